@@ -1,0 +1,417 @@
+//! The one keymap: it turns keys into commands, and the same table feeds the `?` help overlay
+//! and the footer hints, so what help says and what keys do cannot drift apart.
+
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
+
+use crate::i18n::Strings;
+
+/// Where a binding applies. Several contexts are active at once, most specific first.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Context {
+    Global,
+    /// Any screen with a movable list.
+    List,
+    Units,
+    /// The filter line, while typing in it.
+    Filter,
+    /// Any one-line text being edited (filter or form field).
+    TextEdit,
+    Form,
+    Confirm,
+    Help,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Command {
+    Quit,
+    ToggleHelp,
+    NextTab,
+    PrevTab,
+    /// The digit pressed picks the tab (see [`Binding::command_for`]).
+    GoTab(u8),
+    Up,
+    Down,
+    PageUp,
+    PageDown,
+    Top,
+    Bottom,
+    ColumnLeft,
+    ColumnRight,
+    ToggleCheck,
+    Edit,
+    Undo,
+    StartFilter,
+    ClearFilter,
+    CycleKindFilter,
+    ToggleMissingOnly,
+    CycleSort,
+    FilterAccept,
+    FilterCancel,
+    Backspace,
+    Delete,
+    CursorLeft,
+    CursorRight,
+    CursorHome,
+    CursorEnd,
+    NextField,
+    PrevField,
+    Save,
+    EnterInForm,
+    CancelForm,
+    Yes,
+    No,
+    CloseHelp,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Chord {
+    pub code: KeyCode,
+    pub mods: KeyModifiers,
+}
+
+const fn k(code: KeyCode) -> Chord {
+    Chord {
+        code,
+        mods: KeyModifiers::NONE,
+    }
+}
+
+const fn ch(c: char) -> Chord {
+    k(KeyCode::Char(c))
+}
+
+const fn ctrl(c: char) -> Chord {
+    Chord {
+        code: KeyCode::Char(c),
+        mods: KeyModifiers::CONTROL,
+    }
+}
+
+type Text = fn(&Strings) -> &'static str;
+
+pub struct Binding {
+    pub context: Context,
+    pub keys: &'static [Chord],
+    pub command: Command,
+    pub help: Text,
+    /// Short label for the footer; None keeps the binding out of the footer.
+    pub footer: Option<Text>,
+}
+
+impl Binding {
+    pub fn command_for(&self, chord: Chord) -> Command {
+        match (self.command, chord.code) {
+            (Command::GoTab(_), KeyCode::Char(d)) => {
+                Command::GoTab(d.to_digit(10).map_or(1, |n| n as u8))
+            }
+            (c, _) => c,
+        }
+    }
+}
+
+macro_rules! bind {
+    ($ctx:ident, [$($key:expr),+], $cmd:expr, $help:ident) => {
+        Binding { context: Context::$ctx, keys: &[$($key),+], command: $cmd, help: |s| s.$help, footer: None }
+    };
+    ($ctx:ident, [$($key:expr),+], $cmd:expr, $help:ident, $foot:ident) => {
+        Binding { context: Context::$ctx, keys: &[$($key),+], command: $cmd, help: |s| s.$help, footer: Some(|s| s.$foot) }
+    };
+}
+
+use Command as C;
+use KeyCode as K;
+
+pub static BINDINGS: &[Binding] = &[
+    // Help overlay.
+    bind!(
+        Help,
+        [k(K::Esc), ch('?'), ch('q'), k(K::F(1))],
+        C::CloseHelp,
+        k_close_help,
+        f_close
+    ),
+    bind!(
+        Help,
+        [ch('j'), k(K::Down), ch('k'), k(K::Up)],
+        C::Down,
+        k_scroll_help
+    ),
+    // Yes/no questions.
+    bind!(Confirm, [ch('y'), ch('c')], C::Yes, k_yes, f_yes),
+    bind!(Confirm, [ch('n'), ch('k'), k(K::Esc)], C::No, k_no, f_no),
+    // Forms.
+    bind!(Form, [ctrl('s')], C::Save, k_save, f_save),
+    bind!(
+        Form,
+        [k(K::Tab), k(K::Down)],
+        C::NextField,
+        k_next_field,
+        f_next_field
+    ),
+    bind!(Form, [k(K::BackTab), k(K::Up)], C::PrevField, k_prev_field),
+    bind!(Form, [k(K::Enter)], C::EnterInForm, k_enter_form),
+    bind!(Form, [k(K::Esc)], C::CancelForm, k_cancel_form, f_cancel),
+    bind!(Form, [k(K::F(1))], C::ToggleHelp, k_help, f_help),
+    // The filter line.
+    bind!(
+        Filter,
+        [k(K::Enter), k(K::Down), k(K::Up)],
+        C::FilterAccept,
+        k_filter_accept,
+        f_accept
+    ),
+    bind!(
+        Filter,
+        [k(K::Esc)],
+        C::FilterCancel,
+        k_filter_cancel,
+        f_clear
+    ),
+    bind!(Filter, [k(K::F(1))], C::ToggleHelp, k_help, f_help),
+    // Editing any text.
+    bind!(TextEdit, [k(K::Backspace)], C::Backspace, k_backspace),
+    bind!(TextEdit, [k(K::Delete)], C::Delete, k_delete),
+    bind!(TextEdit, [k(K::Left), k(K::Right)], C::CursorLeft, k_cursor),
+    bind!(TextEdit, [k(K::Home), k(K::End)], C::CursorHome, k_home_end),
+    // The units screen.
+    bind!(Units, [k(K::Char(' '))], C::ToggleCheck, k_toggle, f_toggle),
+    bind!(
+        Units,
+        [k(K::Left), ch('h')],
+        C::ColumnLeft,
+        k_col_left,
+        f_column
+    ),
+    bind!(Units, [k(K::Right), ch('l')], C::ColumnRight, k_col_right),
+    bind!(Units, [ch('e'), k(K::Enter)], C::Edit, k_edit, f_edit),
+    bind!(Units, [ch('t')], C::CycleKindFilter, k_kind_filter),
+    bind!(Units, [ch('m')], C::ToggleMissingOnly, k_missing_only),
+    bind!(Units, [ch('s')], C::CycleSort, k_sort),
+    // Any list.
+    bind!(List, [k(K::Down), ch('j')], C::Down, k_down, f_move),
+    bind!(List, [k(K::Up), ch('k')], C::Up, k_up),
+    bind!(List, [k(K::PageDown), ctrl('d')], C::PageDown, k_page_down),
+    bind!(List, [k(K::PageUp), ctrl('u')], C::PageUp, k_page_up),
+    bind!(List, [ch('g'), k(K::Home)], C::Top, k_top),
+    bind!(List, [ch('G'), k(K::End)], C::Bottom, k_bottom),
+    bind!(List, [ch('/')], C::StartFilter, k_filter, f_filter),
+    bind!(List, [k(K::Esc)], C::ClearFilter, k_clear_filter),
+    // Everywhere outside text entry.
+    bind!(Global, [ch('u')], C::Undo, k_undo, f_undo),
+    bind!(Global, [ch('?'), k(K::F(1))], C::ToggleHelp, k_help, f_help),
+    bind!(
+        Global,
+        [ch('1'), ch('2'), ch('3'), ch('4'), ch('5')],
+        C::GoTab(1),
+        k_goto_tab
+    ),
+    bind!(Global, [k(K::Tab)], C::NextTab, k_next_tab, f_tabs),
+    bind!(Global, [k(K::BackTab)], C::PrevTab, k_prev_tab),
+    bind!(Global, [ch('q'), ctrl('c')], C::Quit, k_quit, f_quit),
+];
+
+/// Normalises what terminals send: only presses count (Windows and the kitty protocol also
+/// report releases and repeats as separate events), Ctrl+H is Backspace (many terminals send
+/// 0x08 for it, and so do some input methods), and Shift is folded into the character.
+pub fn chord_of(event: KeyEvent) -> Option<Chord> {
+    if event.kind != KeyEventKind::Press {
+        return None;
+    }
+    let mut mods =
+        event.modifiers & (KeyModifiers::CONTROL | KeyModifiers::ALT | KeyModifiers::SHIFT);
+    let code = match event.code {
+        KeyCode::Char('h') | KeyCode::Char('H') if mods.contains(KeyModifiers::CONTROL) => {
+            mods = KeyModifiers::NONE;
+            KeyCode::Backspace
+        }
+        KeyCode::Char(c) if mods.contains(KeyModifiers::CONTROL) => {
+            KeyCode::Char(c.to_ascii_lowercase())
+        }
+        other => other,
+    };
+    if matches!(code, KeyCode::Char(_) | KeyCode::BackTab) {
+        mods.remove(KeyModifiers::SHIFT);
+    }
+    Some(Chord { code, mods })
+}
+
+/// The first binding in `contexts` (most specific first) that has `chord`.
+pub fn lookup(contexts: &[Context], chord: Chord) -> Option<Command> {
+    for ctx in contexts {
+        for b in BINDINGS.iter().filter(|b| b.context == *ctx) {
+            if b.keys.contains(&chord) {
+                return Some(specialise(b, chord));
+            }
+        }
+    }
+    None
+}
+
+/// A few bindings list two keys with mirrored meanings under one help line.
+fn specialise(b: &Binding, chord: Chord) -> Command {
+    match (b.command, chord.code) {
+        (Command::CursorLeft, KeyCode::Right) => Command::CursorRight,
+        (Command::CursorHome, KeyCode::End) => Command::CursorEnd,
+        (Command::Down, KeyCode::Up | KeyCode::Char('k')) if b.context == Context::Help => {
+            Command::Up
+        }
+        _ => b.command_for(chord),
+    }
+}
+
+/// The bindings that work in `contexts`, for the help overlay, without shadowed duplicates.
+pub fn active(contexts: &[Context]) -> Vec<&'static Binding> {
+    let mut seen: Vec<Chord> = Vec::new();
+    let mut out = Vec::new();
+    for ctx in contexts {
+        for b in BINDINGS.iter().filter(|b| b.context == *ctx) {
+            if b.keys.iter().all(|k| seen.contains(k)) {
+                continue;
+            }
+            seen.extend(b.keys.iter().copied());
+            out.push(b);
+        }
+    }
+    out
+}
+
+pub fn chord_label(chord: Chord) -> String {
+    let key = match chord.code {
+        KeyCode::Char(' ') => "Space".to_string(),
+        KeyCode::Char(c) => c.to_string(),
+        KeyCode::Up => "↑".into(),
+        KeyCode::Down => "↓".into(),
+        KeyCode::Left => "←".into(),
+        KeyCode::Right => "→".into(),
+        KeyCode::Enter => "Enter".into(),
+        KeyCode::Esc => "Esc".into(),
+        KeyCode::Tab => "Tab".into(),
+        KeyCode::BackTab => "Shift-Tab".into(),
+        KeyCode::Backspace => "Backspace".into(),
+        KeyCode::Delete => "Del".into(),
+        KeyCode::Home => "Home".into(),
+        KeyCode::End => "End".into(),
+        KeyCode::PageUp => "PgUp".into(),
+        KeyCode::PageDown => "PgDn".into(),
+        KeyCode::F(n) => format!("F{n}"),
+        other => format!("{other:?}"),
+    };
+    if chord.mods.contains(KeyModifiers::CONTROL) {
+        format!("Ctrl-{}", key.to_uppercase())
+    } else {
+        key
+    }
+}
+
+pub fn keys_label(b: &Binding) -> String {
+    b.keys
+        .iter()
+        .map(|c| chord_label(*c))
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use ratatui::crossterm::event::KeyEventState;
+
+    fn ev(code: KeyCode, mods: KeyModifiers, kind: KeyEventKind) -> KeyEvent {
+        KeyEvent {
+            code,
+            modifiers: mods,
+            kind,
+            state: KeyEventState::NONE,
+        }
+    }
+
+    #[test]
+    fn only_presses_count() {
+        let release = ev(
+            KeyCode::Char('q'),
+            KeyModifiers::NONE,
+            KeyEventKind::Release,
+        );
+        assert_eq!(chord_of(release), None);
+        let repeat = ev(KeyCode::Char('q'), KeyModifiers::NONE, KeyEventKind::Repeat);
+        assert_eq!(chord_of(repeat), None);
+    }
+
+    #[test]
+    fn ctrl_h_is_backspace() {
+        let e = ev(
+            KeyCode::Char('h'),
+            KeyModifiers::CONTROL,
+            KeyEventKind::Press,
+        );
+        assert_eq!(chord_of(e), Some(k(KeyCode::Backspace)));
+        let got = chord_of(e).and_then(|c| lookup(&[Context::TextEdit], c));
+        assert_eq!(got, Some(Command::Backspace));
+    }
+
+    #[test]
+    fn shift_is_folded_into_characters() {
+        let e = ev(KeyCode::Char('G'), KeyModifiers::SHIFT, KeyEventKind::Press);
+        assert_eq!(
+            lookup(&[Context::List], chord_of(e).expect("press")),
+            Some(Command::Bottom)
+        );
+        let e = ev(KeyCode::BackTab, KeyModifiers::SHIFT, KeyEventKind::Press);
+        assert_eq!(
+            lookup(&[Context::Global], chord_of(e).expect("press")),
+            Some(Command::PrevTab)
+        );
+    }
+
+    #[test]
+    fn digits_pick_their_tab() {
+        assert_eq!(lookup(&[Context::Global], ch('4')), Some(Command::GoTab(4)));
+        assert_eq!(lookup(&[Context::Global], ch('1')), Some(Command::GoTab(1)));
+    }
+
+    #[test]
+    fn specific_contexts_win() {
+        // Esc in the filter clears it; in a form it cancels; in help it closes.
+        assert_eq!(
+            lookup(&[Context::Filter, Context::TextEdit], k(KeyCode::Esc)),
+            Some(Command::FilterCancel)
+        );
+        assert_eq!(
+            lookup(&[Context::Form, Context::TextEdit], k(KeyCode::Esc)),
+            Some(Command::CancelForm)
+        );
+        assert_eq!(lookup(&[Context::Help], ch('q')), Some(Command::CloseHelp));
+        assert_eq!(
+            lookup(&[Context::Units, Context::List, Context::Global], ch('q')),
+            Some(Command::Quit)
+        );
+        assert_eq!(
+            lookup(
+                &[Context::Units, Context::List, Context::Global],
+                k(KeyCode::Right)
+            ),
+            Some(Command::ColumnRight)
+        );
+        assert_eq!(
+            lookup(&[Context::Form, Context::TextEdit], k(KeyCode::Right)),
+            Some(Command::CursorRight)
+        );
+    }
+
+    #[test]
+    fn no_key_is_bound_twice_in_one_context() {
+        for (i, a) in BINDINGS.iter().enumerate() {
+            for b in &BINDINGS[i + 1..] {
+                if a.context == b.context {
+                    for key in a.keys {
+                        assert!(
+                            !b.keys.contains(key),
+                            "{key:?} bound twice in {:?}",
+                            a.context
+                        );
+                    }
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,162 @@
+//! The state machine: [`App`] holds what the screen shows, [`update`] applies one [`Action`].
+//! Keys become actions only through [`keymap`].
+
+pub mod form;
+pub mod keymap;
+pub mod overview_model;
+pub mod text_field;
+pub mod units_view;
+mod update;
+
+use std::cell::Cell;
+
+use chrono::{DateTime, FixedOffset};
+
+use crate::domain::time::Clock;
+use crate::i18n::{Lang, Strings, strings};
+use crate::store::Board;
+
+pub use form::Form;
+pub use keymap::{Command, Context};
+pub use units_view::UnitsView;
+pub use update::update;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Tab {
+    Overview,
+    Units,
+    Initiatives,
+    Volunteer,
+    Kpi,
+}
+
+impl Tab {
+    pub const ALL: [Tab; 5] = [
+        Tab::Overview,
+        Tab::Units,
+        Tab::Initiatives,
+        Tab::Volunteer,
+        Tab::Kpi,
+    ];
+
+    pub fn index(self) -> usize {
+        Tab::ALL.iter().position(|t| *t == self).unwrap_or(0)
+    }
+
+    pub fn from_number(n: u8) -> Option<Tab> {
+        Tab::ALL.get(usize::from(n).checked_sub(1)?).copied()
+    }
+
+    pub fn title(self, s: &Strings) -> &'static str {
+        match self {
+            Tab::Overview => s.tab_overview,
+            Tab::Units => s.tab_units,
+            Tab::Initiatives => s.tab_initiatives,
+            Tab::Volunteer => s.tab_volunteer,
+            Tab::Kpi => s.tab_kpi,
+        }
+    }
+}
+
+/// One input to the state machine.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Action {
+    Command(Command),
+    /// A printable character for the text being edited.
+    Insert(char),
+    Paste(String),
+    /// The clock moved on (once a second unless the clock is fixed).
+    Tick(DateTime<FixedOffset>),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum StatusKind {
+    Info,
+    Saved,
+    Error,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Status {
+    pub kind: StatusKind,
+    pub text: String,
+}
+
+/// A yes/no question and what a yes does.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Confirm {
+    pub question: String,
+    pub on_yes: ConfirmAction,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ConfirmAction {
+    DiscardForm,
+}
+
+pub struct App {
+    pub lang: Lang,
+    pub tab: Tab,
+    pub board: Board,
+    pub clock: Clock,
+    pub now: DateTime<FixedOffset>,
+    pub units: UnitsView,
+    pub form: Option<Form>,
+    pub confirm: Option<Confirm>,
+    pub help_open: bool,
+    /// Scroll of the help overlay; written back by the renderer when it clamps it.
+    pub help_scroll: Cell<usize>,
+    pub status: Option<Status>,
+    pub quit: bool,
+    /// NO_COLOR is set: marks and words carry all the meaning.
+    pub no_color: bool,
+}
+
+impl App {
+    pub fn new(board: Board, clock: Clock, lang: Lang, no_color: bool) -> App {
+        App {
+            lang,
+            tab: Tab::Overview,
+            board,
+            now: clock.now(),
+            clock,
+            units: UnitsView::default(),
+            form: None,
+            confirm: None,
+            help_open: false,
+            help_scroll: Cell::new(0),
+            status: None,
+            quit: false,
+            no_color,
+        }
+    }
+
+    pub fn strings(&self) -> &'static Strings {
+        strings(self.lang)
+    }
+
+    /// The keymap contexts in force, most specific first.
+    pub fn contexts(&self) -> Vec<Context> {
+        if self.help_open {
+            return vec![Context::Help];
+        }
+        if self.confirm.is_some() {
+            return vec![Context::Confirm];
+        }
+        if self.form.is_some() {
+            return vec![Context::Form, Context::TextEdit];
+        }
+        match self.tab {
+            Tab::Units if self.units.filter_typing => vec![Context::Filter, Context::TextEdit],
+            Tab::Units => vec![Context::Units, Context::List, Context::Global],
+            _ => vec![Context::Global],
+        }
+    }
+
+    /// Whether typed characters go into a text field rather than being looked up as keys.
+    pub fn is_typing(&self) -> bool {
+        !self.help_open
+            && self.confirm.is_none()
+            && (self.form.is_some() || (self.tab == Tab::Units && self.units.filter_typing))
+    }
+}

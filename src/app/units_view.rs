@@ -1,0 +1,163 @@
+//! What the units screen shows: which units, in what order, and which cell is selected.
+
+use std::cell::Cell;
+use std::cmp::Ordering;
+
+use chrono::{DateTime, FixedOffset};
+
+use super::text_field::TextField;
+use crate::domain::checklist::{CheckState, evaluate};
+use crate::domain::fold::{Needle, compare_vi};
+use crate::domain::unit::{Unit, UnitKind};
+use crate::store::{Board, RequirementRow};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum UnitSort {
+    /// The order of the campaign file: wards, agencies, … as the plan lists them.
+    #[default]
+    Plan,
+    /// Vietnamese alphabetical order of the name.
+    Name,
+    /// Most missing first, then by name.
+    Missing,
+}
+
+impl UnitSort {
+    pub fn next(self) -> UnitSort {
+        match self {
+            UnitSort::Plan => UnitSort::Name,
+            UnitSort::Name => UnitSort::Missing,
+            UnitSort::Missing => UnitSort::Plan,
+        }
+    }
+}
+
+#[derive(Debug, Default)]
+pub struct UnitsView {
+    /// Selected row among the visible units.
+    pub selected: usize,
+    /// Selected requirement column.
+    pub column: usize,
+    pub filter: TextField,
+    pub filter_typing: bool,
+    pub kind_filter: Option<UnitKind>,
+    pub missing_only: bool,
+    pub sort: UnitSort,
+    /// First visible row; the renderer keeps the selection in view and writes it back.
+    pub offset: Cell<usize>,
+    /// Rows the table showed last time, for PgUp/PgDn.
+    pub page: Cell<usize>,
+}
+
+impl UnitsView {
+    pub fn cycle_kind_filter(&mut self) {
+        self.kind_filter = match self.kind_filter {
+            None => Some(UnitKind::ALL[0]),
+            Some(k) => UnitKind::ALL
+                .iter()
+                .position(|x| *x == k)
+                .and_then(|i| UnitKind::ALL.get(i + 1))
+                .copied(),
+        };
+    }
+}
+
+/// The checklist state of every requirement for one unit.
+pub fn unit_states(board: &Board, unit: &Unit, now: DateTime<FixedOffset>) -> Vec<CheckState> {
+    board
+        .requirements
+        .iter()
+        .map(|r| state_of(board, unit, r, now))
+        .collect()
+}
+
+pub fn state_of(
+    board: &Board,
+    unit: &Unit,
+    r: &RequirementRow,
+    now: DateTime<FixedOffset>,
+) -> CheckState {
+    evaluate(
+        r.applies(unit.kind),
+        board.evidence_for(unit.id, r.id),
+        r.deadline,
+        now,
+    )
+}
+
+pub fn missing_count(states: &[CheckState]) -> usize {
+    states.iter().filter(|s| s.is_missing()).count()
+}
+
+/// Indices into `board.units` of the rows to show, filtered and sorted as the view says.
+pub fn visible_units(board: &Board, view: &UnitsView, now: DateTime<FixedOffset>) -> Vec<usize> {
+    let needle = Needle::new(view.filter.value());
+    let mut rows: Vec<(usize, usize)> = board
+        .units
+        .iter()
+        .enumerate()
+        .filter(|(_, u)| view.kind_filter.is_none_or(|k| u.kind == k))
+        .filter(|(_, u)| needle.matches(&u.name) || needle.matches(&u.code))
+        .map(|(i, u)| (i, missing_count(&unit_states(board, u, now))))
+        .filter(|(_, missing)| !view.missing_only || *missing > 0)
+        .collect();
+    let by_name = |a: usize, b: usize| compare_vi(&board.units[a].name, &board.units[b].name);
+    match view.sort {
+        UnitSort::Plan => {}
+        UnitSort::Name => rows.sort_by(|a, b| by_name(a.0, b.0)),
+        UnitSort::Missing => rows.sort_by(|a, b| match b.1.cmp(&a.1) {
+            Ordering::Equal => by_name(a.0, b.0),
+            other => other,
+        }),
+    }
+    rows.into_iter().map(|(i, _)| i).collect()
+}
+
+/// Keeps `selected` inside `0..len` (0 when empty).
+pub fn clamp(selected: usize, len: usize) -> usize {
+    selected.min(len.saturating_sub(1))
+}
+
+/// The first row to draw so that `selected` is visible in `height` rows, moving the window
+/// as little as possible from `offset`.
+pub fn scroll_offset(offset: usize, selected: usize, height: usize, len: usize) -> usize {
+    if height == 0 {
+        return 0;
+    }
+    let max_offset = len.saturating_sub(height);
+    let offset = if selected < offset {
+        selected
+    } else if selected >= offset + height {
+        selected + 1 - height
+    } else {
+        offset
+    };
+    offset.min(max_offset)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn scroll_follows_the_selection() {
+        assert_eq!(scroll_offset(0, 5, 10, 30), 0);
+        assert_eq!(scroll_offset(0, 10, 10, 30), 1);
+        assert_eq!(scroll_offset(5, 3, 10, 30), 3);
+        assert_eq!(scroll_offset(25, 29, 10, 30), 20);
+        assert_eq!(scroll_offset(3, 0, 0, 30), 0);
+        assert_eq!(scroll_offset(0, 0, 10, 0), 0);
+    }
+
+    #[test]
+    fn kind_filter_cycles_through_all_and_back() {
+        let mut v = UnitsView::default();
+        let mut seen = Vec::new();
+        for _ in 0..6 {
+            v.cycle_kind_filter();
+            seen.push(v.kind_filter);
+        }
+        assert_eq!(seen[5], None);
+        assert_eq!(seen[0], Some(UnitKind::Ward));
+    }
+}

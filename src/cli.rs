@@ -1,0 +1,87 @@
+//! Command-line interface: options, subcommands, and where the store lives.
+
+use std::path::PathBuf;
+
+use clap::{Parser, Subcommand, ValueEnum};
+
+use crate::i18n::Lang;
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "xungkich",
+    version,
+    about = "Theo dõi phong trào thi đua CCHC và Ngày thứ Bảy tình nguyện (district campaign tracker)",
+    long_about = None
+)]
+pub struct Cli {
+    /// The store file (SQLite). Default: xungkich.db in the user's data folder.
+    #[arg(long, global = true, env = "XUNGKICH_DB", value_name = "PATH")]
+    pub db: Option<PathBuf>,
+
+    /// Fix the clock, e.g. 2022-05-07T15:30 (local time, +07:00), to replay a past moment.
+    #[arg(long, global = true, env = "XUNGKICH_NOW", value_name = "DATETIME")]
+    pub now: Option<String>,
+
+    /// Seed a new store from this campaign file instead of the shipped Tân Phú 2022 campaign.
+    #[arg(long, global = true, value_name = "FILE")]
+    pub campaign: Option<PathBuf>,
+
+    /// Language of the interface.
+    #[arg(
+        long,
+        global = true,
+        env = "XUNGKICH_LANG",
+        value_enum,
+        default_value = "vi"
+    )]
+    pub lang: Lang,
+
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Print what a screen shows, as plain text (for tests, or to paste into a chat).
+    Snapshot {
+        #[arg(value_enum)]
+        screen: Screen,
+        #[arg(long, default_value_t = 120)]
+        width: u16,
+        #[arg(long, default_value_t = 40)]
+        height: u16,
+    },
+    /// Create a store filled with a realistic synthetic campaign (needs --db; refuses an
+    /// existing file).
+    Demo {
+        /// Multiplies the number of units (37 per step) and their records.
+        #[arg(long, default_value_t = 1, value_parser = clap::value_parser!(u32).range(1..=1000))]
+        scale: u32,
+        /// Exact number of initiatives instead of about two per unit (for benchmarks).
+        #[arg(long, value_name = "N")]
+        initiatives: Option<u64>,
+        /// Exact number of Saturday figure rows instead of one day's figures (for benchmarks).
+        #[arg(long, value_name = "N")]
+        figure_rows: Option<u64>,
+    },
+    /// Print where the store and the data folder are.
+    Path,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Screen {
+    Overview,
+    Units,
+    Initiatives,
+    Volunteer,
+    Kpi,
+}
+
+/// The data folder: `<data dir>/xungkich` as the platform defines it (XDG on Linux).
+pub fn data_dir() -> Option<PathBuf> {
+    directories::ProjectDirs::from("vn", "xungkich", "xungkich").map(|d| d.data_dir().to_path_buf())
+}
+
+pub fn default_db() -> Option<PathBuf> {
+    data_dir().map(|d| d.join("xungkich.db"))
+}

@@ -1,0 +1,179 @@
+//! The campaign as plain data: what a campaign file describes and what seeds a new store.
+
+use chrono::{DateTime, FixedOffset, NaiveDate};
+
+use super::unit::UnitKind;
+
+/// Where a checklist requirement gets its "done" evidence from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum RequirementSource {
+    /// A tick the officer sets by hand (with the date it was set).
+    Manual,
+    /// Done when the unit has at least one initiative in the registry.
+    Initiative,
+    /// Done when the unit registered its content for the requirement's volunteer day.
+    VolunteerRegistration,
+    /// Done when the unit's quick report with at least one photo reached the district.
+    QuickReport,
+}
+
+impl RequirementSource {
+    pub const ALL: [RequirementSource; 4] = [
+        RequirementSource::Manual,
+        RequirementSource::Initiative,
+        RequirementSource::VolunteerRegistration,
+        RequirementSource::QuickReport,
+    ];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            RequirementSource::Manual => "manual",
+            RequirementSource::Initiative => "initiative",
+            RequirementSource::VolunteerRegistration => "volunteer_registration",
+            RequirementSource::QuickReport => "quick_report",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<RequirementSource> {
+        RequirementSource::ALL
+            .into_iter()
+            .find(|s| s.code() == code)
+    }
+
+    pub fn needs_volunteer_day(self) -> bool {
+        matches!(
+            self,
+            RequirementSource::VolunteerRegistration | RequirementSource::QuickReport
+        )
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct CampaignInfo {
+    pub code: String,
+    pub title: String,
+    pub short_title: String,
+    pub district: String,
+    pub city: String,
+    pub issued_on: NaiveDate,
+    pub starts_on: NaiveDate,
+    pub ends_on: NaiveDate,
+    /// The IANA name the campaign's local times belong to (Asia/Ho_Chi_Minh).
+    pub timezone: String,
+    pub organisers: Vec<String>,
+    pub contact_name: String,
+    pub contact_role: String,
+    pub contact_phone: String,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct UnitDef {
+    pub code: String,
+    pub name: String,
+    pub kind: UnitKind,
+    pub contact_person: String,
+    pub phone: String,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct VolunteerDayDef {
+    pub code: String,
+    pub round: u32,
+    pub date: NaiveDate,
+    pub title: String,
+    pub host: String,
+    pub registration_deadline: DateTime<FixedOffset>,
+    pub report_deadline: DateTime<FixedOffset>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct RequirementDef {
+    pub code: String,
+    pub title: String,
+    /// Column header in the checklist table: a word or two.
+    pub short: String,
+    pub source: RequirementSource,
+    pub applies_to: Vec<UnitKind>,
+    /// None means "during the campaign": the campaign's last moment is the deadline.
+    pub deadline: Option<DateTime<FixedOffset>>,
+    /// The volunteer day a registration or quick-report requirement is about.
+    pub volunteer_day: Option<String>,
+    pub evidence: String,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct TaskDef {
+    pub unit: String,
+    pub volunteer_day: String,
+    pub title: String,
+    pub description: String,
+    pub kpi: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum KpiSource {
+    /// Computed by the app from its own records.
+    Computed,
+    /// Entered by the officer as dated measurements.
+    Measured,
+}
+
+impl KpiSource {
+    pub fn code(self) -> &'static str {
+        match self {
+            KpiSource::Computed => "computed",
+            KpiSource::Measured => "measured",
+        }
+    }
+    pub fn from_code(code: &str) -> Option<KpiSource> {
+        match code {
+            "computed" => Some(KpiSource::Computed),
+            "measured" => Some(KpiSource::Measured),
+            _ => None,
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct KpiDef {
+    pub code: String,
+    pub name: String,
+    pub definition: String,
+    pub numerator: String,
+    pub denominator: String,
+    /// Target in percent; None when the plan leaves it to the user ("rising", "user sets").
+    pub target: Option<f64>,
+    pub target_note: String,
+    pub source: KpiSource,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct AgendaDef {
+    pub title: String,
+    pub owner: String,
+    pub date: Option<NaiveDate>,
+    pub status: String,
+    pub note: String,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct NamedDef {
+    pub code: String,
+    pub name: String,
+}
+
+/// Everything a campaign file holds, checked for consistency by its loader.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CampaignDef {
+    pub campaign: CampaignInfo,
+    pub units: Vec<UnitDef>,
+    pub volunteer_days: Vec<VolunteerDayDef>,
+    pub requirements: Vec<RequirementDef>,
+    pub tasks: Vec<TaskDef>,
+    pub kpis: Vec<KpiDef>,
+    pub agenda: Vec<AgendaDef>,
+    /// Fields (lĩnh vực) of initiatives.
+    pub fields: Vec<NamedDef>,
+    /// Activities a unit can register for a volunteer day.
+    pub activities: Vec<NamedDef>,
+}

@@ -1,0 +1,202 @@
+//! The unit checklist: the state of one requirement for one unit at a given time.
+
+use chrono::{DateTime, Duration, FixedOffset};
+
+/// Under this much time left, a pending requirement is "due soon".
+pub fn due_soon_window() -> Duration {
+    Duration::hours(48)
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CheckState {
+    /// Evidence exists; `late` when it arrived at or after the deadline.
+    Done {
+        at: DateTime<FixedOffset>,
+        late: bool,
+    },
+    Pending {
+        left: Duration,
+    },
+    DueSoon {
+        left: Duration,
+    },
+    Overdue {
+        by: Duration,
+    },
+    NotApplicable,
+}
+
+impl CheckState {
+    pub fn is_done(&self) -> bool {
+        matches!(self, CheckState::Done { .. })
+    }
+
+    /// Applicable and not done: what the officer has to chase.
+    pub fn is_missing(&self) -> bool {
+        matches!(
+            self,
+            CheckState::Pending { .. } | CheckState::DueSoon { .. } | CheckState::Overdue { .. }
+        )
+    }
+
+    pub fn is_overdue(&self) -> bool {
+        matches!(self, CheckState::Overdue { .. })
+    }
+}
+
+/// The state of a requirement for a unit.
+///
+/// Deadlines are exclusive ("before 16:00" means 15:59:59 is on time, 16:00:00 is late).
+/// Evidence dated after `now` is ignored, so replaying a past moment with `--now` shows the
+/// checklist as it stood then.
+pub fn evaluate(
+    applies: bool,
+    evidence: Option<DateTime<FixedOffset>>,
+    deadline: DateTime<FixedOffset>,
+    now: DateTime<FixedOffset>,
+) -> CheckState {
+    if !applies {
+        return CheckState::NotApplicable;
+    }
+    match evidence.filter(|at| *at <= now) {
+        Some(at) => CheckState::Done {
+            at,
+            late: at >= deadline,
+        },
+        None if now >= deadline => CheckState::Overdue { by: now - deadline },
+        None if deadline - now < due_soon_window() => CheckState::DueSoon {
+            left: deadline - now,
+        },
+        None => CheckState::Pending {
+            left: deadline - now,
+        },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::time::parse_instant;
+
+    fn at(s: &str) -> DateTime<FixedOffset> {
+        parse_instant(s).expect("test instant")
+    }
+
+    const REPORT: &str = "2022-05-07T16:00";
+
+    #[test]
+    fn report_deadline_edges() {
+        let d = at(REPORT);
+        assert_eq!(
+            evaluate(true, None, d, at("2022-05-07T15:59")),
+            CheckState::DueSoon {
+                left: Duration::minutes(1)
+            }
+        );
+        assert_eq!(
+            evaluate(true, None, d, at("2022-05-07T16:00")),
+            CheckState::Overdue {
+                by: Duration::zero()
+            }
+        );
+        assert_eq!(
+            evaluate(true, None, d, at("2022-05-07T16:01")),
+            CheckState::Overdue {
+                by: Duration::minutes(1)
+            }
+        );
+        let now = at("2022-05-07T18:00");
+        for (received, late) in [
+            ("2022-05-07T15:59", false),
+            ("2022-05-07T16:00", true),
+            ("2022-05-07T16:01", true),
+        ] {
+            assert_eq!(
+                evaluate(true, Some(at(received)), d, now),
+                CheckState::Done {
+                    at: at(received),
+                    late
+                },
+                "received {received}"
+            );
+        }
+    }
+
+    #[test]
+    fn due_soon_starts_under_48_hours() {
+        let d = at(REPORT);
+        assert!(matches!(
+            evaluate(true, None, d, at("2022-05-05T16:00")),
+            CheckState::Pending { .. }
+        ));
+        assert!(matches!(
+            evaluate(true, None, d, at("2022-05-05T16:01")),
+            CheckState::DueSoon { .. }
+        ));
+    }
+
+    #[test]
+    fn across_midnight_and_month_end() {
+        // Registration closes at the start of 05/5: the last minute of 04/5 is still on time.
+        let reg = at("2022-05-05T00:00");
+        assert!(matches!(
+            evaluate(true, None, reg, at("2022-05-04T23:59")),
+            CheckState::DueSoon { left } if left == Duration::minutes(1)
+        ));
+        assert!(evaluate(true, None, reg, at("2022-05-05T00:00")).is_overdue());
+        assert_eq!(
+            evaluate(
+                true,
+                Some(at("2022-05-04T23:59")),
+                reg,
+                at("2022-05-06T09:00")
+            ),
+            CheckState::Done {
+                at: at("2022-05-04T23:59"),
+                late: false
+            }
+        );
+        // A deadline at the start of May seen from the last evening of April.
+        let may = at("2022-05-01T00:00");
+        assert_eq!(
+            evaluate(true, None, may, at("2022-04-30T22:30")),
+            CheckState::DueSoon {
+                left: Duration::minutes(90)
+            }
+        );
+        assert_eq!(
+            evaluate(true, None, may, at("2022-05-01T01:15")),
+            CheckState::Overdue {
+                by: Duration::minutes(75)
+            }
+        );
+        // Year end: the campaign's last deadline.
+        let end = at("2023-01-01T00:00");
+        assert!(evaluate(true, None, end, at("2022-12-31T23:59")).is_missing());
+        assert!(evaluate(true, None, end, at("2023-01-01T00:00")).is_overdue());
+    }
+
+    #[test]
+    fn not_applicable_and_future_evidence() {
+        let d = at(REPORT);
+        assert_eq!(
+            evaluate(
+                false,
+                Some(at("2022-05-07T10:00")),
+                d,
+                at("2022-05-08T00:00")
+            ),
+            CheckState::NotApplicable
+        );
+        // Evidence after `now` does not count yet.
+        assert!(matches!(
+            evaluate(
+                true,
+                Some(at("2022-05-07T10:00")),
+                d,
+                at("2022-05-07T09:00")
+            ),
+            CheckState::DueSoon { .. }
+        ));
+    }
+}

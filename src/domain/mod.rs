@@ -1,0 +1,9 @@
+//! Plain types and rules of the campaign: no IO, no terminal.
+
+pub mod campaign;
+pub mod checklist;
+pub mod fold;
+pub mod kpi;
+pub mod phone;
+pub mod time;
+pub mod unit;

@@ -1,0 +1,63 @@
+//! Units (đơn vị) taking part in the campaign.
+
+use serde::{Deserialize, Serialize};
+
+/// The five kinds of unit the plan names. The code is what the campaign file and the store use.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum UnitKind {
+    Ward,
+    Agency,
+    PublicService,
+    Vertical,
+    YouthBase,
+}
+
+impl UnitKind {
+    pub const ALL: [UnitKind; 5] = [
+        UnitKind::Ward,
+        UnitKind::Agency,
+        UnitKind::PublicService,
+        UnitKind::Vertical,
+        UnitKind::YouthBase,
+    ];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            UnitKind::Ward => "ward",
+            UnitKind::Agency => "agency",
+            UnitKind::PublicService => "public_service",
+            UnitKind::Vertical => "vertical",
+            UnitKind::YouthBase => "youth_base",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<UnitKind> {
+        UnitKind::ALL.into_iter().find(|k| k.code() == code)
+    }
+}
+
+/// A unit as the app works with it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Unit {
+    pub id: i64,
+    pub code: String,
+    pub name: String,
+    pub kind: UnitKind,
+    pub contact_person: String,
+    pub phone: String,
+    pub sort_order: i64,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn kind_codes_round_trip() {
+        for k in UnitKind::ALL {
+            assert_eq!(UnitKind::from_code(k.code()), Some(k));
+        }
+        assert_eq!(UnitKind::from_code("school"), None);
+    }
+}

@@ -1,0 +1,268 @@
+//! Every string the UI shows, one table per language. A struct (not a map) makes a missing
+//! string in either language a compile error rather than a blank on screen.
+
+mod en;
+mod vi;
+
+use crate::domain::time::SpanWords;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
+pub enum Lang {
+    #[default]
+    Vi,
+    En,
+}
+
+pub fn strings(lang: Lang) -> &'static Strings {
+    match lang {
+        Lang::Vi => &vi::STRINGS,
+        Lang::En => &en::STRINGS,
+    }
+}
+
+macro_rules! string_table {
+    ($($name:ident),* $(,)?) => {
+        /// The UI strings of one language (besides `span`, the words of a time span).
+        pub struct Strings {
+            pub span: SpanWords,
+            $(pub $name: &'static str,)*
+        }
+
+        impl Strings {
+            /// Every string with its key, for the consistency tests.
+            pub fn entries(&self) -> Vec<(&'static str, &'static str)> {
+                vec![$((stringify!($name), self.$name)),*]
+            }
+        }
+    };
+}
+
+string_table! {
+    tab_overview,
+    tab_units,
+    tab_initiatives,
+    tab_volunteer,
+    tab_kpi,
+    app_name,
+    fixed_clock,
+    too_small,
+    too_small_need,
+    help_title,
+    help_close,
+    help_section_screen,
+    help_section_global,
+    help_typing,
+    help_typing_keys,
+    coming_initiatives,
+    coming_volunteer,
+    coming_kpi,
+    kind_ward,
+    kind_agency,
+    kind_public_service,
+    kind_vertical,
+    kind_youth_base,
+    kind_short_ward,
+    kind_short_agency,
+    kind_short_public_service,
+    kind_short_vertical,
+    kind_short_youth_base,
+    state_done,
+    state_done_late,
+    state_pending,
+    state_due_soon,
+    state_overdue,
+    state_na,
+    time_left,
+    overdue_by,
+    deadline_at,
+    countdown,
+    legend,
+    col_unit,
+    col_kind,
+    col_missing,
+    units_count,
+    filter_prompt,
+    filter_none,
+    filter_kind_all,
+    filter_missing_only,
+    sort_label,
+    sort_order,
+    sort_name,
+    sort_missing,
+    no_units_match,
+    detail_kind,
+    detail_contact,
+    detail_phone,
+    detail_not_set,
+    detail_missing,
+    detail_nothing_missing,
+    detail_deadlines,
+    detail_source_manual,
+    detail_source_initiative,
+    detail_source_registration,
+    detail_source_report,
+    computed_from_initiatives,
+    computed_from_registrations,
+    computed_from_reports,
+    not_applicable_here,
+    ticked,
+    unticked,
+    summary_tick,
+    summary_untick,
+    summary_contact,
+    form_contact_title,
+    field_contact_person,
+    field_phone,
+    hint_phone,
+    form_keys,
+    form_fix_errors,
+    form_discard,
+    confirm_keys,
+    err_too_long,
+    err_phone_length,
+    err_phone_zero,
+    err_phone_char,
+    saved,
+    unchanged,
+    save_failed,
+    undone,
+    nothing_to_undo,
+    ov_checklist,
+    ov_done_of,
+    ov_missing,
+    ov_all_done,
+    ov_next_deadline,
+    ov_no_deadline,
+    ov_units_missing_next,
+    ov_overdue_units,
+    ov_no_overdue,
+    ov_campaign,
+    ov_period,
+    ov_contact,
+    ov_units_by_kind,
+    ov_volunteer_day,
+    ov_round,
+    ov_and_more,
+    k_quit,
+    k_help,
+    k_next_tab,
+    k_prev_tab,
+    k_goto_tab,
+    k_up,
+    k_down,
+    k_page_up,
+    k_page_down,
+    k_top,
+    k_bottom,
+    k_col_left,
+    k_col_right,
+    k_toggle,
+    k_edit,
+    k_undo,
+    k_filter,
+    k_clear_filter,
+    k_kind_filter,
+    k_missing_only,
+    k_sort,
+    k_filter_accept,
+    k_filter_cancel,
+    k_backspace,
+    k_delete,
+    k_cursor,
+    k_home_end,
+    k_next_field,
+    k_prev_field,
+    k_save,
+    k_enter_form,
+    k_cancel_form,
+    k_yes,
+    k_no,
+    k_close_help,
+    k_scroll_help,
+    f_quit,
+    f_help,
+    f_tabs,
+    f_move,
+    f_toggle,
+    f_edit,
+    f_filter,
+    f_undo,
+    f_column,
+    f_save,
+    f_next_field,
+    f_cancel,
+    f_accept,
+    f_clear,
+    f_yes,
+    f_no,
+    f_close,
+}
+
+impl Strings {
+    pub fn kind(&self, kind: crate::domain::unit::UnitKind) -> &'static str {
+        use crate::domain::unit::UnitKind::*;
+        match kind {
+            Ward => self.kind_ward,
+            Agency => self.kind_agency,
+            PublicService => self.kind_public_service,
+            Vertical => self.kind_vertical,
+            YouthBase => self.kind_youth_base,
+        }
+    }
+
+    pub fn kind_short(&self, kind: crate::domain::unit::UnitKind) -> &'static str {
+        use crate::domain::unit::UnitKind::*;
+        match kind {
+            Ward => self.kind_short_ward,
+            Agency => self.kind_short_agency,
+            PublicService => self.kind_short_public_service,
+            Vertical => self.kind_short_vertical,
+            YouthBase => self.kind_short_youth_base,
+        }
+    }
+}
+
+/// Fills `{}` placeholders in order. Tables keep whole sentences so word order can differ
+/// between languages.
+pub fn fill(template: &str, args: &[&str]) -> String {
+    let mut out = String::with_capacity(template.len() + 16);
+    let mut args = args.iter();
+    let mut rest = template;
+    while let Some(pos) = rest.find("{}") {
+        out.push_str(&rest[..pos]);
+        out.push_str(args.next().copied().unwrap_or(""));
+        rest = &rest[pos + 2..];
+    }
+    out.push_str(rest);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fill_places_arguments_in_order() {
+        assert_eq!(fill("{} / {} đơn vị", &["3", "37"]), "3 / 37 đơn vị");
+        assert_eq!(fill("no args", &[]), "no args");
+        assert_eq!(fill("{} {}", &["a"]), "a ");
+    }
+
+    /// Placeholders must agree between the languages, or a sentence would lose its numbers;
+    /// and no string may be left empty in either.
+    #[test]
+    fn both_languages_are_complete_and_agree() {
+        let vi = strings(Lang::Vi).entries();
+        let en = strings(Lang::En).entries();
+        assert_eq!(vi.len(), en.len());
+        for ((key, v), (_, e)) in vi.iter().zip(&en) {
+            assert!(!v.trim().is_empty(), "vi.{key} is empty");
+            assert!(!e.trim().is_empty(), "en.{key} is empty");
+            assert_eq!(
+                v.matches("{}").count(),
+                e.matches("{}").count(),
+                "{key}: placeholders differ between vi and en"
+            );
+        }
+    }
+}

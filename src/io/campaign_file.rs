@@ -1,0 +1,1408 @@
+//! The campaign file: a TOML description of one campaign (units, checklist, volunteer
+//! Saturdays, tasks, KPIs, agenda) read into a checked [`CampaignDef`].
+//!
+//! The officer edits these files by hand, so every problem — a TOML syntax slip, a wrong type,
+//! a misspelt key or a broken cross-reference — is reported with the line and column to fix.
+//! Reading happens in two passes: serde turns the text into private `Raw*` structs whose
+//! checked values keep their source span, then `build` checks meaning and produces the
+//! domain types.
+
+use std::collections::HashMap;
+use std::ops::Range;
+
+use chrono::{DateTime, Datelike, FixedOffset, NaiveDate, Weekday};
+use serde::Deserialize;
+use serde::de::IgnoredAny;
+use toml::{Spanned, Value};
+use unicode_normalization::UnicodeNormalization;
+use unicode_width::UnicodeWidthStr;
+
+use crate::domain::campaign::{
+    AgendaDef, CampaignDef, CampaignInfo, KpiDef, KpiSource, NamedDef, RequirementDef,
+    RequirementSource, TaskDef, UnitDef, VolunteerDayDef,
+};
+use crate::domain::phone::{PhoneError, parse_phone};
+use crate::domain::unit::UnitKind;
+
+/// The campaign shipped with the app: plan 115/KHLT-UBND-ĐTĐN of Tân Phú district, 2022.
+pub const SHIPPED: &str = include_str!("../../assets/campaigns/tan-phu-2022.toml");
+pub const SHIPPED_NAME: &str = "tan-phu-2022.toml";
+
+/// The only file layout this version reads.
+const SCHEMA: i64 = 1;
+/// Requirement `short` labels are checklist column headers; wider ones would break the table.
+const SHORT_MAX_COLUMNS: usize = 10;
+const AGENDA_STATUSES: [&str; 4] = ["planned", "in_progress", "done", "cancelled"];
+
+/// A problem in a campaign file, located for the person editing it (1-based line and column,
+/// the column counted in characters so Vietnamese text does not shift it).
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+#[error("{file}:{line}:{column}: {message}")]
+pub struct CampaignFileError {
+    pub file: String,
+    pub line: usize,
+    pub column: usize,
+    pub message: String,
+}
+
+type Result<T> = std::result::Result<T, CampaignFileError>;
+
+/// Reads and checks a campaign file. `file_name` only labels errors.
+pub fn parse(text: &str, file_name: &str) -> Result<CampaignDef> {
+    let src = Source { text, file_name };
+    // The schema is checked before the strict parse so that a file written for another
+    // version says so, instead of failing on the first key this version does not know.
+    check_schema(&src)?;
+    let raw: RawFile = toml::from_str(text).map_err(|e| src.toml_error(&e))?;
+    build(&src, &raw)
+}
+
+/// The shipped campaign. It is covered by the tests below, so failing here is a build bug.
+pub fn shipped() -> CampaignDef {
+    parse(SHIPPED, SHIPPED_NAME)
+        .unwrap_or_else(|e| panic!("the shipped campaign file must be valid: {e}"))
+}
+
+// ---------------------------------------------------------------------------------------------
+// The file as written. Values that get checked beyond their type keep their span.
+// ---------------------------------------------------------------------------------------------
+
+type Text = Spanned<String>;
+/// A date or date-time: a quoted string or a bare TOML date, both are accepted.
+type Moment = Spanned<Value>;
+
+/// Reads only `schema`, ignoring everything else.
+#[derive(Deserialize)]
+struct SchemaProbe {
+    schema: Option<Spanned<Value>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawFile {
+    /// Already checked by [`check_schema`]; listed so the strict parse accepts the key.
+    #[serde(rename = "schema")]
+    _schema: IgnoredAny,
+    campaign: RawCampaign,
+    #[serde(default)]
+    fields: Vec<RawNamed>,
+    #[serde(default)]
+    activities: Vec<RawNamed>,
+    #[serde(default)]
+    units: Vec<RawUnit>,
+    #[serde(default)]
+    volunteer_days: Vec<RawVolunteerDay>,
+    #[serde(default)]
+    requirements: Vec<RawRequirement>,
+    #[serde(default)]
+    tasks: Vec<RawTask>,
+    #[serde(default)]
+    kpis: Vec<RawKpi>,
+    #[serde(default)]
+    agenda: Vec<RawAgenda>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawCampaign {
+    code: Text,
+    title: Text,
+    short_title: Text,
+    district: Text,
+    city: Text,
+    issued_on: Moment,
+    starts_on: Moment,
+    ends_on: Moment,
+    timezone: Text,
+    #[serde(default)]
+    organisers: Vec<Text>,
+    contact_name: Option<Text>,
+    contact_role: Option<Text>,
+    contact_phone: Option<Text>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawNamed {
+    code: Text,
+    name: Text,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawUnit {
+    code: Text,
+    name: Text,
+    kind: Text,
+    contact_person: Option<Text>,
+    phone: Option<Text>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawVolunteerDay {
+    code: Text,
+    round: Spanned<i64>,
+    date: Moment,
+    title: Text,
+    host: Text,
+    registration_deadline: Moment,
+    report_deadline: Moment,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawRequirement {
+    code: Text,
+    title: Text,
+    short: Text,
+    source: Text,
+    applies_to: Spanned<Vec<Text>>,
+    deadline: Option<Moment>,
+    volunteer_day: Option<Text>,
+    evidence: Option<Text>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawTask {
+    unit: Text,
+    volunteer_day: Text,
+    title: Text,
+    description: Option<Text>,
+    kpi: Option<Text>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawKpi {
+    code: Text,
+    name: Text,
+    definition: Text,
+    numerator: Text,
+    denominator: Text,
+    target: Option<Spanned<f64>>,
+    target_note: Option<Text>,
+    source: Text,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawAgenda {
+    title: Text,
+    owner: Text,
+    date: Option<Moment>,
+    status: Option<Text>,
+    note: Option<Text>,
+}
+
+// ---------------------------------------------------------------------------------------------
+// Locating errors.
+// ---------------------------------------------------------------------------------------------
+
+/// The text being read, so that any span can become a line and column.
+struct Source<'a> {
+    text: &'a str,
+    file_name: &'a str,
+}
+
+impl Source<'_> {
+    fn error(&self, span: Range<usize>, message: impl Into<String>) -> CampaignFileError {
+        let (line, column) = line_column(self.text, span.start);
+        CampaignFileError {
+            file: self.file_name.to_string(),
+            line,
+            column,
+            message: message.into(),
+        }
+    }
+
+    fn toml_error(&self, e: &toml::de::Error) -> CampaignFileError {
+        let span = e.span().unwrap_or(0..0);
+        self.error(span, e.message().trim())
+    }
+
+    /// Where a missing table would go: the end of the file.
+    fn end(&self) -> Range<usize> {
+        self.text.len()..self.text.len()
+    }
+
+    fn line_of(&self, span: &Range<usize>) -> usize {
+        line_column(self.text, span.start).0
+    }
+}
+
+/// 1-based line and column (in characters) of a byte offset; offsets past the end or inside a
+/// character are pulled back, since spans come from outside this module.
+fn line_column(text: &str, offset: usize) -> (usize, usize) {
+    let mut offset = offset.min(text.len());
+    while !text.is_char_boundary(offset) {
+        offset -= 1;
+    }
+    let before = &text[..offset];
+    let line = before.matches('\n').count() + 1;
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    let column = before[line_start..].chars().count() + 1;
+    (line, column)
+}
+
+// ---------------------------------------------------------------------------------------------
+// Value checks shared by every section. `at` names the key for messages, e.g. "units[3].kind".
+// ---------------------------------------------------------------------------------------------
+
+/// Text as stored: NFC (so search and comparison see one spelling of each Vietnamese letter)
+/// and trimmed.
+fn clean(s: &str) -> String {
+    s.nfc().collect::<String>().trim().to_string()
+}
+
+fn optional_text(v: Option<&Text>) -> String {
+    v.map(|t| clean(t.get_ref())).unwrap_or_default()
+}
+
+fn required_text(src: &Source, at: &str, v: &Text) -> Result<String> {
+    let s = clean(v.get_ref());
+    if s.is_empty() {
+        return Err(src.error(v.span(), format!("{at}: must not be empty")));
+    }
+    Ok(s)
+}
+
+/// The text of a date-like value, whether quoted or a bare TOML date/date-time.
+fn moment_text(v: &Value) -> Option<String> {
+    match v {
+        Value::String(s) => Some(clean(s)),
+        Value::Datetime(d) => Some(d.to_string()),
+        _ => None,
+    }
+}
+
+fn date(src: &Source, at: &str, v: &Moment) -> Result<NaiveDate> {
+    let Some(text) = moment_text(v.get_ref()) else {
+        return Err(src.error(
+            v.span(),
+            format!(
+                "{at}: expected a date like \"2022-05-07\", found a {}",
+                v.get_ref().type_str()
+            ),
+        ));
+    };
+    NaiveDate::parse_from_str(&text, "%Y-%m-%d").map_err(|_| {
+        src.error(
+            v.span(),
+            format!(
+                "{at}: \"{text}\" is not a valid date (expected YYYY-MM-DD, e.g. \"2022-05-07\")"
+            ),
+        )
+    })
+}
+
+fn instant(src: &Source, at: &str, v: &Moment) -> Result<DateTime<FixedOffset>> {
+    let Some(text) = moment_text(v.get_ref()) else {
+        return Err(src.error(
+            v.span(),
+            format!(
+                "{at}: expected a date-time like \"2022-05-07T16:00:00+07:00\", found a {}",
+                v.get_ref().type_str()
+            ),
+        ));
+    };
+    // TOML allows omitting seconds, so a bare literal may print as "…T16:00+07:00".
+    DateTime::parse_from_rfc3339(&text)
+        .or_else(|_| DateTime::parse_from_str(&text, "%Y-%m-%dT%H:%M%:z"))
+        .map_err(|_| {
+            src.error(
+                v.span(),
+                format!(
+                    "{at}: \"{text}\" is not a date-time with a UTC offset \
+                     (expected RFC 3339, e.g. \"2022-05-07T16:00:00+07:00\")"
+                ),
+            )
+        })
+}
+
+/// An optional phone: empty is fine, anything else must be a Vietnamese 10-digit number as
+/// people write it ("0703.652.444"); it is kept as written.
+fn phone(src: &Source, at: &str, v: Option<&Text>) -> Result<String> {
+    let text = optional_text(v);
+    let Some(v) = v.filter(|_| !text.is_empty()) else {
+        return Ok(text);
+    };
+    parse_phone(&text).map_err(|e| {
+        let reason = match e {
+            PhoneError::BadCharacter(c) => format!("it contains '{c}'"),
+            PhoneError::WrongLength(n) => format!("it has {n} digits"),
+            PhoneError::NoLeadingZero => "it does not start with 0".to_string(),
+        };
+        src.error(
+            v.span(),
+            format!(
+                "{at}: \"{text}\" is not a valid phone number: {reason} \
+                 (expected 10 digits starting with 0; dots and spaces allowed, e.g. \"0703.652.444\")"
+            ),
+        )
+    })?;
+    Ok(text)
+}
+
+fn unit_kind(src: &Source, at: &str, v: &Text) -> Result<UnitKind> {
+    let code = clean(v.get_ref());
+    UnitKind::from_code(&code).ok_or_else(|| {
+        let expected: Vec<&str> = UnitKind::ALL.iter().map(|k| k.code()).collect();
+        src.error(
+            v.span(),
+            format!(
+                "{at}: unknown kind \"{code}\" (expected one of {})",
+                expected.join(", ")
+            ),
+        )
+    })
+}
+
+fn weekday_name(day: Weekday) -> &'static str {
+    match day {
+        Weekday::Mon => "Monday",
+        Weekday::Tue => "Tuesday",
+        Weekday::Wed => "Wednesday",
+        Weekday::Thu => "Thursday",
+        Weekday::Fri => "Friday",
+        Weekday::Sat => "Saturday",
+        Weekday::Sun => "Sunday",
+    }
+}
+
+/// Codes are keys in the store and in CSV imports, so they are kept to plain ASCII.
+fn is_slug(code: &str) -> bool {
+    !code.is_empty()
+        && code
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '_')
+}
+
+/// The codes of one kind of thing seen so far, with the line each was first defined on.
+struct Codes {
+    what: &'static str,
+    first_line: HashMap<String, usize>,
+}
+
+impl Codes {
+    fn new(what: &'static str) -> Codes {
+        Codes {
+            what,
+            first_line: HashMap::new(),
+        }
+    }
+
+    /// Checks that a defining code is well-formed and new, and records it.
+    fn define(&mut self, src: &Source, at: &str, v: &Text) -> Result<String> {
+        let code = required_text(src, at, v)?;
+        if !is_slug(&code) {
+            return Err(src.error(
+                v.span(),
+                format!(
+                    "{at}: \"{code}\" is not a valid code \
+                     (use lowercase ASCII letters, digits, '-' and '_', e.g. \"p-hiep-tan\")"
+                ),
+            ));
+        }
+        if let Some(line) = self.first_line.get(&code) {
+            return Err(src.error(
+                v.span(),
+                format!(
+                    "{at}: duplicate {} code \"{code}\" (first defined on line {line})",
+                    self.what
+                ),
+            ));
+        }
+        self.first_line.insert(code.clone(), src.line_of(&v.span()));
+        Ok(code)
+    }
+
+    /// Checks that a code used elsewhere names something defined.
+    fn refer(&self, src: &Source, at: &str, v: &Text) -> Result<String> {
+        let code = required_text(src, at, v)?;
+        if !self.first_line.contains_key(&code) {
+            return Err(src.error(
+                v.span(),
+                format!(
+                    "{at}: unknown {} \"{code}\" (no such code is defined)",
+                    self.what
+                ),
+            ));
+        }
+        Ok(code)
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Sections. Order matters only where one section refers to another.
+// ---------------------------------------------------------------------------------------------
+
+fn check_schema(src: &Source) -> Result<()> {
+    let probe: SchemaProbe = toml::from_str(src.text).map_err(|e| src.toml_error(&e))?;
+    let Some(schema) = probe.schema else {
+        return Err(src.error(0..0, "missing `schema = 1` at the top of the file"));
+    };
+    match schema.get_ref() {
+        Value::Integer(SCHEMA) => Ok(()),
+        other => Err(src.error(
+            schema.span(),
+            format!("schema: this version of xungkich reads schema {SCHEMA}, found {other}"),
+        )),
+    }
+}
+
+fn build(src: &Source, raw: &RawFile) -> Result<CampaignDef> {
+    let campaign = campaign_info(src, &raw.campaign)?;
+    let fields = named_list(src, "fields", "field", &raw.fields)?;
+    let activities = named_list(src, "activities", "activity", &raw.activities)?;
+    let (units, unit_codes) = units(src, &raw.units)?;
+    let (volunteer_days, day_codes) = volunteer_days(src, &campaign, &raw.volunteer_days)?;
+    let requirements = requirements(src, &day_codes, &raw.requirements)?;
+    let (kpis, kpi_codes) = kpis(src, &raw.kpis)?;
+    let tasks = tasks(src, &unit_codes, &day_codes, &kpi_codes, &raw.tasks)?;
+    let agenda = agenda(src, &raw.agenda)?;
+    Ok(CampaignDef {
+        campaign,
+        units,
+        volunteer_days,
+        requirements,
+        tasks,
+        kpis,
+        agenda,
+        fields,
+        activities,
+    })
+}
+
+fn campaign_info(src: &Source, raw: &RawCampaign) -> Result<CampaignInfo> {
+    let starts_on = date(src, "campaign.starts_on", &raw.starts_on)?;
+    let ends_on = date(src, "campaign.ends_on", &raw.ends_on)?;
+    if ends_on < starts_on {
+        return Err(src.error(
+            raw.ends_on.span(),
+            format!("campaign.ends_on: {ends_on} is before starts_on {starts_on}"),
+        ));
+    }
+    let organisers = raw
+        .organisers
+        .iter()
+        .enumerate()
+        .map(|(i, o)| required_text(src, &format!("campaign.organisers[{i}]"), o))
+        .collect::<Result<Vec<_>>>()?;
+    Ok(CampaignInfo {
+        code: required_text(src, "campaign.code", &raw.code)?,
+        title: required_text(src, "campaign.title", &raw.title)?,
+        short_title: required_text(src, "campaign.short_title", &raw.short_title)?,
+        district: required_text(src, "campaign.district", &raw.district)?,
+        city: required_text(src, "campaign.city", &raw.city)?,
+        issued_on: date(src, "campaign.issued_on", &raw.issued_on)?,
+        starts_on,
+        ends_on,
+        timezone: required_text(src, "campaign.timezone", &raw.timezone)?,
+        organisers,
+        contact_name: optional_text(raw.contact_name.as_ref()),
+        contact_role: optional_text(raw.contact_role.as_ref()),
+        contact_phone: phone(src, "campaign.contact_phone", raw.contact_phone.as_ref())?,
+    })
+}
+
+fn named_list(
+    src: &Source,
+    section: &str,
+    what: &'static str,
+    raw: &[RawNamed],
+) -> Result<Vec<NamedDef>> {
+    let mut codes = Codes::new(what);
+    raw.iter()
+        .enumerate()
+        .map(|(i, n)| {
+            Ok(NamedDef {
+                code: codes.define(src, &format!("{section}[{i}].code"), &n.code)?,
+                name: required_text(src, &format!("{section}[{i}].name"), &n.name)?,
+            })
+        })
+        .collect()
+}
+
+fn units(src: &Source, raw: &[RawUnit]) -> Result<(Vec<UnitDef>, Codes)> {
+    if raw.is_empty() {
+        return Err(src.error(
+            src.end(),
+            "no units: add at least one [[units]] table with code, name and kind",
+        ));
+    }
+    let mut codes = Codes::new("unit");
+    let units = raw
+        .iter()
+        .enumerate()
+        .map(|(i, u)| {
+            let at = format!("units[{i}]");
+            Ok(UnitDef {
+                code: codes.define(src, &format!("{at}.code"), &u.code)?,
+                name: required_text(src, &format!("{at}.name"), &u.name)?,
+                kind: unit_kind(src, &format!("{at}.kind"), &u.kind)?,
+                contact_person: optional_text(u.contact_person.as_ref()),
+                phone: phone(src, &format!("{at}.phone"), u.phone.as_ref())?,
+            })
+        })
+        .collect::<Result<Vec<_>>>()?;
+    Ok((units, codes))
+}
+
+fn volunteer_days(
+    src: &Source,
+    campaign: &CampaignInfo,
+    raw: &[RawVolunteerDay],
+) -> Result<(Vec<VolunteerDayDef>, Codes)> {
+    let mut codes = Codes::new("volunteer day");
+    let days = raw
+        .iter()
+        .enumerate()
+        .map(|(i, d)| {
+            volunteer_day(
+                src,
+                campaign,
+                &mut codes,
+                &format!("volunteer_days[{i}]"),
+                d,
+            )
+        })
+        .collect::<Result<Vec<_>>>()?;
+    Ok((days, codes))
+}
+
+fn volunteer_day(
+    src: &Source,
+    campaign: &CampaignInfo,
+    codes: &mut Codes,
+    at: &str,
+    raw: &RawVolunteerDay,
+) -> Result<VolunteerDayDef> {
+    let code = codes.define(src, &format!("{at}.code"), &raw.code)?;
+    let round = u32::try_from(*raw.round.get_ref())
+        .ok()
+        .filter(|r| *r >= 1)
+        .ok_or_else(|| {
+            src.error(
+                raw.round.span(),
+                format!(
+                    "{at}.round: must be a whole number from 1, found {}",
+                    raw.round.get_ref()
+                ),
+            )
+        })?;
+    let day = date(src, &format!("{at}.date"), &raw.date)?;
+    // The plan's peak activity is by definition a Saturday; another weekday is a typo.
+    if day.weekday() != Weekday::Sat {
+        return Err(src.error(
+            raw.date.span(),
+            format!(
+                "{at}.date: {day} is a {}, not a Saturday",
+                weekday_name(day.weekday())
+            ),
+        ));
+    }
+    if day < campaign.starts_on || day > campaign.ends_on {
+        return Err(src.error(
+            raw.date.span(),
+            format!(
+                "{at}.date: {day} is outside the campaign ({} to {})",
+                campaign.starts_on, campaign.ends_on
+            ),
+        ));
+    }
+    let registration_deadline = instant(
+        src,
+        &format!("{at}.registration_deadline"),
+        &raw.registration_deadline,
+    )?;
+    let report_deadline = instant(src, &format!("{at}.report_deadline"), &raw.report_deadline)?;
+    if registration_deadline > report_deadline {
+        return Err(src.error(
+            raw.registration_deadline.span(),
+            format!(
+                "{at}.registration_deadline: {} is after report_deadline {}",
+                registration_deadline.to_rfc3339(),
+                report_deadline.to_rfc3339()
+            ),
+        ));
+    }
+    Ok(VolunteerDayDef {
+        code,
+        round,
+        date: day,
+        title: required_text(src, &format!("{at}.title"), &raw.title)?,
+        host: required_text(src, &format!("{at}.host"), &raw.host)?,
+        registration_deadline,
+        report_deadline,
+    })
+}
+
+fn requirements(src: &Source, days: &Codes, raw: &[RawRequirement]) -> Result<Vec<RequirementDef>> {
+    let mut codes = Codes::new("requirement");
+    raw.iter()
+        .enumerate()
+        .map(|(i, r)| requirement(src, days, &mut codes, &format!("requirements[{i}]"), r))
+        .collect()
+}
+
+fn requirement(
+    src: &Source,
+    days: &Codes,
+    codes: &mut Codes,
+    at: &str,
+    raw: &RawRequirement,
+) -> Result<RequirementDef> {
+    let code = codes.define(src, &format!("{at}.code"), &raw.code)?;
+    let title = required_text(src, &format!("{at}.title"), &raw.title)?;
+    let short = required_text(src, &format!("{at}.short"), &raw.short)?;
+    if short.width() > SHORT_MAX_COLUMNS {
+        return Err(src.error(
+            raw.short.span(),
+            format!(
+                "{at}.short: \"{short}\" is {} columns wide; a column header fits {SHORT_MAX_COLUMNS}",
+                short.width()
+            ),
+        ));
+    }
+    let source = requirement_source(src, &format!("{at}.source"), &raw.source)?;
+    let applies_to = applies_to(src, &format!("{at}.applies_to"), &raw.applies_to)?;
+    let deadline = raw
+        .deadline
+        .as_ref()
+        .map(|d| instant(src, &format!("{at}.deadline"), d))
+        .transpose()?;
+    let volunteer_day = requirement_day(src, days, at, source, raw)?;
+    Ok(RequirementDef {
+        code,
+        title,
+        short,
+        source,
+        applies_to,
+        deadline,
+        volunteer_day,
+        evidence: optional_text(raw.evidence.as_ref()),
+    })
+}
+
+fn requirement_source(src: &Source, at: &str, v: &Text) -> Result<RequirementSource> {
+    let code = clean(v.get_ref());
+    RequirementSource::from_code(&code).ok_or_else(|| {
+        let expected: Vec<&str> = RequirementSource::ALL.iter().map(|s| s.code()).collect();
+        src.error(
+            v.span(),
+            format!(
+                "{at}: unknown source \"{code}\" (expected one of {})",
+                expected.join(", ")
+            ),
+        )
+    })
+}
+
+fn applies_to(src: &Source, at: &str, raw: &Spanned<Vec<Text>>) -> Result<Vec<UnitKind>> {
+    if raw.get_ref().is_empty() {
+        return Err(src.error(
+            raw.span(),
+            format!("{at}: must list at least one unit kind"),
+        ));
+    }
+    let mut kinds = Vec::new();
+    for (i, v) in raw.get_ref().iter().enumerate() {
+        let kind = unit_kind(src, &format!("{at}[{i}]"), v)?;
+        if kinds.contains(&kind) {
+            return Err(src.error(
+                v.span(),
+                format!("{at}[{i}]: kind \"{}\" is listed twice", kind.code()),
+            ));
+        }
+        kinds.push(kind);
+    }
+    Ok(kinds)
+}
+
+/// A registration or quick-report requirement is about one volunteer day and cannot be
+/// evaluated without it; on any other requirement a day would be silently ignored, so it is
+/// refused rather than let the editor believe it does something.
+fn requirement_day(
+    src: &Source,
+    days: &Codes,
+    at: &str,
+    source: RequirementSource,
+    raw: &RawRequirement,
+) -> Result<Option<String>> {
+    match (&raw.volunteer_day, source.needs_volunteer_day()) {
+        (Some(day), true) => Ok(Some(days.refer(
+            src,
+            &format!("{at}.volunteer_day"),
+            day,
+        )?)),
+        (None, true) => Err(src.error(
+            raw.source.span(),
+            format!(
+                "{at}.volunteer_day: required when source is \"{}\"",
+                source.code()
+            ),
+        )),
+        (Some(day), false) => Err(src.error(
+            day.span(),
+            format!(
+                "{at}.volunteer_day: only allowed when source is volunteer_registration or \
+                 quick_report (source is \"{}\")",
+                source.code()
+            ),
+        )),
+        (None, false) => Ok(None),
+    }
+}
+
+fn kpis(src: &Source, raw: &[RawKpi]) -> Result<(Vec<KpiDef>, Codes)> {
+    let mut codes = Codes::new("KPI");
+    let kpis = raw
+        .iter()
+        .enumerate()
+        .map(|(i, k)| kpi(src, &mut codes, &format!("kpis[{i}]"), k))
+        .collect::<Result<Vec<_>>>()?;
+    Ok((kpis, codes))
+}
+
+fn kpi(src: &Source, codes: &mut Codes, at: &str, raw: &RawKpi) -> Result<KpiDef> {
+    let code = codes.define(src, &format!("{at}.code"), &raw.code)?;
+    let target = raw
+        .target
+        .as_ref()
+        .map(|t| kpi_target(src, at, t))
+        .transpose()?;
+    let source_text = clean(raw.source.get_ref());
+    let source = KpiSource::from_code(&source_text).ok_or_else(|| {
+        src.error(
+            raw.source.span(),
+            format!(
+                "{at}.source: unknown source \"{source_text}\" (expected computed or measured)"
+            ),
+        )
+    })?;
+    Ok(KpiDef {
+        code,
+        name: required_text(src, &format!("{at}.name"), &raw.name)?,
+        definition: required_text(src, &format!("{at}.definition"), &raw.definition)?,
+        numerator: required_text(src, &format!("{at}.numerator"), &raw.numerator)?,
+        denominator: required_text(src, &format!("{at}.denominator"), &raw.denominator)?,
+        target,
+        target_note: optional_text(raw.target_note.as_ref()),
+        source,
+    })
+}
+
+/// Targets are percentages of a ratio, so anything outside 0..=100 is a slip.
+fn kpi_target(src: &Source, at: &str, t: &Spanned<f64>) -> Result<f64> {
+    let value = *t.get_ref();
+    if value.is_finite() && (0.0..=100.0).contains(&value) {
+        Ok(value)
+    } else {
+        Err(src.error(
+            t.span(),
+            format!("{at}.target: {value} is not a percentage between 0 and 100"),
+        ))
+    }
+}
+
+fn tasks(
+    src: &Source,
+    units: &Codes,
+    days: &Codes,
+    kpis: &Codes,
+    raw: &[RawTask],
+) -> Result<Vec<TaskDef>> {
+    raw.iter()
+        .enumerate()
+        .map(|(i, t)| {
+            let at = format!("tasks[{i}]");
+            Ok(TaskDef {
+                unit: units.refer(src, &format!("{at}.unit"), &t.unit)?,
+                volunteer_day: days.refer(src, &format!("{at}.volunteer_day"), &t.volunteer_day)?,
+                title: required_text(src, &format!("{at}.title"), &t.title)?,
+                description: optional_text(t.description.as_ref()),
+                kpi: t
+                    .kpi
+                    .as_ref()
+                    .map(|k| kpis.refer(src, &format!("{at}.kpi"), k))
+                    .transpose()?,
+            })
+        })
+        .collect()
+}
+
+fn agenda(src: &Source, raw: &[RawAgenda]) -> Result<Vec<AgendaDef>> {
+    raw.iter()
+        .enumerate()
+        .map(|(i, a)| {
+            let at = format!("agenda[{i}]");
+            Ok(AgendaDef {
+                title: required_text(src, &format!("{at}.title"), &a.title)?,
+                owner: required_text(src, &format!("{at}.owner"), &a.owner)?,
+                date: a
+                    .date
+                    .as_ref()
+                    .map(|d| date(src, &format!("{at}.date"), d))
+                    .transpose()?,
+                status: agenda_status(src, &format!("{at}.status"), a.status.as_ref())?,
+                note: optional_text(a.note.as_ref()),
+            })
+        })
+        .collect()
+}
+
+/// A missing status means the item is still to come.
+fn agenda_status(src: &Source, at: &str, v: Option<&Text>) -> Result<String> {
+    let Some(v) = v else {
+        return Ok("planned".to_string());
+    };
+    let status = clean(v.get_ref());
+    if AGENDA_STATUSES.contains(&status.as_str()) {
+        Ok(status)
+    } else {
+        Err(src.error(
+            v.span(),
+            format!(
+                "{at}: unknown status \"{status}\" (expected one of {})",
+                AGENDA_STATUSES.join(", ")
+            ),
+        ))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    // ----- the shipped campaign ---------------------------------------------------------------
+
+    fn at(y: i32, m: u32, d: u32, h: u32, min: u32) -> DateTime<FixedOffset> {
+        let offset = FixedOffset::east_opt(7 * 3600).expect("+07:00");
+        let naive = NaiveDate::from_ymd_opt(y, m, d)
+            .and_then(|day| day.and_hms_opt(h, min, 0))
+            .expect("valid test date");
+        naive
+            .and_local_timezone(offset)
+            .single()
+            .expect("fixed offset")
+    }
+
+    #[test]
+    fn shipped_file_parses_and_is_nfc() {
+        let def = shipped();
+        assert_eq!(def.campaign.code, "115/KHLT-UBND-ĐTĐN");
+        assert_eq!(
+            def.campaign.issued_on,
+            NaiveDate::from_ymd_opt(2022, 4, 29).unwrap()
+        );
+        assert_eq!(
+            def.campaign.starts_on,
+            NaiveDate::from_ymd_opt(2022, 4, 1).unwrap()
+        );
+        assert_eq!(
+            def.campaign.ends_on,
+            NaiveDate::from_ymd_opt(2022, 12, 31).unwrap()
+        );
+        assert_eq!(def.campaign.contact_phone, "0703.652.444");
+        assert!(def.campaign.short_title.width() <= 40);
+        assert!(unicode_normalization::is_nfc(SHIPPED));
+    }
+
+    #[test]
+    fn shipped_has_the_eleven_wards() {
+        let wards = shipped_units_of(UnitKind::Ward);
+        let expected = [
+            "Hiệp Tân",
+            "Hòa Thạnh",
+            "Phú Thạnh",
+            "Phú Thọ Hòa",
+            "Phú Trung",
+            "Sơn Kỳ",
+            "Tân Quý",
+            "Tân Sơn Nhì",
+            "Tân Thành",
+            "Tân Thới Hòa",
+            "Tây Thạnh",
+        ]
+        .map(|w| format!("UBND phường {w}"));
+        assert_eq!(wards, expected);
+    }
+
+    fn shipped_units_of(kind: UnitKind) -> Vec<String> {
+        shipped()
+            .units
+            .into_iter()
+            .filter(|u| u.kind == kind)
+            .map(|u| u.name)
+            .collect()
+    }
+
+    #[test]
+    fn shipped_vertical_units_and_youth_bases() {
+        let def = shipped();
+        let kind_of = |code: &str| def.units.iter().find(|u| u.code == code).map(|u| u.kind);
+        assert_eq!(kind_of("chi-cuc-thue"), Some(UnitKind::Vertical));
+        assert_eq!(kind_of("cn-vpdkdd"), Some(UnitKind::Vertical));
+        for base in ["cd-chinh-quyen", "cd-chi-cuc-thue", "cd-vpdkdd"] {
+            assert_eq!(kind_of(base), Some(UnitKind::YouthBase), "{base}");
+        }
+        assert_eq!(shipped_units_of(UnitKind::Agency).len(), 12);
+        assert!(def.units.iter().all(|u| u.phone.is_empty()));
+    }
+
+    #[test]
+    fn shipped_requirements_in_order() {
+        let def = shipped();
+        let summary: Vec<(&str, RequirementSource, &str)> = def
+            .requirements
+            .iter()
+            .map(|r| (r.code.as_str(), r.source, r.short.as_str()))
+            .collect();
+        assert_eq!(
+            summary,
+            [
+                ("initiative", RequirementSource::Initiative, "Sáng kiến"),
+                (
+                    "volunteer-registration",
+                    RequirementSource::VolunteerRegistration,
+                    "Đăng ký TB"
+                ),
+                ("quick-report", RequirementSource::QuickReport, "Báo cáo"),
+                (
+                    "emulation-registration",
+                    RequirementSource::Manual,
+                    "Thi đua"
+                ),
+            ]
+        );
+        let [initiative, registration, report, emulation] = &def.requirements[..] else {
+            panic!("four requirements expected");
+        };
+        assert_eq!(initiative.deadline, None);
+        assert_eq!(initiative.applies_to, UnitKind::ALL.to_vec());
+        assert_eq!(registration.deadline, Some(at(2022, 5, 5, 0, 0)));
+        assert_eq!(registration.volunteer_day.as_deref(), Some("tb-dot2-2022"));
+        assert_eq!(report.deadline, Some(at(2022, 5, 7, 16, 0)));
+        assert_eq!(report.volunteer_day.as_deref(), Some("tb-dot2-2022"));
+        assert!(report.evidence.contains("hình ảnh"));
+        assert_eq!(emulation.deadline, None);
+        assert!(!emulation.applies_to.contains(&UnitKind::YouthBase));
+        assert_eq!(emulation.applies_to.len(), 4);
+    }
+
+    #[test]
+    fn shipped_volunteer_day() {
+        let def = shipped();
+        let [day] = &def.volunteer_days[..] else {
+            panic!("one volunteer day expected");
+        };
+        assert_eq!(day.code, "tb-dot2-2022");
+        assert_eq!(day.round, 2);
+        assert_eq!(day.date, NaiveDate::from_ymd_opt(2022, 5, 7).unwrap());
+        assert_eq!(day.registration_deadline, at(2022, 5, 5, 0, 0));
+        assert_eq!(day.report_deadline, at(2022, 5, 7, 16, 0));
+    }
+
+    #[test]
+    fn shipped_kpis() {
+        let def = shipped();
+        let codes: Vec<&str> = def.kpis.iter().map(|k| k.code.as_str()).collect();
+        assert_eq!(
+            codes,
+            [
+                "land-files-week",
+                "online-share",
+                "feedback-answered",
+                "online-services-applied",
+                "initiative-coverage",
+                "registration-on-time",
+                "report-on-time",
+                "satisfaction",
+            ]
+        );
+        let kpi = |code: &str| def.kpis.iter().find(|k| k.code == code).expect(code);
+        assert_eq!(kpi("land-files-week").target, Some(70.0));
+        assert_eq!(kpi("land-files-week").source, KpiSource::Computed);
+        assert_eq!(kpi("online-share").target, None);
+        assert_eq!(kpi("online-share").target_note, "tăng dần");
+        assert_eq!(kpi("satisfaction").target, None);
+        assert_eq!(kpi("satisfaction").source, KpiSource::Measured);
+        assert_eq!(kpi("report-on-time").target, Some(100.0));
+    }
+
+    #[test]
+    fn shipped_tasks_and_agenda() {
+        let def = shipped();
+        let tasks: Vec<(&str, Option<&str>)> = def
+            .tasks
+            .iter()
+            .map(|t| (t.unit.as_str(), t.kpi.as_deref()))
+            .collect();
+        assert_eq!(
+            tasks,
+            [
+                ("cd-chinh-quyen", None),
+                ("cd-vpdkdd", Some("land-files-week")),
+                ("cd-chi-cuc-thue", None),
+            ]
+        );
+        assert!(def.tasks.iter().all(|t| t.volunteer_day == "tb-dot2-2022"));
+        assert_eq!(def.agenda.len(), 6);
+        assert!(def.agenda.iter().all(|a| a.status == "planned"));
+        assert_eq!(def.agenda[1].owner, "Phòng Nội vụ");
+        assert!(def.agenda[1].title.contains("Văn hóa công vụ"));
+        assert!(!def.fields.is_empty() && !def.activities.is_empty());
+    }
+
+    // ----- errors -----------------------------------------------------------------------------
+
+    /// Lines 1–2 of every broken file below; what a test appends starts on line 3.
+    const HEAD: &str = "schema = 1\n\
+        campaign = { code = \"X\", title = \"T\", short_title = \"S\", district = \"D\", \
+        city = \"C\", issued_on = \"2022-04-29\", starts_on = \"2022-04-01\", \
+        ends_on = \"2022-12-31\", timezone = \"Asia/Ho_Chi_Minh\" }\n";
+
+    /// Lines 3–7 (a blank line, then the table): one valid unit.
+    const UNIT: &str = "\n[[units]]\ncode = \"a\"\nname = \"A\"\nkind = \"ward\"\n";
+
+    /// Lines 8–15 after HEAD and UNIT: one valid volunteer day.
+    const DAY: &str = "[[volunteer_days]]\ncode = \"d\"\nround = 2\ndate = \"2022-05-07\"\n\
+        title = \"T\"\nhost = \"H\"\nregistration_deadline = \"2022-05-05T00:00:00+07:00\"\n\
+        report_deadline = \"2022-05-07T16:00:00+07:00\"\n";
+
+    /// Lines 1–7; what a test appends starts on line 8.
+    fn base() -> String {
+        format!("{HEAD}{UNIT}")
+    }
+
+    /// Parses a file that must fail, and checks the line and part of the message.
+    fn fails(text: &str, line: usize, fragment: &str) -> CampaignFileError {
+        let err = parse(text, "test.toml").expect_err("the file should be refused");
+        assert_eq!(err.line, line, "wrong line for: {err}\n---\n{text}");
+        assert!(
+            err.message.contains(fragment),
+            "message {:?} lacks {fragment:?}",
+            err.message
+        );
+        err
+    }
+
+    #[test]
+    fn minimal_file_parses() {
+        let def = parse(&format!("{}{DAY}", base()), "test.toml").expect("valid");
+        assert_eq!(def.units.len(), 1);
+        assert_eq!(def.volunteer_days[0].round, 2);
+        assert_eq!(def.agenda, vec![]);
+    }
+
+    #[test]
+    fn syntax_error_names_its_line() {
+        let text = "schema = 1\n[campaign]\ncode = \"X\"\ntitle = \"unclosed\n";
+        let err = fails(text, 4, "");
+        assert_eq!(err.file, "test.toml");
+        assert_eq!(
+            err.to_string(),
+            format!("test.toml:4:{}: {}", err.column, err.message)
+        );
+    }
+
+    #[test]
+    fn schema_must_be_present_and_one() {
+        fails("[campaign]\ncode = \"X\"\n", 1, "schema = 1");
+        let text = base().replacen("schema = 1", "schema = 2", 1);
+        let err = fails(&text, 1, "reads schema 1, found 2");
+        assert_eq!(err.column, 10);
+        // A newer file is refused for its schema, not for keys this version lacks.
+        fails("\n\nschema = 2\nnew_section = {}\n", 3, "schema");
+    }
+
+    #[test]
+    fn wrong_type_names_its_line() {
+        let text = format!("{}{}", base(), DAY.replace("round = 2", "round = \"two\""));
+        fails(&text, 10, "invalid type");
+    }
+
+    #[test]
+    fn missing_key_names_its_table() {
+        let text = format!("{HEAD}\n[[units]]\ncode = \"a\"\nname = \"A\"\n");
+        fails(&text, 4, "missing field `kind`");
+        // issued_on missing from the inline campaign table on line 2.
+        let text = base().replace("issued_on = \"2022-04-29\", ", "");
+        fails(&text, 2, "missing field `issued_on`");
+    }
+
+    #[test]
+    fn unknown_key_names_its_line() {
+        let text = format!("{}colour = \"red\"\n", base());
+        fails(&text, 8, "unknown field `colour`");
+        fails(
+            &format!("{}[extras]\n", base()),
+            8,
+            "unknown field `extras`",
+        );
+    }
+
+    #[test]
+    fn duplicate_unit_code_on_line_9() {
+        let text = format!(
+            "{}[[units]]\ncode = \"a\"\nname = \"B\"\nkind = \"agency\"\n",
+            base()
+        );
+        let err = fails(
+            &text,
+            9,
+            "duplicate unit code \"a\" (first defined on line 5)",
+        );
+        assert_eq!(err.column, 8);
+    }
+
+    #[test]
+    fn duplicate_codes_in_every_section() {
+        let twice = |block: &str| format!("{}{DAY}{block}{block}", base());
+        let field = "[[fields]]\ncode = \"f\"\nname = \"F\"\n";
+        fails(&twice(field), 20, "duplicate field code");
+        let activity = "[[activities]]\ncode = \"x\"\nname = \"X\"\n";
+        fails(&twice(activity), 20, "duplicate activity code");
+        let kpi = "[[kpis]]\ncode = \"k\"\nname = \"K\"\ndefinition = \"D\"\nnumerator = \"N\"\n\
+            denominator = \"M\"\nsource = \"measured\"\n";
+        fails(&twice(kpi), 24, "duplicate KPI code");
+        let req = "[[requirements]]\ncode = \"r\"\ntitle = \"R\"\nshort = \"R\"\n\
+            source = \"manual\"\napplies_to = [\"ward\"]\n";
+        fails(&twice(req), 23, "duplicate requirement code");
+        fails(
+            &format!("{}{DAY}{DAY}", base()),
+            17,
+            "duplicate volunteer day code",
+        );
+    }
+
+    #[test]
+    fn codes_must_be_slugs() {
+        let text = base().replace("code = \"a\"", "code = \"Hiệp Tân\"");
+        fails(&text, 5, "not a valid code");
+    }
+
+    #[test]
+    fn references_must_exist() {
+        let task = |unit: &str, day: &str, kpi: &str| {
+            format!(
+                "{}{DAY}[[tasks]]\nunit = \"{unit}\"\nvolunteer_day = \"{day}\"\ntitle = \"T\"\n{kpi}",
+                base()
+            )
+        };
+        fails(&task("zz", "d", ""), 17, "unknown unit \"zz\"");
+        fails(&task("a", "zz", ""), 18, "unknown volunteer day \"zz\"");
+        fails(&task("a", "d", "kpi = \"zz\"\n"), 20, "unknown KPI \"zz\"");
+        parse(&task("a", "d", ""), "test.toml").expect("a task with valid references");
+        let req = format!(
+            "{}{DAY}[[requirements]]\ncode = \"r\"\ntitle = \"R\"\nshort = \"R\"\n\
+             source = \"quick_report\"\napplies_to = [\"ward\"]\nvolunteer_day = \"zz\"\n",
+            base()
+        );
+        fails(&req, 22, "unknown volunteer day \"zz\"");
+    }
+
+    #[test]
+    fn dates_must_be_valid() {
+        let text = base().replace("2022-04-29", "2022-02-30");
+        fails(&text, 2, "\"2022-02-30\" is not a valid date");
+        let text = base().replace("issued_on = \"2022-04-29\"", "issued_on = 20220429");
+        fails(&text, 2, "expected a date");
+    }
+
+    #[test]
+    fn campaign_must_not_end_before_it_starts() {
+        let text = base().replace("2022-12-31", "2022-03-31");
+        fails(
+            &text,
+            2,
+            "ends_on: 2022-03-31 is before starts_on 2022-04-01",
+        );
+    }
+
+    #[test]
+    fn volunteer_day_is_a_saturday_inside_the_campaign() {
+        let text = format!("{}{}", base(), DAY.replace("2022-05-07\"", "2022-05-06\""));
+        fails(&text, 11, "2022-05-06 is a Friday, not a Saturday");
+        let text = format!("{}{}", base(), DAY.replace("2022-05-07\"", "2023-01-07\""));
+        fails(&text, 11, "outside the campaign");
+        let text = format!("{}{}", base(), DAY.replace("round = 2", "round = 0"));
+        fails(&text, 10, "round");
+    }
+
+    #[test]
+    fn deadlines_need_an_offset_and_order() {
+        let no_offset = DAY.replace("2022-05-05T00:00:00+07:00", "2022-05-05T00:00:00");
+        fails(&format!("{}{no_offset}", base()), 14, "UTC offset");
+        let late = DAY.replace("2022-05-05T00:00:00+07:00", "2022-05-08T00:00:00+07:00");
+        fails(&format!("{}{late}", base()), 14, "is after report_deadline");
+        let req = format!(
+            "{}[[requirements]]\ncode = \"r\"\ntitle = \"R\"\nshort = \"R\"\n\
+             source = \"manual\"\napplies_to = [\"ward\"]\ndeadline = \"tomorrow\"\n",
+            base()
+        );
+        fails(&req, 14, "not a date-time");
+    }
+
+    #[test]
+    fn requirement_volunteer_day_iff_source_needs_it() {
+        let req = |source: &str, day: &str| {
+            format!(
+                "{}{DAY}[[requirements]]\ncode = \"r\"\ntitle = \"R\"\nshort = \"R\"\n\
+                 source = \"{source}\"\napplies_to = [\"ward\"]\n{day}",
+                base()
+            )
+        };
+        fails(
+            &req("volunteer_registration", ""),
+            20,
+            "required when source",
+        );
+        fails(
+            &req("manual", "volunteer_day = \"d\"\n"),
+            22,
+            "only allowed when",
+        );
+        fails(&req("by_phone", ""), 20, "unknown source \"by_phone\"");
+        parse(&req("quick_report", "volunteer_day = \"d\"\n"), "test.toml").expect("valid");
+    }
+
+    #[test]
+    fn applies_to_is_non_empty_with_known_kinds() {
+        let req = |kinds: &str| {
+            format!(
+                "{}[[requirements]]\ncode = \"r\"\ntitle = \"R\"\nshort = \"R\"\n\
+                 source = \"manual\"\napplies_to = {kinds}\n",
+                base()
+            )
+        };
+        fails(&req("[]"), 13, "at least one unit kind");
+        fails(
+            &req("[\"ward\", \"school\"]"),
+            13,
+            "unknown kind \"school\"",
+        );
+        fails(&req("[\"ward\", \"ward\"]"), 13, "listed twice");
+    }
+
+    #[test]
+    fn unknown_unit_kind_message_lists_the_kinds() {
+        let text = base().replace("kind = \"ward\"", "kind = \"school\"");
+        let err = fails(&text, 7, "");
+        assert_eq!(
+            err.message,
+            "units[0].kind: unknown kind \"school\" \
+             (expected one of ward, agency, public_service, vertical, youth_base)"
+        );
+    }
+
+    #[test]
+    fn short_header_fits_ten_columns() {
+        let text = format!(
+            "{}[[requirements]]\ncode = \"r\"\ntitle = \"R\"\nshort = \"Đăng ký thi đua\"\n\
+             source = \"manual\"\napplies_to = [\"ward\"]\n",
+            base()
+        );
+        fails(&text, 11, "columns wide");
+    }
+
+    #[test]
+    fn kpi_target_is_a_percentage() {
+        let kpi = |target: &str| {
+            format!(
+                "{}[[kpis]]\ncode = \"k\"\nname = \"K\"\ndefinition = \"D\"\nnumerator = \"N\"\n\
+                 denominator = \"M\"\nsource = \"computed\"\ntarget = {target}\n",
+                base()
+            )
+        };
+        fails(&kpi("120"), 15, "between 0 and 100");
+        fails(&kpi("-1.5"), 15, "between 0 and 100");
+        let ok = parse(&kpi("70"), "test.toml").expect("an integer target is fine");
+        assert_eq!(ok.kpis[0].target, Some(70.0));
+        fails(
+            &kpi("70").replace("computed", "guessed"),
+            14,
+            "expected computed or measured",
+        );
+    }
+
+    #[test]
+    fn agenda_status_is_known() {
+        let item = |status: &str| {
+            format!(
+                "{}[[agenda]]\ntitle = \"T\"\nowner = \"O\"\n{status}",
+                base()
+            )
+        };
+        fails(
+            &item("status = \"postponed\"\n"),
+            11,
+            "unknown status \"postponed\"",
+        );
+        let ok = parse(&item(""), "test.toml").expect("status defaults");
+        assert_eq!(ok.agenda[0].status, "planned");
+        let ok = parse(
+            &item("status = \"in_progress\"\ndate = 2022-05-10\n"),
+            "test.toml",
+        )
+        .expect("bare TOML dates are accepted");
+        assert_eq!(ok.agenda[0].date, NaiveDate::from_ymd_opt(2022, 5, 10));
+    }
+
+    #[test]
+    fn names_and_titles_must_not_be_blank() {
+        let text = base().replace("name = \"A\"", "name = \"   \"");
+        fails(&text, 6, "units[0].name: must not be empty");
+        let text = format!("{}[[agenda]]\ntitle = \"\"\nowner = \"O\"\n", base());
+        fails(&text, 9, "agenda[0].title: must not be empty");
+    }
+
+    #[test]
+    fn unit_phone_is_a_vietnamese_number() {
+        let with_phone = |phone: &str| format!("{}phone = \"{phone}\"\n", base());
+        fails(&with_phone("0703.652.44"), 8, "9 digits");
+        fails(&with_phone("7703652444"), 8, "does not start with 0");
+        fails(&with_phone("0703-652-444"), 8, "contains '-'");
+        for ok in ["0703.652.444", "0703 652 444", ""] {
+            let def = parse(&with_phone(ok), "test.toml").expect(ok);
+            assert_eq!(def.units[0].phone, ok);
+        }
+    }
+
+    #[test]
+    fn at_least_one_unit() {
+        let err = fails(HEAD, 3, "at least one [[units]]");
+        assert_eq!(err.column, 1);
+    }
+
+    #[test]
+    fn text_is_nfc_and_trimmed() {
+        // "Hòa" written with a combining grave accent, padded with spaces.
+        let text = base().replace("name = \"A\"", "name = \"  UBND phường Ho\u{300}a Thạnh \"");
+        let def = parse(&text, "test.toml").expect("valid");
+        assert_eq!(def.units[0].name, "UBND phường Hòa Thạnh");
+        assert!(unicode_normalization::is_nfc(&def.units[0].name));
+    }
+
+    #[test]
+    fn bare_toml_datetimes_are_accepted() {
+        let day = DAY
+            .replace("\"2022-05-07\"", "2022-05-07")
+            .replace("\"2022-05-05T00:00:00+07:00\"", "2022-05-05T00:00+07:00");
+        let def = parse(&format!("{}{day}", base()), "test.toml").expect("valid");
+        assert_eq!(
+            def.volunteer_days[0].registration_deadline,
+            at(2022, 5, 5, 0, 0)
+        );
+    }
+
+    #[test]
+    fn columns_count_characters() {
+        assert_eq!(line_column("ab\nĐặng x", 3 + "Đặng ".len()), (2, 6));
+        assert_eq!(line_column("ab", 99), (1, 3));
+        // An offset inside a multi-byte character is pulled back to its start.
+        assert_eq!(line_column("Đ", 1), (1, 1));
+    }
+}

@@ -1,0 +1,1 @@
+pub mod campaign_file;

@@ -1,0 +1,156 @@
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use clap::Parser;
+
+use xungkich::app::{App, Tab};
+use xungkich::cli::{self, Cli, Command, Screen};
+use xungkich::domain::campaign::CampaignDef;
+use xungkich::domain::time::{Clock, parse_instant};
+use xungkich::io::campaign_file;
+use xungkich::store::{Seed, Store, StoreError};
+use xungkich::{demo, tui, ui};
+
+/// Bad usage, a refused file: the officer has to change something before trying again.
+const EXIT_REFUSED: u8 = 2;
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(Failure { message, code }) => {
+            eprintln!("xungkich: {message}");
+            ExitCode::from(code)
+        }
+    }
+}
+
+struct Failure {
+    message: String,
+    code: u8,
+}
+
+fn refused(message: impl Into<String>) -> Failure {
+    Failure {
+        message: message.into(),
+        code: EXIT_REFUSED,
+    }
+}
+
+impl From<StoreError> for Failure {
+    fn from(e: StoreError) -> Failure {
+        let code = if e.is_refusal() { EXIT_REFUSED } else { 1 };
+        Failure {
+            message: e.to_string(),
+            code,
+        }
+    }
+}
+
+impl From<anyhow::Error> for Failure {
+    fn from(e: anyhow::Error) -> Failure {
+        Failure {
+            message: format!("{e:#}"),
+            code: 1,
+        }
+    }
+}
+
+fn run(cli: Cli) -> Result<(), Failure> {
+    let clock = match &cli.now {
+        Some(text) => {
+            Clock::Fixed(parse_instant(text).map_err(|e| refused(format!("--now: {e}")))?)
+        }
+        None => Clock::System,
+    };
+    let campaign = cli.campaign.as_deref().map(load_campaign).transpose()?;
+    let db = match &cli.db {
+        Some(p) => p.clone(),
+        None => cli::default_db()
+            .ok_or_else(|| refused("no home folder to keep the store in: give --db PATH"))?,
+    };
+    let now = clock.now();
+    let seed = || match &campaign {
+        Some((def, name)) => Seed::File { def, name },
+        None => Seed::Shipped,
+    };
+    match cli.command {
+        Some(Command::Path) => {
+            println!("store: {}", db.display());
+            if let Some(dir) = cli::data_dir() {
+                println!("data folder: {}", dir.display());
+            }
+            Ok(())
+        }
+        Some(Command::Demo {
+            scale,
+            initiatives,
+            figure_rows,
+        }) => {
+            if cli.db.is_none() {
+                return Err(refused(
+                    "demo needs --db PATH, so it never fills your real store",
+                ));
+            }
+            if db.exists() && std::fs::metadata(&db).map(|m| m.len() > 0).unwrap_or(true) {
+                return Err(refused(format!(
+                    "{} already exists; demo only creates a new store",
+                    db.display()
+                )));
+            }
+            let mut store = Store::open(&db, seed(), &now.to_rfc3339())?;
+            let options = demo::Options {
+                scale,
+                initiatives,
+                figure_rows,
+            };
+            let counts = demo::fill(&mut store, &options)?;
+            println!("{}: {counts}", db.display());
+            Ok(())
+        }
+        Some(Command::Snapshot {
+            screen,
+            width,
+            height,
+        }) => {
+            let store = Store::open(&db, seed(), &now.to_rfc3339())?;
+            let mut app = App::new(store.load_board()?, clock, cli.lang, true);
+            app.tab = match screen {
+                Screen::Overview => Tab::Overview,
+                Screen::Units => Tab::Units,
+                Screen::Initiatives => Tab::Initiatives,
+                Screen::Volunteer => Tab::Volunteer,
+                Screen::Kpi => Tab::Kpi,
+            };
+            print!(
+                "{}",
+                ui::snapshot::render_text(&app, width.max(1), height.max(1))
+            );
+            Ok(())
+        }
+        None => {
+            let mut store = Store::open(&db, seed(), &now.to_rfc3339())?;
+            let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+            let mut app = App::new(store.load_board()?, clock, cli.lang, no_color);
+            tui::run(&mut app, &mut store)?;
+            Ok(())
+        }
+    }
+}
+
+fn load_campaign(path: &Path) -> Result<(CampaignDef, String), Failure> {
+    let text = std::fs::read_to_string(path)
+        .map_err(|e| refused(format!("--campaign {}: {e}", path.display())))?;
+    let name = file_name(path);
+    let def = campaign_file::parse(&text, &path.display().to_string())
+        .map_err(|e| refused(format!("campaign file refused: {e}")))?;
+    Ok((def, name))
+}
+
+fn file_name(path: &Path) -> String {
+    path.file_name()
+        .map(PathBuf::from)
+        .unwrap_or_else(|| path.to_path_buf())
+        .display()
+        .to_string()
+}

@@ -1,0 +1,370 @@
+//! User changes: one transaction each, every touched row recorded before and after, undoable.
+
+use rusqlite::types::{Value, ValueRef};
+use rusqlite::{OptionalExtension, Transaction, TransactionBehavior, params};
+use serde_json::{Map, Value as Json};
+
+use super::{Result, Store, StoreError};
+
+/// The tables a user change may touch. Names come from here, never from input.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Table {
+    Units,
+    Checks,
+    Initiatives,
+    InitiativeStages,
+    InitiativeReplications,
+    VolunteerDays,
+    Registrations,
+    Figures,
+    Reports,
+    Photos,
+    Kpis,
+    KpiMeasurements,
+    AgendaItems,
+    Fields,
+}
+
+impl Table {
+    const ALL: [Table; 14] = [
+        Table::Units,
+        Table::Checks,
+        Table::Initiatives,
+        Table::InitiativeStages,
+        Table::InitiativeReplications,
+        Table::VolunteerDays,
+        Table::Registrations,
+        Table::Figures,
+        Table::Reports,
+        Table::Photos,
+        Table::Kpis,
+        Table::KpiMeasurements,
+        Table::AgendaItems,
+        Table::Fields,
+    ];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Table::Units => "units",
+            Table::Checks => "checks",
+            Table::Initiatives => "initiatives",
+            Table::InitiativeStages => "initiative_stages",
+            Table::InitiativeReplications => "initiative_replications",
+            Table::VolunteerDays => "volunteer_days",
+            Table::Registrations => "registrations",
+            Table::Figures => "figures",
+            Table::Reports => "reports",
+            Table::Photos => "photos",
+            Table::Kpis => "kpis",
+            Table::KpiMeasurements => "kpi_measurements",
+            Table::AgendaItems => "agenda_items",
+            Table::Fields => "fields",
+        }
+    }
+
+    fn from_name(name: &str) -> Option<Table> {
+        Table::ALL.into_iter().find(|t| t.name() == name)
+    }
+}
+
+/// One user change in progress. Dropping it without [`Store::change`] returning Ok rolls back.
+pub struct Change<'a> {
+    tx: Transaction<'a>,
+    change_id: i64,
+    at: String,
+    summary: String,
+}
+
+/// What an undo put back.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Undone {
+    pub summary: String,
+    pub at: String,
+    pub tables: Vec<Table>,
+}
+
+impl Store {
+    /// Runs `f` as one user change: `BEGIN IMMEDIATE`, audited row edits, `COMMIT`.
+    /// When this returns Ok the change is durable (synchronous = FULL).
+    pub fn change<T>(
+        &mut self,
+        at: &str,
+        summary: &str,
+        f: impl FnOnce(&mut Change<'_>) -> Result<T>,
+    ) -> Result<T> {
+        let tx = self
+            .conn_mut()
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let change_id: i64 = tx.query_row(
+            "SELECT COALESCE(MAX(change_id), 0) + 1 FROM audit_log",
+            [],
+            |r| r.get(0),
+        )?;
+        let mut change = Change {
+            tx,
+            change_id,
+            at: at.to_string(),
+            summary: summary.to_string(),
+        };
+        let out = f(&mut change)?;
+        change.tx.commit()?;
+        Ok(out)
+    }
+
+    /// Undoes the most recent change not yet undone, in one transaction. None when there is
+    /// nothing left to undo.
+    pub fn undo_last(&mut self, at: &str) -> Result<Option<Undone>> {
+        let tx = self
+            .conn_mut()
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let Some(change_id) = tx
+            .query_row(
+                "SELECT MAX(change_id) FROM audit_log WHERE undone_at IS NULL",
+                [],
+                |r| r.get::<_, Option<i64>>(0),
+            )
+            .optional()?
+            .flatten()
+        else {
+            return Ok(None);
+        };
+        let entries: Vec<(String, i64, Option<String>, String, String)> = {
+            let mut stmt = tx.prepare(
+                "SELECT entity, entity_id, before_json, summary, at FROM audit_log
+                 WHERE change_id = ?1 ORDER BY id DESC",
+            )?;
+            stmt.query_map([change_id], |r| {
+                Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))
+            })?
+            .collect::<std::result::Result<_, _>>()?
+        };
+        let mut undone = Undone {
+            summary: String::new(),
+            at: String::new(),
+            tables: Vec::new(),
+        };
+        for (entity, id, before, summary, changed_at) in entries {
+            let table = Table::from_name(&entity).ok_or_else(|| {
+                StoreError::Invalid(format!("audit log names an unknown table {entity:?}"))
+            })?;
+            let before = before
+                .map(|text| serde_json::from_str::<Json>(&text))
+                .transpose()
+                .map_err(|e| StoreError::Invalid(format!("audit log entry is not JSON: {e}")))?;
+            restore(&tx, table, id, before.as_ref())?;
+            undone.summary = summary;
+            undone.at = changed_at;
+            if !undone.tables.contains(&table) {
+                undone.tables.push(table);
+            }
+        }
+        tx.execute(
+            "UPDATE audit_log SET undone_at = ?1 WHERE change_id = ?2",
+            params![at, change_id],
+        )?;
+        tx.commit()?;
+        Ok(Some(undone))
+    }
+
+    /// The summary of the change `u` would undo, for the footer and the confirmation.
+    pub fn last_change(&self) -> Result<Option<String>> {
+        Ok(self
+            .conn()
+            .query_row(
+                "SELECT summary FROM audit_log WHERE undone_at IS NULL ORDER BY id DESC LIMIT 1",
+                [],
+                |r| r.get(0),
+            )
+            .optional()?)
+    }
+}
+
+impl Change<'_> {
+    pub fn insert(&mut self, table: Table, values: &[(&str, Value)]) -> Result<i64> {
+        let cols: Vec<&str> = values.iter().map(|(c, _)| *c).collect();
+        let marks: Vec<String> = (1..=values.len()).map(|i| format!("?{i}")).collect();
+        let sql = format!(
+            "INSERT INTO {} ({}) VALUES ({})",
+            table.name(),
+            cols.join(", "),
+            marks.join(", ")
+        );
+        self.tx.execute(
+            &sql,
+            rusqlite::params_from_iter(values.iter().map(|(_, v)| v)),
+        )?;
+        let id = self.tx.last_insert_rowid();
+        let after = row_json(&self.tx, table, id)?;
+        self.log(table, id, "insert", None, after.as_ref())?;
+        Ok(id)
+    }
+
+    pub fn update(&mut self, table: Table, id: i64, values: &[(&str, Value)]) -> Result<()> {
+        let before = row_json(&self.tx, table, id)?.ok_or_else(|| {
+            StoreError::Invalid(format!("{} row {id} no longer exists", table.name()))
+        })?;
+        let sets: Vec<String> = values
+            .iter()
+            .enumerate()
+            .map(|(i, (c, _))| format!("{c} = ?{}", i + 1))
+            .collect();
+        let sql = format!(
+            "UPDATE {} SET {} WHERE id = ?{}",
+            table.name(),
+            sets.join(", "),
+            values.len() + 1
+        );
+        let mut params: Vec<&Value> = values.iter().map(|(_, v)| v).collect();
+        let id_value = Value::Integer(id);
+        params.push(&id_value);
+        self.tx.execute(&sql, rusqlite::params_from_iter(params))?;
+        let after = row_json(&self.tx, table, id)?;
+        if after.as_ref() != Some(&before) {
+            self.log(table, id, "update", Some(&before), after.as_ref())?;
+        }
+        Ok(())
+    }
+
+    pub fn delete(&mut self, table: Table, id: i64) -> Result<()> {
+        let before = row_json(&self.tx, table, id)?;
+        self.tx
+            .execute(&format!("DELETE FROM {} WHERE id = ?1", table.name()), [id])?;
+        if before.is_some() {
+            self.log(table, id, "delete", before.as_ref(), None)?;
+        }
+        Ok(())
+    }
+
+    /// Read access inside the change, for lookups the change depends on.
+    pub(crate) fn tx(&self) -> &Transaction<'_> {
+        &self.tx
+    }
+
+    fn log(
+        &self,
+        table: Table,
+        id: i64,
+        action: &str,
+        before: Option<&Json>,
+        after: Option<&Json>,
+    ) -> Result<()> {
+        self.tx.execute(
+            "INSERT INTO audit_log (change_id, at, entity, entity_id, action, before_json, after_json, summary)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+            params![
+                self.change_id,
+                self.at,
+                table.name(),
+                id,
+                action,
+                before.map(Json::to_string),
+                after.map(Json::to_string),
+                self.summary
+            ],
+        )?;
+        Ok(())
+    }
+}
+
+/// The whole row as a JSON object, column by column.
+fn row_json(tx: &Transaction<'_>, table: Table, id: i64) -> Result<Option<Json>> {
+    let mut stmt = tx.prepare(&format!("SELECT * FROM {} WHERE id = ?1", table.name()))?;
+    let names: Vec<String> = stmt.column_names().map(str::to_string).collect();
+    let row = stmt
+        .query_row([id], |r| {
+            let mut obj = Map::new();
+            for (i, name) in names.iter().enumerate() {
+                let v = match r.get_ref(i)? {
+                    ValueRef::Null => Json::Null,
+                    ValueRef::Integer(n) => Json::from(n),
+                    ValueRef::Real(x) => serde_json::Number::from_f64(x)
+                        .map(Json::Number)
+                        .unwrap_or(Json::Null),
+                    ValueRef::Text(t) => Json::String(String::from_utf8_lossy(t).into_owned()),
+                    ValueRef::Blob(_) => Json::Null,
+                };
+                obj.insert(name.clone(), v);
+            }
+            Ok(Json::Object(obj))
+        })
+        .optional()?;
+    Ok(row)
+}
+
+/// Puts a row back as it was: deleted when it did not exist, else updated or re-inserted.
+fn restore(tx: &Transaction<'_>, table: Table, id: i64, before: Option<&Json>) -> Result<()> {
+    let Some(before) = before else {
+        tx.execute(&format!("DELETE FROM {} WHERE id = ?1", table.name()), [id])?;
+        return Ok(());
+    };
+    let obj = before
+        .as_object()
+        .ok_or_else(|| StoreError::Invalid("audit log row is not an object".into()))?;
+    let known = columns(tx, table)?;
+    let mut cols = Vec::new();
+    let mut values = Vec::new();
+    for (name, v) in obj {
+        // Column names come from our own log, but only real columns reach the SQL text.
+        if !known.iter().any(|k| k == name) {
+            return Err(StoreError::Invalid(format!(
+                "audit log names an unknown column {name:?} of {}",
+                table.name()
+            )));
+        }
+        cols.push(name.as_str());
+        values.push(json_to_sql(v));
+    }
+    let exists: bool = tx
+        .query_row(
+            &format!("SELECT 1 FROM {} WHERE id = ?1", table.name()),
+            [id],
+            |_| Ok(()),
+        )
+        .optional()?
+        .is_some();
+    let sql = if exists {
+        let sets: Vec<String> = cols
+            .iter()
+            .enumerate()
+            .map(|(i, c)| format!("{c} = ?{}", i + 1))
+            .collect();
+        values.push(Value::Integer(id));
+        format!(
+            "UPDATE {} SET {} WHERE id = ?{}",
+            table.name(),
+            sets.join(", "),
+            values.len()
+        )
+    } else {
+        let marks: Vec<String> = (1..=cols.len()).map(|i| format!("?{i}")).collect();
+        format!(
+            "INSERT INTO {} ({}) VALUES ({})",
+            table.name(),
+            cols.join(", "),
+            marks.join(", ")
+        )
+    };
+    tx.execute(&sql, rusqlite::params_from_iter(values))?;
+    Ok(())
+}
+
+fn columns(tx: &Transaction<'_>, table: Table) -> Result<Vec<String>> {
+    let mut stmt = tx.prepare(&format!("PRAGMA table_info({})", table.name()))?;
+    let names = stmt
+        .query_map([], |r| r.get::<_, String>(1))?
+        .collect::<std::result::Result<_, _>>()?;
+    Ok(names)
+}
+
+fn json_to_sql(v: &Json) -> Value {
+    match v {
+        Json::Null => Value::Null,
+        Json::Bool(b) => Value::Integer(i64::from(*b)),
+        Json::Number(n) => match n.as_i64() {
+            Some(i) => Value::Integer(i),
+            None => Value::Real(n.as_f64().unwrap_or(0.0)),
+        },
+        Json::String(s) => Value::Text(s.clone()),
+        other => Value::Text(other.to_string()),
+    }
+}

@@ -1,0 +1,24 @@
+//! Versioned migrations: `PRAGMA user_version` is the number of migrations applied.
+
+use rusqlite::{Connection, TransactionBehavior};
+
+use super::{APPLICATION_ID, Result};
+
+const MIGRATIONS: &[&str] = &[include_str!("migrations/0001_init.sql")];
+
+pub const LATEST: i64 = MIGRATIONS.len() as i64;
+
+pub fn run(conn: &mut Connection) -> Result<()> {
+    let current: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+    for (index, sql) in MIGRATIONS.iter().enumerate().skip(current.max(0) as usize) {
+        let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        tx.execute_batch(sql)?;
+        // PRAGMA takes no parameters; both values are our own integers.
+        tx.execute_batch(&format!(
+            "PRAGMA user_version = {}; PRAGMA application_id = {APPLICATION_ID};",
+            index + 1
+        ))?;
+        tx.commit()?;
+    }
+    Ok(())
+}

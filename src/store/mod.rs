@@ -1,0 +1,209 @@
+//! The SQLite store: the only place with SQL.
+//!
+//! One file holds the whole campaign. Every user change goes through [`Store::change`], which
+//! runs in a `BEGIN IMMEDIATE` transaction and records each row it touches in the audit log, so
+//! [`Store::undo_last`] can put the rows back, also after a restart.
+
+mod audit;
+pub mod demo;
+mod migrate;
+mod queries;
+mod seed;
+mod units;
+
+use std::fs::File;
+use std::io::Read;
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use rusqlite::{Connection, OpenFlags};
+
+use crate::domain::campaign::CampaignDef;
+
+pub use audit::{Change, Table, Undone};
+pub use queries::{Board, CampaignRow, RequirementRow, VolunteerDayRow};
+
+/// Marks a SQLite file as a xungkich store ("XKCH"), so another program's database is refused.
+pub const APPLICATION_ID: i32 = 0x584B_4348;
+
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error("{path}: not a SQLite database (the file was left unchanged)")]
+    NotADatabase { path: PathBuf },
+    #[error(
+        "{path}: a SQLite database of another program, not a xungkich store (the file was left unchanged)"
+    )]
+    NotOurs { path: PathBuf },
+    #[error(
+        "{path}: store schema version {found} is newer than this xungkich knows ({known}); use a newer xungkich (the file was left unchanged)"
+    )]
+    SchemaTooNew {
+        path: PathBuf,
+        found: i64,
+        known: i64,
+    },
+    #[error(
+        "{path}: this store already holds campaign {existing}; --campaign only seeds a new store (give another --db)"
+    )]
+    OtherCampaign { path: PathBuf, existing: String },
+    #[error("{path}: {source}")]
+    Io {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    #[error("database error: {0}")]
+    Sqlite(#[from] rusqlite::Error),
+    #[error("{0}")]
+    Invalid(String),
+}
+
+impl StoreError {
+    /// Refusals (the file is not ours or not for this binary) exit with 2, as bad usage does.
+    pub fn is_refusal(&self) -> bool {
+        matches!(
+            self,
+            StoreError::NotADatabase { .. }
+                | StoreError::NotOurs { .. }
+                | StoreError::SchemaTooNew { .. }
+                | StoreError::OtherCampaign { .. }
+        )
+    }
+}
+
+pub type Result<T> = std::result::Result<T, StoreError>;
+
+/// Where the campaign comes from when a new store is seeded. Parsed only when needed, except
+/// that a `--campaign` file is parsed before anything is created so a bad file changes nothing.
+pub enum Seed<'a> {
+    Shipped,
+    File { def: &'a CampaignDef, name: &'a str },
+}
+
+pub struct Store {
+    conn: Connection,
+    path: PathBuf,
+}
+
+const SQLITE_HEADER: &[u8; 16] = b"SQLite format 3\0";
+
+impl Store {
+    /// Opens (creating, migrating and seeding as needed) the store at `path`.
+    pub fn open(path: &Path, seed: Seed<'_>, now: &str) -> Result<Store> {
+        inspect_existing(path)?;
+        if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+            std::fs::create_dir_all(dir).map_err(|source| StoreError::Io {
+                path: dir.to_path_buf(),
+                source,
+            })?;
+        }
+        let conn = Connection::open(path)?;
+        configure(&conn)?;
+        let mut store = Store {
+            conn,
+            path: path.to_path_buf(),
+        };
+        migrate::run(&mut store.conn)?;
+        seed::ensure(&mut store.conn, path, seed, now)?;
+        Ok(store)
+    }
+
+    /// An in-memory store for tests and headless rendering of scripted data.
+    pub fn open_in_memory(seed: Seed<'_>, now: &str) -> Result<Store> {
+        let conn = Connection::open_in_memory()?;
+        configure(&conn)?;
+        let mut store = Store {
+            conn,
+            path: PathBuf::from(":memory:"),
+        };
+        migrate::run(&mut store.conn)?;
+        seed::ensure(&mut store.conn, Path::new(":memory:"), seed, now)?;
+        Ok(store)
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    pub fn schema_version(&self) -> Result<i64> {
+        Ok(self
+            .conn
+            .query_row("PRAGMA user_version", [], |r| r.get(0))?)
+    }
+
+    pub(crate) fn conn(&self) -> &Connection {
+        &self.conn
+    }
+
+    pub(crate) fn conn_mut(&mut self) -> &mut Connection {
+        &mut self.conn
+    }
+}
+
+fn configure(conn: &Connection) -> Result<()> {
+    conn.busy_timeout(Duration::from_secs(5))?;
+    // WAL lets a second reader (or instance) see committed data while we write; FULL makes a
+    // commit durable across a power cut, which matters more here than write speed.
+    let mode: String = conn.query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))?;
+    if mode != "wal" && mode != "memory" {
+        return Err(StoreError::Invalid(format!(
+            "the store could not switch to WAL journaling (got {mode})"
+        )));
+    }
+    conn.execute_batch("PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON;")?;
+    Ok(())
+}
+
+/// Refuses, without writing a byte, a file that is not a SQLite database, another program's
+/// database, or a store from a newer xungkich.
+fn inspect_existing(path: &Path) -> Result<()> {
+    let io = |source| StoreError::Io {
+        path: path.to_path_buf(),
+        source,
+    };
+    let mut file = match File::open(path) {
+        Ok(f) => f,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(()),
+        Err(e) => return Err(io(e)),
+    };
+    let len = file.metadata().map_err(io)?.len();
+    if len == 0 {
+        return Ok(());
+    }
+    let mut header = [0u8; 16];
+    if len < 16 || file.read_exact(&mut header).is_err() || &header != SQLITE_HEADER {
+        return Err(StoreError::NotADatabase {
+            path: path.to_path_buf(),
+        });
+    }
+    drop(file);
+    let conn = Connection::open_with_flags(
+        path,
+        OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+    )?;
+    let not_db = |_| StoreError::NotADatabase {
+        path: path.to_path_buf(),
+    };
+    let app_id: i32 = conn
+        .query_row("PRAGMA application_id", [], |r| r.get(0))
+        .map_err(not_db)?;
+    let version: i64 = conn
+        .query_row("PRAGMA user_version", [], |r| r.get(0))
+        .map_err(not_db)?;
+    let tables: i64 = conn
+        .query_row("SELECT count(*) FROM sqlite_master", [], |r| r.get(0))
+        .map_err(not_db)?;
+    if app_id != APPLICATION_ID && (app_id != 0 || tables > 0) {
+        return Err(StoreError::NotOurs {
+            path: path.to_path_buf(),
+        });
+    }
+    let known = migrate::LATEST;
+    if version > known {
+        return Err(StoreError::SchemaTooNew {
+            path: path.to_path_buf(),
+            found: version,
+            known,
+        });
+    }
+    Ok(())
+}

@@ -1,0 +1,332 @@
+//! Reads for the checklist screens: the campaign, units, requirements and their evidence.
+
+use std::collections::HashMap;
+
+use chrono::{DateTime, FixedOffset, NaiveDate, NaiveTime, TimeZone};
+use rusqlite::{Connection, Row, params};
+
+use super::{Result, Store, StoreError};
+use crate::domain::campaign::RequirementSource;
+use crate::domain::time::{end_of_day, local_offset};
+use crate::domain::unit::{Unit, UnitKind};
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct CampaignRow {
+    pub code: String,
+    pub title: String,
+    pub short_title: String,
+    pub district: String,
+    pub issued_on: NaiveDate,
+    pub starts_on: NaiveDate,
+    pub ends_on: NaiveDate,
+    pub contact_name: String,
+    pub contact_role: String,
+    pub contact_phone: String,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct RequirementRow {
+    pub id: i64,
+    pub code: String,
+    pub title: String,
+    pub short: String,
+    pub source: RequirementSource,
+    pub applies_to: Vec<UnitKind>,
+    /// The stored deadline, or the end of the campaign for "during the campaign".
+    pub deadline: DateTime<FixedOffset>,
+    /// False when the campaign file gave no deadline ("during the campaign").
+    pub deadline_explicit: bool,
+    pub volunteer_day_id: Option<i64>,
+    pub evidence: String,
+}
+
+impl RequirementRow {
+    pub fn applies(&self, kind: UnitKind) -> bool {
+        self.applies_to.contains(&kind)
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct VolunteerDayRow {
+    pub id: i64,
+    pub code: String,
+    pub round: i64,
+    pub date: NaiveDate,
+    pub title: String,
+    pub host: String,
+    pub registration_deadline: DateTime<FixedOffset>,
+    pub report_deadline: DateTime<FixedOffset>,
+}
+
+/// Everything the overview and the units screen show, read in one go.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Board {
+    pub campaign: CampaignRow,
+    pub units: Vec<Unit>,
+    pub requirements: Vec<RequirementRow>,
+    pub volunteer_days: Vec<VolunteerDayRow>,
+    /// When each (unit id, requirement id) was done, from its source table.
+    pub evidence: HashMap<(i64, i64), DateTime<FixedOffset>>,
+}
+
+impl Board {
+    pub fn evidence_for(&self, unit_id: i64, requirement_id: i64) -> Option<DateTime<FixedOffset>> {
+        self.evidence.get(&(unit_id, requirement_id)).copied()
+    }
+}
+
+impl Store {
+    pub fn load_board(&self) -> Result<Board> {
+        let conn = self.conn();
+        let campaign = campaign(conn)?;
+        let campaign_end = end_of_day(campaign.ends_on);
+        let units = units(conn)?;
+        let requirements = requirements(conn, campaign_end)?;
+        let volunteer_days = volunteer_days(conn)?;
+        let mut evidence = HashMap::new();
+        for r in &requirements {
+            for (unit_id, at) in evidence_of(conn, r)? {
+                evidence.insert((unit_id, r.id), at);
+            }
+        }
+        Ok(Board {
+            campaign,
+            units,
+            requirements,
+            volunteer_days,
+            evidence,
+        })
+    }
+}
+
+pub(super) fn parse_time(text: &str, what: &str) -> Result<DateTime<FixedOffset>> {
+    DateTime::parse_from_rfc3339(text).map_err(|e| {
+        StoreError::Invalid(format!("{what}: stored time {text:?} is unreadable: {e}"))
+    })
+}
+
+pub(super) fn parse_date(text: &str, what: &str) -> Result<NaiveDate> {
+    NaiveDate::parse_from_str(text, "%Y-%m-%d").map_err(|e| {
+        StoreError::Invalid(format!("{what}: stored date {text:?} is unreadable: {e}"))
+    })
+}
+
+fn start_of_day(date: NaiveDate) -> DateTime<FixedOffset> {
+    local_offset()
+        .from_local_datetime(&date.and_time(NaiveTime::MIN))
+        .single()
+        .expect("a fixed offset maps every local time")
+}
+
+fn campaign(conn: &Connection) -> Result<CampaignRow> {
+    let row = conn.query_row(
+        "SELECT code, title, short_title, district, issued_on, starts_on, ends_on,
+                contact_name, contact_role, contact_phone
+         FROM campaign WHERE id = 1",
+        [],
+        |r| {
+            Ok((
+                r.get::<_, String>(0)?,
+                r.get::<_, String>(1)?,
+                r.get::<_, String>(2)?,
+                r.get::<_, String>(3)?,
+                r.get::<_, String>(4)?,
+                r.get::<_, String>(5)?,
+                r.get::<_, String>(6)?,
+                r.get::<_, String>(7)?,
+                r.get::<_, String>(8)?,
+                r.get::<_, String>(9)?,
+            ))
+        },
+    )?;
+    Ok(CampaignRow {
+        code: row.0,
+        title: row.1,
+        short_title: row.2,
+        district: row.3,
+        issued_on: parse_date(&row.4, "campaign issued_on")?,
+        starts_on: parse_date(&row.5, "campaign starts_on")?,
+        ends_on: parse_date(&row.6, "campaign ends_on")?,
+        contact_name: row.7,
+        contact_role: row.8,
+        contact_phone: row.9,
+    })
+}
+
+fn unit_from_row(r: &Row<'_>) -> rusqlite::Result<(Unit, String)> {
+    Ok((
+        Unit {
+            id: r.get(0)?,
+            code: r.get(1)?,
+            name: r.get(2)?,
+            kind: UnitKind::Ward,
+            contact_person: r.get(4)?,
+            phone: r.get(5)?,
+            sort_order: r.get(6)?,
+        },
+        r.get(3)?,
+    ))
+}
+
+fn units(conn: &Connection) -> Result<Vec<Unit>> {
+    let mut stmt = conn.prepare(
+        "SELECT id, code, name, kind, contact_person, phone, sort_order
+         FROM units WHERE active = 1 ORDER BY sort_order, id",
+    )?;
+    let rows = stmt
+        .query_map([], unit_from_row)?
+        .collect::<std::result::Result<Vec<_>, _>>()?;
+    rows.into_iter()
+        .map(|(mut unit, kind)| {
+            unit.kind = UnitKind::from_code(&kind).ok_or_else(|| {
+                StoreError::Invalid(format!("unit {}: unknown kind {kind:?}", unit.code))
+            })?;
+            Ok(unit)
+        })
+        .collect()
+}
+
+fn requirements(
+    conn: &Connection,
+    campaign_end: DateTime<FixedOffset>,
+) -> Result<Vec<RequirementRow>> {
+    let mut stmt = conn.prepare(
+        "SELECT id, code, title, short_title, source, applies_to, deadline, volunteer_day_id, evidence
+         FROM requirements ORDER BY sort_order, id",
+    )?;
+    let rows = stmt
+        .query_map([], |r| {
+            Ok((
+                r.get::<_, i64>(0)?,
+                r.get::<_, String>(1)?,
+                r.get::<_, String>(2)?,
+                r.get::<_, String>(3)?,
+                r.get::<_, String>(4)?,
+                r.get::<_, String>(5)?,
+                r.get::<_, Option<String>>(6)?,
+                r.get::<_, Option<i64>>(7)?,
+                r.get::<_, String>(8)?,
+            ))
+        })?
+        .collect::<std::result::Result<Vec<_>, _>>()?;
+    rows.into_iter()
+        .map(
+            |(id, code, title, short, source, applies, deadline, day, evidence)| {
+                let source = RequirementSource::from_code(&source).ok_or_else(|| {
+                    StoreError::Invalid(format!("requirement {code}: unknown source {source:?}"))
+                })?;
+                let applies_to = applies
+                    .split(',')
+                    .filter(|s| !s.is_empty())
+                    .map(|k| {
+                        UnitKind::from_code(k).ok_or_else(|| {
+                            StoreError::Invalid(format!(
+                                "requirement {code}: unknown unit kind {k:?}"
+                            ))
+                        })
+                    })
+                    .collect::<Result<Vec<_>>>()?;
+                let deadline_explicit = deadline.is_some();
+                let deadline = match deadline {
+                    Some(text) => parse_time(&text, &format!("requirement {code} deadline"))?,
+                    None => campaign_end,
+                };
+                Ok(RequirementRow {
+                    id,
+                    code,
+                    title,
+                    short,
+                    source,
+                    applies_to,
+                    deadline,
+                    deadline_explicit,
+                    volunteer_day_id: day,
+                    evidence,
+                })
+            },
+        )
+        .collect()
+}
+
+fn volunteer_days(conn: &Connection) -> Result<Vec<VolunteerDayRow>> {
+    let mut stmt = conn.prepare(
+        "SELECT id, code, round, date, title, host, registration_deadline, report_deadline
+         FROM volunteer_days ORDER BY date, id",
+    )?;
+    let rows = stmt
+        .query_map([], |r| {
+            Ok((
+                r.get::<_, i64>(0)?,
+                r.get::<_, String>(1)?,
+                r.get::<_, i64>(2)?,
+                r.get::<_, String>(3)?,
+                r.get::<_, String>(4)?,
+                r.get::<_, String>(5)?,
+                r.get::<_, String>(6)?,
+                r.get::<_, String>(7)?,
+            ))
+        })?
+        .collect::<std::result::Result<Vec<_>, _>>()?;
+    rows.into_iter()
+        .map(|(id, code, round, date, title, host, reg, rep)| {
+            Ok(VolunteerDayRow {
+                date: parse_date(&date, &format!("volunteer day {code}"))?,
+                registration_deadline: parse_time(&reg, &format!("volunteer day {code}"))?,
+                report_deadline: parse_time(&rep, &format!("volunteer day {code}"))?,
+                id,
+                code,
+                round,
+                title,
+                host,
+            })
+        })
+        .collect()
+}
+
+/// (unit id, when done) for every unit that has done `r`, read from the requirement's source.
+fn evidence_of(conn: &Connection, r: &RequirementRow) -> Result<Vec<(i64, DateTime<FixedOffset>)>> {
+    let what = format!("evidence of {}", r.code);
+    let (sql, day) = match r.source {
+        RequirementSource::Manual => (
+            "SELECT unit_id, done_at FROM checks WHERE requirement_id = ?1",
+            Some(r.id),
+        ),
+        RequirementSource::Initiative => (
+            "SELECT unit_id, MIN(registered_on) FROM initiatives GROUP BY unit_id",
+            None,
+        ),
+        RequirementSource::VolunteerRegistration => (
+            "SELECT unit_id, registered_at FROM registrations WHERE volunteer_day_id = ?1",
+            r.volunteer_day_id,
+        ),
+        RequirementSource::QuickReport => (
+            "SELECT r.unit_id, r.received_at FROM reports r
+             WHERE r.volunteer_day_id = ?1
+               AND EXISTS (SELECT 1 FROM photos p WHERE p.report_id = r.id)",
+            r.volunteer_day_id,
+        ),
+    };
+    if r.source.needs_volunteer_day() && day.is_none() {
+        return Ok(Vec::new());
+    }
+    let mut stmt = conn.prepare_cached(sql)?;
+    let map = |row: &Row<'_>| Ok((row.get::<_, i64>(0)?, row.get::<_, String>(1)?));
+    let rows = match day {
+        Some(id) => stmt
+            .query_map(params![id], map)?
+            .collect::<std::result::Result<Vec<_>, _>>()?,
+        None => stmt
+            .query_map([], map)?
+            .collect::<std::result::Result<Vec<_>, _>>()?,
+    };
+    rows.into_iter()
+        .map(|(unit, text)| {
+            let at = if r.source == RequirementSource::Initiative {
+                start_of_day(parse_date(&text, &what)?)
+            } else {
+                parse_time(&text, &what)?
+            };
+            Ok((unit, at))
+        })
+        .collect()
+}

@@ -1,0 +1,175 @@
+//! Seeding a new store from a campaign definition, in one transaction.
+
+use std::collections::HashMap;
+use std::path::Path;
+
+use rusqlite::{Connection, OptionalExtension, TransactionBehavior, params};
+
+use super::{Result, Seed, StoreError};
+use crate::domain::campaign::CampaignDef;
+use crate::io::campaign_file;
+
+pub fn ensure(conn: &mut Connection, path: &Path, seed: Seed<'_>, now: &str) -> Result<()> {
+    let existing: Option<String> = conn
+        .query_row("SELECT code FROM campaign WHERE id = 1", [], |r| r.get(0))
+        .optional()?;
+    match (existing, seed) {
+        (None, Seed::Shipped) => {
+            let def = campaign_file::shipped();
+            insert(conn, &def, campaign_file::SHIPPED_NAME, now)
+        }
+        (None, Seed::File { def, name }) => insert(conn, def, name, now),
+        (Some(_), Seed::Shipped) => Ok(()),
+        (Some(code), Seed::File { def, .. }) if code == def.campaign.code => Ok(()),
+        (Some(existing), Seed::File { .. }) => Err(StoreError::OtherCampaign {
+            path: path.to_path_buf(),
+            existing,
+        }),
+    }
+}
+
+fn insert(conn: &mut Connection, def: &CampaignDef, source_name: &str, now: &str) -> Result<()> {
+    let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+    let c = &def.campaign;
+    let organisers = serde_json::to_string(&c.organisers)
+        .map_err(|e| StoreError::Invalid(format!("organisers: {e}")))?;
+    tx.execute(
+        "INSERT INTO campaign (id, code, title, short_title, district, city, issued_on, starts_on,
+            ends_on, timezone, organisers, contact_name, contact_role, contact_phone, source_name, seeded_at)
+         VALUES (1, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)",
+        params![
+            c.code,
+            c.title,
+            c.short_title,
+            c.district,
+            c.city,
+            c.issued_on.to_string(),
+            c.starts_on.to_string(),
+            c.ends_on.to_string(),
+            c.timezone,
+            organisers,
+            c.contact_name,
+            c.contact_role,
+            c.contact_phone,
+            source_name,
+            now
+        ],
+    )?;
+    let mut unit_ids = HashMap::new();
+    for (i, u) in def.units.iter().enumerate() {
+        tx.execute(
+            "INSERT INTO units (code, name, kind, contact_person, phone, sort_order)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+            params![
+                u.code,
+                u.name,
+                u.kind.code(),
+                u.contact_person,
+                u.phone,
+                i as i64
+            ],
+        )?;
+        unit_ids.insert(u.code.as_str(), tx.last_insert_rowid());
+    }
+    let mut day_ids = HashMap::new();
+    for d in &def.volunteer_days {
+        tx.execute(
+            "INSERT INTO volunteer_days (code, round, date, title, host, registration_deadline, report_deadline)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+            params![
+                d.code,
+                d.round,
+                d.date.to_string(),
+                d.title,
+                d.host,
+                d.registration_deadline.to_rfc3339(),
+                d.report_deadline.to_rfc3339()
+            ],
+        )?;
+        day_ids.insert(d.code.as_str(), tx.last_insert_rowid());
+    }
+    let lookup = |map: &HashMap<&str, i64>, what: &str, code: &str| {
+        map.get(code).copied().ok_or_else(|| {
+            StoreError::Invalid(format!("campaign names an unknown {what} {code:?}"))
+        })
+    };
+    for (i, r) in def.requirements.iter().enumerate() {
+        let day = r
+            .volunteer_day
+            .as_deref()
+            .map(|code| lookup(&day_ids, "volunteer day", code))
+            .transpose()?;
+        let applies: Vec<&str> = r.applies_to.iter().map(|k| k.code()).collect();
+        tx.execute(
+            "INSERT INTO requirements (code, title, short_title, source, applies_to, deadline,
+                volunteer_day_id, evidence, sort_order)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+            params![
+                r.code,
+                r.title,
+                r.short,
+                r.source.code(),
+                applies.join(","),
+                r.deadline.map(|d| d.to_rfc3339()),
+                day,
+                r.evidence,
+                i as i64
+            ],
+        )?;
+    }
+    for t in &def.tasks {
+        tx.execute(
+            "INSERT INTO tasks (unit_id, volunteer_day_id, title, description, kpi_code)
+             VALUES (?1, ?2, ?3, ?4, ?5)",
+            params![
+                lookup(&unit_ids, "unit", &t.unit)?,
+                lookup(&day_ids, "volunteer day", &t.volunteer_day)?,
+                t.title,
+                t.description,
+                t.kpi
+            ],
+        )?;
+    }
+    for (i, k) in def.kpis.iter().enumerate() {
+        tx.execute(
+            "INSERT INTO kpis (code, name, definition, numerator, denominator, target, target_note, source, sort_order)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+            params![
+                k.code,
+                k.name,
+                k.definition,
+                k.numerator,
+                k.denominator,
+                k.target,
+                k.target_note,
+                k.source.code(),
+                i as i64
+            ],
+        )?;
+    }
+    for (i, a) in def.agenda.iter().enumerate() {
+        tx.execute(
+            "INSERT INTO agenda_items (title, owner, date, status, note, sort_order)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+            params![
+                a.title,
+                a.owner,
+                a.date.map(|d| d.to_string()),
+                a.status,
+                a.note,
+                i as i64
+            ],
+        )?;
+    }
+    for (table, list) in [("fields", &def.fields), ("activities", &def.activities)] {
+        for (i, n) in list.iter().enumerate() {
+            // The table name is one of the two literals above.
+            tx.execute(
+                &format!("INSERT INTO {table} (code, name, sort_order) VALUES (?1, ?2, ?3)"),
+                params![n.code, n.name, i as i64],
+            )?;
+        }
+    }
+    tx.commit()?;
+    Ok(())
+}

@@ -1,0 +1,105 @@
+//! The `?` overlay: every key that works where the officer is, read from the keymap itself.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Paragraph};
+use unicode_width::UnicodeWidthStr;
+
+use super::overlay_area;
+use super::text::truncate;
+use super::theme::Theme;
+use crate::app::keymap::{self, Context, keys_label};
+use crate::app::{App, Tab};
+use crate::i18n::fill;
+
+/// The contexts whose keys help describes: those in force under the overlay.
+fn described_contexts(app: &App) -> Vec<Context> {
+    if app.confirm.is_some() {
+        return vec![Context::Confirm];
+    }
+    if app.form.is_some() {
+        return vec![Context::Form, Context::TextEdit];
+    }
+    match app.tab {
+        Tab::Units if app.units.filter_typing => vec![Context::Filter, Context::TextEdit],
+        Tab::Units => vec![Context::Units, Context::List, Context::Global],
+        _ => vec![Context::Global],
+    }
+}
+
+pub fn render(frame: &mut Frame<'_>, app: &App, theme: Theme, area: Rect) {
+    let s = app.strings();
+    let contexts = described_contexts(app);
+    let screen = if app.form.is_some() {
+        app.form
+            .as_ref()
+            .map_or("", |f| f.title.as_str())
+            .to_string()
+    } else {
+        app.tab.title(s).to_string()
+    };
+    let bindings = keymap::active(&contexts);
+    let key_w = bindings
+        .iter()
+        .map(|b| keys_label(b).width())
+        .max()
+        .unwrap_or(4)
+        .max(8);
+    let mut lines: Vec<Line> = Vec::new();
+    let mut section = None;
+    for b in &bindings {
+        let is_global = b.context == Context::Global;
+        if section != Some(is_global) {
+            section = Some(is_global);
+            if !lines.is_empty() {
+                lines.push(Line::from(""));
+            }
+            let title = if is_global {
+                s.help_section_global
+            } else {
+                s.help_section_screen
+            };
+            lines.push(Line::styled(title, theme.title()));
+        }
+        lines.push(Line::from(vec![
+            Span::styled(format!("  {:<key_w$}  ", keys_label(b)), theme.key()),
+            Span::raw((b.help)(s)),
+        ]));
+    }
+    if app.is_typing() || contexts.contains(&Context::TextEdit) {
+        lines.push(Line::from(vec![
+            Span::styled(format!("  {:<key_w$}  ", s.help_typing), theme.key()),
+            Span::raw(s.help_typing_keys),
+        ]));
+    }
+    let close_keys: Vec<String> = keymap::active(&[Context::Help])
+        .iter()
+        .map(|b| format!("{}: {}", keys_label(b), (b.help)(s)))
+        .collect();
+    let width = lines.iter().map(Line::width).max().unwrap_or(20).max(40) as u16 + 4;
+    let height = lines.len() as u16 + 4;
+    let r = overlay_area(frame, area, width, height);
+    let title = fill(s.help_title, &[&screen]);
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .border_style(theme.key())
+        .title(Span::styled(
+            format!(" {} ", truncate(&title, r.width.saturating_sub(4) as usize)),
+            theme.title(),
+        ))
+        .title_bottom(Line::from(format!(
+            " {} ",
+            truncate(&close_keys.join(" · "), r.width.saturating_sub(4) as usize)
+        )));
+    let inner = block.inner(r);
+    let max_scroll = lines.len().saturating_sub(inner.height as usize);
+    let scroll = app.help_scroll.get().min(max_scroll);
+    app.help_scroll.set(scroll);
+    frame.render_widget(
+        Paragraph::new(lines)
+            .block(block)
+            .scroll((scroll as u16, 0)),
+        r,
+    );
+}

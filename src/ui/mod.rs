@@ -1,0 +1,204 @@
+//! Pure rendering of [`App`] into a frame: one module per screen plus shared widgets.
+//! Rendering reads the state and never touches the store.
+
+mod form;
+mod gauge;
+mod help;
+mod overview;
+mod placeholder;
+pub mod snapshot;
+pub mod text;
+pub mod theme;
+mod units;
+
+use chrono::Datelike;
+use ratatui::Frame;
+use ratatui::layout::{Alignment, Constraint, Layout, Rect};
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Clear, Paragraph, Wrap};
+
+use crate::app::keymap::{self, Command, chord_label};
+use crate::app::{App, StatusKind, Tab};
+use crate::i18n::fill;
+use text::{clean, truncate};
+use theme::Theme;
+use unicode_width::UnicodeWidthStr;
+
+pub const MIN_WIDTH: u16 = 60;
+pub const MIN_HEIGHT: u16 = 16;
+
+pub fn render(frame: &mut Frame<'_>, app: &App) {
+    let area = frame.area();
+    let theme = Theme::new(app.no_color);
+    if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
+        return too_small(frame, app, area);
+    }
+    let [header, body, footer] = Layout::vertical([
+        Constraint::Length(2),
+        Constraint::Min(1),
+        Constraint::Length(2),
+    ])
+    .areas(area);
+    render_header(frame, app, theme, header);
+    match app.tab {
+        Tab::Overview => overview::render(frame, app, theme, body),
+        Tab::Units => units::render(frame, app, theme, body),
+        Tab::Initiatives | Tab::Volunteer | Tab::Kpi => {
+            placeholder::render(frame, app, theme, body)
+        }
+    }
+    render_footer(frame, app, theme, footer);
+    if let Some(f) = &app.form {
+        form::render(frame, f, app, theme, body);
+    }
+    if let Some(c) = &app.confirm {
+        form::render_confirm(frame, c, app, theme, body);
+    }
+    if app.help_open {
+        help::render(frame, app, theme, area);
+    }
+}
+
+fn too_small(frame: &mut Frame<'_>, app: &App, area: Rect) {
+    let s = app.strings();
+    let need = fill(
+        s.too_small_need,
+        &[
+            &MIN_WIDTH.to_string(),
+            &MIN_HEIGHT.to_string(),
+            &area.width.to_string(),
+            &area.height.to_string(),
+        ],
+    );
+    let lines = vec![Line::from(s.too_small), Line::from(need)];
+    frame.render_widget(
+        Paragraph::new(lines)
+            .alignment(Alignment::Center)
+            .wrap(Wrap { trim: true }),
+        area,
+    );
+}
+
+fn weekday_vi(app: &App) -> &'static str {
+    use chrono::Weekday::*;
+    let vi = app.lang == crate::i18n::Lang::Vi;
+    match (app.now.weekday(), vi) {
+        (Mon, true) => "Thứ Hai",
+        (Tue, true) => "Thứ Ba",
+        (Wed, true) => "Thứ Tư",
+        (Thu, true) => "Thứ Năm",
+        (Fri, true) => "Thứ Sáu",
+        (Sat, true) => "Thứ Bảy",
+        (Sun, true) => "Chủ Nhật",
+        (Mon, false) => "Mon",
+        (Tue, false) => "Tue",
+        (Wed, false) => "Wed",
+        (Thu, false) => "Thu",
+        (Fri, false) => "Fri",
+        (Sat, false) => "Sat",
+        (Sun, false) => "Sun",
+    }
+}
+
+fn render_header(frame: &mut Frame<'_>, app: &App, theme: Theme, area: Rect) {
+    let s = app.strings();
+    let [tabs_area, info_area] =
+        Layout::vertical([Constraint::Length(1), Constraint::Length(1)]).areas(area);
+    let mut spans = vec![Span::styled(format!(" {} ", s.app_name), theme.title())];
+    for tab in Tab::ALL {
+        spans.push(Span::styled("│", theme.dim()));
+        let label = format!(" {} {} ", tab.index() + 1, tab.title(s));
+        let style = if tab == app.tab {
+            theme.tab_active()
+        } else {
+            Style::new()
+        };
+        spans.push(Span::styled(label, style));
+    }
+    frame.render_widget(Paragraph::new(Line::from(spans)), tabs_area);
+
+    let mut clock = format!(
+        "{} {}",
+        weekday_vi(app),
+        app.now.format("%d/%m/%Y %H:%M:%S")
+    );
+    if app.clock.is_fixed() {
+        clock = format!("{clock} ({})", s.fixed_clock);
+    }
+    let clock_width = clock.chars().count() as u16 + 1;
+    let [left, right] =
+        Layout::horizontal([Constraint::Min(1), Constraint::Length(clock_width)]).areas(info_area);
+    let campaign = &app.board.campaign;
+    let title = format!(
+        " {} · {}",
+        clean(&campaign.code),
+        clean(&campaign.short_title)
+    );
+    frame.render_widget(
+        Paragraph::new(truncate(&title, left.width as usize)).style(theme.dim()),
+        left,
+    );
+    frame.render_widget(Paragraph::new(clock).alignment(Alignment::Right), right);
+}
+
+fn render_footer(frame: &mut Frame<'_>, app: &App, theme: Theme, area: Rect) {
+    let s = app.strings();
+    let [status_area, hints_area] =
+        Layout::vertical([Constraint::Length(1), Constraint::Length(1)]).areas(area);
+    if let Some(status) = &app.status {
+        let style = match status.kind {
+            StatusKind::Info => Style::new(),
+            StatusKind::Saved => theme.saved(),
+            StatusKind::Error => theme.error(),
+        };
+        let text = truncate(
+            &clean(&status.text),
+            status_area.width.saturating_sub(1) as usize,
+        );
+        frame.render_widget(Paragraph::new(format!(" {text}")).style(style), status_area);
+    }
+    // Help and quit always show; the screen's own keys fill the room left before them.
+    let hints: Vec<(String, &str, bool)> = keymap::active(&app.contexts())
+        .into_iter()
+        .filter_map(|b| {
+            let label = b.footer?;
+            let essential = matches!(b.command, Command::ToggleHelp | Command::Quit);
+            Some((chord_label(b.keys[0]), label(s), essential))
+        })
+        .collect();
+    let cost = |(key, word, _): &(String, &str, bool)| key.width() + word.width() + 3;
+    let mut room =
+        (hints_area.width as usize).saturating_sub(hints.iter().filter(|h| h.2).map(cost).sum());
+    let mut spans = Vec::new();
+    let mut tail = Vec::new();
+    for hint in &hints {
+        let target = if hint.2 {
+            &mut tail
+        } else if cost(hint) <= room {
+            room -= cost(hint);
+            &mut spans
+        } else {
+            continue;
+        };
+        target.push(Span::raw(" "));
+        target.push(Span::styled(hint.0.clone(), theme.key()));
+        target.push(Span::raw(format!(" {} ", hint.1)));
+    }
+    spans.extend(tail);
+    frame.render_widget(Paragraph::new(Line::from(spans)), hints_area);
+}
+
+/// A centred rectangle of at most `width`×`height` inside `area`, cleared for an overlay.
+fn overlay_area(frame: &mut Frame<'_>, area: Rect, width: u16, height: u16) -> Rect {
+    let w = width.min(area.width);
+    let h = height.min(area.height);
+    let r = Rect {
+        x: area.x + (area.width - w) / 2,
+        y: area.y + (area.height - h) / 2,
+        width: w,
+        height: h,
+    };
+    frame.render_widget(Clear, r);
+    r
+}

@@ -1,0 +1,296 @@
+//! Tab 1: where the campaign stands — checklist progress with the missing units by name, the
+//! next deadline counting down, and the overdue units.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
+use unicode_width::UnicodeWidthStr;
+
+use super::gauge::bar;
+use super::text::{clean, truncate};
+use super::theme::Theme;
+use crate::app::App;
+use crate::app::overview_model::{Progress, countdown, next_deadline, progress};
+use crate::domain::time::{format_date, format_local};
+use crate::domain::unit::UnitKind;
+use crate::i18n::fill;
+
+pub fn render(frame: &mut Frame<'_>, app: &App, theme: Theme, area: Rect) {
+    let board = &app.board;
+    let progress = progress(board, app.now);
+    let tall = area.height >= 30;
+    let per_req = if area.height >= 18 { 2 } else { 1 };
+    let checklist_h = (board.requirements.len() * per_req) as u16 + 2;
+    let info_h = if tall { 6 } else { 0 };
+    let [info, checklist, bottom] = Layout::vertical([
+        Constraint::Length(info_h),
+        Constraint::Length(checklist_h),
+        Constraint::Min(3),
+    ])
+    .areas(area);
+    if tall {
+        render_info(frame, app, theme, info);
+    }
+    render_checklist(frame, app, theme, checklist, &progress, per_req);
+    let [left, right] =
+        Layout::horizontal([Constraint::Percentage(45), Constraint::Percentage(55)]).areas(bottom);
+    render_next_deadline(frame, app, theme, left, &progress);
+    render_overdue(frame, app, theme, right, &progress);
+}
+
+fn boxed<'a>(title: &str, theme: Theme) -> Block<'a> {
+    Block::default()
+        .borders(Borders::ALL)
+        .border_style(theme.dim())
+        .title(Span::styled(format!(" {title} "), theme.title()))
+}
+
+fn render_info(frame: &mut Frame<'_>, app: &App, theme: Theme, area: Rect) {
+    let s = app.strings();
+    let c = &app.board.campaign;
+    let block = boxed(s.ov_campaign, theme);
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let width = inner.width as usize;
+    let mut lines = vec![
+        Line::from(truncate(
+            &format!("{} — {}", clean(&c.code), clean(&c.title)),
+            width,
+        )),
+        Line::from(fill(
+            s.ov_period,
+            &[&format_date(c.starts_on), &format_date(c.ends_on)],
+        )),
+        Line::from(truncate(
+            &fill(
+                s.ov_contact,
+                &[
+                    &clean(&c.contact_name),
+                    &clean(&c.contact_role),
+                    &clean(&c.contact_phone),
+                ],
+            ),
+            width,
+        )),
+    ];
+    let kinds: Vec<String> = UnitKind::ALL
+        .iter()
+        .map(|k| {
+            let n = app.board.units.iter().filter(|u| u.kind == *k).count();
+            format!("{} {n}", s.kind(*k))
+        })
+        .collect();
+    lines.push(Line::from(truncate(
+        &format!("{}: {}", s.ov_units_by_kind, kinds.join(" · ")),
+        width,
+    )));
+    frame.render_widget(Paragraph::new(lines), inner);
+}
+
+/// Unit names joined until `width` is used, then "… và N đơn vị khác".
+fn names_within(app: &App, units: &[usize], width: usize) -> String {
+    let s = app.strings();
+    let mut out = String::new();
+    for (n, &i) in units.iter().enumerate() {
+        let name = clean(&app.board.units[i].name).into_owned();
+        let sep = if out.is_empty() { "" } else { ", " };
+        let rest = units.len() - n;
+        let more = fill(s.ov_and_more, &[&rest.to_string()]);
+        let fits_with_more = out.width() + sep.width() + name.width() + 2 + more.width() <= width;
+        let is_last = rest == 1;
+        if is_last && out.width() + sep.width() + name.width() <= width
+            || !is_last && fits_with_more
+        {
+            out.push_str(sep);
+            out.push_str(&name);
+        } else {
+            if !out.is_empty() {
+                out.push(' ');
+            }
+            out.push_str(&more);
+            return truncate(&out, width);
+        }
+    }
+    out
+}
+
+fn render_checklist(
+    frame: &mut Frame<'_>,
+    app: &App,
+    theme: Theme,
+    area: Rect,
+    progress: &[Progress],
+    per_req: usize,
+) {
+    let s = app.strings();
+    let block = boxed(s.ov_checklist, theme);
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let width = inner.width as usize;
+    let label_w = app
+        .board
+        .requirements
+        .iter()
+        .map(|r| clean(&r.short).width())
+        .max()
+        .unwrap_or(8)
+        .min(14);
+    let bar_w = if width >= 100 { 24 } else { 12 };
+    let mut lines = Vec::new();
+    for p in progress {
+        let r = &app.board.requirements[p.requirement];
+        let label = format!("{:<label_w$}", truncate(&clean(&r.short), label_w));
+        let count = fill(
+            s.ov_done_of,
+            &[&p.done.to_string(), &p.applicable.to_string()],
+        );
+        let complete = p.missing.is_empty();
+        let style = if complete {
+            theme.good()
+        } else if !p.overdue.is_empty() {
+            theme.error()
+        } else {
+            theme.warn()
+        };
+        let head = vec![
+            Span::styled(label, theme.title()),
+            Span::raw(" "),
+            Span::styled(bar(p.done, p.applicable, bar_w), style),
+            Span::raw(format!(" {count}")),
+        ];
+        let used: usize = head.iter().map(|sp| sp.content.width()).sum();
+        let names = if complete {
+            s.ov_all_done.to_string()
+        } else {
+            let prefix = fill(s.ov_missing, &[""]);
+            let room = if per_req == 2 {
+                width.saturating_sub(2 + prefix.width())
+            } else {
+                width.saturating_sub(used + 3 + prefix.width())
+            };
+            fill(s.ov_missing, &[&names_within(app, &p.missing, room)])
+        };
+        if per_req == 2 {
+            lines.push(Line::from(head));
+            lines.push(Line::styled(
+                truncate(&format!("  {names}"), width),
+                if complete { theme.good() } else { theme.dim() },
+            ));
+        } else {
+            let mut head = head;
+            head.push(Span::styled(
+                truncate(&format!("  {names}"), width.saturating_sub(used)),
+                theme.dim(),
+            ));
+            lines.push(Line::from(head));
+        }
+    }
+    frame.render_widget(Paragraph::new(lines), inner);
+}
+
+fn render_next_deadline(
+    frame: &mut Frame<'_>,
+    app: &App,
+    theme: Theme,
+    area: Rect,
+    progress: &[Progress],
+) {
+    let s = app.strings();
+    let block = boxed(s.ov_next_deadline, theme);
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let Some(next) = next_deadline(&app.board, progress, app.now) else {
+        frame.render_widget(
+            Paragraph::new(s.ov_no_deadline).wrap(Wrap { trim: true }),
+            inner,
+        );
+        return;
+    };
+    let width = inner.width as usize;
+    let mut lines = Vec::new();
+    for &ri in &next.requirements {
+        let r = &app.board.requirements[ri];
+        lines.push(Line::styled(
+            truncate(&clean(&r.title), width),
+            theme.title(),
+        ));
+    }
+    lines.push(Line::from(fill(s.deadline_at, &[&format_local(next.at)])));
+    let left = countdown(next.at - app.now, s.span.days);
+    let soon = next.at - app.now < crate::domain::checklist::due_soon_window();
+    lines.push(Line::styled(
+        fill(s.countdown, &[&left]),
+        if soon { theme.error() } else { theme.warn() },
+    ));
+    lines.push(Line::from(fill(
+        s.ov_units_missing_next,
+        &[&next.missing.to_string()],
+    )));
+    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), inner);
+}
+
+fn render_overdue(
+    frame: &mut Frame<'_>,
+    app: &App,
+    theme: Theme,
+    area: Rect,
+    progress: &[Progress],
+) {
+    let s = app.strings();
+    let block = boxed(s.ov_overdue_units, theme);
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let width = inner.width as usize;
+    let overdue: Vec<&Progress> = progress.iter().filter(|p| !p.overdue.is_empty()).collect();
+    if overdue.is_empty() {
+        frame.render_widget(
+            Paragraph::new(Line::styled(s.ov_no_overdue, theme.good())),
+            inner,
+        );
+        return;
+    }
+    // Share the lines between requirements; each gets at least its heading line.
+    let per = (inner.height as usize / overdue.len()).max(1);
+    let mut lines = Vec::new();
+    for p in overdue {
+        let r = &app.board.requirements[p.requirement];
+        let head = format!("{} ({}): ", clean(&r.short), p.overdue.len());
+        let room = width * per - head.width();
+        let names = names_within(app, &p.overdue, room);
+        let text = format!("{head}{names}");
+        // Wrap by hand so each requirement keeps to its share of lines.
+        let mut rest = text.as_str();
+        for line_no in 0..per {
+            if rest.is_empty() {
+                break;
+            }
+            let cut = split_at_width(rest, width);
+            let style = if line_no == 0 {
+                theme.error()
+            } else {
+                ratatui::style::Style::new()
+            };
+            lines.push(Line::styled(rest[..cut].to_string(), style));
+            rest = &rest[cut..];
+        }
+    }
+    frame.render_widget(Paragraph::new(lines), inner);
+}
+
+/// Byte index where `text` reaches `width` columns, preferring a break after ", ".
+fn split_at_width(text: &str, width: usize) -> usize {
+    let mut used = 0;
+    let mut last_break = None;
+    for (i, c) in text.char_indices() {
+        let w = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
+        if used + w > width {
+            return last_break.unwrap_or(i);
+        }
+        used += w;
+        if c == ' ' {
+            last_break = Some(i + 1);
+        }
+    }
+    text.len()
+}

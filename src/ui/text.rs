@@ -1,0 +1,80 @@
+//! Text from data, made safe and short for the terminal.
+
+use std::borrow::Cow;
+
+use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+
+/// Replaces what must never reach the terminal raw: C0/C1 controls (ESC starts escape
+/// sequences), bidi overrides and zero-width characters (they hide or reorder text). Each
+/// becomes a visible placeholder.
+pub fn clean(text: &str) -> Cow<'_, str> {
+    if !text.chars().any(is_unsafe) {
+        return Cow::Borrowed(text);
+    }
+    Cow::Owned(
+        text.chars()
+            .map(|c| match c {
+                '\u{0}'..='\u{1f}' => char::from_u32(0x2400 + c as u32).unwrap_or('\u{fffd}'),
+                '\u{7f}' => '␡',
+                c if is_unsafe(c) => '\u{fffd}',
+                c => c,
+            })
+            .collect(),
+    )
+}
+
+fn is_unsafe(c: char) -> bool {
+    matches!(c,
+        '\u{0}'..='\u{1f}'
+        | '\u{7f}'..='\u{9f}'
+        | '\u{200b}'..='\u{200f}'
+        | '\u{202a}'..='\u{202e}'
+        | '\u{2060}'..='\u{2069}'
+        | '\u{061c}'
+        | '\u{feff}')
+}
+
+/// Cuts `text` to `width` display columns, ending with "…" when it was cut.
+pub fn truncate(text: &str, width: usize) -> String {
+    if text.width() <= width {
+        return text.to_string();
+    }
+    if width == 0 {
+        return String::new();
+    }
+    let mut out = String::new();
+    let mut used = 0;
+    for c in text.chars() {
+        let w = c.width().unwrap_or(0);
+        if used + w + 1 > width {
+            break;
+        }
+        out.push(c);
+        used += w;
+    }
+    out.push('…');
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn controls_become_visible() {
+        assert_eq!(clean("a\u{1b}[2Jb"), "a␛[2Jb");
+        assert_eq!(clean("x\u{7}"), "x␇");
+        assert_eq!(clean("\u{202e}abc"), "\u{fffd}abc");
+        assert_eq!(clean("a\u{200b}b"), "a\u{fffd}b");
+        assert_eq!(clean("\u{9b}31m"), "\u{fffd}31m");
+        assert!(matches!(clean("Tân Quý"), Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn truncates_by_display_width() {
+        assert_eq!(truncate("Tân Thới Hòa", 20), "Tân Thới Hòa");
+        assert_eq!(truncate("Tân Thới Hòa", 6), "Tân T…");
+        assert_eq!(truncate("abc", 0), "");
+        assert_eq!(truncate("abc", 1), "…");
+    }
+}
