@@ -104,6 +104,11 @@ fn event_loop(
     stop: &AtomicBool,
 ) -> anyhow::Result<()> {
     let mut dirty = true;
+    // Test hook: the end-to-end tests check that a panic restores the terminal. Pressing this
+    // key panics on purpose only when the variable is set.
+    let panic_key = std::env::var("XUNGKICH_TEST_PANIC_KEY")
+        .ok()
+        .and_then(|k| k.chars().next());
     loop {
         if dirty {
             terminal.draw(|f| ui::render(f, app))?;
@@ -115,6 +120,9 @@ fn event_loop(
         if event::poll(POLL)? {
             match event::read()? {
                 Event::Key(key) => {
+                    if panic_key.is_some_and(|p| key.code == event::KeyCode::Char(p)) {
+                        panic!("deliberate panic for the terminal-restore test");
+                    }
                     if let Some(action) = action_for_key(app, key) {
                         update(app, store, action);
                         dirty = true;
