@@ -49,9 +49,31 @@ pub struct Unit {
     pub sort_order: i64,
 }
 
+impl Unit {
+    /// The name as officers say it in lists: "UBND phường Tân Quý" → "P. Tân Quý".
+    pub fn short_name(&self) -> String {
+        short_name(&self.name)
+    }
+}
+
+pub fn short_name(name: &str) -> String {
+    const WARD: &str = "UBND phường ";
+    match name.get(..WARD.len()) {
+        Some(prefix) if prefix.eq_ignore_ascii_case(WARD) => format!("P. {}", &name[WARD.len()..]),
+        _ => name.to_string(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn ward_names_shorten() {
+        assert_eq!(short_name("UBND phường Tân Quý"), "P. Tân Quý");
+        assert_eq!(short_name("Phòng Nội vụ"), "Phòng Nội vụ");
+        assert_eq!(short_name("UBND"), "UBND");
+    }
 
     #[test]
     fn kind_codes_round_trip() {

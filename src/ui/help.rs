@@ -78,7 +78,7 @@ pub fn render(frame: &mut Frame<'_>, app: &App, theme: Theme, area: Rect) {
         .map(|b| format!("{}: {}", keys_label(b), (b.help)(s)))
         .collect();
     let width = lines.iter().map(Line::width).max().unwrap_or(20).max(40) as u16 + 4;
-    let height = lines.len() as u16 + 4;
+    let height = lines.len() as u16 + 2;
     let r = overlay_area(frame, area, width, height);
     let title = fill(s.help_title, &[&screen]);
     let block = Block::default()

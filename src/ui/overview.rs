@@ -35,6 +35,14 @@ pub fn render(frame: &mut Frame<'_>, app: &App, theme: Theme, area: Rect) {
     render_checklist(frame, app, theme, checklist, &progress, per_req);
     let [left, right] =
         Layout::horizontal([Constraint::Percentage(45), Constraint::Percentage(55)]).areas(bottom);
+    let left = if tall && !board.volunteer_days.is_empty() {
+        let [deadline, days] =
+            Layout::vertical([Constraint::Length(8), Constraint::Min(3)]).areas(left);
+        render_volunteer_days(frame, app, theme, days, &progress);
+        deadline
+    } else {
+        left
+    };
     render_next_deadline(frame, app, theme, left, &progress);
     render_overdue(frame, app, theme, right, &progress);
 }
@@ -93,7 +101,7 @@ fn names_within(app: &App, units: &[usize], width: usize) -> String {
     let s = app.strings();
     let mut out = String::new();
     for (n, &i) in units.iter().enumerate() {
-        let name = clean(&app.board.units[i].name).into_owned();
+        let name = clean(&app.board.units[i].short_name()).into_owned();
         let sep = if out.is_empty() { "" } else { ", " };
         let rest = units.len() - n;
         let more = fill(s.ov_and_more, &[&rest.to_string()]);
@@ -228,6 +236,48 @@ fn render_next_deadline(
         &[&next.missing.to_string()],
     )));
     frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), inner);
+}
+
+/// Each volunteer day with its two deadlines and how many units met them so far.
+fn render_volunteer_days(
+    frame: &mut Frame<'_>,
+    app: &App,
+    theme: Theme,
+    area: Rect,
+    progress: &[Progress],
+) {
+    let s = app.strings();
+    let block = boxed(s.ov_volunteer_day, theme);
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let width = inner.width as usize;
+    let mut lines = Vec::new();
+    for day in &app.board.volunteer_days {
+        let round = fill(s.ov_round, &[&day.round.to_string()]);
+        lines.push(Line::styled(
+            truncate(
+                &format!("{round} · {} · {}", format_date(day.date), clean(&day.host)),
+                width,
+            ),
+            theme.title(),
+        ));
+        for p in progress {
+            let r = &app.board.requirements[p.requirement];
+            if r.volunteer_day_id != Some(day.id) {
+                continue;
+            }
+            let count = fill(
+                s.ov_done_of,
+                &[&p.done.to_string(), &p.applicable.to_string()],
+            );
+            let due = fill(s.deadline_at, &[&format_local(r.deadline)]);
+            lines.push(Line::from(truncate(
+                &format!("  {}: {count} ({due})", clean(&r.short)),
+                width,
+            )));
+        }
+    }
+    frame.render_widget(Paragraph::new(lines), inner);
 }
 
 fn render_overdue(

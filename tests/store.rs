@@ -1,0 +1,305 @@
+//! The store: migrations, refusals that leave files untouched, durability of changes, undo.
+
+mod support;
+
+use rusqlite::Connection;
+use support::TempStore;
+use xungkich::domain::campaign::RequirementSource;
+use xungkich::io::campaign_file;
+use xungkich::store::{Seed, Store, StoreError};
+
+const NOW: &str = "2022-05-06T09:00:00+07:00";
+
+fn manual_requirement(store: &Store) -> i64 {
+    let board = store.load_board().expect("board");
+    board
+        .requirements
+        .iter()
+        .find(|r| r.source == RequirementSource::Manual)
+        .expect("a manual requirement")
+        .id
+}
+
+fn first_unit(store: &Store) -> i64 {
+    store.load_board().expect("board").units[0].id
+}
+
+#[test]
+fn fresh_file_is_migrated_and_seeded() {
+    let t = TempStore::new();
+    let store = t.open(NOW);
+    assert_eq!(store.schema_version().expect("version"), 1);
+    let board = store.load_board().expect("board");
+    assert_eq!(board.campaign.code, "115/KHLT-UBND-ĐTĐN");
+    let wards = board
+        .units
+        .iter()
+        .filter(|u| u.kind == xungkich::domain::unit::UnitKind::Ward)
+        .count();
+    assert_eq!(wards, 11);
+    assert_eq!(board.requirements.len(), 4);
+    assert_eq!(board.volunteer_days.len(), 1);
+    let conn = Connection::open(&t.path).expect("raw open");
+    let mode: String = conn
+        .query_row("PRAGMA journal_mode", [], |r| r.get(0))
+        .expect("journal mode");
+    assert_eq!(mode, "wal");
+}
+
+#[test]
+fn reopening_keeps_data_and_does_not_seed_twice() {
+    let t = TempStore::new();
+    let units = {
+        let store = t.open(NOW);
+        store.load_board().expect("board").units.len()
+    };
+    let store = t.open(NOW);
+    assert_eq!(store.load_board().expect("board").units.len(), units);
+}
+
+fn bytes(path: &std::path::Path) -> Vec<u8> {
+    std::fs::read(path).expect("read file")
+}
+
+#[test]
+fn refuses_a_file_that_is_not_a_database_and_leaves_it_unchanged() {
+    let t = TempStore::new();
+    for content in [
+        b"hello, this is a note, not a database".to_vec(),
+        vec![0u8; 4096],
+        b"SQLite format 3".to_vec(),
+        (0..=255u8).cycle().take(10_000).collect(),
+    ] {
+        std::fs::write(&t.path, &content).expect("write");
+        let err = Store::open(&t.path, Seed::Shipped, NOW)
+            .err()
+            .expect("refused");
+        assert!(matches!(err, StoreError::NotADatabase { .. }), "{err}");
+        assert!(err.is_refusal());
+        assert!(err.to_string().contains("not a SQLite database"));
+        assert_eq!(bytes(&t.path), content);
+        assert!(!t.path.with_extension("db-wal").exists());
+    }
+}
+
+#[test]
+fn refuses_another_programs_database_unchanged() {
+    let t = TempStore::new();
+    {
+        let conn = Connection::open(&t.path).expect("create");
+        conn.execute_batch("CREATE TABLE notes (id INTEGER PRIMARY KEY, body TEXT); INSERT INTO notes (body) VALUES ('x');")
+            .expect("fill");
+    }
+    let before = bytes(&t.path);
+    let err = Store::open(&t.path, Seed::Shipped, NOW)
+        .err()
+        .expect("refused");
+    assert!(matches!(err, StoreError::NotOurs { .. }), "{err}");
+    assert_eq!(bytes(&t.path), before);
+}
+
+#[test]
+fn refuses_a_newer_schema_unchanged() {
+    let t = TempStore::new();
+    drop(t.open(NOW));
+    {
+        let conn = Connection::open(&t.path).expect("raw open");
+        conn.execute_batch("PRAGMA journal_mode = DELETE; PRAGMA user_version = 99;")
+            .expect("bump version");
+    }
+    let before = bytes(&t.path);
+    let err = Store::open(&t.path, Seed::Shipped, NOW)
+        .err()
+        .expect("refused");
+    match &err {
+        StoreError::SchemaTooNew { found, known, .. } => {
+            assert_eq!(*found, 99);
+            assert_eq!(*known, 1);
+        }
+        other => panic!("expected SchemaTooNew, got {other}"),
+    }
+    assert!(err.to_string().contains("newer"));
+    assert_eq!(bytes(&t.path), before);
+    assert!(!t.path.with_extension("db-wal").exists());
+}
+
+#[test]
+fn an_empty_file_becomes_a_new_store() {
+    let t = TempStore::new();
+    std::fs::write(&t.path, b"").expect("touch");
+    let store = t.open(NOW);
+    assert_eq!(store.load_board().expect("board").units.len(), 37);
+}
+
+#[test]
+fn a_tick_survives_a_restart_and_undo_works_after_reopen() {
+    let t = TempStore::new();
+    let (unit, req) = {
+        let mut store = t.open(NOW);
+        let (unit, req) = (first_unit(&store), manual_requirement(&store));
+        assert!(store.toggle_check(unit, req, NOW, "tick").expect("tick"));
+        (unit, req)
+    };
+    let store = t.open(NOW);
+    let board = store.load_board().expect("board");
+    assert_eq!(
+        board.evidence_for(unit, req).map(|t| t.to_rfc3339()),
+        Some(NOW.to_string())
+    );
+    assert_eq!(store.last_change().expect("last").as_deref(), Some("tick"));
+    drop(store);
+    let mut store = t.open(NOW);
+    let undone = store
+        .undo_last(NOW)
+        .expect("undo")
+        .expect("something undone");
+    assert_eq!(undone.summary, "tick");
+    assert_eq!(
+        store.load_board().expect("board").evidence_for(unit, req),
+        None
+    );
+    assert_eq!(store.undo_last(NOW).expect("undo"), None);
+    drop(store);
+    let store = t.open(NOW);
+    assert_eq!(
+        store.load_board().expect("board").evidence_for(unit, req),
+        None
+    );
+}
+
+#[test]
+fn undo_goes_back_one_change_at_a_time() {
+    let t = TempStore::new();
+    let mut store = t.open(NOW);
+    let unit = first_unit(&store);
+    store
+        .update_unit_contact(unit, "Nguyễn Văn A", "0703.652.444", NOW, "first")
+        .expect("first edit");
+    store
+        .update_unit_contact(unit, "Trần Thị B", "0912 345 678", NOW, "second")
+        .expect("second edit");
+    let contact = |s: &Store| {
+        let b = s.load_board().expect("board");
+        let u = b.units.iter().find(|u| u.id == unit).expect("unit").clone();
+        (u.contact_person, u.phone)
+    };
+    assert_eq!(
+        contact(&store),
+        ("Trần Thị B".into(), "0912 345 678".into())
+    );
+    store.undo_last(NOW).expect("undo").expect("undone");
+    assert_eq!(
+        contact(&store),
+        ("Nguyễn Văn A".into(), "0703.652.444".into())
+    );
+    store.undo_last(NOW).expect("undo").expect("undone");
+    assert_eq!(contact(&store), (String::new(), String::new()));
+}
+
+#[test]
+fn every_change_is_in_the_audit_log_with_before_and_after() {
+    let t = TempStore::new();
+    let mut store = t.open(NOW);
+    let (unit, req) = (first_unit(&store), manual_requirement(&store));
+    store.toggle_check(unit, req, NOW, "tick").expect("tick");
+    store
+        .toggle_check(unit, req, NOW, "untick")
+        .expect("untick");
+    drop(store);
+    let conn = Connection::open(&t.path).expect("raw");
+    let rows: Vec<(String, String, Option<String>, Option<String>)> = conn
+        .prepare("SELECT entity, action, before_json, after_json FROM audit_log ORDER BY id")
+        .expect("prepare")
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))
+        .expect("query")
+        .collect::<Result<_, _>>()
+        .expect("rows");
+    assert_eq!(rows.len(), 2);
+    assert_eq!(
+        (rows[0].0.as_str(), rows[0].1.as_str()),
+        ("checks", "insert")
+    );
+    assert!(rows[0].2.is_none());
+    assert!(rows[0].3.as_deref().is_some_and(|j| j.contains(NOW)));
+    assert_eq!(rows[1].1, "delete");
+    assert!(rows[1].2.is_some() && rows[1].3.is_none());
+}
+
+#[test]
+fn a_failed_change_rolls_back_whole() {
+    let t = TempStore::new();
+    let mut store = t.open(NOW);
+    let unit = first_unit(&store);
+    let result = store.change(NOW, "bad", |c| {
+        c.update(
+            xungkich::store::Table::Units,
+            unit,
+            &[(
+                "contact_person",
+                rusqlite::types::Value::Text("kept?".into()),
+            )],
+        )?;
+        // Violates the CHECK on kind: the whole change must roll back.
+        c.update(
+            xungkich::store::Table::Units,
+            unit,
+            &[("kind", rusqlite::types::Value::Text("school".into()))],
+        )
+    });
+    assert!(result.is_err());
+    let board = store.load_board().expect("board");
+    assert_eq!(board.units[0].contact_person, "");
+    assert_eq!(store.last_change().expect("last"), None);
+}
+
+#[test]
+fn another_campaign_file_is_refused_for_an_existing_store() {
+    let t = TempStore::new();
+    drop(t.open(NOW));
+    let text = campaign_file::SHIPPED.replace("115/KHLT-UBND-ĐTĐN", "999/KH-TEST");
+    let def = campaign_file::parse(&text, "other.toml").expect("parse");
+    let err = Store::open(
+        &t.path,
+        Seed::File {
+            def: &def,
+            name: "other.toml",
+        },
+        NOW,
+    )
+    .err()
+    .expect("refused");
+    assert!(matches!(err, StoreError::OtherCampaign { .. }), "{err}");
+    // The same campaign again is fine.
+    let same = campaign_file::shipped();
+    assert!(
+        Store::open(
+            &t.path,
+            Seed::File {
+                def: &same,
+                name: "x.toml"
+            },
+            NOW
+        )
+        .is_ok()
+    );
+}
+
+#[test]
+fn a_new_store_can_be_seeded_from_another_campaign_file() {
+    let t = TempStore::new();
+    let text = campaign_file::SHIPPED.replace("115/KHLT-UBND-ĐTĐN", "999/KH-TEST");
+    let def = campaign_file::parse(&text, "other.toml").expect("parse");
+    let store = Store::open(
+        &t.path,
+        Seed::File {
+            def: &def,
+            name: "other.toml",
+        },
+        NOW,
+    )
+    .expect("seeded");
+    assert_eq!(
+        store.load_board().expect("board").campaign.code,
+        "999/KH-TEST"
+    );
+}

@@ -1,0 +1,83 @@
+//! Shared set-up for the integration tests: stores on temp files, fixed clocks, key presses.
+#![allow(dead_code)]
+
+use std::path::PathBuf;
+
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyEventState, KeyModifiers};
+use tempfile::TempDir;
+
+use xungkich::app::{App, update};
+use xungkich::domain::time::{Clock, parse_instant};
+use xungkich::i18n::Lang;
+use xungkich::store::{Seed, Store};
+use xungkich::tui::action_for_key;
+
+pub fn clock(at: &str) -> Clock {
+    Clock::Fixed(parse_instant(at).expect("test clock"))
+}
+
+pub struct TempStore {
+    pub dir: TempDir,
+    pub path: PathBuf,
+}
+
+impl TempStore {
+    pub fn new() -> TempStore {
+        let dir = TempDir::new().expect("temp dir");
+        let path = dir.path().join("x.db");
+        TempStore { dir, path }
+    }
+
+    pub fn open(&self, now: &str) -> Store {
+        Store::open(&self.path, Seed::Shipped, now).expect("open store")
+    }
+}
+
+/// A store seeded with the shipped campaign and filled by the deterministic demo generator.
+pub fn demo_store(t: &TempStore) -> Store {
+    let mut store = t.open("2022-04-29T08:00:00+07:00");
+    let options = xungkich::demo::Options {
+        scale: 1,
+        initiatives: None,
+        figure_rows: None,
+    };
+    xungkich::demo::fill(&mut store, &options).expect("demo data");
+    store
+}
+
+pub fn app(store: &Store, at: &str, lang: Lang) -> App {
+    App::new(store.load_board().expect("board"), clock(at), lang, true)
+}
+
+pub fn key(code: KeyCode) -> KeyEvent {
+    KeyEvent {
+        code,
+        modifiers: KeyModifiers::NONE,
+        kind: KeyEventKind::Press,
+        state: KeyEventState::NONE,
+    }
+}
+
+pub fn ctrl(c: char) -> KeyEvent {
+    KeyEvent {
+        code: KeyCode::Char(c),
+        modifiers: KeyModifiers::CONTROL,
+        kind: KeyEventKind::Press,
+        state: KeyEventState::NONE,
+    }
+}
+
+/// Presses keys through the real keymap, as the terminal loop does.
+pub fn press(app: &mut App, store: &mut Store, keys: &[KeyEvent]) {
+    for k in keys {
+        if let Some(action) = action_for_key(app, *k) {
+            update(app, store, action);
+        }
+    }
+}
+
+pub fn type_text(app: &mut App, store: &mut Store, text: &str) {
+    for c in text.chars() {
+        press(app, store, &[key(KeyCode::Char(c))]);
+    }
+}
