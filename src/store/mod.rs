@@ -207,3 +207,25 @@ fn inspect_existing(path: &Path) -> Result<()> {
     }
     Ok(())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn connection_is_configured_for_durability() {
+        let dir = tempfile::TempDir::new().expect("tmp");
+        let store = Store::open(&dir.path().join("x.db"), Seed::Shipped, "2022-05-01T00:00:00+07:00")
+            .expect("open");
+        let pragma = |name: &str| -> i64 {
+            store
+                .conn()
+                .query_row(&format!("PRAGMA {name}"), [], |r| r.get(0))
+                .expect("pragma")
+        };
+        assert_eq!(pragma("synchronous"), 2, "FULL");
+        assert_eq!(pragma("foreign_keys"), 1);
+        assert_eq!(pragma("busy_timeout"), 5000);
+        assert_eq!(pragma("application_id"), i64::from(APPLICATION_ID));
+    }
+}
