@@ -300,9 +300,10 @@ fn generate(
             }
         });
         let created = at(registered, rng.range(7 * 60, 17 * 60));
+        let kind = *rng.pick(KINDS);
         let id = w.initiative(&NewInitiative {
             unit_id: *unit_id,
-            kind: *rng.pick(KINDS),
+            kind,
             title: &title,
             field_id,
             summary: "Rút ngắn thời gian chờ của người dân, công khai tiến độ giải quyết hồ sơ.",

@@ -43,7 +43,7 @@ pub fn render(frame: &mut Frame<'_>, form: &Form, app: &App, theme: Theme, area:
     let input_w = (inner.width as usize).saturating_sub(label_w + 1).max(1);
     let mut y = inner.y + 1;
     for (i, field) in form.fields.iter().enumerate() {
-        if y + 1 >= inner.bottom() + 1 {
+        if y + 1 > inner.bottom() {
             break;
         }
         let focused = i == form.focus;

@@ -5,11 +5,9 @@ pub fn bar(done: usize, total: usize, width: usize) -> String {
     if width == 0 {
         return String::new();
     }
-    let filled = if total == 0 {
-        0
-    } else {
-        (done.min(total) * width + total / 2) / total
-    };
+    let filled = (done.min(total) * width + total / 2)
+        .checked_div(total)
+        .unwrap_or(0);
     // Never show a full bar before everything is done, nor an empty one once anything is.
     let filled = match (done, total) {
         (d, t) if d < t && filled == width => width - 1,
