@@ -215,14 +215,10 @@ fn render_next_deadline(
         );
         return;
     };
-    let width = inner.width as usize;
     let mut lines = Vec::new();
     for &ri in &next.requirements {
         let r = &app.board.requirements[ri];
-        lines.push(Line::styled(
-            truncate(&clean(&r.title), width),
-            theme.title(),
-        ));
+        lines.push(Line::styled(clean(&r.title).into_owned(), theme.title()));
     }
     lines.push(Line::from(fill(s.deadline_at, &[&format_local(next.at)])));
     let left = countdown(next.at - app.now, s.span.days);
