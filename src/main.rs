@@ -132,8 +132,13 @@ fn run(cli: Cli) -> Result<(), Failure> {
             let mut store = Store::open(&db, seed(), &now.to_rfc3339())?;
             let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
             let mut app = App::new(store.load_board()?, clock, cli.lang, no_color);
-            tui::run(&mut app, &mut store)?;
-            Ok(())
+            match tui::run(&mut app, &mut store)? {
+                tui::Ending::Quit => Ok(()),
+                tui::Ending::Signal(sig) => Err(Failure {
+                    message: format!("stopped by signal {sig}; every saved change is kept"),
+                    code: u8::try_from(128 + sig).unwrap_or(1),
+                }),
+            }
         }
     }
 }

@@ -1,10 +1,13 @@
 //! The terminal: raw mode and the alternate screen on the way in, and restored on every way
 //! out — quit, error, panic, SIGTERM, SIGHUP.
 
+use std::fs::File;
 use std::io::{self, Stdout, Write};
 use std::sync::Arc;
-use std::sync::atomic::{AtomicBool, Ordering};
-use std::time::Duration;
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::time::{Duration, Instant};
+
+use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
 
 use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
@@ -17,27 +20,74 @@ use ratatui::crossterm::terminal::{
 use ratatui::crossterm::{cursor, execute};
 
 use crate::app::keymap::{chord_of, lookup};
-use crate::app::{Action, App, update};
+use crate::app::{Action, App, Command, update};
 use crate::store::Store;
 use crate::ui;
 
 /// Longest time the loop sleeps, so a signal is acted on within this even when idle.
 const POLL: Duration = Duration::from_millis(250);
+/// How long the loop may take to notice a stop before the watchdog ends the process itself.
+const GRACE: Duration = Duration::from_secs(2);
+/// Stands for "the terminal went away" among the signal numbers in the stop flag.
+const TERMINAL_LOST: usize = signal_hook::consts::SIGHUP as usize;
 
-pub fn run(app: &mut App, store: &mut Store) -> anyhow::Result<()> {
-    let stop = Arc::new(AtomicBool::new(false));
-    for sig in [
-        signal_hook::consts::SIGTERM,
-        signal_hook::consts::SIGHUP,
-        signal_hook::consts::SIGINT,
-    ] {
-        signal_hook::flag::register(sig, Arc::clone(&stop))?;
+/// How the session ended: by the officer, or by a signal (the exit code is then 128 + signal,
+/// as a shell reports it).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Ending {
+    Quit,
+    Signal(i32),
+}
+
+pub fn run(app: &mut App, store: &mut Store) -> anyhow::Result<Ending> {
+    // 0 while running, else the number of the signal that asks us to stop.
+    let stop = Arc::new(AtomicUsize::new(0));
+    for sig in [SIGTERM, SIGHUP, SIGINT] {
+        signal_hook::flag::register_usize(sig, Arc::clone(&stop), sig as usize)?;
     }
     install_panic_hook();
+    let finished = Arc::new(AtomicBool::new(false));
+    spawn_watchdog(Arc::clone(&stop), Arc::clone(&finished));
     let mut terminal = enter()?;
     let result = event_loop(&mut terminal, app, store, &stop);
     restore();
+    finished.store(true, Ordering::SeqCst);
     result
+}
+
+/// Ends the process when the loop cannot: crossterm keeps re-reading a terminal that has been
+/// hung up (its window closed, the SSH link dropped) and never returns from `poll`, so neither
+/// the stop flag nor a SIGTERM would be noticed. Nothing is lost: every change the screen
+/// reported saved is already committed.
+fn spawn_watchdog(stop: Arc<AtomicUsize>, finished: Arc<AtomicBool>) {
+    let had_tty = File::open("/dev/tty").is_ok();
+    let spawned = std::thread::Builder::new()
+        .name("watchdog".into())
+        .spawn(move || {
+            let mut stop_seen: Option<Instant> = None;
+            loop {
+                std::thread::sleep(Duration::from_millis(500));
+                if finished.load(Ordering::SeqCst) {
+                    return;
+                }
+                // A hung-up terminal is no longer the controlling terminal: /dev/tty won't open.
+                if had_tty && File::open("/dev/tty").is_err() {
+                    let _ =
+                        stop.compare_exchange(0, TERMINAL_LOST, Ordering::SeqCst, Ordering::SeqCst);
+                }
+                let sig = stop.load(Ordering::SeqCst);
+                if sig == 0 {
+                    continue;
+                }
+                let since = *stop_seen.get_or_insert_with(Instant::now);
+                if since.elapsed() >= GRACE && !finished.load(Ordering::SeqCst) {
+                    restore();
+                    std::process::exit(128 + sig as i32);
+                }
+            }
+        });
+    // Without the watchdog the app still works; only a dead terminal would go unnoticed.
+    drop(spawned);
 }
 
 fn enter() -> anyhow::Result<Terminal<CrosstermBackend<Stdout>>> {
@@ -101,9 +151,11 @@ fn event_loop(
     terminal: &mut Terminal<CrosstermBackend<Stdout>>,
     app: &mut App,
     store: &mut Store,
-    stop: &AtomicBool,
-) -> anyhow::Result<()> {
+    stop: &AtomicUsize,
+) -> anyhow::Result<Ending> {
     let mut dirty = true;
+    let mut usable = true;
+    let mut last_check = Instant::now();
     // Test hook: the end-to-end tests check that a panic restores the terminal. Pressing this
     // key panics on purpose only when the variable is set.
     let panic_key = std::env::var("XUNGKICH_TEST_PANIC_KEY")
@@ -111,11 +163,13 @@ fn event_loop(
         .and_then(|k| k.chars().next());
     loop {
         if dirty {
-            terminal.draw(|f| ui::render(f, app))?;
+            let frame = terminal.draw(|f| ui::render(f, app))?;
+            usable = ui::fits(frame.area);
             dirty = false;
         }
-        if stop.load(Ordering::Relaxed) {
-            return Ok(());
+        let sig = stop.load(Ordering::SeqCst);
+        if sig != 0 {
+            return Ok(Ending::Signal(sig as i32));
         }
         if event::poll(POLL)? {
             match event::read()? {
@@ -123,7 +177,10 @@ fn event_loop(
                     if panic_key.is_some_and(|p| key.code == event::KeyCode::Char(p)) {
                         panic!("deliberate panic for the terminal-restore test");
                     }
-                    if let Some(action) = action_for_key(app, key) {
+                    // Below the minimum size nothing is visible to act on: only quitting works.
+                    if let Some(action) = action_for_key(app, key)
+                        && (usable || action == Action::Command(Command::Quit))
+                    {
                         update(app, store, action);
                         dirty = true;
                     }
@@ -137,7 +194,15 @@ fn event_loop(
             }
         }
         if app.quit {
-            return Ok(());
+            return Ok(Ending::Quit);
+        }
+        // Another instance may have written: look once a second, reload only on a change.
+        if last_check.elapsed() >= Duration::from_secs(1) {
+            last_check = Instant::now();
+            if store.changed_elsewhere().unwrap_or(false) {
+                update(app, store, Action::StoreChanged);
+                dirty = true;
+            }
         }
         // The header clock shows seconds: redraw when the second changes, and only then.
         if !app.clock.is_fixed() {

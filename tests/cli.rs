@@ -23,13 +23,30 @@ fn snapshot_lists_units_with_their_checklist_states() {
     let dir = TempDir::new().expect("tmp");
     let db = dir.path().join("x.db");
     let db = db.to_str().expect("utf-8 path");
-    let out = xungkich(&["--db", db, "--now", "2022-05-06T09:00", "snapshot", "units", "--width", "120", "--height", "40"]);
+    let out = xungkich(&[
+        "--db",
+        db,
+        "--now",
+        "2022-05-06T09:00",
+        "snapshot",
+        "units",
+        "--width",
+        "120",
+        "--height",
+        "40",
+    ]);
     assert!(out.status.success(), "{}", text(&out.stderr));
     let screen = text(&out.stdout);
     assert_eq!(screen.lines().count(), 40);
     assert!(screen.contains("UBND phường Tân Quý"), "{screen}");
-    assert!(screen.contains("✖ quá hạn"), "registration is overdue on Friday:\n{screen}");
-    assert!(screen.contains("! sắp hạn"), "the report is due within 48 hours:\n{screen}");
+    assert!(
+        screen.contains("✖ quá hạn"),
+        "registration is overdue on Friday:\n{screen}"
+    );
+    assert!(
+        screen.contains("! sắp hạn"),
+        "the report is due within 48 hours:\n{screen}"
+    );
     assert!(!screen.contains('\u{1b}'), "no escape codes in a snapshot");
     // Every line fits the width.
     for line in screen.lines() {
@@ -63,7 +80,11 @@ fn a_file_that_is_not_a_database_is_refused_with_exit_2_and_left_alone() {
     let before = std::fs::read(&path).expect("read");
     let out = xungkich(&["--db", path.to_str().expect("path"), "snapshot", "units"]);
     assert_eq!(out.status.code(), Some(2));
-    assert!(text(&out.stderr).contains("not a SQLite database"), "{}", text(&out.stderr));
+    assert!(
+        text(&out.stderr).contains("not a SQLite database"),
+        "{}",
+        text(&out.stderr)
+    );
     assert_eq!(std::fs::read(&path).expect("read"), before);
 }
 
@@ -93,12 +114,22 @@ fn a_malformed_campaign_file_is_refused_naming_the_line() {
     let err = text(&out.stderr);
     assert!(err.contains(&format!("bad.toml:{line}:")), "{err}");
     assert!(err.contains("school"), "{err}");
-    assert!(!db.exists(), "nothing is created from a refused campaign file");
+    assert!(
+        !db.exists(),
+        "nothing is created from a refused campaign file"
+    );
 }
 
 #[test]
 fn a_bad_now_is_refused() {
-    let out = xungkich(&["--db", "/nonexistent/x.db", "--now", "07/05/2022", "snapshot", "units"]);
+    let out = xungkich(&[
+        "--db",
+        "/nonexistent/x.db",
+        "--now",
+        "07/05/2022",
+        "snapshot",
+        "units",
+    ]);
     assert_eq!(out.status.code(), Some(2));
     assert!(text(&out.stderr).contains("--now"));
 }
@@ -115,9 +146,20 @@ fn demo_fills_a_new_store_and_refuses_an_existing_one() {
     assert!(dir.path().join("photos").is_dir());
     let again = xungkich(&["demo", "--db", db_s]);
     assert_eq!(again.status.code(), Some(2));
-    let out = xungkich(&["--db", db_s, "--now", "2022-05-07T18:00", "snapshot", "overview"]);
+    let out = xungkich(&[
+        "--db",
+        db_s,
+        "--now",
+        "2022-05-07T18:00",
+        "snapshot",
+        "overview",
+    ]);
     assert!(out.status.success());
-    assert!(text(&out.stdout).contains("/ 74 xong"), "{}", text(&out.stdout));
+    assert!(
+        text(&out.stdout).contains("/ 74 xong"),
+        "{}",
+        text(&out.stdout)
+    );
 }
 
 #[test]

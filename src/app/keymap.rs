@@ -188,7 +188,7 @@ pub static BINDINGS: &[Binding] = &[
     bind!(Units, [ch('m')], C::ToggleMissingOnly, k_missing_only),
     bind!(Units, [ch('s')], C::CycleSort, k_sort),
     // Any list.
-    bind!(List, [k(K::Down), ch('j')], C::Down, k_down, f_move),
+    bind!(List, [k(K::Down), ch('j')], C::Down, k_down),
     bind!(List, [k(K::Up), ch('k')], C::Up, k_up),
     bind!(List, [k(K::PageDown), ctrl('d')], C::PageDown, k_page_down),
     bind!(List, [k(K::PageUp), ctrl('u')], C::PageUp, k_page_up),

@@ -67,6 +67,8 @@ pub enum Action {
     Paste(String),
     /// The clock moved on (once a second unless the clock is fixed).
     Tick(DateTime<FixedOffset>),
+    /// Another instance committed to the store: read it again.
+    StoreChanged,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

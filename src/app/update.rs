@@ -13,6 +13,7 @@ use crate::store::Store;
 pub fn update(app: &mut App, store: &mut Store, action: Action) {
     match action {
         Action::Tick(now) => app.now = now,
+        Action::StoreChanged => reload(app, store),
         Action::Insert(c) => {
             if let Some(field) = typing_field(app) {
                 field.insert(c);

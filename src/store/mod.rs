@@ -82,6 +82,7 @@ pub enum Seed<'a> {
 pub struct Store {
     conn: Connection,
     path: PathBuf,
+    data_version: Option<i64>,
 }
 
 const SQLITE_HEADER: &[u8; 16] = b"SQLite format 3\0";
@@ -101,6 +102,7 @@ impl Store {
         let mut store = Store {
             conn,
             path: path.to_path_buf(),
+            data_version: None,
         };
         migrate::run(&mut store.conn)?;
         seed::ensure(&mut store.conn, path, seed, now)?;
@@ -114,6 +116,7 @@ impl Store {
         let mut store = Store {
             conn,
             path: PathBuf::from(":memory:"),
+            data_version: None,
         };
         migrate::run(&mut store.conn)?;
         seed::ensure(&mut store.conn, Path::new(":memory:"), seed, now)?;
@@ -128,6 +131,17 @@ impl Store {
         Ok(self
             .conn
             .query_row("PRAGMA user_version", [], |r| r.get(0))?)
+    }
+
+    /// True when another connection committed since the last call (`PRAGMA data_version`
+    /// changes only for other connections' commits, so our own writes do not count).
+    pub fn changed_elsewhere(&mut self) -> Result<bool> {
+        let v: i64 = self
+            .conn
+            .query_row("PRAGMA data_version", [], |r| r.get(0))?;
+        let changed = self.data_version.is_some_and(|old| old != v);
+        self.data_version = Some(v);
+        Ok(changed)
     }
 
     pub(crate) fn conn(&self) -> &Connection {
@@ -215,8 +229,12 @@ mod tests {
     #[test]
     fn connection_is_configured_for_durability() {
         let dir = tempfile::TempDir::new().expect("tmp");
-        let store = Store::open(&dir.path().join("x.db"), Seed::Shipped, "2022-05-01T00:00:00+07:00")
-            .expect("open");
+        let store = Store::open(
+            &dir.path().join("x.db"),
+            Seed::Shipped,
+            "2022-05-01T00:00:00+07:00",
+        )
+        .expect("open");
         let pragma = |name: &str| -> i64 {
             store
                 .conn()

@@ -25,13 +25,19 @@ use text::{clean, truncate};
 use theme::Theme;
 use unicode_width::UnicodeWidthStr;
 
-pub const MIN_WIDTH: u16 = 60;
-pub const MIN_HEIGHT: u16 = 16;
+/// The officer's terminal is 80×24 or larger; a little less still shows every screen whole.
+pub const MIN_WIDTH: u16 = 72;
+pub const MIN_HEIGHT: u16 = 20;
+
+/// Whether `area` is large enough for the screens; below it only a notice is drawn.
+pub fn fits(area: Rect) -> bool {
+    area.width >= MIN_WIDTH && area.height >= MIN_HEIGHT
+}
 
 pub fn render(frame: &mut Frame<'_>, app: &App) {
     let area = frame.area();
     let theme = Theme::new(app.no_color);
-    if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
+    if !fits(area) {
         return too_small(frame, app, area);
     }
     let [header, body, footer] = Layout::vertical([
@@ -105,10 +111,22 @@ fn render_header(frame: &mut Frame<'_>, app: &App, theme: Theme, area: Rect) {
     let s = app.strings();
     let [tabs_area, info_area] =
         Layout::vertical([Constraint::Length(1), Constraint::Length(1)]).areas(area);
+    // When all titles do not fit, the other tabs show as their numbers only.
+    let full: usize = Tab::ALL
+        .iter()
+        .map(|t| t.title(s).width() + 4)
+        .sum::<usize>()
+        + s.app_name.width()
+        + 2;
+    let compact = full > tabs_area.width as usize;
     let mut spans = vec![Span::styled(format!(" {} ", s.app_name), theme.title())];
     for tab in Tab::ALL {
         spans.push(Span::styled("│", theme.dim()));
-        let label = format!(" {} {} ", tab.index() + 1, tab.title(s));
+        let label = if compact && tab != app.tab {
+            format!(" {} ", tab.index() + 1)
+        } else {
+            format!(" {} {} ", tab.index() + 1, tab.title(s))
+        };
         let style = if tab == app.tab {
             theme.tab_active()
         } else {

@@ -7,7 +7,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Cell, Paragraph, Row, Table, Wrap};
 use unicode_width::UnicodeWidthStr;
 
-use super::text::{clean, truncate};
+use super::text::{clean, fit_spans, truncate};
 use super::theme::{Theme, mark, word};
 use crate::app::App;
 use crate::app::units_view::{clamp, missing_count, scroll_offset, unit_states, visible_units};
@@ -81,11 +81,19 @@ fn render_bar(frame: &mut Frame<'_>, app: &App, theme: Theme, area: Rect, shown:
     );
     let [left, right] = Layout::horizontal([
         Constraint::Min(1),
-        Constraint::Length(count.width() as u16 + 1),
+        Constraint::Length(count.width() as u16 + 2),
     ])
     .areas(area);
-    frame.render_widget(Paragraph::new(Line::from(spans)), left);
-    frame.render_widget(Paragraph::new(count).style(theme.title()), right);
+    frame.render_widget(
+        Paragraph::new(Line::from(fit_spans(spans, left.width as usize))),
+        left,
+    );
+    frame.render_widget(
+        Paragraph::new(count)
+            .style(theme.title())
+            .alignment(ratatui::layout::Alignment::Right),
+        right,
+    );
     if v.filter_typing {
         let x = left.x + (s.filter_prompt.width() + v.filter.visual_cursor()) as u16;
         if x < left.right() {
@@ -150,7 +158,13 @@ fn render_table(frame: &mut Frame<'_>, app: &App, theme: Theme, area: Rect, rows
             let unit = &board.units[i];
             let states = unit_states(board, unit, app.now);
             let is_selected = pos == selected;
-            let mut cells = vec![Cell::from(truncate(&clean(&unit.name), name_w))];
+            // A name that does not fit shows in its short form first ("P. Tân Quý").
+            let name = if unit.name.width() > name_w {
+                unit.short_name()
+            } else {
+                unit.name.clone()
+            };
+            let mut cells = vec![Cell::from(truncate(&clean(&name), name_w))];
             if show_kind {
                 cells.push(Cell::from(s.kind_short(unit.kind)));
             }

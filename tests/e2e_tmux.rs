@@ -1,0 +1,822 @@
+//! End to end: the real binary in a real terminal. tmux plays the terminal (it answers the
+//! queries crossterm sends, which a bare pty does not), keys go in with `send-keys`, and the
+//! screen comes back with `capture-pane`.
+//!
+//! Each run of the app sits inside a small shell wrapper that, once the app has exited, prints
+//! its exit status and `stty -a`, so a test can check that the terminal was given back in a
+//! usable state (canonical mode, echo) and that the alternate screen was left.
+//!
+//! Each test has its own tmux server (`tmux -L <unique>`), so the tests run in parallel and never
+//! touch the user's tmux; the server is killed when the test ends, pass or fail. Nothing sleeps
+//! for a fixed time to let the app catch up: tests poll the screen until what they expect shows
+//! up, and fail with the last screen after 10 seconds. The tests fail, not skip, without tmux.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::time::{Duration, Instant};
+
+use tempfile::TempDir;
+
+const BIN: &str = env!("CARGO_BIN_EXE_xungkich");
+/// Friday, the day before the volunteer Saturday: every column has a known state.
+const NOW: &str = "2022-05-06T09:00";
+const TIMEOUT: Duration = Duration::from_secs(10);
+const POLL: Duration = Duration::from_millis(50);
+/// Printed by the wrapper after the exit status and `stty -a`.
+const DONE: &str = "E2E-WRAPPER-DONE";
+/// Text that only the app draws; none of it may be left on the normal screen after it exits.
+const APP_MARKERS: &[&str] = &[
+    "xungkich │",
+    "gõ / để lọc",
+    "Cửa sổ quá nhỏ",
+    "Liên hệ —",
+    "giờ cố định",
+];
+
+// ---------------------------------------------------------------------------------------------
+// Harness
+// ---------------------------------------------------------------------------------------------
+
+/// One tmux server with one session, whose only pane runs the app inside the wrapper.
+struct Tmux {
+    socket: String,
+    /// The server's socket file, removed with the server (tmux leaves it behind).
+    socket_path: Option<PathBuf>,
+    /// The wrapper shell: the pane's process.
+    shell: Option<u32>,
+}
+
+/// What the wrapper reported once the app was gone.
+struct Exit {
+    code: i32,
+    stty: Vec<String>,
+    /// The whole pane, scrollback included, once the app has exited.
+    screen: String,
+}
+
+/// How to start the app: its arguments after the binary, and extra environment.
+struct Launch {
+    args: Vec<String>,
+    env: Vec<(String, String)>,
+}
+
+impl Launch {
+    /// The app on `db` with the fixed clock, in Vietnamese.
+    fn fixed(db: &Path) -> Launch {
+        Launch::new(db).args(&["--now", NOW, "--lang", "vi"])
+    }
+
+    /// The app on `db` with the real clock and no language chosen.
+    fn new(db: &Path) -> Launch {
+        Launch {
+            args: vec!["--db".into(), db.to_str().expect("utf-8 temp path").into()],
+            env: Vec::new(),
+        }
+    }
+
+    fn args(mut self, args: &[&str]) -> Launch {
+        self.args.extend(args.iter().map(|a| a.to_string()));
+        self
+    }
+
+    fn env(mut self, key: &str, value: &str) -> Launch {
+        self.env.push((key.into(), value.into()));
+        self
+    }
+
+    fn script(&self) -> String {
+        // `env` execs the app, so the shell's only child is the app itself. Variables the app
+        // reads are cleared so that the developer's own settings cannot change what it shows.
+        let mut cmd = String::from(
+            "env -u XUNGKICH_DB -u XUNGKICH_NOW -u XUNGKICH_LANG -u XUNGKICH_TEST_PANIC_KEY",
+        );
+        for (k, v) in &self.env {
+            cmd.push(' ');
+            cmd.push_str(&quote(&format!("{k}={v}")));
+        }
+        cmd.push(' ');
+        cmd.push_str(&quote(BIN));
+        for a in &self.args {
+            cmd.push(' ');
+            cmd.push_str(&quote(a));
+        }
+        format!("{cmd}; echo \"EXIT=$?\"; stty -a; echo {DONE}; exec sleep 600")
+    }
+}
+
+fn quote(s: &str) -> String {
+    format!("'{}'", s.replace('\'', r"'\''"))
+}
+
+static SERVERS: AtomicUsize = AtomicUsize::new(0);
+
+fn tmux_installed() {
+    if let Err(e) = Command::new("tmux").arg("-V").output() {
+        panic!(
+            "tmux is needed for the end-to-end tests and could not be run ({e}). \
+             Install it (apt-get install tmux) — these tests fail rather than skip without it."
+        );
+    }
+}
+
+impl Tmux {
+    /// Starts the app in a `width`×`height` terminal and waits for its first screen.
+    fn start(width: u16, height: u16, launch: &Launch) -> Tmux {
+        tmux_installed();
+        let socket = format!(
+            "xk-e2e-{}-{}",
+            std::process::id(),
+            SERVERS.fetch_add(1, Ordering::Relaxed)
+        );
+        let mut t = Tmux {
+            socket,
+            socket_path: None,
+            shell: None,
+        };
+        let (w, h) = (width.to_string(), height.to_string());
+        t.run(&[
+            "new-session",
+            "-d",
+            "-s",
+            "e2e",
+            "-x",
+            &w,
+            "-y",
+            &h,
+            "sh",
+            "-c",
+            &launch.script(),
+        ]);
+        t.socket_path = Some(PathBuf::from(t.display("#{socket_path}")));
+        t.shell = Some(t.display("#{pane_pid}").parse().expect("pane pid"));
+        // The app draws only once its terminal is set up: keys sent earlier could be echoed.
+        t.wait_until("the app's first screen", |s| !s.trim().is_empty());
+        t
+    }
+
+    fn tmux(&self) -> Command {
+        let mut c = Command::new("tmux");
+        // -u: UTF-8 whatever the locale; -f /dev/null: none of the user's configuration.
+        c.args(["-u", "-f", "/dev/null", "-L", &self.socket])
+            .env_remove("TMUX");
+        c
+    }
+
+    fn run(&self, args: &[&str]) -> Output {
+        let out = self.tmux().args(args).output().expect("run tmux");
+        assert!(
+            out.status.success(),
+            "tmux {args:?} failed: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        out
+    }
+
+    /// Named keys, as tmux spells them: "Space", "BSpace", "Right", "C-s", "q".
+    fn send(&self, keys: &[&str]) {
+        let mut args = vec!["send-keys", "-t", "e2e"];
+        args.extend_from_slice(keys);
+        self.run(&args);
+    }
+
+    /// Text typed as is, including non-ASCII and spaces.
+    fn send_literal(&self, text: &str) {
+        self.run(&["send-keys", "-t", "e2e", "-l", text]);
+    }
+
+    fn resize(&self, width: u16, height: u16) {
+        let (w, h) = (width.to_string(), height.to_string());
+        self.run(&["resize-window", "-t", "e2e", "-x", &w, "-y", &h]);
+    }
+
+    /// The visible screen.
+    fn screen(&self) -> String {
+        let out = self.run(&["capture-pane", "-p", "-t", "e2e"]);
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    }
+
+    /// The visible screen and everything scrolled off it, wrapped lines joined.
+    fn history(&self) -> String {
+        let out = self.run(&["capture-pane", "-p", "-J", "-S", "-", "-t", "e2e"]);
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    }
+
+    fn poll(&self, what: &str, capture: impl Fn() -> String, ok: impl Fn(&str) -> bool) -> String {
+        let start = Instant::now();
+        loop {
+            let screen = capture();
+            if ok(&screen) {
+                return screen;
+            }
+            if start.elapsed() > TIMEOUT {
+                panic!(
+                    "waited {TIMEOUT:?} for {what}; last screen:\n{}\n{}\n{}",
+                    "-".repeat(40),
+                    screen,
+                    "-".repeat(40)
+                );
+            }
+            std::thread::sleep(POLL);
+        }
+    }
+
+    /// Polls the screen until `ok` holds, and returns that screen.
+    fn wait_until(&self, what: &str, ok: impl Fn(&str) -> bool) -> String {
+        self.poll(what, || self.screen(), ok)
+    }
+
+    fn wait_for(&self, text: &str) -> String {
+        self.wait_until(&format!("{text:?}"), |s| s.contains(text))
+    }
+
+    fn wait_gone(&self, text: &str) -> String {
+        self.wait_until(&format!("{text:?} to go away"), |s| !s.contains(text))
+    }
+
+    /// The wrapper shell's pid.
+    fn pane_pid(&self) -> u32 {
+        self.shell.expect("the pane's pid")
+    }
+
+    fn display(&self, format: &str) -> String {
+        let out = self.run(&["display-message", "-p", "-t", "e2e", format]);
+        String::from_utf8_lossy(&out.stdout).trim().to_string()
+    }
+
+    /// The app's pid: the wrapper's child once it has become `xungkich`.
+    fn app_pid(&self) -> u32 {
+        let shell = self.pane_pid();
+        let start = Instant::now();
+        loop {
+            if let Some(pid) = children(shell)
+                .into_iter()
+                .find(|p| comm(*p).as_deref() == Some("xungkich"))
+            {
+                return pid;
+            }
+            assert!(
+                start.elapsed() < TIMEOUT,
+                "no xungkich process under the pane's shell {shell}; screen:\n{}",
+                self.screen()
+            );
+            std::thread::sleep(POLL);
+        }
+    }
+
+    /// Waits for the app to exit and the wrapper to report.
+    fn exit(&self) -> Exit {
+        let screen = self.poll(
+            "the app to exit and the wrapper to report",
+            || self.history(),
+            |s| s.contains(DONE),
+        );
+        let code = screen
+            .lines()
+            .find_map(|l| l.trim().strip_prefix("EXIT="))
+            .and_then(|c| c.trim().parse().ok())
+            .unwrap_or_else(|| panic!("no EXIT= line in:\n{screen}"));
+        let stty_text = screen
+            .split_once("EXIT=")
+            .and_then(|(_, rest)| rest.split_once(DONE))
+            .map(|(stty, _)| stty.to_string())
+            .unwrap_or_default();
+        let stty = stty_text
+            .split(|c: char| c.is_whitespace() || c == ';')
+            .filter(|w| !w.is_empty())
+            .map(str::to_string)
+            .collect();
+        Exit { code, stty, screen }
+    }
+}
+
+impl Drop for Tmux {
+    fn drop(&mut self) {
+        // Killing the server hangs up the pane's terminal. An app still running under the
+        // wrapper gets no SIGHUP then (only the session leader does) and would spin on the
+        // dead terminal (crossterm#793), so whatever runs under the pane goes first.
+        if let Some(shell) = self.shell {
+            kill_all("KILL", &descendants(shell));
+        }
+        let _ = self.tmux().arg("kill-server").output();
+        if let Some(path) = &self.socket_path {
+            let _ = std::fs::remove_file(path);
+        }
+    }
+}
+
+impl Exit {
+    /// The terminal is usable again: line editing and echo are back, and the app's screen is
+    /// gone (it drew only on the alternate screen, which it left).
+    fn assert_restored(&self) {
+        let has = |w: &str| self.stty.iter().any(|t| t == w);
+        assert!(
+            has("icanon") && !has("-icanon"),
+            "canonical mode not restored:\n{}",
+            self.screen
+        );
+        assert!(
+            has("echo") && !has("-echo"),
+            "echo not restored:\n{}",
+            self.screen
+        );
+        for marker in APP_MARKERS {
+            assert!(
+                !self.screen.contains(marker),
+                "{marker:?} is still on the normal screen after exit:\n{}",
+                self.screen
+            );
+        }
+    }
+}
+
+fn children(parent: u32) -> Vec<u32> {
+    let Ok(dir) = std::fs::read_dir("/proc") else {
+        return Vec::new();
+    };
+    dir.filter_map(|e| e.ok()?.file_name().to_str()?.parse::<u32>().ok())
+        .filter(|pid| stat_fields(*pid).and_then(|f| f.get(1)?.parse().ok()) == Some(parent))
+        .collect()
+}
+
+fn descendants(pid: u32) -> Vec<u32> {
+    let mut all = Vec::new();
+    let mut next = vec![pid];
+    while let Some(p) = next.pop() {
+        let kids = children(p);
+        next.extend(&kids);
+        all.extend(kids);
+    }
+    all
+}
+
+fn kill_all(signal: &str, pids: &[u32]) {
+    if pids.is_empty() {
+        return;
+    }
+    let _ = Command::new("kill")
+        .arg(format!("-{signal}"))
+        .args(pids.iter().map(u32::to_string))
+        .output();
+}
+
+fn comm(pid: u32) -> Option<String> {
+    let c = std::fs::read_to_string(format!("/proc/{pid}/comm")).ok()?;
+    Some(c.trim().to_string())
+}
+
+/// /proc/<pid>/stat after the command name: [0] is the state (field 3), [1] the parent pid,
+/// [11] utime and [12] stime (fields 14 and 15).
+fn stat_fields(pid: u32) -> Option<Vec<String>> {
+    let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).ok()?;
+    let (_, rest) = stat.rsplit_once(')')?;
+    Some(rest.split_whitespace().map(str::to_string).collect())
+}
+
+fn running(pid: u32) -> bool {
+    stat_fields(pid).is_some_and(|f| f.first().is_some_and(|s| s != "Z" && s != "X"))
+}
+
+/// utime + stime, in clock ticks.
+fn cpu_ticks(pid: u32) -> u64 {
+    let f = stat_fields(pid).unwrap_or_else(|| panic!("no /proc/{pid}/stat"));
+    f[11].parse::<u64>().expect("utime") + f[12].parse::<u64>().expect("stime")
+}
+
+fn clock_ticks_per_second() -> u64 {
+    Command::new("getconf")
+        .arg("CLK_TCK")
+        .output()
+        .ok()
+        .and_then(|o| String::from_utf8_lossy(&o.stdout).trim().parse().ok())
+        .unwrap_or(100)
+}
+
+fn temp_db() -> (TempDir, PathBuf) {
+    let dir = TempDir::new().expect("temp dir");
+    let db = dir.path().join("x.db");
+    (dir, db)
+}
+
+/// The text in `column` of the table row starting with `row`: the column starts where its
+/// header does and is 11 cells wide. Every character on these lines is one cell wide.
+fn cell(screen: &str, row: &str, column: &str) -> Option<String> {
+    let lines: Vec<&str> = screen.lines().collect();
+    let header = lines
+        .iter()
+        .find(|l| l.starts_with("Đơn vị") && l.contains(column))?;
+    let byte = header.find(column)?;
+    let at = header[..byte].chars().count();
+    let line = lines.iter().find(|l| l.starts_with(row))?;
+    let text: String = line.chars().skip(at).take(11).collect();
+    Some(text.trim().to_string())
+}
+
+fn thi_dua_of_hiep_tan(screen: &str) -> String {
+    cell(screen, "UBND phường Hiệp Tân", "Thi đua").unwrap_or_default()
+}
+
+/// Starts on the units tab (tab 2) with its full list showing.
+fn open_units(t: &Tmux) {
+    t.wait_for("1 Tổng quan");
+    t.send(&["2"]);
+    t.wait_for("37 / 37 đơn vị");
+}
+
+fn quit_cleanly(t: &Tmux) -> Exit {
+    t.send(&["q"]);
+    let exit = t.exit();
+    assert_eq!(exit.code, 0, "q should exit 0:\n{}", exit.screen);
+    exit.assert_restored();
+    exit
+}
+
+/// A string of the Vietnamese strings file, as the app will show it.
+fn vi(key: &str) -> String {
+    string_in(include_str!("../src/i18n/vi.rs"), "vi", key)
+}
+
+/// A string of the English strings file, as the app will show it.
+fn en(key: &str) -> String {
+    string_in(include_str!("../src/i18n/en.rs"), "en", key)
+}
+
+fn string_in(file: &str, lang: &str, key: &str) -> String {
+    let prefix = format!("{key}: \"");
+    let line = file
+        .lines()
+        .map(str::trim)
+        .find(|l| l.starts_with(&prefix))
+        .unwrap_or_else(|| panic!("{key} not found in src/i18n/{lang}.rs"));
+    let value = line[prefix.len()..]
+        .strip_suffix("\",")
+        .unwrap_or_else(|| panic!("{key} is not a one-line string in src/i18n/{lang}.rs"));
+    value.replace("\\\"", "\"")
+}
+
+// ---------------------------------------------------------------------------------------------
+// Scenarios
+// ---------------------------------------------------------------------------------------------
+
+/// The issue's acceptance path: tick a manual requirement, quit, find it again after a restart,
+/// undo it, and find it still undone after another restart.
+#[test]
+fn tick_survives_restart_and_undo_survives_restart() {
+    let (_dir, db) = temp_db();
+    {
+        let t = Tmux::start(120, 40, &Launch::fixed(&db));
+        open_units(&t);
+        t.send(&["Right", "Right", "Right"]);
+        t.wait_for("▸ Thi đua");
+        t.send(&["Space"]);
+        let s = t.wait_for("Đã lưu");
+        assert!(
+            s.contains("UBND phường Hiệp Tân — Thi đua xong"),
+            "status names the unit and requirement:\n{s}"
+        );
+        t.wait_until("the tick in the table", |s| {
+            thi_dua_of_hiep_tan(s).starts_with('✔')
+        });
+        quit_cleanly(&t);
+    }
+    {
+        let t = Tmux::start(120, 40, &Launch::fixed(&db));
+        open_units(&t);
+        t.wait_until("the tick after the restart", |s| {
+            let c = thi_dua_of_hiep_tan(s);
+            c.starts_with('✔') || c.starts_with('✘')
+        });
+        t.send(&["u"]);
+        t.wait_for("Đã hoàn tác");
+        t.wait_until("the tick to be gone after undo", |s| {
+            thi_dua_of_hiep_tan(s) == "· chưa"
+        });
+        quit_cleanly(&t);
+    }
+    {
+        let t = Tmux::start(120, 40, &Launch::fixed(&db));
+        open_units(&t);
+        t.wait_until("no tick after the second restart", |s| {
+            thi_dua_of_hiep_tan(s) == "· chưa"
+        });
+        quit_cleanly(&t);
+    }
+}
+
+/// A signal while a form is open: the app restores the terminal and exits.
+fn signal_with_form_open(signal: &str, number: i32) {
+    let (_dir, db) = temp_db();
+    let t = Tmux::start(120, 40, &Launch::fixed(&db));
+    open_units(&t);
+    t.send(&["e"]);
+    t.wait_for("Liên hệ — UBND phường Hiệp Tân");
+    t.send_literal("Nguyễn");
+    t.wait_for("Nguyễn");
+    let pid = t.app_pid();
+    let status = Command::new("kill")
+        .args([&format!("-{signal}"), &pid.to_string()])
+        .status()
+        .expect("run kill");
+    assert!(status.success(), "kill -{signal} {pid}");
+    let exit = t.exit();
+    // As a shell reports a process ended by a signal, so scripts can tell it from `q`.
+    assert!(
+        exit.code == 128 + number,
+        "SIG{signal}: exit code {}:\n{}",
+        exit.code,
+        exit.screen
+    );
+    exit.assert_restored();
+}
+
+#[test]
+fn sigterm_with_form_open_restores_terminal() {
+    signal_with_form_open("TERM", 15);
+}
+
+#[test]
+fn sighup_with_form_open_restores_terminal() {
+    signal_with_form_open("HUP", 1);
+}
+
+#[test]
+fn sigint_with_form_open_restores_terminal() {
+    signal_with_form_open("INT", 2);
+}
+
+#[test]
+fn panic_restores_terminal_and_shows_message() {
+    let (_dir, db) = temp_db();
+    let launch = Launch::fixed(&db).env("XUNGKICH_TEST_PANIC_KEY", "Z");
+    let t = Tmux::start(120, 40, &launch);
+    open_units(&t);
+    t.send(&["Z"]);
+    let exit = t.exit();
+    assert_ne!(exit.code, 0, "a panic must not exit 0:\n{}", exit.screen);
+    assert!(
+        exit.screen.contains("deliberate panic"),
+        "the panic message should be on the normal screen:\n{}",
+        exit.screen
+    );
+    exit.assert_restored();
+}
+
+#[test]
+fn too_small_terminal_then_back() {
+    let (_dir, db) = temp_db();
+    let t = Tmux::start(80, 24, &Launch::fixed(&db));
+    t.wait_for("1 Tổng quan");
+    let pid = t.app_pid();
+    t.resize(40, 10);
+    let s = t.wait_for("Cửa sổ quá nhỏ");
+    assert!(s.contains("40×10"), "says what it has:\n{s}");
+    assert!(running(pid), "the app died when made small:\n{s}");
+    assert!(!s.contains("EXIT="), "the app exited when made small:\n{s}");
+    t.resize(80, 24);
+    t.wait_until("the tabs to come back", |s| {
+        s.contains("1 Tổng quan") && s.contains("2 Đơn vị") && !s.contains("Cửa sổ quá nhỏ")
+    });
+    quit_cleanly(&t);
+}
+
+#[test]
+fn tiny_terminals_from_the_start() {
+    let (_dir, db) = temp_db();
+    let t = Tmux::start(20, 5, &Launch::fixed(&db));
+    t.wait_for("Cửa sổ quá nhỏ");
+    assert!(running(t.app_pid()));
+    quit_cleanly(&t);
+    drop(t);
+
+    // One cell: nothing readable fits, but the app must neither crash nor leave a mess.
+    let t = Tmux::start(1, 1, &Launch::fixed(&db));
+    assert!(running(t.app_pid()), "screen:\n{}", t.screen());
+    quit_cleanly(&t);
+}
+
+#[test]
+fn filter_accepts_vietnamese_as_input_methods_type_it() {
+    let (_dir, db) = temp_db();
+    // Wide enough that no unit name is cut short.
+    let t = Tmux::start(160, 40, &Launch::fixed(&db));
+    open_units(&t);
+    t.send(&["/"]);
+    t.wait_for("Lọc: ");
+    // Telex as an IME sends it: a letter, then a backspace and the accented letter.
+    t.send(&["t", "a", "BSpace"]);
+    t.send_literal("â");
+    t.send(&["n", "Space", "q", "u", "y", "BSpace"]);
+    t.send_literal("ý");
+    let s = t.wait_until("the filter \"tân quý\" with one unit", |s| {
+        s.contains("Lọc: tân quý  ·") && s.contains("1 / 37 đơn vị")
+    });
+    assert!(s.contains("UBND phường Tân Quý"), "{s}");
+    assert!(!s.contains("UBND phường Tân Thành"), "{s}");
+
+    // Ctrl+H is backspace too (terminals and some input methods send it).
+    t.send(&["C-h"]);
+    t.wait_for("Lọc: tân qu  ·");
+    t.send(&["Escape"]);
+    t.wait_until("the filter cleared", |s| {
+        s.contains("37 / 37 đơn vị") && s.contains("gõ / để lọc")
+    });
+
+    // Without diacritics.
+    t.send(&["/"]);
+    t.wait_for("Lọc: ");
+    t.send_literal("dat dai");
+    let s = t.wait_until("units matching \"dat dai\"", |s| {
+        s.contains("Lọc: dat dai  ·") && s.contains("2 / 37 đơn vị")
+    });
+    assert!(
+        s.contains("Chi nhánh Văn phòng Đăng ký đất đai quận"),
+        "{s}"
+    );
+    assert!(s.contains("Chi đoàn Chi nhánh VP Đăng ký đất đai"), "{s}");
+    t.send(&["Escape"]);
+    t.wait_for("37 / 37 đơn vị");
+
+    // Decomposed: the circumflex as a combining mark after its vowel becomes one letter.
+    t.send(&["/"]);
+    t.wait_for("Lọc: ");
+    t.send_literal("Ta\u{302}n");
+    let s = t.wait_for("Lọc: Tân  ·");
+    assert!(!s.contains('\u{302}'), "the combining mark was kept:\n{s}");
+    assert!(s.contains("UBND phường Tân Quý"), "{s}");
+    t.send(&["Escape"]);
+    t.wait_for("37 / 37 đơn vị");
+    quit_cleanly(&t);
+}
+
+#[test]
+fn contact_form_validates_saves_and_confirms_discard() {
+    let (_dir, db) = temp_db();
+    {
+        let t = Tmux::start(120, 40, &Launch::fixed(&db));
+        open_units(&t);
+        t.send(&["e"]);
+        t.wait_for("Liên hệ — UBND phường Hiệp Tân");
+        t.send_literal("Nguyễn Văn Á");
+        t.wait_for("Nguyễn Văn Á");
+        t.send(&["Tab"]);
+        t.send_literal("0703-652");
+        t.wait_for("0703-652");
+        // Leaving the field shows its error inline.
+        t.send(&["Tab"]);
+        t.wait_until("an inline error naming the \"-\"", |s| {
+            s.lines().any(|l| l.contains('✖') && l.contains("\"-\""))
+        });
+        // Saving is refused, and says so.
+        t.send(&["C-s"]);
+        let s = t.wait_for("Chưa lưu: sửa 1 lỗi");
+        assert!(!s.contains("Đã lưu"), "{s}");
+        // Save put the cursor back on the phone; clear it and type a good number.
+        t.send(&["BSpace"; 8]);
+        t.wait_gone("0703-652");
+        t.send_literal("0703.652.444");
+        t.wait_for("0703.652.444");
+        t.send(&["C-s"]);
+        t.wait_for("Đã lưu");
+        t.wait_until("the contact in the detail pane", |s| {
+            s.contains("Người liên hệ: Nguyễn Văn Á")
+                && s.contains("Điện thoại: 0703.652.444")
+                && !s.contains("Liên hệ — UBND")
+        });
+        quit_cleanly(&t);
+    }
+    {
+        let t = Tmux::start(120, 40, &Launch::fixed(&db));
+        open_units(&t);
+        t.wait_until("the contact after a restart", |s| {
+            s.contains("Người liên hệ: Nguyễn Văn Á") && s.contains("Điện thoại: 0703.652.444")
+        });
+
+        // Esc after a change asks first; n goes back to the form with the change kept.
+        t.send(&["e"]);
+        t.wait_for("Liên hệ — UBND phường Hiệp Tân");
+        t.send_literal(" Thị");
+        t.wait_for("Nguyễn Văn Á Thị");
+        t.send(&["Escape"]);
+        t.wait_for("Bỏ các thay đổi chưa lưu?");
+        t.send(&["n"]);
+        t.wait_until("the form again", |s| {
+            !s.contains("Bỏ các thay đổi chưa lưu?") && s.contains("Nguyễn Văn Á Thị")
+        });
+        // Esc, y: the change is gone and nothing was saved.
+        t.send(&["Escape"]);
+        t.wait_for("Bỏ các thay đổi chưa lưu?");
+        t.send(&["y"]);
+        let s = t.wait_until("the form closed", |s| {
+            !s.contains("Liên hệ — UBND") && !s.contains("Bỏ các thay đổi")
+        });
+        assert!(!s.contains("Á Thị"), "{s}");
+        assert!(s.contains("Người liên hệ: Nguyễn Văn Á"), "{s}");
+
+        // Esc on an unchanged form just closes it.
+        t.send(&["e"]);
+        t.wait_for("Liên hệ — UBND phường Hiệp Tân");
+        t.send(&["Escape"]);
+        let s = t.wait_gone("Liên hệ — UBND");
+        assert!(!s.contains("Bỏ các thay đổi"), "{s}");
+        quit_cleanly(&t);
+    }
+    {
+        let t = Tmux::start(120, 40, &Launch::fixed(&db));
+        open_units(&t);
+        let s = t.wait_until("the saved contact, unchanged by the discard", |s| {
+            s.contains("Người liên hệ: Nguyễn Văn Á") && s.contains("Điện thoại: 0703.652.444")
+        });
+        assert!(!s.contains("Á Thị"), "{s}");
+        quit_cleanly(&t);
+    }
+}
+
+/// `?` on the units tab lists the keys from the keymap with their help texts, and Esc closes
+/// it. The texts come from the strings file of the language, so a translation in progress
+/// does not break the test.
+fn help_overlay(lang: &str, text: fn(&str) -> String) {
+    let title = text("help_title").replace("{}", &text("tab_units"));
+    let toggle = text("k_toggle");
+    let undo = text("k_undo");
+    let (_dir, db) = temp_db();
+    let t = Tmux::start(
+        120,
+        40,
+        &Launch::new(&db).args(&["--now", NOW, "--lang", lang]),
+    );
+    t.wait_for("xungkich │");
+    t.send(&["2"]);
+    t.wait_for(&format!("2 {} ", text("tab_units")));
+    t.send(&["?"]);
+    // The footer also shows "Space" and the short word for it: look for the overlay's own lines.
+    let s = t.wait_until("the help overlay", |s| {
+        s.contains(&title)
+            && s.contains(&undo)
+            && s.lines()
+                .any(|l| l.contains("Space") && l.contains(&toggle))
+    });
+    assert!(s.contains(&text("help_section_global")), "{s}");
+    t.send(&["Escape"]);
+    t.wait_until("the overlay closed", |s| {
+        !s.contains(&title) && !s.contains(&undo)
+    });
+    quit_cleanly(&t);
+}
+
+#[test]
+fn help_overlay_in_vietnamese() {
+    assert!(vi("k_toggle").contains("đánh dấu"), "{}", vi("k_toggle"));
+    assert!(vi("k_undo").contains("hoàn tác"), "{}", vi("k_undo"));
+    help_overlay("vi", vi);
+}
+
+#[test]
+fn help_overlay_in_english() {
+    help_overlay("en", en);
+}
+
+/// When the terminal goes away and the app gets no SIGHUP (it runs under a shell that does not
+/// pass the hangup on, as here), it should notice the dead terminal and exit.
+#[test]
+fn app_exits_when_its_terminal_vanishes() {
+    let (_dir, db) = temp_db();
+    let t = Tmux::start(120, 40, &Launch::fixed(&db));
+    t.wait_for("1 Tổng quan");
+    let pid = t.app_pid();
+    let _ = t.tmux().arg("kill-server").output();
+    let start = Instant::now();
+    while running(pid) && start.elapsed() < Duration::from_secs(5) {
+        std::thread::sleep(POLL);
+    }
+    let alive = running(pid);
+    let ticks = if alive { cpu_ticks(pid) } else { 0 };
+    kill_all("KILL", &[pid]);
+    assert!(
+        !alive,
+        "the app outlived its terminal by 5 s ({ticks} ticks of CPU so far)"
+    );
+}
+
+/// Idle, the app redraws once a second for the clock and otherwise sleeps in poll(): it must
+/// not spin. CPU time (not wall time) is measured, so a busy machine does not make it fail.
+#[test]
+fn idle_app_uses_almost_no_cpu() {
+    let (_dir, db) = temp_db();
+    let t = Tmux::start(120, 40, &Launch::new(&db).args(&["--lang", "vi"]));
+    t.wait_for("1 Tổng quan");
+    let pid = t.app_pid();
+    std::thread::sleep(Duration::from_secs(1));
+    let before = cpu_ticks(pid);
+    let start = Instant::now();
+    std::thread::sleep(Duration::from_secs(5));
+    let used = cpu_ticks(pid) - before;
+    let wall = start.elapsed();
+    let seconds = used as f64 / clock_ticks_per_second() as f64;
+    assert!(running(pid), "the app stopped while idle:\n{}", t.screen());
+    assert!(
+        seconds < 0.25,
+        "idle app used {seconds:.2} s of CPU in {wall:?}:\n{}",
+        t.screen()
+    );
+    quit_cleanly(&t);
+}
