@@ -820,3 +820,54 @@ fn idle_app_uses_almost_no_cpu() {
     );
     quit_cleanly(&t);
 }
+
+/// Below the minimum size nothing is visible, so keys must not change anything unseen; quitting
+/// still works.
+#[test]
+fn keys_do_nothing_while_the_terminal_is_too_small() {
+    let (_dir, db) = temp_db();
+    let t = Tmux::start(80, 24, &Launch::fixed(&db));
+    open_units(&t);
+    t.resize(40, 10);
+    t.wait_for("Cửa sổ quá nhỏ");
+    t.send(&["Right", "Right", "Right", "Space", "u"]);
+    std::thread::sleep(Duration::from_millis(300));
+    t.resize(120, 40);
+    let s = t.wait_for("37 / 37 đơn vị");
+    assert!(!s.contains("Đã lưu"), "a key acted while hidden:\n{s}");
+    assert!(
+        s.contains("▸ Sáng kiến"),
+        "the column moved while hidden:\n{s}"
+    );
+    assert_eq!(thi_dua_of_hiep_tan(&s), "· chưa", "{s}");
+    t.resize(40, 10);
+    t.wait_for("Cửa sổ quá nhỏ");
+    quit_cleanly(&t);
+}
+
+/// Two instances on one store: both write, and each shows the other's change within a second
+/// or so (the loop looks at PRAGMA data_version once a second).
+#[test]
+fn two_instances_see_each_others_changes() {
+    let (_dir, db) = temp_db();
+    let a = Tmux::start(120, 40, &Launch::fixed(&db));
+    open_units(&a);
+    let b = Tmux::start(120, 40, &Launch::fixed(&db));
+    open_units(&b);
+    a.send(&["Right", "Right", "Right"]);
+    a.wait_for("▸ Thi đua");
+    a.send(&["Space"]);
+    a.wait_for("Đã lưu");
+    let s = b.wait_until("instance B showing A's tick", |s| {
+        thi_dua_of_hiep_tan(s).starts_with('✔')
+    });
+    assert!(!s.contains("database is locked"), "{s}");
+    // B undoes A's tick; A follows.
+    b.send(&["u"]);
+    b.wait_for("Đã hoàn tác");
+    a.wait_until("instance A showing the undo", |s| {
+        thi_dua_of_hiep_tan(s) == "· chưa"
+    });
+    quit_cleanly(&a);
+    quit_cleanly(&b);
+}

@@ -303,3 +303,25 @@ fn a_new_store_can_be_seeded_from_another_campaign_file() {
         "999/KH-TEST"
     );
 }
+
+#[test]
+fn another_connections_commit_is_noticed_and_our_own_is_not() {
+    let t = TempStore::new();
+    let mut a = t.open(NOW);
+    let mut b = t.open(NOW);
+    b.load_board().expect("board");
+    let (unit, req) = (first_unit(&a), manual_requirement(&a));
+    a.toggle_check(unit, req, NOW, "tick").expect("tick");
+    assert!(b.changed_elsewhere().expect("look"));
+    assert!(!b.changed_elsewhere().expect("look again"));
+    assert!(
+        b.load_board()
+            .expect("board")
+            .evidence_for(unit, req)
+            .is_some()
+    );
+    // A's own write does not count as a change from elsewhere for A.
+    assert!(!a.changed_elsewhere().expect("a first look"));
+    a.toggle_check(unit, req, NOW, "untick").expect("untick");
+    assert!(!a.changed_elsewhere().expect("a looks"));
+}

@@ -106,6 +106,9 @@ impl Store {
         };
         migrate::run(&mut store.conn)?;
         seed::ensure(&mut store.conn, path, seed, now)?;
+        // The baseline is taken before the caller reads anything, so a commit by another
+        // instance between now and the first look counts as a change (at worst one extra read).
+        store.changed_elsewhere()?;
         Ok(store)
     }
 
