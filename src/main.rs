@@ -76,10 +76,13 @@ fn run(cli: Cli) -> Result<(), Failure> {
     };
     match cli.command {
         Some(Command::Path) => {
+            // Photos and other files live beside the store, whichever store it is.
+            let folder = db
+                .parent()
+                .filter(|p| !p.as_os_str().is_empty())
+                .unwrap_or(Path::new("."));
             println!("store: {}", db.display());
-            if let Some(dir) = cli::data_dir() {
-                println!("data folder: {}", dir.display());
-            }
+            println!("data folder: {}", folder.display());
             Ok(())
         }
         Some(Command::Demo {

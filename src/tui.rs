@@ -147,6 +147,15 @@ pub fn action_for_key(app: &App, key: event::KeyEvent) -> Option<Action> {
     }
 }
 
+/// What still works below the minimum size: quitting, and answering the question quitting
+/// may ask (a form with unsaved typing).
+fn answers_or_quits(action: &Action) -> bool {
+    matches!(
+        action,
+        Action::Command(Command::Quit | Command::Yes | Command::No)
+    )
+}
+
 fn event_loop(
     terminal: &mut Terminal<CrosstermBackend<Stdout>>,
     app: &mut App,
@@ -179,7 +188,7 @@ fn event_loop(
                     }
                     // Below the minimum size nothing is visible to act on: only quitting works.
                     if let Some(action) = action_for_key(app, key)
-                        && (usable || action == Action::Command(Command::Quit))
+                        && (usable || answers_or_quits(&action))
                     {
                         update(app, store, action);
                         dirty = true;

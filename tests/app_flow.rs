@@ -286,3 +286,47 @@ fn tabs_cycle_with_tab_and_shift_tab_outside_forms() {
     press(&mut a, &mut store, &[key(KeyCode::Char('3'))]);
     assert_eq!(a.tab, Tab::Initiatives);
 }
+
+#[test]
+fn ctrl_c_quits_from_anywhere_but_asks_over_unsaved_typing() {
+    let t = TempStore::new();
+    let mut store = t.open("2022-04-29T08:00:00+07:00");
+    let mut a = app(&store, FRIDAY, Lang::Vi);
+    press(
+        &mut a,
+        &mut store,
+        &[key(KeyCode::Char('2')), key(KeyCode::Char('/')), ctrl('c')],
+    );
+    assert!(a.quit, "Ctrl-C quits from the filter line");
+
+    let mut a = app(&store, FRIDAY, Lang::Vi);
+    press(
+        &mut a,
+        &mut store,
+        &[key(KeyCode::Char('2')), key(KeyCode::Char('e')), ctrl('c')],
+    );
+    assert!(a.quit, "an untouched form does not hold Ctrl-C back");
+
+    let mut a = app(&store, FRIDAY, Lang::Vi);
+    press(
+        &mut a,
+        &mut store,
+        &[key(KeyCode::Char('2')), key(KeyCode::Char('e'))],
+    );
+    type_text(&mut a, &mut store, "Lê");
+    press(&mut a, &mut store, &[ctrl('c')]);
+    assert!(!a.quit);
+    assert!(
+        a.confirm
+            .as_ref()
+            .is_some_and(|c| c.question.contains("Thoát"))
+    );
+    press(&mut a, &mut store, &[key(KeyCode::Char('n'))]);
+    assert!(!a.quit && a.form.is_some(), "n keeps the typing");
+    press(&mut a, &mut store, &[ctrl('c'), key(KeyCode::Char('y'))]);
+    assert!(a.quit);
+
+    let mut a = app(&store, FRIDAY, Lang::Vi);
+    press(&mut a, &mut store, &[key(KeyCode::Char('?')), ctrl('c')]);
+    assert!(a.quit, "Ctrl-C quits from the help overlay");
+}

@@ -130,6 +130,7 @@ pub static BINDINGS: &[Binding] = &[
         k_close_help,
         f_close
     ),
+    bind!(Help, [ctrl('c')], C::Quit, k_quit),
     bind!(
         Help,
         [ch('j'), k(K::Down), ch('k'), k(K::Up)],
@@ -139,6 +140,7 @@ pub static BINDINGS: &[Binding] = &[
     // Yes/no questions.
     bind!(Confirm, [ch('y'), ch('c')], C::Yes, k_yes, f_yes),
     bind!(Confirm, [ch('n'), ch('k'), k(K::Esc)], C::No, k_no, f_no),
+    bind!(Confirm, [ctrl('c')], C::Quit, k_quit),
     // Forms.
     bind!(Form, [ctrl('s')], C::Save, k_save, f_save),
     bind!(
@@ -152,6 +154,7 @@ pub static BINDINGS: &[Binding] = &[
     bind!(Form, [k(K::Enter)], C::EnterInForm, k_enter_form),
     bind!(Form, [k(K::Esc)], C::CancelForm, k_cancel_form, f_cancel),
     bind!(Form, [k(K::F(1))], C::ToggleHelp, k_help, f_help),
+    bind!(Form, [ctrl('c')], C::Quit, k_quit_form),
     // The filter line.
     bind!(
         Filter,
@@ -168,6 +171,7 @@ pub static BINDINGS: &[Binding] = &[
         f_clear
     ),
     bind!(Filter, [k(K::F(1))], C::ToggleHelp, k_help, f_help),
+    bind!(Filter, [ctrl('c')], C::Quit, k_quit),
     // Editing any text.
     bind!(TextEdit, [k(K::Backspace)], C::Backspace, k_backspace),
     bind!(TextEdit, [k(K::Delete)], C::Delete, k_delete),

@@ -94,6 +94,7 @@ pub struct Confirm {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ConfirmAction {
     DiscardForm,
+    QuitDiscarding,
 }
 
 pub struct App {

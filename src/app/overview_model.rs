@@ -91,7 +91,7 @@ pub fn next_deadline(
 }
 
 /// "2 ngày 03:15:42" style countdown parts: whole days and the rest as h:m:s.
-pub fn countdown(left: Duration, day_word: &str) -> String {
+pub fn countdown(left: Duration, day_word: &str, days_word: &str) -> String {
     let secs = left.num_seconds().max(0);
     let days = secs / 86_400;
     let rest = secs % 86_400;
@@ -102,7 +102,8 @@ pub fn countdown(left: Duration, day_word: &str) -> String {
         rest % 60
     );
     if days > 0 {
-        format!("{days} {day_word} {hms}")
+        let word = if days == 1 { day_word } else { days_word };
+        format!("{days} {word} {hms}")
     } else {
         hms
     }
@@ -114,11 +115,15 @@ mod tests {
 
     #[test]
     fn countdown_shows_seconds() {
-        assert_eq!(countdown(Duration::seconds(59), "ngày"), "00:00:59");
+        assert_eq!(countdown(Duration::seconds(59), "day", "days"), "00:00:59");
         assert_eq!(
-            countdown(Duration::seconds(86_400 + 3723), "ngày"),
-            "1 ngày 01:02:03"
+            countdown(Duration::seconds(86_400 + 3723), "day", "days"),
+            "1 day 01:02:03"
         );
-        assert_eq!(countdown(Duration::seconds(-5), "ngày"), "00:00:00");
+        assert_eq!(
+            countdown(Duration::seconds(2 * 86_400), "day", "days"),
+            "2 days 00:00:00"
+        );
+        assert_eq!(countdown(Duration::seconds(-5), "day", "days"), "00:00:00");
     }
 }

@@ -53,7 +53,7 @@ fn command(app: &mut App, store: &mut Store, cmd: Command) {
         app.status = None;
     }
     match cmd {
-        Command::Quit => app.quit = true,
+        Command::Quit => quit(app),
         Command::ToggleHelp => {
             app.help_open = !app.help_open;
             app.help_scroll.set(0);
@@ -136,6 +136,7 @@ fn command(app: &mut App, store: &mut Store, cmd: Command) {
             if let Some(confirm) = app.confirm.take() {
                 match confirm.on_yes {
                     ConfirmAction::DiscardForm => app.form = None,
+                    ConfirmAction::QuitDiscarding => app.quit = true,
                 }
             }
         }
@@ -310,6 +311,21 @@ fn save_form(app: &mut App, store: &mut Store) {
             StatusKind::Error,
             fill(s.save_failed, &[&e.to_string()]),
         ),
+    }
+}
+
+/// Quits at once unless a form holds unsaved typing: then it asks first.
+fn quit(app: &mut App) {
+    let s = app.strings();
+    app.help_open = false;
+    match app.form.as_ref() {
+        Some(f) if f.is_dirty() && app.confirm.is_none() => {
+            app.confirm = Some(Confirm {
+                question: s.quit_discard.to_string(),
+                on_yes: ConfirmAction::QuitDiscarding,
+            })
+        }
+        _ => app.quit = true,
     }
 }
 

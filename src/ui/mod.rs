@@ -20,6 +20,7 @@ use ratatui::widgets::{Clear, Paragraph, Wrap};
 
 use crate::app::keymap::{self, Command, chord_label};
 use crate::app::{App, StatusKind, Tab};
+use crate::domain::time::local_offset;
 use crate::i18n::fill;
 use text::{clean, truncate};
 use theme::Theme;
@@ -77,7 +78,13 @@ fn too_small(frame: &mut Frame<'_>, app: &App, area: Rect) {
             &area.height.to_string(),
         ],
     );
-    let lines = vec![Line::from(s.too_small), Line::from(need)];
+    let mut lines = vec![Line::from(s.too_small), Line::from(need)];
+    // A question asked here (quitting with unsaved typing) must still be readable.
+    if let Some(c) = &app.confirm {
+        lines.push(Line::from(""));
+        lines.push(Line::from(c.question.clone()));
+        lines.push(Line::from(s.confirm_keys));
+    }
     frame.render_widget(
         Paragraph::new(lines)
             .alignment(Alignment::Center)
@@ -86,10 +93,10 @@ fn too_small(frame: &mut Frame<'_>, app: &App, area: Rect) {
     );
 }
 
-fn weekday_vi(app: &App) -> &'static str {
+fn weekday(app: &App, local: chrono::DateTime<chrono::FixedOffset>) -> &'static str {
     use chrono::Weekday::*;
     let vi = app.lang == crate::i18n::Lang::Vi;
-    match (app.now.weekday(), vi) {
+    match (local.weekday(), vi) {
         (Mon, true) => "Thứ Hai",
         (Tue, true) => "Thứ Ba",
         (Wed, true) => "Thứ Tư",
@@ -136,10 +143,11 @@ fn render_header(frame: &mut Frame<'_>, app: &App, theme: Theme, area: Rect) {
     }
     frame.render_widget(Paragraph::new(Line::from(spans)), tabs_area);
 
+    let local = app.now.with_timezone(&local_offset());
     let mut clock = format!(
         "{} {}",
-        weekday_vi(app),
-        app.now.format("%d/%m/%Y %H:%M:%S")
+        weekday(app, local),
+        local.format("%d/%m/%Y %H:%M:%S")
     );
     if app.clock.is_fixed() {
         clock = format!("{clock} ({})", s.fixed_clock);

@@ -221,7 +221,7 @@ fn render_next_deadline(
         lines.push(Line::styled(clean(&r.title).into_owned(), theme.title()));
     }
     lines.push(Line::from(fill(s.deadline_at, &[&format_local(next.at)])));
-    let left = countdown(next.at - app.now, s.span.days);
+    let left = countdown(next.at - app.now, s.span.day, s.span.days);
     let soon = next.at - app.now < crate::domain::checklist::due_soon_window();
     lines.push(Line::styled(
         fill(s.countdown, &[&left]),
