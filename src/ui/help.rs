@@ -1,9 +1,9 @@
 //! The `?` overlay: every key that works where the officer is, read from the keymap itself.
 
 use ratatui::Frame;
-use ratatui::layout::Rect;
+use ratatui::layout::{Margin, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Paragraph};
+use ratatui::widgets::{Block, Borders, Paragraph, Scrollbar, ScrollbarOrientation, ScrollbarState};
 use unicode_width::UnicodeWidthStr;
 
 use super::overlay_area;
@@ -52,7 +52,8 @@ pub fn render(frame: &mut Frame<'_>, app: &App, theme: Theme, area: Rect) {
         let is_global = b.context == Context::Global;
         if section != Some(is_global) {
             section = Some(is_global);
-            if !lines.is_empty() {
+            // A blank line between sections, when the overlay has room for it.
+            if !lines.is_empty() && bindings.len() + 6 < area.height as usize {
                 lines.push(Line::from(""));
             }
             let title = if is_global {
@@ -102,4 +103,13 @@ pub fn render(frame: &mut Frame<'_>, app: &App, theme: Theme, area: Rect) {
             .scroll((scroll as u16, 0)),
         r,
     );
+    // When not every key fits, a scrollbar on the border says there is more below.
+    if max_scroll > 0 {
+        let mut state = ScrollbarState::new(max_scroll).position(scroll);
+        frame.render_stateful_widget(
+            Scrollbar::new(ScrollbarOrientation::VerticalRight),
+            r.inner(Margin { vertical: 1, horizontal: 0 }),
+            &mut state,
+        );
+    }
 }
