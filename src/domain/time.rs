@@ -61,6 +61,15 @@ fn local(naive: NaiveDateTime) -> Result<DateTime<FixedOffset>, String> {
         .ok_or_else(|| format!("{naive} does not exist in local time"))
 }
 
+/// Midnight at the start of `date`, local time: when a date-only record (an initiative's
+/// registration day) counts as done.
+pub fn start_of_day(date: NaiveDate) -> DateTime<FixedOffset> {
+    local_offset()
+        .from_local_datetime(&date.and_time(NaiveTime::MIN))
+        .single()
+        .expect("a fixed offset maps every local time")
+}
+
 /// The last instant of a campaign day range, as an exclusive deadline: the start of the next day.
 pub fn end_of_day(date: NaiveDate) -> DateTime<FixedOffset> {
     let next = date.succ_opt().unwrap_or(date);

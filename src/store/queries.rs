@@ -2,12 +2,12 @@
 
 use std::collections::HashMap;
 
-use chrono::{DateTime, FixedOffset, NaiveDate, NaiveTime, TimeZone};
+use chrono::{DateTime, FixedOffset, NaiveDate};
 use rusqlite::{Connection, Row, params};
 
 use super::{Result, Store, StoreError};
 use crate::domain::campaign::RequirementSource;
-use crate::domain::time::{end_of_day, local_offset};
+use crate::domain::time::{end_of_day, start_of_day};
 use crate::domain::unit::{Unit, UnitKind};
 
 #[derive(Debug, Clone, PartialEq)]
@@ -109,13 +109,6 @@ pub(super) fn parse_date(text: &str, what: &str) -> Result<NaiveDate> {
     NaiveDate::parse_from_str(text, "%Y-%m-%d").map_err(|e| {
         StoreError::Invalid(format!("{what}: stored date {text:?} is unreadable: {e}"))
     })
-}
-
-fn start_of_day(date: NaiveDate) -> DateTime<FixedOffset> {
-    local_offset()
-        .from_local_datetime(&date.and_time(NaiveTime::MIN))
-        .single()
-        .expect("a fixed offset maps every local time")
 }
 
 fn campaign(conn: &Connection) -> Result<CampaignRow> {
