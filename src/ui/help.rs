@@ -3,7 +3,9 @@
 use ratatui::Frame;
 use ratatui::layout::{Margin, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Paragraph, Scrollbar, ScrollbarOrientation, ScrollbarState};
+use ratatui::widgets::{
+    Block, Borders, Paragraph, Scrollbar, ScrollbarOrientation, ScrollbarState,
+};
 use unicode_width::UnicodeWidthStr;
 
 use super::overlay_area;
@@ -108,7 +110,10 @@ pub fn render(frame: &mut Frame<'_>, app: &App, theme: Theme, area: Rect) {
         let mut state = ScrollbarState::new(max_scroll).position(scroll);
         frame.render_stateful_widget(
             Scrollbar::new(ScrollbarOrientation::VerticalRight),
-            r.inner(Margin { vertical: 1, horizontal: 0 }),
+            r.inner(Margin {
+                vertical: 1,
+                horizontal: 0,
+            }),
             &mut state,
         );
     }

@@ -47,19 +47,21 @@ pub fn render(frame: &mut Frame<'_>, app: &App, theme: Theme, area: Rect) {
     render_overdue(frame, app, theme, right, &progress);
 }
 
-fn boxed<'a>(title: &str, theme: Theme) -> Block<'a> {
-    Block::default()
+/// Draws a titled box and returns the area inside it.
+fn draw_box(frame: &mut Frame<'_>, title: &str, theme: Theme, area: Rect) -> Rect {
+    let block = Block::default()
         .borders(Borders::ALL)
         .border_style(theme.dim())
-        .title(Span::styled(format!(" {title} "), theme.title()))
+        .title(Span::styled(format!(" {title} "), theme.title()));
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    inner
 }
 
 fn render_info(frame: &mut Frame<'_>, app: &App, theme: Theme, area: Rect) {
     let s = app.strings();
     let c = &app.board.campaign;
-    let block = boxed(s.ov_campaign, theme);
-    let inner = block.inner(area);
-    frame.render_widget(block, area);
+    let inner = draw_box(frame, s.ov_campaign, theme, area);
     let width = inner.width as usize;
     let mut lines = vec![
         Line::from(truncate(
@@ -132,9 +134,7 @@ fn render_checklist(
     per_req: usize,
 ) {
     let s = app.strings();
-    let block = boxed(s.ov_checklist, theme);
-    let inner = block.inner(area);
-    frame.render_widget(block, area);
+    let inner = draw_box(frame, s.ov_checklist, theme, area);
     let width = inner.width as usize;
     let label_w = app
         .board
@@ -205,9 +205,7 @@ fn render_next_deadline(
     progress: &[Progress],
 ) {
     let s = app.strings();
-    let block = boxed(s.ov_next_deadline, theme);
-    let inner = block.inner(area);
-    frame.render_widget(block, area);
+    let inner = draw_box(frame, s.ov_next_deadline, theme, area);
     let Some(next) = next_deadline(&app.board, progress, app.now) else {
         frame.render_widget(
             Paragraph::new(s.ov_no_deadline).wrap(Wrap { trim: true }),
@@ -243,9 +241,7 @@ fn render_volunteer_days(
     progress: &[Progress],
 ) {
     let s = app.strings();
-    let block = boxed(s.ov_volunteer_day, theme);
-    let inner = block.inner(area);
-    frame.render_widget(block, area);
+    let inner = draw_box(frame, s.ov_volunteer_day, theme, area);
     let width = inner.width as usize;
     let mut lines = Vec::new();
     for day in &app.board.volunteer_days {
@@ -284,9 +280,7 @@ fn render_overdue(
     progress: &[Progress],
 ) {
     let s = app.strings();
-    let block = boxed(s.ov_overdue_units, theme);
-    let inner = block.inner(area);
-    frame.render_widget(block, area);
+    let inner = draw_box(frame, s.ov_overdue_units, theme, area);
     let width = inner.width as usize;
     let overdue: Vec<&Progress> = progress.iter().filter(|p| !p.overdue.is_empty()).collect();
     if overdue.is_empty() {
