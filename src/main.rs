@@ -117,7 +117,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
             height,
         }) => {
             let store = Store::open(&db, seed(), &now.to_rfc3339())?;
-            let mut app = App::new(store.load_board()?, clock, cli.lang, true);
+            let mut app = App::load(&store, clock, cli.lang, true)?;
             app.tab = match screen {
                 Screen::Overview => Tab::Overview,
                 Screen::Units => Tab::Units,
@@ -125,6 +125,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
                 Screen::Volunteer => Tab::Volunteer,
                 Screen::Kpi => Tab::Kpi,
             };
+            app.prepare(&store);
             print!(
                 "{}",
                 ui::snapshot::render_text(&app, width.max(1), height.max(1))
@@ -134,7 +135,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
         None => {
             let mut store = Store::open(&db, seed(), &now.to_rfc3339())?;
             let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
-            let mut app = App::new(store.load_board()?, clock, cli.lang, no_color);
+            let mut app = App::load(&store, clock, cli.lang, no_color)?;
             match tui::run(&mut app, &mut store)? {
                 tui::Ending::Quit => Ok(()),
                 tui::Ending::Signal(sig) => Err(Failure {

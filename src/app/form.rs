@@ -1,30 +1,57 @@
-//! Forms: labelled one-line fields with rules, checked as the officer types, shown inline.
+//! Forms: labelled fields — one-line text, multi-line text, and pickers with type-ahead —
+//! each with a rule checked as the officer types and shown inline.
+
+use chrono::NaiveDate;
+use ratatui::style::{Modifier, Style};
+use ratatui_textarea::{CursorMove, TextArea, WrapMode};
+use unicode_normalization::UnicodeNormalization;
+use unicode_normalization::char::is_combining_mark;
 
 use super::text_field::TextField;
-use crate::domain::fold::nfc;
+use crate::domain::fold::{Needle, fold, nfc};
+use crate::domain::initiative::{self, InitiativeError};
 use crate::domain::phone::{PhoneError, parse_phone};
+use crate::domain::time::format_date;
 use crate::i18n::{Strings, fill};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// Option id standing for "a new option made from what was typed".
+pub const NEW_OPTION: i64 = -1;
+
+#[derive(Debug, Clone, Copy, PartialEq)]
 pub enum Rule {
-    Text {
-        max_chars: usize,
-    },
+    /// Free text; `required` refuses an empty value.
+    Text { max_chars: usize, required: bool },
     /// A Vietnamese phone number, or empty.
     Phone,
+    /// A day-first date inside the given range.
+    Date { start: NaiveDate, end: NaiveDate },
+    /// An optional score from 0 to 100.
+    Score,
+    /// A picker that must have a choice.
+    Chosen,
+    /// Anything goes (a picker with a default, for instance).
+    Free,
 }
 
 impl Rule {
-    /// The problem with `value`, in the officer's language, or None when it is fine.
-    pub fn check(self, value: &str, s: &Strings) -> Option<String> {
+    /// The problem with the field, in the officer's language, or None when it is fine.
+    pub fn check(self, input: &Input, s: &Strings) -> Option<String> {
+        let value = input.text();
         match self {
-            Rule::Text { max_chars } => {
+            Rule::Text {
+                max_chars,
+                required,
+            } => {
                 let n = value.chars().count();
-                (n > max_chars)
-                    .then(|| fill(s.err_too_long, &[&max_chars.to_string(), &n.to_string()]))
+                if required && value.trim().is_empty() {
+                    Some(s.err_required.to_string())
+                } else {
+                    (n > max_chars)
+                        .then(|| fill(s.err_too_long, &[&max_chars.to_string(), &n.to_string()]))
+                }
             }
             Rule::Phone if value.trim().is_empty() => None,
-            Rule::Phone => match parse_phone(value) {
+            Rule::Phone => match parse_phone(&value) {
                 Ok(_) => None,
                 Err(PhoneError::WrongLength(n)) => {
                     Some(fill(s.err_phone_length, &[&n.to_string()]))
@@ -32,6 +59,308 @@ impl Rule {
                 Err(PhoneError::NoLeadingZero) => Some(s.err_phone_zero.to_string()),
                 Err(PhoneError::BadCharacter(c)) => Some(fill(s.err_phone_char, &[&c.to_string()])),
             },
+            Rule::Date { start, end } => initiative::parse_date(&value)
+                .and_then(|d| initiative::check_date_in(d, start, end))
+                .err()
+                .map(|e| initiative_error(&e, s)),
+            Rule::Score => initiative::parse_score(&value)
+                .err()
+                .map(|e| initiative_error(&e, s)),
+            Rule::Chosen => match input {
+                Input::Choice(c) if c.selected.is_empty() => Some(s.err_choose.to_string()),
+                _ => None,
+            },
+            Rule::Free => None,
+        }
+    }
+}
+
+/// The officer-facing words for a rule of the initiative registry.
+pub fn initiative_error(e: &InitiativeError, s: &Strings) -> String {
+    match e {
+        InitiativeError::TitleEmpty => s.err_required.to_string(),
+        InitiativeError::TitleTooLong(n) => fill(
+            s.err_too_long,
+            &[&initiative::TITLE_MAX.to_string(), &n.to_string()],
+        ),
+        InitiativeError::TextTooLong { max, got } => {
+            fill(s.err_too_long, &[&max.to_string(), &got.to_string()])
+        }
+        InitiativeError::BadDate(_) => s.err_date.to_string(),
+        InitiativeError::DateOutsideCampaign { start, end } => fill(
+            s.err_date_range,
+            &[&format_date(*start), &format_date(*end)],
+        ),
+        InitiativeError::BadScore(_) | InitiativeError::ScoreOutOfRange => s.err_score.to_string(),
+        InitiativeError::UnknownUnit => s.err_choose.to_string(),
+    }
+}
+
+/// One choice of a picker.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ChoiceOption {
+    pub id: i64,
+    pub label: String,
+    folded: String,
+}
+
+impl ChoiceOption {
+    pub fn new(id: i64, label: impl Into<String>) -> ChoiceOption {
+        let label = label.into();
+        ChoiceOption {
+            id,
+            folded: fold(&label),
+            label,
+        }
+    }
+}
+
+/// What the highlighted line of a picker would do.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Pick {
+    Option(usize),
+    /// Create an option from the typed text (pickers that allow new entries).
+    New(String),
+}
+
+/// A picker: type to narrow the options (without diacritics or case), move, pick.
+#[derive(Debug, Clone)]
+pub struct Choice {
+    pub options: Vec<ChoiceOption>,
+    /// Indices into `options`: at most one unless `multi`.
+    pub selected: Vec<usize>,
+    pub multi: bool,
+    pub allow_new: bool,
+    pub query: TextField,
+    /// Highlighted line among [`Choice::matches`].
+    pub cursor: usize,
+    /// The list shows while typing or browsing with ↑↓, not merely on passing through.
+    pub open: bool,
+}
+
+impl Choice {
+    pub fn single(options: Vec<ChoiceOption>, selected_id: Option<i64>) -> Choice {
+        let selected = selected_id
+            .and_then(|id| options.iter().position(|o| o.id == id))
+            .into_iter()
+            .collect();
+        let mut choice = Choice {
+            options,
+            selected,
+            multi: false,
+            allow_new: false,
+            query: TextField::default(),
+            cursor: 0,
+            open: false,
+        };
+        choice.reset_cursor();
+        choice
+    }
+
+    /// With nothing typed the list starts at the current choice; while typing, at the top.
+    pub fn reset_cursor(&mut self) {
+        self.cursor = if self.query.value().is_empty() {
+            self.selected.first().copied().unwrap_or(0)
+        } else {
+            0
+        };
+    }
+
+    /// After the typed text changed.
+    pub fn query_changed(&mut self) {
+        self.open = true;
+        self.reset_cursor();
+    }
+
+    pub fn multi(options: Vec<ChoiceOption>, selected_ids: &[i64]) -> Choice {
+        let selected = options
+            .iter()
+            .enumerate()
+            .filter(|(_, o)| selected_ids.contains(&o.id))
+            .map(|(i, _)| i)
+            .collect();
+        let mut choice = Choice {
+            multi: true,
+            ..Choice::single(options, None)
+        }
+        .with_selected(selected);
+        choice.open = true;
+        choice
+    }
+
+    fn with_selected(mut self, selected: Vec<usize>) -> Choice {
+        self.selected = selected;
+        self
+    }
+
+    pub fn allowing_new(mut self) -> Choice {
+        self.allow_new = true;
+        self
+    }
+
+    /// The lines the dropdown shows for the current query.
+    pub fn matches(&self) -> Vec<Pick> {
+        let needle = Needle::new(self.query.value());
+        let mut out: Vec<Pick> = self
+            .options
+            .iter()
+            .enumerate()
+            .filter(|(_, o)| needle.is_empty() || needle.matches_folded(&o.folded))
+            .map(|(i, _)| Pick::Option(i))
+            .collect();
+        let typed = self.query.value().trim();
+        if self.allow_new
+            && !typed.is_empty()
+            && !self.options.iter().any(|o| o.folded == fold(typed))
+        {
+            out.push(Pick::New(nfc(typed)));
+        }
+        out
+    }
+
+    pub fn move_cursor(&mut self, delta: isize) {
+        if !self.open {
+            // The first ↑ or ↓ only opens the list at the current choice.
+            self.open = true;
+            return;
+        }
+        let n = self.matches().len();
+        if n == 0 {
+            self.cursor = 0;
+            return;
+        }
+        let next = (self.cursor as isize + delta).rem_euclid(n as isize);
+        self.cursor = next as usize;
+    }
+
+    /// Applies the highlighted line: choose it (or toggle it in a multi picker). Returns
+    /// whether anything was chosen.
+    pub fn pick(&mut self) -> bool {
+        let matches = self.matches();
+        let Some(pick) = matches.get(self.cursor.min(matches.len().saturating_sub(1))) else {
+            return false;
+        };
+        let index = match pick {
+            Pick::Option(i) => *i,
+            Pick::New(label) => {
+                self.options
+                    .push(ChoiceOption::new(NEW_OPTION, label.clone()));
+                self.options.len() - 1
+            }
+        };
+        if self.multi {
+            match self.selected.iter().position(|&i| i == index) {
+                Some(p) => {
+                    self.selected.remove(p);
+                }
+                None => self.selected.push(index),
+            }
+        } else {
+            self.selected = vec![index];
+        }
+        self.query.clear();
+        self.reset_cursor();
+        self.open = self.multi;
+        true
+    }
+
+    pub fn selected_ids(&self) -> Vec<i64> {
+        self.selected.iter().map(|&i| self.options[i].id).collect()
+    }
+
+    pub fn selected_option(&self) -> Option<&ChoiceOption> {
+        self.selected.first().map(|&i| &self.options[i])
+    }
+
+    pub fn label(&self) -> String {
+        self.selected
+            .iter()
+            .map(|&i| self.options[i].label.as_str())
+            .collect::<Vec<_>>()
+            .join(", ")
+    }
+}
+
+/// A multi-line text area, with NFC kept as in one-line fields.
+#[derive(Debug, Clone)]
+pub struct Lines {
+    pub area: Box<TextArea<'static>>,
+    /// Rows the field takes in the form.
+    pub rows: u16,
+}
+
+impl Lines {
+    pub fn new(text: &str, rows: u16) -> Lines {
+        let lines: Vec<String> = nfc(text).lines().map(str::to_string).collect();
+        Lines {
+            area: Box::new(text_area(lines)),
+            rows,
+        }
+    }
+
+    pub fn text(&self) -> String {
+        self.area.lines().join("\n")
+    }
+
+    pub fn insert(&mut self, c: char) {
+        if c.is_control() {
+            return;
+        }
+        self.area.insert_char(c);
+        if is_combining_mark(c) {
+            self.renormalize();
+        }
+    }
+
+    /// Composes the current line to NFC and keeps the cursor after the same letter.
+    fn renormalize(&mut self) {
+        let (row, col) = (self.area.cursor().0, self.area.cursor().1);
+        let mut lines: Vec<String> = self.area.lines().to_vec();
+        let Some(line) = lines.get_mut(row) else {
+            return;
+        };
+        let before: String = line.chars().take(col).collect();
+        let new_col = before.nfc().count();
+        *line = line.nfc().collect();
+        let mut area = text_area(lines);
+        area.move_cursor(CursorMove::Jump(
+            u16::try_from(row).unwrap_or(u16::MAX),
+            u16::try_from(new_col).unwrap_or(u16::MAX),
+        ));
+        *self.area = area;
+    }
+}
+
+fn text_area(lines: Vec<String>) -> TextArea<'static> {
+    let mut area = TextArea::new(if lines.is_empty() {
+        vec![String::new()]
+    } else {
+        lines
+    });
+    area.set_wrap_mode(WrapMode::WordOrGlyph);
+    area.set_cursor_line_style(Style::default());
+    area.set_cursor_style(Style::default().add_modifier(Modifier::REVERSED));
+    area
+}
+
+#[derive(Debug, Clone)]
+pub enum Input {
+    Line(TextField),
+    Lines(Lines),
+    Choice(Choice),
+}
+
+impl Input {
+    /// The value as text: what rules check and dirtiness compares.
+    pub fn text(&self) -> String {
+        match self {
+            Input::Line(f) => nfc(f.value().trim()),
+            Input::Lines(l) => nfc(l.text().trim_end()),
+            Input::Choice(c) => {
+                let ids: Vec<String> = c.selected_ids().iter().map(i64::to_string).collect();
+                let labels = c.label();
+                format!("{}|{labels}", ids.join(","))
+            }
         }
     }
 }
@@ -40,23 +369,35 @@ impl Rule {
 pub struct Field {
     pub label: &'static str,
     pub hint: Option<&'static str>,
-    pub input: TextField,
-    pub original: String,
+    pub input: Input,
+    original: String,
     pub rule: Rule,
     /// Left at least once: its error shows from then on, not while first typing.
     pub touched: bool,
 }
 
 impl Field {
-    pub fn new(label: &'static str, value: &str, rule: Rule) -> Field {
+    fn with_input(label: &'static str, input: Input, rule: Rule) -> Field {
         Field {
             label,
             hint: None,
-            input: TextField::new(value),
-            original: nfc(value),
+            original: input.text(),
+            input,
             rule,
             touched: false,
         }
+    }
+
+    pub fn new(label: &'static str, value: &str, rule: Rule) -> Field {
+        Field::with_input(label, Input::Line(TextField::new(value)), rule)
+    }
+
+    pub fn lines(label: &'static str, value: &str, rows: u16, rule: Rule) -> Field {
+        Field::with_input(label, Input::Lines(Lines::new(value, rows)), rule)
+    }
+
+    pub fn choice(label: &'static str, choice: Choice, rule: Rule) -> Field {
+        Field::with_input(label, Input::Choice(choice), rule)
     }
 
     pub fn with_hint(mut self, hint: &'static str) -> Field {
@@ -64,16 +405,48 @@ impl Field {
         self
     }
 
-    /// The value as it will be saved: NFC, trimmed.
+    /// The text value as it will be saved: NFC, trimmed.
     pub fn value(&self) -> String {
-        nfc(self.input.value().trim())
+        self.input.text()
+    }
+
+    pub fn choice_ref(&self) -> Option<&Choice> {
+        match &self.input {
+            Input::Choice(c) => Some(c),
+            _ => None,
+        }
+    }
+
+    pub fn is_dirty(&self) -> bool {
+        self.input.text() != self.original
     }
 }
 
 /// What saving the form does.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Purpose {
-    UnitContact { unit_id: i64 },
+    UnitContact {
+        unit_id: i64,
+    },
+    /// A new initiative (None) or an edit of one.
+    Initiative {
+        id: Option<i64>,
+    },
+    /// The commendation proposal asked for when an initiative reaches `stage`.
+    Proposal {
+        id: i64,
+        stage: initiative::Stage,
+    },
+    /// Which stage to jump to.
+    StageJump {
+        id: i64,
+    },
+    /// The units replicating an initiative.
+    Replications {
+        id: i64,
+    },
+    /// Narrowing the initiative list; nothing is saved to the store.
+    InitiativeFilter,
 }
 
 #[derive(Debug, Clone)]
@@ -96,24 +469,54 @@ impl Form {
         }
     }
 
-    pub fn focused(&mut self) -> &mut TextField {
-        let i = self.focus.min(self.fields.len().saturating_sub(1));
-        &mut self.fields[i].input
+    pub fn focused_field(&self) -> Option<&Field> {
+        self.fields.get(self.focus)
+    }
+
+    pub fn focused_input(&mut self) -> Option<&mut Input> {
+        self.fields.get_mut(self.focus).map(|f| &mut f.input)
+    }
+
+    /// The one-line text being typed in: a text field, or a picker's query.
+    pub fn focused_line(&mut self) -> Option<&mut TextField> {
+        match self.focused_input()? {
+            Input::Line(f) => Some(f),
+            Input::Choice(c) => Some(&mut c.query),
+            Input::Lines(_) => None,
+        }
     }
 
     pub fn next(&mut self) {
-        if let Some(f) = self.fields.get_mut(self.focus) {
-            f.touched = true;
-        }
+        self.leave();
         self.focus = (self.focus + 1) % self.fields.len().max(1);
     }
 
     pub fn prev(&mut self) {
-        if let Some(f) = self.fields.get_mut(self.focus) {
-            f.touched = true;
-        }
+        self.leave();
         let n = self.fields.len().max(1);
         self.focus = (self.focus + n - 1) % n;
+    }
+
+    /// Leaving a field marks it touched; a picker left with a query keeps its old choice
+    /// unless exactly one option matches, which is then taken.
+    fn leave(&mut self) {
+        if let Some(f) = self.fields.get_mut(self.focus) {
+            f.touched = true;
+            if let Input::Choice(c) = &mut f.input
+                && !c.query.value().trim().is_empty()
+            {
+                let matches = c.matches();
+                if matches.len() == 1 && !c.multi {
+                    c.cursor = 0;
+                    c.pick();
+                }
+                c.query.clear();
+            }
+            if let Input::Choice(c) = &mut f.input {
+                c.reset_cursor();
+                c.open = false;
+            }
+        }
     }
 
     pub fn on_last_field(&self) -> bool {
@@ -121,7 +524,7 @@ impl Form {
     }
 
     pub fn is_dirty(&self) -> bool {
-        self.fields.iter().any(|f| f.value() != f.original)
+        self.fields.iter().any(Field::is_dirty)
     }
 
     /// The error to show next to field `i`: only once the field was left or a save was tried.
@@ -130,13 +533,13 @@ impl Form {
         if !(f.touched || self.tried_save) {
             return None;
         }
-        f.rule.check(&f.value(), s)
+        f.rule.check(&f.input, s)
     }
 
     pub fn error_count(&self, s: &Strings) -> usize {
         self.fields
             .iter()
-            .filter(|f| f.rule.check(&f.value(), s).is_some())
+            .filter(|f| f.rule.check(&f.input, s).is_some())
             .count()
     }
 
@@ -145,10 +548,14 @@ impl Form {
         if let Some(i) = self
             .fields
             .iter()
-            .position(|f| f.rule.check(&f.value(), s).is_some())
+            .position(|f| f.rule.check(&f.input, s).is_some())
         {
             self.focus = i;
         }
+    }
+
+    pub fn field(&self, label: &'static str) -> Option<&Field> {
+        self.fields.iter().find(|f| f.label == label)
     }
 }
 
@@ -157,18 +564,22 @@ mod tests {
     use super::*;
     use crate::i18n::{Lang, strings};
 
+    fn line(v: &str) -> Input {
+        Input::Line(TextField::new(v))
+    }
+
     #[test]
     fn phone_rule_messages_name_the_problem() {
         let s = strings(Lang::Vi);
-        assert_eq!(Rule::Phone.check("", s), None);
-        assert_eq!(Rule::Phone.check("0703.652.444", s), None);
+        assert_eq!(Rule::Phone.check(&line(""), s), None);
+        assert_eq!(Rule::Phone.check(&line("0703.652.444"), s), None);
         assert_eq!(
-            Rule::Phone.check("0703.652.44", s).as_deref(),
+            Rule::Phone.check(&line("0703.652.44"), s).as_deref(),
             Some("Cần đúng 10 chữ số (đang có 9).")
         );
         assert!(
             Rule::Phone
-                .check("0703-652-444", s)
+                .check(&line("0703-652-444"), s)
                 .is_some_and(|m| m.contains('-'))
         );
     }
@@ -181,14 +592,106 @@ mod tests {
             Purpose::UnitContact { unit_id: 1 },
             vec![
                 Field::new("a", "", Rule::Phone),
-                Field::new("b", "", Rule::Text { max_chars: 3 }),
+                Field::new(
+                    "b",
+                    "",
+                    Rule::Text {
+                        max_chars: 3,
+                        required: false,
+                    },
+                ),
             ],
         );
-        f.focused().insert_str("12");
+        if let Some(l) = f.focused_line() {
+            l.insert_str("12");
+        }
         assert_eq!(f.shown_error(0, s), None);
         f.next();
         assert!(f.shown_error(0, s).is_some());
         assert_eq!(f.error_count(s), 1);
         assert!(f.is_dirty());
+    }
+
+    fn units() -> Vec<ChoiceOption> {
+        [
+            "UBND phường Tân Quý",
+            "UBND phường Tân Thành",
+            "Phòng Nội vụ",
+        ]
+        .iter()
+        .enumerate()
+        .map(|(i, n)| ChoiceOption::new(i as i64 + 1, *n))
+        .collect()
+    }
+
+    #[test]
+    fn picker_narrows_without_diacritics_and_picks() {
+        let mut c = Choice::single(units(), None);
+        c.query.insert_str("tan");
+        assert_eq!(c.matches().len(), 2);
+        c.query.insert_str(" quy");
+        assert_eq!(c.matches(), vec![Pick::Option(0)]);
+        assert!(c.pick());
+        assert_eq!(c.selected_ids(), vec![1]);
+        assert_eq!(c.query.value(), "");
+    }
+
+    #[test]
+    fn picker_cursor_wraps_and_new_options_are_offered() {
+        let mut c = Choice::single(units(), Some(3)).allowing_new();
+        assert_eq!(c.label(), "Phòng Nội vụ");
+        c.move_cursor(-1);
+        assert_eq!(c.cursor, 2);
+        c.query.insert_str("Văn hóa");
+        assert_eq!(c.matches(), vec![Pick::New("Văn hóa".into())]);
+        c.pick();
+        assert_eq!(c.selected_ids(), vec![NEW_OPTION]);
+        assert_eq!(c.label(), "Văn hóa");
+        // Typing an existing option's name exactly does not offer it again as new.
+        let mut c = Choice::single(units(), None).allowing_new();
+        c.query.insert_str("phong noi vu");
+        assert_eq!(c.matches(), vec![Pick::Option(2)]);
+    }
+
+    #[test]
+    fn multi_picker_toggles() {
+        let mut c = Choice::multi(units(), &[2]);
+        assert_eq!(c.selected_ids(), vec![2]);
+        c.pick();
+        assert_eq!(c.selected_ids(), vec![2, 1]);
+        c.cursor = 1;
+        c.pick();
+        assert_eq!(c.selected_ids(), vec![1]);
+    }
+
+    #[test]
+    fn leaving_a_picker_takes_a_single_match() {
+        let mut f = Form::new(
+            "t".into(),
+            Purpose::InitiativeFilter,
+            vec![
+                Field::choice("u", Choice::single(units(), None), Rule::Chosen),
+                Field::new("x", "", Rule::Free),
+            ],
+        );
+        if let Some(q) = f.focused_line() {
+            q.insert_str("noi vu");
+        }
+        f.next();
+        assert_eq!(
+            f.fields[0].choice_ref().map(Choice::selected_ids),
+            Some(vec![3])
+        );
+    }
+
+    #[test]
+    fn lines_compose_marks_and_keep_the_cursor() {
+        let mut l = Lines::new("", 3);
+        for c in "Ta\u{302}n".chars() {
+            l.insert(c);
+        }
+        l.area.insert_newline();
+        l.insert('x');
+        assert_eq!(l.text(), "Tân\nx");
     }
 }

@@ -12,6 +12,11 @@ pub enum Context {
     /// Any screen with a movable list.
     List,
     Units,
+    Initiatives,
+    /// A picker field of a form (type-ahead list).
+    Picker,
+    /// A multi-line text field of a form.
+    MultiLine,
     /// The filter line, while typing in it.
     Filter,
     /// Any one-line text being edited (filter or form field).
@@ -61,6 +66,19 @@ pub enum Command {
     Yes,
     No,
     CloseHelp,
+    Add,
+    DeleteItem,
+    StageNext,
+    StagePrev,
+    StageJump,
+    Replicate,
+    FilterForm,
+    PickNext,
+    PickPrev,
+    Pick,
+    Newline,
+    LineDown,
+    LineUp,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -155,6 +173,14 @@ pub static BINDINGS: &[Binding] = &[
     bind!(Form, [k(K::Esc)], C::CancelForm, k_cancel_form, f_cancel),
     bind!(Form, [k(K::F(1))], C::ToggleHelp, k_help, f_help),
     bind!(Form, [ctrl('c')], C::Quit, k_quit_form),
+    // A picker field: the list under it.
+    bind!(Picker, [k(K::Down)], C::PickNext, k_pick_next),
+    bind!(Picker, [k(K::Up)], C::PickPrev, k_pick_prev),
+    bind!(Picker, [k(K::Enter)], C::Pick, k_pick, f_pick),
+    // A multi-line text field.
+    bind!(MultiLine, [k(K::Enter)], C::Newline, k_newline),
+    bind!(MultiLine, [k(K::Down)], C::LineDown, k_line_down),
+    bind!(MultiLine, [k(K::Up)], C::LineUp, k_line_up),
     // The filter line.
     bind!(
         Filter,
@@ -191,6 +217,33 @@ pub static BINDINGS: &[Binding] = &[
     bind!(Units, [ch('t')], C::CycleKindFilter, k_kind_filter),
     bind!(Units, [ch('m')], C::ToggleMissingOnly, k_missing_only),
     bind!(Units, [ch('s')], C::CycleSort, k_sort),
+    // The initiative registry.
+    bind!(Initiatives, [ch('a')], C::Add, k_add, f_add),
+    bind!(
+        Initiatives,
+        [ch('e'), k(K::Enter)],
+        C::Edit,
+        k_edit_init,
+        f_edit
+    ),
+    bind!(
+        Initiatives,
+        [ch('>'), ch('.')],
+        C::StageNext,
+        k_stage_next,
+        f_stage
+    ),
+    bind!(Initiatives, [ch('<'), ch(',')], C::StagePrev, k_stage_prev),
+    bind!(Initiatives, [ch('=')], C::StageJump, k_stage_jump),
+    bind!(Initiatives, [ch('n')], C::Replicate, k_replicate),
+    bind!(
+        Initiatives,
+        [ch('d'), k(K::Delete)],
+        C::DeleteItem,
+        k_delete_init
+    ),
+    bind!(Initiatives, [ch('f')], C::FilterForm, k_filter_form),
+    bind!(Initiatives, [ch('s')], C::CycleSort, k_sort_init),
     // Any list.
     bind!(List, [k(K::Down), ch('j')], C::Down, k_down),
     bind!(List, [k(K::Up), ch('k')], C::Up, k_up),

@@ -2,11 +2,13 @@
 //! Keys become actions only through [`keymap`].
 
 pub mod form;
+pub mod initiatives;
 pub mod keymap;
 pub mod overview_model;
 pub mod text_field;
 pub mod units_view;
 mod update;
+mod update_initiatives;
 
 use std::cell::Cell;
 
@@ -16,7 +18,8 @@ use crate::domain::time::Clock;
 use crate::i18n::{Lang, Strings, strings};
 use crate::store::Board;
 
-pub use form::Form;
+pub use form::{Form, Input};
+pub use initiatives::{InitiativesView, Registry};
 pub use keymap::{Command, Context};
 pub use units_view::UnitsView;
 pub use update::update;
@@ -95,6 +98,14 @@ pub struct Confirm {
 pub enum ConfirmAction {
     DiscardForm,
     QuitDiscarding,
+    DeleteInitiative {
+        id: i64,
+    },
+    /// Jump to a stage past the next one.
+    SkipToStage {
+        id: i64,
+        stage: crate::domain::initiative::Stage,
+    },
 }
 
 pub struct App {
@@ -104,6 +115,8 @@ pub struct App {
     pub clock: Clock,
     pub now: DateTime<FixedOffset>,
     pub units: UnitsView,
+    pub registry: Registry,
+    pub initiatives: InitiativesView,
     pub form: Option<Form>,
     pub confirm: Option<Confirm>,
     pub help_open: bool,
@@ -116,8 +129,31 @@ pub struct App {
 }
 
 impl App {
-    pub fn new(board: Board, clock: Clock, lang: Lang, no_color: bool) -> App {
+    /// Reads everything the screens show from the store.
+    pub fn load(
+        store: &crate::store::Store,
+        clock: Clock,
+        lang: Lang,
+        no_color: bool,
+    ) -> crate::store::Result<App> {
+        let board = store.load_board()?;
+        let registry = Registry::load(store, &board.units)?;
+        Ok(App::new(board, registry, clock, lang, no_color))
+    }
+
+    /// Reads what the current screen needs beyond the state (the selected initiative's
+    /// detail), for a frame drawn without any key pressed first, as `snapshot` does.
+    pub fn prepare(&mut self, store: &crate::store::Store) {
+        update_initiatives::ensure_detail(self, store);
+    }
+
+    /// `registry` holds every initiative; see [`Registry::load`].
+    pub fn new(board: Board, registry: Registry, clock: Clock, lang: Lang, no_color: bool) -> App {
+        let mut initiatives = InitiativesView::default();
+        initiatives.rebuild(&registry);
         App {
+            registry,
+            initiatives,
             lang,
             tab: Tab::Overview,
             board,
@@ -143,23 +179,46 @@ impl App {
         if self.help_open {
             return vec![Context::Help];
         }
+        self.contexts_under_help()
+    }
+
+    /// The contexts of what is on screen beneath the help overlay: what help describes.
+    pub fn contexts_under_help(&self) -> Vec<Context> {
         if self.confirm.is_some() {
             return vec![Context::Confirm];
         }
-        if self.form.is_some() {
-            return vec![Context::Form, Context::TextEdit];
+        if let Some(form) = &self.form {
+            let field = match form.focused_field().map(|f| &f.input) {
+                Some(Input::Choice(_)) => Some(Context::Picker),
+                Some(Input::Lines(_)) => Some(Context::MultiLine),
+                _ => None,
+            };
+            return field
+                .into_iter()
+                .chain([Context::Form, Context::TextEdit])
+                .collect();
         }
         match self.tab {
-            Tab::Units if self.units.filter_typing => vec![Context::Filter, Context::TextEdit],
+            Tab::Units | Tab::Initiatives if self.filter_typing() => {
+                vec![Context::Filter, Context::TextEdit]
+            }
             Tab::Units => vec![Context::Units, Context::List, Context::Global],
+            Tab::Initiatives => vec![Context::Initiatives, Context::List, Context::Global],
             _ => vec![Context::Global],
+        }
+    }
+
+    /// Whether the officer is typing in the current list's filter line.
+    pub fn filter_typing(&self) -> bool {
+        match self.tab {
+            Tab::Units => self.units.filter_typing,
+            Tab::Initiatives => self.initiatives.filter_typing,
+            _ => false,
         }
     }
 
     /// Whether typed characters go into a text field rather than being looked up as keys.
     pub fn is_typing(&self) -> bool {
-        !self.help_open
-            && self.confirm.is_none()
-            && (self.form.is_some() || (self.tab == Tab::Units && self.units.filter_typing))
+        !self.help_open && self.confirm.is_none() && (self.form.is_some() || self.filter_typing())
     }
 }

@@ -1,49 +1,134 @@
 //! `update(app, store, action)`: the one place where actions change the state. Writes go to the
 //! store first; the screen says "saved" only after the store committed.
 
-use super::form::{Field, Form, Purpose, Rule};
+use ratatui_textarea::CursorMove;
+
+use super::form::{Field, Form, Input, Lines, Purpose, Rule};
+use super::initiatives::Registry;
 use super::keymap::Command;
+use super::text_field::TextField;
 use super::units_view::{clamp, visible_units};
+use super::update_initiatives as ini;
 use super::{Action, App, Confirm, ConfirmAction, Status, StatusKind, Tab};
 use crate::domain::campaign::RequirementSource;
 use crate::domain::time::format_local;
 use crate::i18n::fill;
-use crate::store::Store;
+use crate::store::{Store, Table};
 
 pub fn update(app: &mut App, store: &mut Store, action: Action) {
     match action {
         Action::Tick(now) => app.now = now,
-        Action::StoreChanged => reload(app, store),
-        Action::Insert(c) => {
-            if let Some(field) = typing_field(app) {
-                field.insert(c);
-                after_filter_edit(app);
-            }
-        }
-        Action::Paste(text) => {
-            if let Some(field) = typing_field(app) {
-                field.insert_str(&text);
-                after_filter_edit(app);
-            }
-        }
+        Action::StoreChanged => reload_everything(app, store),
+        Action::Insert(c) => edit(app, Edit::Insert(c)),
+        Action::Paste(text) => edit(app, Edit::Paste(&text)),
         Action::Command(cmd) => command(app, store, cmd),
     }
+    if app.tab == Tab::Initiatives {
+        ini::ensure_detail(app, store);
+    }
 }
 
-fn typing_field(app: &mut App) -> Option<&mut super::text_field::TextField> {
+/// One editing operation on whatever text has the focus.
+#[derive(Debug, Clone, Copy)]
+enum Edit<'a> {
+    Insert(char),
+    Paste(&'a str),
+    Backspace,
+    Delete,
+    Left,
+    Right,
+    Home,
+    End,
+    Newline,
+    Up,
+    Down,
+}
+
+impl Edit<'_> {
+    fn changes_text(&self) -> bool {
+        matches!(
+            self,
+            Edit::Insert(_) | Edit::Paste(_) | Edit::Backspace | Edit::Delete | Edit::Newline
+        )
+    }
+}
+
+fn edit_line(f: &mut TextField, op: Edit<'_>) {
+    match op {
+        Edit::Insert(c) => f.insert(c),
+        Edit::Paste(text) => f.insert_str(text),
+        Edit::Backspace => f.backspace(),
+        Edit::Delete => f.delete(),
+        Edit::Left => f.left(),
+        Edit::Right => f.right(),
+        Edit::Home => f.home(),
+        Edit::End => f.end(),
+        Edit::Newline | Edit::Up | Edit::Down => {}
+    }
+}
+
+fn edit_lines(l: &mut Lines, op: Edit<'_>) {
+    match op {
+        Edit::Insert(c) => l.insert(c),
+        Edit::Paste(text) => {
+            for c in text.chars() {
+                match c {
+                    '\n' => l.area.insert_newline(),
+                    '\r' => {}
+                    c => l.insert(c),
+                }
+            }
+        }
+        Edit::Backspace => {
+            l.area.delete_char();
+        }
+        Edit::Delete => {
+            l.area.delete_next_char();
+        }
+        Edit::Left => l.area.move_cursor(CursorMove::Back),
+        Edit::Right => l.area.move_cursor(CursorMove::Forward),
+        Edit::Home => l.area.move_cursor(CursorMove::Head),
+        Edit::End => l.area.move_cursor(CursorMove::End),
+        Edit::Newline => l.area.insert_newline(),
+        Edit::Up => l.area.move_cursor(CursorMove::Up),
+        Edit::Down => l.area.move_cursor(CursorMove::Down),
+    }
+}
+
+fn edit(app: &mut App, op: Edit<'_>) {
     if !app.is_typing() {
-        return None;
+        return;
     }
-    match app.form.as_mut() {
-        Some(form) => Some(form.focused()),
-        None => Some(&mut app.units.filter),
+    if let Some(form) = app.form.as_mut() {
+        match form.focused_input() {
+            Some(Input::Line(f)) => edit_line(f, op),
+            Some(Input::Choice(c)) => {
+                edit_line(&mut c.query, op);
+                if op.changes_text() {
+                    c.query_changed();
+                }
+            }
+            Some(Input::Lines(l)) => edit_lines(l, op),
+            None => {}
+        }
+        return;
     }
-}
-
-/// A new filter changes which rows exist: start again at the top.
-fn after_filter_edit(app: &mut App) {
-    if app.form.is_none() {
-        app.units.selected = 0;
+    match app.tab {
+        Tab::Units => {
+            edit_line(&mut app.units.filter, op);
+            // A new filter changes which rows exist: start again at the top.
+            if op.changes_text() {
+                app.units.selected = 0;
+            }
+        }
+        Tab::Initiatives => {
+            edit_line(&mut app.initiatives.filter, op);
+            if op.changes_text() {
+                app.initiatives.refilter(&app.registry);
+                app.initiatives.selected = 0;
+            }
+        }
+        _ => {}
     }
 }
 
@@ -87,19 +172,20 @@ fn command(app: &mut App, store: &mut Store, cmd: Command) {
             app.units.column = clamp(app.units.column + 1, app.board.requirements.len())
         }
         Command::ToggleCheck => toggle_check(app, store),
+        Command::Edit if app.tab == Tab::Initiatives => ini::open_edit(app, store),
         Command::Edit => open_contact_form(app),
         Command::Undo => undo(app, store),
-        Command::StartFilter => app.units.filter_typing = true,
-        Command::ClearFilter => {
-            app.units.filter.clear();
-            app.units.selected = 0;
-        }
-        Command::FilterAccept => app.units.filter_typing = false,
-        Command::FilterCancel => {
-            app.units.filter.clear();
+        Command::StartFilter => match app.tab {
+            Tab::Units => app.units.filter_typing = true,
+            Tab::Initiatives => app.initiatives.filter_typing = true,
+            _ => {}
+        },
+        Command::ClearFilter => clear_filter(app, false),
+        Command::FilterAccept => {
             app.units.filter_typing = false;
-            app.units.selected = 0;
+            app.initiatives.filter_typing = false;
         }
+        Command::FilterCancel => clear_filter(app, true),
         Command::CycleKindFilter => {
             app.units.cycle_kind_filter();
             app.units.selected = 0;
@@ -108,13 +194,21 @@ fn command(app: &mut App, store: &mut Store, cmd: Command) {
             app.units.missing_only = !app.units.missing_only;
             app.units.selected = 0;
         }
+        Command::CycleSort if app.tab == Tab::Initiatives => {
+            app.initiatives.sort = app.initiatives.sort.next();
+            app.initiatives.rebuild(&app.registry);
+        }
         Command::CycleSort => app.units.sort = app.units.sort.next(),
-        Command::Backspace
-        | Command::Delete
-        | Command::CursorLeft
-        | Command::CursorRight
-        | Command::CursorHome
-        | Command::CursorEnd => edit_text(app, cmd),
+        Command::Backspace => edit(app, Edit::Backspace),
+        Command::Delete => edit(app, Edit::Delete),
+        Command::DeleteItem => ini::ask_delete(app),
+        Command::CursorLeft => edit(app, Edit::Left),
+        Command::CursorRight => edit(app, Edit::Right),
+        Command::CursorHome => edit(app, Edit::Home),
+        Command::CursorEnd => edit(app, Edit::End),
+        Command::Newline => edit(app, Edit::Newline),
+        Command::LineUp => edit(app, Edit::Up),
+        Command::LineDown => edit(app, Edit::Down),
         Command::NextField => {
             if let Some(f) = app.form.as_mut() {
                 f.next();
@@ -130,6 +224,12 @@ fn command(app: &mut App, store: &mut Store, cmd: Command) {
             Some(_) => save_form(app, store),
             None => {}
         },
+        Command::PickNext | Command::PickPrev => {
+            if let Some(Input::Choice(c)) = app.form.as_mut().and_then(Form::focused_input) {
+                c.move_cursor(if cmd == Command::PickNext { 1 } else { -1 });
+            }
+        }
+        Command::Pick => pick(app, store),
         Command::Save => save_form(app, store),
         Command::CancelForm => cancel_form(app),
         Command::Yes => {
@@ -137,43 +237,89 @@ fn command(app: &mut App, store: &mut Store, cmd: Command) {
                 match confirm.on_yes {
                     ConfirmAction::DiscardForm => app.form = None,
                     ConfirmAction::QuitDiscarding => app.quit = true,
+                    ConfirmAction::DeleteInitiative { id } => ini::delete(app, store, id),
+                    ConfirmAction::SkipToStage { id, stage } => {
+                        ini::go_to_stage(app, store, id, stage)
+                    }
                 }
             }
         }
         Command::No => app.confirm = None,
+        Command::Add => ini::open_new(app),
+        Command::StageNext => ini::step_stage(app, store, true),
+        Command::StagePrev => ini::step_stage(app, store, false),
+        Command::StageJump => ini::open_stage_jump(app),
+        Command::Replicate => ini::open_replications(app, store),
+        Command::FilterForm => ini::open_filter_form(app),
+    }
+}
+
+fn clear_filter(app: &mut App, stop_typing: bool) {
+    match app.tab {
+        Tab::Units => {
+            app.units.filter.clear();
+            app.units.selected = 0;
+            if stop_typing {
+                app.units.filter_typing = false;
+            }
+        }
+        Tab::Initiatives => {
+            let v = &mut app.initiatives;
+            v.filter.clear();
+            // Esc on the list drops every filter; in the filter line only the typed text.
+            if !stop_typing {
+                v.filters = Default::default();
+            }
+            v.filter_typing &= !stop_typing;
+            v.selected = 0;
+            v.refilter(&app.registry);
+        }
+        _ => {}
+    }
+}
+
+/// Enter in a picker: take the highlighted line; a single choice then moves on (or saves a
+/// one-field form), a multiple choice stays to pick more.
+fn pick(app: &mut App, store: &mut Store) {
+    let Some(form) = app.form.as_mut() else {
+        return;
+    };
+    let Some(Input::Choice(c)) = form.focused_input() else {
+        return;
+    };
+    let multi = c.multi;
+    if !c.pick() || multi {
+        return;
+    }
+    if form.on_last_field() {
+        save_form(app, store);
+    } else {
+        form.next();
     }
 }
 
 fn page(app: &App) -> usize {
-    app.units.page.get().max(1)
+    match app.tab {
+        Tab::Initiatives => app.initiatives.page.get().max(1),
+        _ => app.units.page.get().max(1),
+    }
 }
 
 fn move_selection(app: &mut App, delta: isize) {
-    if app.tab != Tab::Units {
-        return;
-    }
-    let len = visible_units(&app.board, &app.units, app.now).len();
-    let current = clamp(app.units.selected, len) as isize;
-    let target = current.saturating_add(delta).max(0) as usize;
-    app.units.selected = clamp(target, len);
-}
-
-fn edit_text(app: &mut App, cmd: Command) {
-    let Some(field) = typing_field(app) else {
-        return;
-    };
-    match cmd {
-        Command::Backspace => field.backspace(),
-        Command::Delete => field.delete(),
-        Command::CursorLeft => field.left(),
-        Command::CursorRight => field.right(),
-        Command::CursorHome => field.home(),
-        Command::CursorEnd => field.end(),
+    let (len, selected) = match app.tab {
+        Tab::Units => (
+            visible_units(&app.board, &app.units, app.now).len(),
+            &mut app.units.selected,
+        ),
+        Tab::Initiatives => (
+            app.initiatives.visible().len(),
+            &mut app.initiatives.selected,
+        ),
         _ => return,
-    }
-    if matches!(cmd, Command::Backspace | Command::Delete) {
-        after_filter_edit(app);
-    }
+    };
+    let current = clamp(*selected, len) as isize;
+    let target = current.saturating_add(delta).max(0) as usize;
+    *selected = clamp(target, len);
 }
 
 fn selected_unit(app: &App) -> Option<usize> {
@@ -181,14 +327,30 @@ fn selected_unit(app: &App) -> Option<usize> {
     rows.get(clamp(app.units.selected, rows.len())).copied()
 }
 
-fn set_status(app: &mut App, kind: StatusKind, text: String) {
+pub(super) fn set_status(app: &mut App, kind: StatusKind, text: String) {
     app.status = Some(Status { kind, text });
 }
 
 /// Re-reads the board after a write, so every screen shows what the store now holds.
-fn reload(app: &mut App, store: &Store) {
+pub(super) fn reload(app: &mut App, store: &Store) {
     match store.load_board() {
-        Ok(board) => app.board = board,
+        Ok(board) => {
+            app.registry.units_changed(&board.units);
+            app.board = board;
+        }
+        Err(e) => set_status(app, StatusKind::Error, e.to_string()),
+    }
+}
+
+/// Another instance wrote: everything may have changed.
+fn reload_everything(app: &mut App, store: &Store) {
+    reload(app, store);
+    match Registry::load(store, &app.board.units) {
+        Ok(registry) => {
+            app.registry = registry;
+            app.initiatives.rebuild(&app.registry);
+            app.initiatives.detail = None;
+        }
         Err(e) => set_status(app, StatusKind::Error, e.to_string()),
     }
 }
@@ -255,7 +417,10 @@ fn open_contact_form(app: &mut App) {
             Field::new(
                 s.field_contact_person,
                 &unit.contact_person,
-                Rule::Text { max_chars: 100 },
+                Rule::Text {
+                    max_chars: 100,
+                    required: false,
+                },
             ),
             Field::new(s.field_phone, &unit.phone, Rule::Phone).with_hint(s.hint_phone),
         ],
@@ -277,30 +442,47 @@ fn save_form(app: &mut App, store: &mut Store) {
             fill(s.form_fix_errors, &[&errors.to_string()]),
         );
     }
-    if !form.is_dirty() {
+    let purpose = form.purpose;
+    if purpose == Purpose::InitiativeFilter {
+        return ini::apply_filter_form(app);
+    }
+    if !form.is_dirty()
+        && !matches!(
+            purpose,
+            Purpose::Proposal { .. } | Purpose::StageJump { .. }
+        )
+    {
         app.form = None;
         return set_status(app, StatusKind::Info, s.unchanged.to_string());
     }
-    let now = app.now.to_rfc3339();
-    let result = match form.purpose {
-        Purpose::UnitContact { unit_id } => {
-            let name = app
-                .board
-                .units
-                .iter()
-                .find(|u| u.id == unit_id)
-                .map(|u| u.name.clone())
-                .unwrap_or_default();
-            let summary = fill(s.summary_contact, &[&name]);
-            let person = form.fields[0].value();
-            let phone = form.fields[1].value();
-            store
-                .update_unit_contact(unit_id, &person, &phone, &now, &summary)
-                .map(|()| summary)
-        }
+    match purpose {
+        Purpose::UnitContact { unit_id } => save_contact(app, store, unit_id),
+        Purpose::Initiative { id } => ini::save(app, store, id),
+        Purpose::Proposal { id, stage } => ini::save_proposal(app, store, id, stage),
+        Purpose::StageJump { id } => ini::save_stage_jump(app, store, id),
+        Purpose::Replications { id } => ini::save_replications(app, store, id),
+        Purpose::InitiativeFilter => {}
+    }
+}
+
+fn save_contact(app: &mut App, store: &mut Store, unit_id: i64) {
+    let s = app.strings();
+    let Some(form) = app.form.as_ref() else {
+        return;
     };
-    match result {
-        Ok(summary) => {
+    let name = app
+        .board
+        .units
+        .iter()
+        .find(|u| u.id == unit_id)
+        .map(|u| u.name.clone())
+        .unwrap_or_default();
+    let summary = fill(s.summary_contact, &[&name]);
+    let person = form.fields[0].value();
+    let phone = form.fields[1].value();
+    let now = app.now.to_rfc3339();
+    match store.update_unit_contact(unit_id, &person, &phone, &now, &summary) {
+        Ok(()) => {
             app.form = None;
             reload(app, store);
             set_status(app, StatusKind::Saved, fill(s.saved, &[&summary]));
@@ -319,7 +501,9 @@ fn quit(app: &mut App) {
     let s = app.strings();
     app.help_open = false;
     match app.form.as_ref() {
-        Some(f) if f.is_dirty() && app.confirm.is_none() => {
+        Some(f)
+            if f.is_dirty() && f.purpose != Purpose::InitiativeFilter && app.confirm.is_none() =>
+        {
             app.confirm = Some(Confirm {
                 question: s.quit_discard.to_string(),
                 on_yes: ConfirmAction::QuitDiscarding,
@@ -331,14 +515,26 @@ fn quit(app: &mut App) {
 
 fn cancel_form(app: &mut App) {
     let s = app.strings();
-    match app.form.as_ref() {
-        Some(f) if f.is_dirty() => {
-            app.confirm = Some(Confirm {
-                question: s.form_discard.to_string(),
-                on_yes: ConfirmAction::DiscardForm,
-            })
-        }
-        _ => app.form = None,
+    let Some(form) = app.form.as_mut() else {
+        return;
+    };
+    // Esc in a picker with typed text first clears the text.
+    if let Some(Input::Choice(c)) = form.focused_input()
+        && (c.open || !c.query.value().is_empty())
+        && !c.multi
+    {
+        c.query.clear();
+        c.reset_cursor();
+        c.open = false;
+        return;
+    }
+    if form.is_dirty() && form.purpose != Purpose::InitiativeFilter {
+        app.confirm = Some(Confirm {
+            question: s.form_discard.to_string(),
+            on_yes: ConfirmAction::DiscardForm,
+        });
+    } else {
+        app.form = None;
     }
 }
 
@@ -347,6 +543,23 @@ fn undo(app: &mut App, store: &mut Store) {
     match store.undo_last(&app.now.to_rfc3339()) {
         Ok(Some(undone)) => {
             reload(app, store);
+            let ids: Vec<i64> = undone
+                .entities
+                .iter()
+                .filter(|(t, _)| *t == Table::Initiatives)
+                .map(|(_, id)| *id)
+                .collect();
+            if undone.tables.iter().any(|t| {
+                matches!(
+                    t,
+                    Table::Initiatives
+                        | Table::InitiativeStages
+                        | Table::InitiativeReplications
+                        | Table::Fields
+                )
+            }) {
+                ini::after_write(app, store, &ids);
+            }
             set_status(app, StatusKind::Saved, fill(s.undone, &[&undone.summary]));
         }
         Ok(None) => set_status(app, StatusKind::Info, s.nothing_to_undo.to_string()),

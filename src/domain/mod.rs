@@ -3,6 +3,7 @@
 pub mod campaign;
 pub mod checklist;
 pub mod fold;
+pub mod initiative;
 pub mod kpi;
 pub mod phone;
 pub mod time;

@@ -81,6 +81,8 @@ pub struct Undone {
     pub summary: String,
     pub at: String,
     pub tables: Vec<Table>,
+    /// Every row put back, so callers can refresh exactly those.
+    pub entities: Vec<(Table, i64)>,
 }
 
 impl Store {
@@ -142,6 +144,7 @@ impl Store {
             summary: String::new(),
             at: String::new(),
             tables: Vec::new(),
+            entities: Vec::new(),
         };
         for (entity, id, before, summary, changed_at) in entries {
             let table = Table::from_name(&entity).ok_or_else(|| {
@@ -157,6 +160,7 @@ impl Store {
             if !undone.tables.contains(&table) {
                 undone.tables.push(table);
             }
+            undone.entities.push((table, id));
         }
         tx.execute(
             "UPDATE audit_log SET undone_at = ?1 WHERE change_id = ?2",

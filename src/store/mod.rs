@@ -6,6 +6,7 @@
 
 mod audit;
 pub mod demo;
+mod initiatives;
 mod migrate;
 mod queries;
 mod seed;
@@ -21,6 +22,7 @@ use rusqlite::{Connection, OpenFlags};
 use crate::domain::campaign::CampaignDef;
 
 pub use audit::{Change, Table, Undone};
+pub use initiatives::{FieldRow, InitiativeDetail, InitiativeRow, StageEntry};
 pub use queries::{Board, CampaignRow, RequirementRow, VolunteerDayRow};
 
 /// Marks a SQLite file as a xungkich store ("XKCH"), so another program's database is refused.

@@ -1,21 +1,45 @@
-//! The form overlay and the yes/no question: labels, fields, inline errors.
+//! The form overlay and the yes/no question: labels, fields of each kind, a picker's list under
+//! its field, inline errors, and scrolling when a form is taller than the screen.
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
+use ratatui::style::Modifier;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
+use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
 use unicode_width::UnicodeWidthStr;
 
 use super::overlay_area;
 use super::text::{clean, truncate};
 use super::theme::Theme;
+use crate::app::form::{Choice, Field, Input, Pick};
 use crate::app::{App, Confirm, Form};
+use crate::i18n::{Strings, fill};
+
+/// Most lines a picker's list shows at once.
+const PICKER_ROWS: usize = 6;
+
+fn field_rows(field: &Field) -> u16 {
+    match &field.input {
+        Input::Lines(l) => l.rows.max(1),
+        _ => 1,
+    }
+}
 
 pub fn render(frame: &mut Frame<'_>, form: &Form, app: &App, theme: Theme, area: Rect) {
     let s = app.strings();
-    let width = area.width.min(76);
-    // Per field: label+input line, and an error or hint line.
-    let height = (form.fields.len() as u16) * 2 + 4;
+    let width = area.width.min(92);
+    let errors: Vec<Option<String>> = (0..form.fields.len())
+        .map(|i| form.shown_error(i, s))
+        .collect();
+    // Each field's first row, counted from the top of the content.
+    let mut tops = Vec::with_capacity(form.fields.len());
+    let mut y = 0u16;
+    for (f, e) in form.fields.iter().zip(&errors) {
+        tops.push(y);
+        y += field_rows(f) + u16::from(e.is_some());
+    }
+    let content = y + 1; // one line for the focused field's hint
+    let height = (content + 2).min(area.height);
     let r = overlay_area(frame, area, width, height);
     let block = Block::default()
         .borders(Borders::ALL)
@@ -33,73 +57,255 @@ pub fn render(frame: &mut Frame<'_>, form: &Form, app: &App, theme: Theme, area:
         )));
     let inner = block.inner(r);
     frame.render_widget(block, r);
+    if inner.height < 2 || inner.width < 8 {
+        return;
+    }
     let label_w = form
         .fields
         .iter()
         .map(|f| f.label.width())
         .max()
         .unwrap_or(8)
+        .min(20)
         + 2;
-    let input_w = (inner.width as usize).saturating_sub(label_w + 1).max(1);
-    let mut y = inner.y + 1;
+    let input_w = (inner.width as usize).saturating_sub(label_w).max(1);
+    // Room for fields: all but the hint line. Scroll so the focused field shows whole.
+    let room = inner.height - 1;
+    let focus = form.focus.min(form.fields.len().saturating_sub(1));
+    let focus_bottom = tops.get(focus).copied().unwrap_or(0)
+        + form.fields.get(focus).map_or(1, field_rows)
+        + u16::from(errors.get(focus).is_some_and(Option::is_some));
+    let offset = focus_bottom.saturating_sub(room);
+
+    let mut dropdown: Option<(Rect, &Choice)> = None;
     for (i, field) in form.fields.iter().enumerate() {
-        if y + 1 > inner.bottom() {
+        let rows = field_rows(field);
+        let Some(top) = tops[i].checked_sub(offset) else {
+            continue;
+        };
+        if top + rows > room {
             break;
         }
-        let focused = i == form.focus;
-        let value = field.input.value();
-        let scroll = field.input.scroll(input_w);
-        let visible: String = clean(value).chars().skip(scroll).collect();
-        let shown = truncate(&visible, input_w);
-        let pad = input_w.saturating_sub(shown.width());
-        let input_style = if focused {
-            theme.selected()
-        } else {
-            theme
-                .dim()
-                .add_modifier(ratatui::style::Modifier::UNDERLINED)
-        };
-        let line = Line::from(vec![
-            Span::styled(
-                format!("{:<label_w$}", field.label),
-                if focused { theme.key() } else { theme.title() },
-            ),
-            Span::styled(format!("{shown}{}", " ".repeat(pad)), input_style),
-        ]);
+        let y = inner.y + top;
+        let focused = i == focus;
+        let label_style = if focused { theme.key() } else { theme.title() };
         frame.render_widget(
-            Paragraph::new(line),
+            Paragraph::new(Span::styled(
+                truncate(field.label, label_w - 1),
+                label_style,
+            )),
             Rect {
                 x: inner.x,
                 y,
-                width: inner.width,
+                width: label_w as u16,
                 height: 1,
             },
         );
-        if focused {
-            let cx =
-                inner.x + (label_w + field.input.visual_cursor().saturating_sub(scroll)) as u16;
-            if cx < inner.right() {
-                frame.set_cursor_position((cx, y));
-            }
-        }
-        let note = match form.shown_error(i, s) {
-            Some(err) => Line::styled(format!("{:label_w$}✖ {err}", ""), theme.error()),
-            None => match field.hint {
-                Some(h) if focused => Line::styled(format!("{:label_w$}{h}", ""), theme.dim()),
-                _ => Line::from(""),
-            },
+        let input_area = Rect {
+            x: inner.x + label_w as u16,
+            y,
+            width: input_w as u16,
+            height: rows,
         };
+        render_input(frame, field, focused, theme, input_area, s);
+        if focused
+            && let Input::Choice(c) = &field.input
+            && c.open
+        {
+            dropdown = Some((input_area, c));
+        }
+        if let Some(err) = &errors[i]
+            && top + rows < room
+        {
+            frame.render_widget(
+                Paragraph::new(Line::styled(
+                    truncate(&format!("✖ {err}"), input_w),
+                    theme.error(),
+                )),
+                Rect {
+                    x: input_area.x,
+                    y: y + rows,
+                    width: input_w as u16,
+                    height: 1,
+                },
+            );
+        }
+    }
+    if let Some(hint) = form.fields.get(focus).and_then(|f| f.hint) {
         frame.render_widget(
-            Paragraph::new(note),
+            Paragraph::new(Line::styled(
+                truncate(hint, inner.width as usize),
+                theme.dim(),
+            )),
             Rect {
                 x: inner.x,
-                y: y + 1,
+                y: inner.bottom() - 1,
                 width: inner.width,
                 height: 1,
             },
         );
-        y += 2;
     }
+    if let Some((at, choice)) = dropdown {
+        render_dropdown(frame, choice, theme, at, area, s);
+    }
+}
+
+fn render_input(
+    frame: &mut Frame<'_>,
+    field: &Field,
+    focused: bool,
+    theme: Theme,
+    area: Rect,
+    s: &Strings,
+) {
+    let width = area.width as usize;
+    let box_style = if focused {
+        theme.selected()
+    } else {
+        theme.dim().add_modifier(Modifier::UNDERLINED)
+    };
+    match &field.input {
+        Input::Line(f) => {
+            let scroll = f.scroll(width);
+            let visible: String = clean(f.value()).chars().skip(scroll).collect();
+            let shown = truncate(&visible, width);
+            let pad = width.saturating_sub(shown.width());
+            frame.render_widget(
+                Paragraph::new(Span::styled(
+                    format!("{shown}{}", " ".repeat(pad)),
+                    box_style,
+                )),
+                area,
+            );
+            if focused {
+                let x = area.x + f.visual_cursor().saturating_sub(scroll) as u16;
+                if x < area.right() {
+                    frame.set_cursor_position((x, area.y));
+                }
+            }
+        }
+        Input::Choice(c) => {
+            let typed = c.query.value();
+            let (text, style) = if focused && !typed.is_empty() {
+                (clean(typed).into_owned(), box_style)
+            } else if c.selected.is_empty() {
+                ("—".to_string(), box_style)
+            } else if c.multi {
+                (
+                    fill(
+                        s.d_multi_chosen,
+                        &[&c.selected.len().to_string(), &c.label()],
+                    ),
+                    box_style,
+                )
+            } else {
+                (clean(&c.label()).into_owned(), box_style)
+            };
+            let shown = truncate(&format!("{text} ▾"), width);
+            let pad = width.saturating_sub(shown.width());
+            frame.render_widget(
+                Paragraph::new(Span::styled(format!("{shown}{}", " ".repeat(pad)), style)),
+                area,
+            );
+            if focused {
+                let x = area.x + c.query.visual_cursor() as u16;
+                if x < area.right() {
+                    frame.set_cursor_position((x, area.y));
+                }
+            }
+        }
+        Input::Lines(l) if focused => {
+            frame.render_widget(&*l.area, area);
+        }
+        Input::Lines(l) => {
+            frame.render_widget(
+                Paragraph::new(clean(&l.text()).into_owned())
+                    .style(theme.dim())
+                    .wrap(Wrap { trim: false }),
+                area,
+            );
+            if l.text().is_empty() {
+                frame.render_widget(
+                    Paragraph::new(Span::styled(" ".repeat(width), box_style)),
+                    Rect { height: 1, ..area },
+                );
+            }
+        }
+    }
+}
+
+/// The picker's list: under its field when there is room, else above it.
+fn render_dropdown(
+    frame: &mut Frame<'_>,
+    choice: &Choice,
+    theme: Theme,
+    at: Rect,
+    screen: Rect,
+    s: &Strings,
+) {
+    let matches = choice.matches();
+    if matches.is_empty() {
+        return;
+    }
+    let rows = matches.len().min(PICKER_ROWS) as u16;
+    let below = screen.bottom().saturating_sub(at.bottom());
+    let above = at.y.saturating_sub(screen.y);
+    let (y, rows) = if below >= rows + 2 || below >= above {
+        (at.bottom(), rows.min(below.saturating_sub(2)))
+    } else {
+        (
+            at.y.saturating_sub(rows.min(above.saturating_sub(2)) + 2),
+            rows.min(above.saturating_sub(2)),
+        )
+    };
+    if rows == 0 {
+        return;
+    }
+    let area = Rect {
+        x: at.x,
+        y,
+        width: at.width,
+        height: rows + 2,
+    };
+    frame.render_widget(Clear, area);
+    let cursor = choice.cursor.min(matches.len() - 1);
+    let first = (cursor + 1).saturating_sub(rows as usize);
+    let width = at.width.saturating_sub(2) as usize;
+    let lines: Vec<Line> = matches
+        .iter()
+        .enumerate()
+        .skip(first)
+        .take(rows as usize)
+        .map(|(i, pick)| {
+            let (text, chosen) = match pick {
+                Pick::Option(o) => (
+                    clean(&choice.options[*o].label).into_owned(),
+                    choice.selected.contains(o),
+                ),
+                Pick::New(label) => (fill(s.new_option, &[label]), false),
+            };
+            let mark = match (choice.multi, chosen) {
+                (true, true) => "[x] ",
+                (true, false) => "[ ] ",
+                (false, true) => "✔ ",
+                (false, false) => "  ",
+            };
+            let style = if i == cursor {
+                theme.cursor_cell()
+            } else {
+                Default::default()
+            };
+            Line::styled(truncate(&format!("{mark}{text}"), width), style)
+        })
+        .collect();
+    let more = matches.len().saturating_sub(first + rows as usize);
+    let mut block = Block::default()
+        .borders(Borders::ALL)
+        .border_style(theme.key());
+    if more > 0 {
+        block = block.title_bottom(Line::from(format!(" +{more} ")));
+    }
+    frame.render_widget(Paragraph::new(lines).block(block), area);
 }
 
 pub fn render_confirm(
@@ -110,13 +316,14 @@ pub fn render_confirm(
     area: Rect,
 ) {
     let s = app.strings();
-    let width = (confirm.question.width().max(s.confirm_keys.width()) as u16 + 6).min(area.width);
-    let r = overlay_area(frame, area, width, 5);
+    let question = clean(&confirm.question).into_owned();
+    let width = (question.width().max(s.confirm_keys.width()) as u16 + 6).min(area.width);
+    let r = overlay_area(frame, area, width, 6);
     let block = Block::default()
         .borders(Borders::ALL)
         .border_style(theme.error());
     let lines = vec![
-        Line::styled(confirm.question.clone(), theme.title()),
+        Line::styled(question, theme.title()),
         Line::from(""),
         Line::styled(s.confirm_keys, theme.key()),
     ];

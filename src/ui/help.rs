@@ -11,28 +11,13 @@ use unicode_width::UnicodeWidthStr;
 use super::overlay_area;
 use super::text::truncate;
 use super::theme::Theme;
+use crate::app::App;
 use crate::app::keymap::{self, Context, keys_label};
-use crate::app::{App, Tab};
 use crate::i18n::fill;
-
-/// The contexts whose keys help describes: those in force under the overlay.
-fn described_contexts(app: &App) -> Vec<Context> {
-    if app.confirm.is_some() {
-        return vec![Context::Confirm];
-    }
-    if app.form.is_some() {
-        return vec![Context::Form, Context::TextEdit];
-    }
-    match app.tab {
-        Tab::Units if app.units.filter_typing => vec![Context::Filter, Context::TextEdit],
-        Tab::Units => vec![Context::Units, Context::List, Context::Global],
-        _ => vec![Context::Global],
-    }
-}
 
 pub fn render(frame: &mut Frame<'_>, app: &App, theme: Theme, area: Rect) {
     let s = app.strings();
-    let contexts = described_contexts(app);
+    let contexts = app.contexts_under_help();
     let screen = if app.form.is_some() {
         app.form
             .as_ref()

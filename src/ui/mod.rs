@@ -4,6 +4,7 @@
 mod form;
 mod gauge;
 mod help;
+mod initiatives;
 mod overview;
 mod placeholder;
 pub mod snapshot;
@@ -51,9 +52,8 @@ pub fn render(frame: &mut Frame<'_>, app: &App) {
     match app.tab {
         Tab::Overview => overview::render(frame, app, theme, body),
         Tab::Units => units::render(frame, app, theme, body),
-        Tab::Initiatives | Tab::Volunteer | Tab::Kpi => {
-            placeholder::render(frame, app, theme, body)
-        }
+        Tab::Initiatives => initiatives::render(frame, app, theme, body),
+        Tab::Volunteer | Tab::Kpi => placeholder::render(frame, app, theme, body),
     }
     render_footer(frame, app, theme, footer);
     if let Some(f) = &app.form {

@@ -46,7 +46,7 @@ pub fn demo_store(t: &TempStore) -> Store {
 }
 
 pub fn app(store: &Store, at: &str, lang: Lang) -> App {
-    App::new(store.load_board().expect("board"), clock(at), lang, true)
+    App::load(store, clock(at), lang, true).expect("app")
 }
 
 pub fn key(code: KeyCode) -> KeyEvent {

@@ -1,0 +1,612 @@
+//! Tab 3's actions: add, edit, delete, stage moves with their proposal, replication, filters.
+
+use super::form::{Choice, ChoiceOption, Field, Form, NEW_OPTION, Purpose, Rule};
+use super::initiatives::Filters;
+use super::update::{reload, set_status};
+use super::{App, Confirm, ConfirmAction, StatusKind};
+use crate::domain::fold::nfc;
+use crate::domain::initiative::{
+    self, CommendationLevel, Draft, FieldRef, InitiativeKind, Stage, TEXT_MAX, TITLE_MAX,
+};
+use crate::domain::time::format_date;
+use crate::i18n::fill;
+use crate::store::{InitiativeRow, Store};
+
+/// Keeps the detail pane's data in step with the selected initiative.
+pub(super) fn ensure_detail(app: &mut App, store: &Store) {
+    let id = app.initiatives.selected_row(&app.registry).map(|r| r.id);
+    let cached = app.initiatives.detail.as_ref().map(|(i, _)| *i);
+    if id == cached {
+        return;
+    }
+    app.initiatives.detail = match id {
+        Some(id) => match store.initiative_detail(id) {
+            Ok(d) => Some((id, d)),
+            Err(e) => {
+                set_status(app, StatusKind::Error, e.to_string());
+                None
+            }
+        },
+        None => None,
+    };
+}
+
+/// After a write touching initiatives: re-read those rows, the board (the checklist follows
+/// the registry) and the detail pane.
+pub(super) fn after_write(app: &mut App, store: &Store, ids: &[i64]) {
+    if let Err(e) = app.registry.refresh(store, ids) {
+        set_status(app, StatusKind::Error, e.to_string());
+    }
+    app.initiatives.rebuild(&app.registry);
+    app.initiatives.detail = None;
+    reload(app, store);
+    ensure_detail(app, store);
+}
+
+fn selected(app: &App) -> Option<InitiativeRow> {
+    app.initiatives.selected_row(&app.registry).cloned()
+}
+
+fn unit_name(app: &App, id: i64) -> String {
+    app.board
+        .units
+        .iter()
+        .find(|u| u.id == id)
+        .map(|u| u.name.clone())
+        .unwrap_or_default()
+}
+
+fn unit_options(app: &App) -> Vec<ChoiceOption> {
+    app.board
+        .units
+        .iter()
+        .map(|u| ChoiceOption::new(u.id, u.name.clone()))
+        .collect()
+}
+
+fn kind_options(app: &App) -> Vec<ChoiceOption> {
+    let s = app.strings();
+    InitiativeKind::ALL
+        .iter()
+        .enumerate()
+        .map(|(i, k)| ChoiceOption::new(i as i64, s.initiative_kind(*k)))
+        .collect()
+}
+
+fn field_options(app: &App) -> Vec<ChoiceOption> {
+    let s = app.strings();
+    std::iter::once(ChoiceOption::new(0, s.no_field))
+        .chain(
+            app.registry
+                .fields
+                .iter()
+                .map(|f| ChoiceOption::new(f.id, f.name.clone())),
+        )
+        .collect()
+}
+
+fn stage_options(app: &App) -> Vec<ChoiceOption> {
+    let s = app.strings();
+    Stage::ALL
+        .iter()
+        .enumerate()
+        .map(|(i, st)| ChoiceOption::new(i as i64, s.stage(*st)))
+        .collect()
+}
+
+pub(super) fn open_new(app: &mut App) {
+    let s = app.strings();
+    // A unit filter in force is the likely unit of a new entry.
+    let unit = app.initiatives.filters.unit;
+    let today = format_date(app.now.date_naive());
+    let form = initiative_form(
+        app,
+        s.form_initiative_new,
+        None,
+        InitiativeKind::Initiative,
+        "",
+        unit,
+        None,
+        "",
+        "",
+        &today,
+        "",
+        "",
+    );
+    app.form = Some(form);
+}
+
+pub(super) fn open_edit(app: &mut App, store: &Store) {
+    let s = app.strings();
+    let Some(row) = selected(app) else {
+        return;
+    };
+    let detail = match store.initiative_detail(row.id) {
+        Ok(d) => d,
+        Err(e) => return set_status(app, StatusKind::Error, e.to_string()),
+    };
+    let score = row.score.map(initiative::format_score).unwrap_or_default();
+    let form = initiative_form(
+        app,
+        s.form_initiative_edit,
+        Some(row.id),
+        row.kind,
+        &row.title,
+        Some(row.unit_id),
+        row.field_id,
+        &detail.summary,
+        &detail.expected_effect,
+        &format_date(row.registered_on),
+        &detail.evaluation_notes,
+        &score,
+    );
+    app.form = Some(form);
+}
+
+#[allow(clippy::too_many_arguments)]
+fn initiative_form(
+    app: &App,
+    title: &str,
+    id: Option<i64>,
+    kind: InitiativeKind,
+    name: &str,
+    unit: Option<i64>,
+    field: Option<i64>,
+    summary: &str,
+    effect: &str,
+    date: &str,
+    notes: &str,
+    score: &str,
+) -> Form {
+    let s = app.strings();
+    let c = &app.board.campaign;
+    let kind_index = InitiativeKind::ALL
+        .iter()
+        .position(|k| *k == kind)
+        .unwrap_or(0) as i64;
+    let text = |max| Rule::Text {
+        max_chars: max,
+        required: false,
+    };
+    Form::new(
+        title.to_string(),
+        Purpose::Initiative { id },
+        vec![
+            Field::choice(
+                s.fl_kind,
+                Choice::single(kind_options(app), Some(kind_index)),
+                Rule::Chosen,
+            )
+            .with_hint(s.hint_pick),
+            Field::new(
+                s.fl_title,
+                name,
+                Rule::Text {
+                    max_chars: TITLE_MAX,
+                    required: true,
+                },
+            ),
+            Field::choice(
+                s.fl_unit,
+                Choice::single(unit_options(app), unit),
+                Rule::Chosen,
+            )
+            .with_hint(s.hint_pick),
+            Field::choice(
+                s.fl_field,
+                Choice::single(field_options(app), Some(field.unwrap_or(0))).allowing_new(),
+                Rule::Free,
+            )
+            .with_hint(s.hint_pick_new),
+            Field::lines(s.fl_summary, summary, 3, text(TEXT_MAX)).with_hint(s.hint_lines),
+            Field::lines(s.fl_effect, effect, 2, text(TEXT_MAX)).with_hint(s.hint_lines),
+            Field::new(
+                s.fl_date,
+                date,
+                Rule::Date {
+                    start: c.starts_on,
+                    end: c.ends_on,
+                },
+            )
+            .with_hint(s.hint_date),
+            Field::lines(s.fl_notes, notes, 2, text(TEXT_MAX)).with_hint(s.hint_lines),
+            Field::new(s.fl_score, score, Rule::Score).with_hint(s.hint_score),
+        ],
+    )
+}
+
+/// The form's values as a draft for the domain's rules.
+fn draft(app: &App, form: &Form) -> Draft {
+    let s = app.strings();
+    let chosen = |label| {
+        form.field(label)
+            .and_then(|f| f.choice_ref())
+            .and_then(|c| c.selected_option().cloned())
+    };
+    let text = |label| form.field(label).map(|f| f.value()).unwrap_or_default();
+    let kind = chosen(s.fl_kind)
+        .and_then(|o| InitiativeKind::ALL.get(o.id as usize).copied())
+        .unwrap_or(InitiativeKind::Initiative);
+    let field = match chosen(s.fl_field) {
+        Some(o) if o.id == NEW_OPTION => FieldRef::New(o.label),
+        Some(o) if o.id > 0 => FieldRef::Existing(o.id),
+        _ => FieldRef::None,
+    };
+    Draft {
+        kind,
+        title: text(s.fl_title),
+        unit_id: chosen(s.fl_unit).map(|o| o.id),
+        field,
+        summary: text(s.fl_summary),
+        expected_effect: text(s.fl_effect),
+        registered_on: text(s.fl_date),
+        evaluation_notes: text(s.fl_notes),
+        score: text(s.fl_score),
+    }
+}
+
+pub(super) fn save(app: &mut App, store: &mut Store, id: Option<i64>) {
+    let s = app.strings();
+    let Some(form) = app.form.as_ref() else {
+        return;
+    };
+    let d = draft(app, form);
+    let c = &app.board.campaign;
+    let units = &app.board.units;
+    // The form checked each field; the domain checks the whole once more, so nothing that
+    // breaks a rule can reach the store even if a field's rule were too lenient.
+    let valid = match initiative::validate(
+        &d,
+        |u| units.iter().any(|x| x.id == u),
+        (c.starts_on, c.ends_on),
+    ) {
+        Ok(v) => v,
+        Err(errors) => {
+            let text = errors
+                .iter()
+                .map(|(_, e)| super::form::initiative_error(e, s))
+                .collect::<Vec<_>>()
+                .join(" ");
+            return set_status(app, StatusKind::Error, fill(s.save_failed, &[&text]));
+        }
+    };
+    let unit = unit_name(app, valid.unit_id);
+    let now = app.now.to_rfc3339();
+    let result = match id {
+        None => {
+            let summary = fill(s.summary_add_init, &[&valid.title, &unit]);
+            store
+                .add_initiative(&valid, &now, &summary)
+                .map(|new_id| (new_id, summary))
+        }
+        Some(id) => {
+            let summary = fill(s.summary_edit_init, &[&valid.title]);
+            store
+                .update_initiative(id, &valid, &now, &summary)
+                .map(|()| (id, summary))
+        }
+    };
+    match result {
+        Ok((id, summary)) => {
+            app.form = None;
+            after_write(app, store, &[id]);
+            app.initiatives.select_id(&app.registry, id);
+            ensure_detail(app, store);
+            set_status(app, StatusKind::Saved, fill(s.saved, &[&summary]));
+        }
+        // The form stays open with everything typed.
+        Err(e) => set_status(
+            app,
+            StatusKind::Error,
+            fill(s.save_failed, &[&e.to_string()]),
+        ),
+    }
+}
+
+pub(super) fn ask_delete(app: &mut App) {
+    let s = app.strings();
+    if app.tab != super::Tab::Initiatives {
+        return;
+    }
+    if let Some(row) = selected(app) {
+        app.confirm = Some(Confirm {
+            question: fill(s.confirm_delete, &[&row.title]),
+            on_yes: ConfirmAction::DeleteInitiative { id: row.id },
+        });
+    }
+}
+
+pub(super) fn delete(app: &mut App, store: &mut Store, id: i64) {
+    let s = app.strings();
+    let title = app
+        .registry
+        .get(id)
+        .map(|r| r.title.clone())
+        .unwrap_or_default();
+    let summary = fill(s.summary_delete_init, &[&title]);
+    match store.delete_initiative(id, &app.now.to_rfc3339(), &summary) {
+        Ok(()) => {
+            after_write(app, store, &[id]);
+            set_status(app, StatusKind::Saved, fill(s.saved, &[&summary]));
+        }
+        Err(e) => set_status(
+            app,
+            StatusKind::Error,
+            fill(s.save_failed, &[&e.to_string()]),
+        ),
+    }
+}
+
+/// `>` and `<`: one stage on or back.
+pub(super) fn step_stage(app: &mut App, store: &mut Store, forward: bool) {
+    let s = app.strings();
+    let Some(row) = selected(app) else {
+        return;
+    };
+    let target = if forward {
+        row.stage.next()
+    } else {
+        row.stage.prev()
+    };
+    match target {
+        Some(stage) => go_to_stage(app, store, row.id, stage),
+        None if forward => set_status(app, StatusKind::Info, s.stage_at_end.to_string()),
+        None => set_status(app, StatusKind::Info, s.stage_at_start.to_string()),
+    }
+}
+
+/// Moves to `stage`, asking for the proposal first when the move reaches "proposed" from
+/// below (the level and whom it is for belong to that step).
+pub(super) fn go_to_stage(app: &mut App, store: &mut Store, id: i64, stage: Stage) {
+    let s = app.strings();
+    let Some(row) = app.registry.get(id).cloned() else {
+        return;
+    };
+    if stage.needs_proposal() && row.stage < Stage::Proposed {
+        let options = CommendationLevel::ALL
+            .iter()
+            .enumerate()
+            .map(|(i, l)| ChoiceOption::new(i as i64, s.level(*l)))
+            .collect();
+        app.form = Some(Form::new(
+            fill(s.form_proposal, &[&row.title]),
+            Purpose::Proposal { id, stage },
+            vec![
+                Field::choice(s.fl_level, Choice::single(options, Some(0)), Rule::Chosen)
+                    .with_hint(s.hint_pick),
+                Field::new(
+                    s.fl_person,
+                    "",
+                    Rule::Text {
+                        max_chars: 100,
+                        required: false,
+                    },
+                )
+                .with_hint(s.hint_person),
+            ],
+        ));
+        return;
+    }
+    let proposal = row
+        .commendation_level
+        .map(|level| (level, row.commendation_for.clone()));
+    write_stage(app, store, &row, stage, proposal);
+}
+
+fn write_stage(
+    app: &mut App,
+    store: &mut Store,
+    row: &InitiativeRow,
+    stage: Stage,
+    proposal: Option<(CommendationLevel, Option<String>)>,
+) {
+    let s = app.strings();
+    let summary = fill(
+        s.summary_stage,
+        &[&row.title, s.stage(row.stage), s.stage(stage)],
+    );
+    match store.set_stage(row.id, stage, proposal, "", &app.now.to_rfc3339(), &summary) {
+        Ok(()) => {
+            app.form = None;
+            after_write(app, store, &[row.id]);
+            set_status(app, StatusKind::Saved, fill(s.saved, &[&summary]));
+        }
+        Err(e) => set_status(
+            app,
+            StatusKind::Error,
+            fill(s.save_failed, &[&e.to_string()]),
+        ),
+    }
+}
+
+pub(super) fn save_proposal(app: &mut App, store: &mut Store, id: i64, stage: Stage) {
+    let s = app.strings();
+    let Some(form) = app.form.as_ref() else {
+        return;
+    };
+    let level = form
+        .field(s.fl_level)
+        .and_then(|f| f.choice_ref())
+        .and_then(|c| c.selected_option())
+        .and_then(|o| CommendationLevel::ALL.get(o.id as usize).copied())
+        .unwrap_or(CommendationLevel::DistrictChair);
+    let person = form
+        .field(s.fl_person)
+        .map(|f| nfc(&f.value()))
+        .filter(|p| !p.is_empty());
+    let Some(row) = app.registry.get(id).cloned() else {
+        return;
+    };
+    write_stage(app, store, &row, stage, Some((level, person)));
+}
+
+pub(super) fn open_stage_jump(app: &mut App) {
+    let s = app.strings();
+    let Some(row) = selected(app) else {
+        return;
+    };
+    let choice = Choice::single(stage_options(app), Some(row.stage.index() as i64));
+    app.form = Some(Form::new(
+        fill(s.form_stage, &[&row.title]),
+        Purpose::StageJump { id: row.id },
+        vec![Field::choice(s.fl_stage, choice, Rule::Chosen).with_hint(s.hint_pick)],
+    ));
+}
+
+pub(super) fn save_stage_jump(app: &mut App, store: &mut Store, id: i64) {
+    let s = app.strings();
+    let target = app
+        .form
+        .as_ref()
+        .and_then(|f| f.fields.first())
+        .and_then(|f| f.choice_ref())
+        .and_then(|c| c.selected_option())
+        .and_then(|o| Stage::ALL.get(o.id as usize).copied());
+    let (Some(stage), Some(row)) = (target, app.registry.get(id).cloned()) else {
+        return;
+    };
+    app.form = None;
+    if stage == row.stage {
+        return set_status(app, StatusKind::Info, s.unchanged.to_string());
+    }
+    let skipped = initiative::skipped(row.stage, stage);
+    if skipped.is_empty() {
+        return go_to_stage(app, store, id, stage);
+    }
+    let names: Vec<&str> = skipped.iter().map(|st| s.stage(*st)).collect();
+    app.confirm = Some(Confirm {
+        question: fill(s.confirm_skip, &[&names.join(", ")]),
+        on_yes: ConfirmAction::SkipToStage { id, stage },
+    });
+}
+
+pub(super) fn open_replications(app: &mut App, store: &Store) {
+    let s = app.strings();
+    let Some(row) = selected(app) else {
+        return;
+    };
+    let current: Vec<i64> = match store.initiative_detail(row.id) {
+        Ok(d) => d.replications.iter().map(|(u, _)| *u).collect(),
+        Err(e) => return set_status(app, StatusKind::Error, e.to_string()),
+    };
+    let options = unit_options(app)
+        .into_iter()
+        .filter(|o| o.id != row.unit_id)
+        .collect();
+    app.form = Some(Form::new(
+        fill(s.form_replications, &[&row.title]),
+        Purpose::Replications { id: row.id },
+        vec![
+            Field::choice(s.fl_units, Choice::multi(options, &current), Rule::Free)
+                .with_hint(s.hint_multi),
+        ],
+    ));
+}
+
+pub(super) fn save_replications(app: &mut App, store: &mut Store, id: i64) {
+    let s = app.strings();
+    let units: Vec<i64> = app
+        .form
+        .as_ref()
+        .and_then(|f| f.fields.first())
+        .and_then(|f| f.choice_ref())
+        .map(Choice::selected_ids)
+        .unwrap_or_default();
+    let title = app
+        .registry
+        .get(id)
+        .map(|r| r.title.clone())
+        .unwrap_or_default();
+    let summary = fill(s.summary_replications, &[&title, &units.len().to_string()]);
+    let today = app.now.date_naive();
+    match store.set_replications(id, &units, today, &app.now.to_rfc3339(), &summary) {
+        Ok(()) => {
+            app.form = None;
+            after_write(app, store, &[id]);
+            set_status(app, StatusKind::Saved, fill(s.saved, &[&summary]));
+        }
+        Err(e) => set_status(
+            app,
+            StatusKind::Error,
+            fill(s.save_failed, &[&e.to_string()]),
+        ),
+    }
+}
+
+pub(super) fn open_filter_form(app: &mut App) {
+    let s = app.strings();
+    let f = app.initiatives.filters;
+    // Id 0 is "(all)" in each picker; real choices are shifted by one.
+    let with_all = |options: Vec<ChoiceOption>| {
+        std::iter::once(ChoiceOption::new(0, s.all_option))
+            .chain(
+                options
+                    .into_iter()
+                    .map(|o| ChoiceOption::new(o.id + 1, o.label)),
+            )
+            .collect::<Vec<_>>()
+    };
+    let kind = f
+        .kind
+        .and_then(|k| InitiativeKind::ALL.iter().position(|x| *x == k))
+        .map_or(0, |i| i as i64 + 1);
+    let stage = f.stage.map_or(0, |st| st.index() as i64 + 1);
+    let unit = f.unit.map_or(0, |u| u + 1);
+    let field = f.field.map_or(0, |x| x + 1);
+    let fields: Vec<ChoiceOption> = app
+        .registry
+        .fields
+        .iter()
+        .map(|x| ChoiceOption::new(x.id, x.name.clone()))
+        .collect();
+    app.form = Some(Form::new(
+        s.form_filter.to_string(),
+        Purpose::InitiativeFilter,
+        vec![
+            Field::choice(
+                s.fl_kind,
+                Choice::single(with_all(kind_options(app)), Some(kind)),
+                Rule::Free,
+            ),
+            Field::choice(
+                s.fl_stage,
+                Choice::single(with_all(stage_options(app)), Some(stage)),
+                Rule::Free,
+            ),
+            Field::choice(
+                s.fl_unit,
+                Choice::single(with_all(unit_options(app)), Some(unit)),
+                Rule::Free,
+            )
+            .with_hint(s.hint_pick),
+            Field::choice(
+                s.fl_field,
+                Choice::single(with_all(fields), Some(field)),
+                Rule::Free,
+            ),
+        ],
+    ));
+}
+
+pub(super) fn apply_filter_form(app: &mut App) {
+    let Some(form) = app.form.take() else {
+        return;
+    };
+    // The id of each picker's choice, without the "(all)" shift; None for "(all)".
+    let chosen = |i: usize| {
+        form.fields
+            .get(i)
+            .and_then(|f| f.choice_ref())
+            .and_then(|c| c.selected_option())
+            .map(|o| o.id - 1)
+            .filter(|id| *id >= 0)
+    };
+    app.initiatives.filters = Filters {
+        kind: chosen(0).and_then(|i| InitiativeKind::ALL.get(i as usize).copied()),
+        stage: chosen(1).and_then(|i| Stage::ALL.get(i as usize).copied()),
+        unit: chosen(2),
+        field: chosen(3),
+    };
+    app.initiatives.selected = 0;
+    app.initiatives.refilter(&app.registry);
+}
