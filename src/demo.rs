@@ -301,6 +301,7 @@ fn generate(
         });
         let created = at(registered, rng.range(7 * 60, 17 * 60));
         let kind = *rng.pick(KINDS);
+        let replicated = stage_n == 4 && rng.chance(50);
         let id = w.initiative(&NewInitiative {
             unit_id: *unit_id,
             kind,
@@ -318,9 +319,19 @@ fn generate(
             },
             commendation_level: level,
             commendation_for: who.as_deref(),
-            replicated: stage_n == 4 && rng.chance(50),
+            replicated,
             created_at: &created,
         })?;
+        if replicated {
+            // Two or three other units took it up, a few weeks after its commendation.
+            for _ in 0..rng.range(2, 3) {
+                let other = units[rng.below(units.len() as u64) as usize].0;
+                if other != *unit_id {
+                    let since = registered + Duration::days(rng.range(60, 120));
+                    w.replication(id, other, &since.to_string())?;
+                }
+            }
+        }
         let mut day = registered;
         for s in STAGES.iter().take(stage_n + 1) {
             w.stage(id, s, &at(day, rng.range(8 * 60, 16 * 60)))?;

@@ -325,3 +325,135 @@ fn another_connections_commit_is_noticed_and_our_own_is_not() {
     a.toggle_check(unit, req, NOW, "untick").expect("untick");
     assert!(!a.changed_elsewhere().expect("a looks"));
 }
+
+mod initiatives {
+    use super::*;
+    use chrono::NaiveDate;
+    use xungkich::domain::initiative::{CommendationLevel, FieldRef, InitiativeKind, Stage, Valid};
+
+    fn valid(unit_id: i64) -> Valid {
+        Valid {
+            kind: InitiativeKind::Solution,
+            title: "Mã QR tra cứu hồ sơ".into(),
+            unit_id,
+            field: FieldRef::New("Chuyển đổi số".into()),
+            summary: "Dòng một\nDòng hai".into(),
+            expected_effect: String::new(),
+            registered_on: NaiveDate::from_ymd_opt(2022, 5, 3).expect("date"),
+            evaluation_notes: String::new(),
+            score: Some(85.5),
+        }
+    }
+
+    fn initiative_requirement(store: &Store) -> i64 {
+        store
+            .load_board()
+            .expect("board")
+            .requirements
+            .iter()
+            .find(|r| r.source == RequirementSource::Initiative)
+            .expect("initiative requirement")
+            .id
+    }
+
+    #[test]
+    fn adding_the_first_initiative_completes_the_requirement_and_undo_reverts() {
+        let t = TempStore::new();
+        let mut store = t.open(NOW);
+        let unit = first_unit(&store);
+        let req = initiative_requirement(&store);
+        assert_eq!(store.load_board().expect("board").evidence_for(unit, req), None);
+        let id = store.add_initiative(&valid(unit), NOW, "add").expect("add");
+        assert!(store.load_board().expect("board").evidence_for(unit, req).is_some());
+        let row = store.initiative(id).expect("read").expect("exists");
+        assert_eq!(row.stage, Stage::Registered);
+        assert_eq!(row.score, Some(85.5));
+        let detail = store.initiative_detail(id).expect("detail");
+        assert_eq!(detail.summary, "Dòng một\nDòng hai");
+        assert_eq!(detail.history.len(), 1);
+        assert!(
+            store.fields().expect("fields").iter().any(|f| f.name == "Chuyển đổi số"),
+            "a new field is created with the initiative"
+        );
+        store.undo_last(NOW).expect("undo").expect("undone");
+        assert_eq!(store.initiative(id).expect("read"), None);
+        assert!(store.initiative_detail(id).expect("detail").history.is_empty());
+        assert!(!store.fields().expect("fields").iter().any(|f| f.name == "Chuyển đổi số"));
+        assert_eq!(store.load_board().expect("board").evidence_for(unit, req), None);
+    }
+
+    #[test]
+    fn deleting_keeps_history_for_undo() {
+        let t = TempStore::new();
+        let mut store = t.open(NOW);
+        let unit = first_unit(&store);
+        let id = store.add_initiative(&valid(unit), NOW, "add").expect("add");
+        store
+            .set_stage(id, Stage::Implementing, None, "", NOW, "stage")
+            .expect("stage");
+        let other = store.load_board().expect("board").units[1].id;
+        let day = NaiveDate::from_ymd_opt(2022, 6, 1).expect("date");
+        store
+            .set_replications(id, &[other], day, NOW, "replicate")
+            .expect("replicate");
+        let before = store.initiative_detail(id).expect("detail");
+        assert_eq!(before.history.len(), 2);
+        assert_eq!(before.replications, vec![(other, day)]);
+        assert!(store.initiative(id).expect("read").expect("row").replicated);
+        store.delete_initiative(id, NOW, "delete").expect("delete");
+        assert_eq!(store.initiative(id).expect("read"), None);
+        store.undo_last(NOW).expect("undo").expect("undone");
+        let after = store.initiative_detail(id).expect("detail");
+        assert_eq!(after, before, "history and replications come back with it");
+        assert_eq!(
+            store.initiative(id).expect("read").expect("row").stage,
+            Stage::Implementing
+        );
+    }
+
+    #[test]
+    fn a_proposal_is_kept_above_proposed_and_cleared_below() {
+        let t = TempStore::new();
+        let mut store = t.open(NOW);
+        let unit = first_unit(&store);
+        let id = store.add_initiative(&valid(unit), NOW, "add").expect("add");
+        store
+            .set_stage(
+                id,
+                Stage::Proposed,
+                Some((CommendationLevel::City, Some("Lê Thị Hoa".into()))),
+                "",
+                NOW,
+                "propose",
+            )
+            .expect("propose");
+        let row = store.initiative(id).expect("read").expect("row");
+        assert_eq!(row.commendation_level, Some(CommendationLevel::City));
+        assert_eq!(row.commendation_for.as_deref(), Some("Lê Thị Hoa"));
+        store
+            .set_stage(id, Stage::Commended, None, "", NOW, "commend")
+            .expect("commend");
+        let row = store.initiative(id).expect("read").expect("row");
+        assert_eq!(row.commendation_level, Some(CommendationLevel::City), "kept");
+        store
+            .set_stage(id, Stage::Evaluated, None, "", NOW, "back")
+            .expect("back");
+        let row = store.initiative(id).expect("read").expect("row");
+        assert_eq!(row.commendation_level, None, "cleared below proposed");
+        // Each undo goes back one stage move, proposal included.
+        store.undo_last(NOW).expect("undo").expect("undone");
+        let row = store.initiative(id).expect("read").expect("row");
+        assert_eq!(row.stage, Stage::Commended);
+        assert_eq!(row.commendation_for.as_deref(), Some("Lê Thị Hoa"));
+        assert_eq!(store.initiative_detail(id).expect("detail").history.len(), 3);
+    }
+
+    #[test]
+    fn an_unknown_unit_is_refused_by_the_store_too() {
+        let t = TempStore::new();
+        let mut store = t.open(NOW);
+        assert!(store.add_initiative(&valid(99_999), NOW, "add").is_err());
+        assert!(store.initiatives().expect("list").is_empty());
+        assert_eq!(store.last_change().expect("last"), None);
+    }
+}

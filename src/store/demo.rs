@@ -17,6 +17,7 @@ pub struct DemoWriter<'a> {
     photo: Statement<'a>,
     figure: Statement<'a>,
     check: Statement<'a>,
+    replication: Statement<'a>,
 }
 
 /// What the demo needs to know of the seeded campaign.
@@ -107,6 +108,10 @@ impl Store {
                 )?,
                 check: tx.prepare(
                     "INSERT INTO checks (unit_id, requirement_id, done_at) VALUES (?1, ?2, ?3)",
+                )?,
+                replication: tx.prepare(
+                    "INSERT OR IGNORE INTO initiative_replications (initiative_id, unit_id, since)
+                     VALUES (?1, ?2, ?3)",
                 )?,
                 tx: &tx,
             };
@@ -249,6 +254,11 @@ impl DemoWriter<'_> {
     ) -> Result<()> {
         self.figure
             .execute(params![day_id, unit_id, metric, value, at])?;
+        Ok(())
+    }
+
+    pub fn replication(&mut self, initiative_id: i64, unit_id: i64, since: &str) -> Result<()> {
+        self.replication.execute(params![initiative_id, unit_id, since])?;
         Ok(())
     }
 
