@@ -94,26 +94,34 @@ fn stage_options(app: &App) -> Vec<ChoiceOption> {
         .collect()
 }
 
+/// What the initiative form starts with.
+struct Values {
+    kind: InitiativeKind,
+    title: String,
+    unit: Option<i64>,
+    field: Option<i64>,
+    summary: String,
+    effect: String,
+    date: String,
+    notes: String,
+    score: String,
+}
+
 pub(super) fn open_new(app: &mut App) {
     let s = app.strings();
-    // A unit filter in force is the likely unit of a new entry.
-    let unit = app.initiatives.filters.unit;
-    let today = format_date(app.now.date_naive());
-    let form = initiative_form(
-        app,
-        s.form_initiative_new,
-        None,
-        InitiativeKind::Initiative,
-        "",
-        unit,
-        None,
-        "",
-        "",
-        &today,
-        "",
-        "",
-    );
-    app.form = Some(form);
+    let values = Values {
+        kind: InitiativeKind::Initiative,
+        title: String::new(),
+        // A unit filter in force is the likely unit of a new entry.
+        unit: app.initiatives.filters.unit,
+        field: None,
+        summary: String::new(),
+        effect: String::new(),
+        date: format_date(app.now.date_naive()),
+        notes: String::new(),
+        score: String::new(),
+    };
+    app.form = Some(initiative_form(app, s.form_initiative_new, None, values));
 }
 
 pub(super) fn open_edit(app: &mut App, store: &Store) {
@@ -125,44 +133,31 @@ pub(super) fn open_edit(app: &mut App, store: &Store) {
         Ok(d) => d,
         Err(e) => return set_status(app, StatusKind::Error, e.to_string()),
     };
-    let score = row.score.map(initiative::format_score).unwrap_or_default();
-    let form = initiative_form(
+    let values = Values {
+        kind: row.kind,
+        title: row.title.clone(),
+        unit: Some(row.unit_id),
+        field: row.field_id,
+        summary: detail.summary,
+        effect: detail.expected_effect,
+        date: format_date(row.registered_on),
+        notes: detail.evaluation_notes,
+        score: row.score.map(initiative::format_score).unwrap_or_default(),
+    };
+    app.form = Some(initiative_form(
         app,
         s.form_initiative_edit,
         Some(row.id),
-        row.kind,
-        &row.title,
-        Some(row.unit_id),
-        row.field_id,
-        &detail.summary,
-        &detail.expected_effect,
-        &format_date(row.registered_on),
-        &detail.evaluation_notes,
-        &score,
-    );
-    app.form = Some(form);
+        values,
+    ));
 }
 
-#[allow(clippy::too_many_arguments)]
-fn initiative_form(
-    app: &App,
-    title: &str,
-    id: Option<i64>,
-    kind: InitiativeKind,
-    name: &str,
-    unit: Option<i64>,
-    field: Option<i64>,
-    summary: &str,
-    effect: &str,
-    date: &str,
-    notes: &str,
-    score: &str,
-) -> Form {
+fn initiative_form(app: &App, title: &str, id: Option<i64>, v: Values) -> Form {
     let s = app.strings();
     let c = &app.board.campaign;
     let kind_index = InitiativeKind::ALL
         .iter()
-        .position(|k| *k == kind)
+        .position(|k| *k == v.kind)
         .unwrap_or(0) as i64;
     let text = |max| Rule::Text {
         max_chars: max,
@@ -180,7 +175,7 @@ fn initiative_form(
             .with_hint(s.hint_pick),
             Field::new(
                 s.fl_title,
-                name,
+                &v.title,
                 Rule::Text {
                     max_chars: TITLE_MAX,
                     required: true,
@@ -188,29 +183,29 @@ fn initiative_form(
             ),
             Field::choice(
                 s.fl_unit,
-                Choice::single(unit_options(app), unit),
+                Choice::single(unit_options(app), v.unit),
                 Rule::Chosen,
             )
             .with_hint(s.hint_pick),
             Field::choice(
                 s.fl_field,
-                Choice::single(field_options(app), Some(field.unwrap_or(0))).allowing_new(),
+                Choice::single(field_options(app), Some(v.field.unwrap_or(0))).allowing_new(),
                 Rule::Free,
             )
             .with_hint(s.hint_pick_new),
-            Field::lines(s.fl_summary, summary, 3, text(TEXT_MAX)).with_hint(s.hint_lines),
-            Field::lines(s.fl_effect, effect, 2, text(TEXT_MAX)).with_hint(s.hint_lines),
+            Field::lines(s.fl_summary, &v.summary, 3, text(TEXT_MAX)).with_hint(s.hint_lines),
+            Field::lines(s.fl_effect, &v.effect, 2, text(TEXT_MAX)).with_hint(s.hint_lines),
             Field::new(
                 s.fl_date,
-                date,
+                &v.date,
                 Rule::Date {
                     start: c.starts_on,
                     end: c.ends_on,
                 },
             )
             .with_hint(s.hint_date),
-            Field::lines(s.fl_notes, notes, 2, text(TEXT_MAX)).with_hint(s.hint_lines),
-            Field::new(s.fl_score, score, Rule::Score).with_hint(s.hint_score),
+            Field::lines(s.fl_notes, &v.notes, 2, text(TEXT_MAX)).with_hint(s.hint_lines),
+            Field::new(s.fl_score, &v.score, Rule::Score).with_hint(s.hint_score),
         ],
     )
 }

@@ -306,7 +306,8 @@ fn render_detail(frame: &mut Frame<'_>, app: &App, theme: Theme, area: Rect) {
                 continue;
             }
             lines.push(Line::styled(title, theme.title()));
-            lines.extend(clean(text).lines().map(|l| Line::from(format!("  {l}"))));
+            // Split before cleaning: clean() would make each line break a visible ␊.
+            lines.extend(text.lines().map(|l| Line::from(format!("  {}", clean(l)))));
         }
         lines.push(Line::styled(s.d_history, theme.title()));
         for e in &d.history {
