@@ -871,3 +871,128 @@ fn two_instances_see_each_others_changes() {
     quit_cleanly(&a);
     quit_cleanly(&b);
 }
+
+// ---------------------------------------------------------------------------------------------
+// Tab 3: the initiative registry
+// ---------------------------------------------------------------------------------------------
+
+const INITIATIVE: &str = "Mã QR tra cứu hồ sơ";
+
+/// Tân Quý's cell in the "Sáng kiến" column of tab 2.
+fn sang_kien_of_tan_quy(screen: &str) -> String {
+    cell(screen, "UBND phường Tân Quý", "Sáng kiến").unwrap_or_default()
+}
+
+fn open_registry(t: &Tmux) -> String {
+    t.send(&["3"]);
+    // The registry's bar ends with its count, "N / M sáng kiến" (tab 2 also says "sáng kiến"
+    // in its detail pane, so the words alone do not tell the tabs apart).
+    t.wait_until("the registry's count line", |s| {
+        s.lines()
+            .nth(2)
+            .is_some_and(|l| l.trim_end().ends_with(" sáng kiến"))
+    })
+}
+
+/// The acceptance path for tab 3: add an initiative for Phường Tân Quý through the
+/// form; tab 2 shows Tân Quý's "Sáng kiến" requirement done; quit; after a restart both tabs
+/// still show it; then (with `undo`) `u` removes it and the requirement is pending again, also
+/// after another restart.
+fn initiative_scenario(width: u16, height: u16, undo: bool) {
+    let (_dir, db) = temp_db();
+    {
+        let t = Tmux::start(width, height, &Launch::fixed(&db));
+        t.wait_for("1 Tổng quan");
+        let s = open_registry(&t);
+        assert!(s.contains("Chưa có sáng kiến nào"), "{s}");
+        assert!(s.contains("0 / 0 sáng kiến"), "{s}");
+        t.send(&["a"]);
+        let s = t.wait_for("Thêm sáng kiến");
+        assert!(s.contains("06/05/2022"), "registered today per --now:\n{s}");
+        // The form opens on the title (the kind has a default).
+        t.send_literal(INITIATIVE);
+        t.wait_for(INITIATIVE);
+        t.send(&["Tab"]);
+        t.send_literal("tan quy");
+        t.wait_until("the unit picker narrowed to Tân Quý", |s| {
+            s.contains("UBND phường Tân Quý") && !s.contains("UBND phường Hiệp Tân")
+        });
+        t.send(&["Enter"]);
+        t.wait_for("UBND phường Tân Quý ▾");
+        t.send(&["C-s"]);
+        let s = t.wait_until("the saved initiative in the list", |s| {
+            // The status names the change "Thêm sáng kiến …" too: look for the form's frame.
+            s.contains("Đã lưu") && s.contains("1 / 1 sáng kiến") && !s.contains("┌ Thêm sáng kiến")
+        });
+        assert!(s.contains(INITIATIVE), "{s}");
+        assert!(s.contains("P. Tân Quý"), "{s}");
+        t.send(&["2"]);
+        t.wait_for("37 / 37 đơn vị");
+        t.wait_until("Tân Quý's Sáng kiến done on tab 2", |s| {
+            sang_kien_of_tan_quy(s) == "✔ 06/05"
+        });
+        quit_cleanly(&t);
+    }
+    {
+        let t = Tmux::start(width, height, &Launch::fixed(&db));
+        t.wait_for("1 Tổng quan");
+        open_registry(&t);
+        let s = t.wait_until("the initiative after a restart", |s| {
+            s.contains("1 / 1 sáng kiến") && s.contains(INITIATIVE)
+        });
+        assert!(s.contains("P. Tân Quý"), "{s}");
+        t.send(&["2"]);
+        t.wait_for("37 / 37 đơn vị");
+        t.wait_until("Tân Quý's Sáng kiến still done after a restart", |s| {
+            sang_kien_of_tan_quy(s) == "✔ 06/05"
+        });
+        if undo {
+            open_registry(&t);
+            t.wait_for("1 / 1 sáng kiến");
+            t.send(&["u"]);
+            let s = t.wait_until("the initiative gone after undo", |s| {
+                s.contains("Đã hoàn tác") && s.contains("0 / 0 sáng kiến")
+            });
+            assert!(s.contains("Chưa có sáng kiến nào"), "{s}");
+            t.send(&["2"]);
+            t.wait_for("37 / 37 đơn vị");
+            t.wait_until("Tân Quý's Sáng kiến pending again", |s| {
+                sang_kien_of_tan_quy(s) == "· chưa"
+            });
+        }
+        quit_cleanly(&t);
+    }
+    if undo {
+        let t = Tmux::start(width, height, &Launch::fixed(&db));
+        t.wait_for("1 Tổng quan");
+        t.send(&["2"]);
+        t.wait_for("37 / 37 đơn vị");
+        t.wait_until(
+            "Tân Quý's Sáng kiến still pending after a restart",
+            |s| sang_kien_of_tan_quy(s) == "· chưa",
+        );
+        let s = open_registry(&t);
+        assert!(s.contains("0 / 0 sáng kiến"), "{s}");
+        quit_cleanly(&t);
+    }
+}
+
+#[test]
+fn initiative_for_tan_quy_shows_on_tab_2_and_survives_restart() {
+    initiative_scenario(120, 40, false);
+}
+
+#[test]
+fn initiative_for_tan_quy_shows_on_tab_2_and_survives_restart_80x24() {
+    initiative_scenario(80, 24, false);
+}
+
+#[test]
+fn initiative_for_tan_quy_added_restarted_and_undone() {
+    initiative_scenario(120, 40, true);
+}
+
+#[test]
+fn initiative_for_tan_quy_added_restarted_and_undone_80x24() {
+    initiative_scenario(80, 24, true);
+}

@@ -362,9 +362,18 @@ mod initiatives {
         let mut store = t.open(NOW);
         let unit = first_unit(&store);
         let req = initiative_requirement(&store);
-        assert_eq!(store.load_board().expect("board").evidence_for(unit, req), None);
+        assert_eq!(
+            store.load_board().expect("board").evidence_for(unit, req),
+            None
+        );
         let id = store.add_initiative(&valid(unit), NOW, "add").expect("add");
-        assert!(store.load_board().expect("board").evidence_for(unit, req).is_some());
+        assert!(
+            store
+                .load_board()
+                .expect("board")
+                .evidence_for(unit, req)
+                .is_some()
+        );
         let row = store.initiative(id).expect("read").expect("exists");
         assert_eq!(row.stage, Stage::Registered);
         assert_eq!(row.score, Some(85.5));
@@ -372,14 +381,33 @@ mod initiatives {
         assert_eq!(detail.summary, "Dòng một\nDòng hai");
         assert_eq!(detail.history.len(), 1);
         assert!(
-            store.fields().expect("fields").iter().any(|f| f.name == "Chuyển đổi số"),
+            store
+                .fields()
+                .expect("fields")
+                .iter()
+                .any(|f| f.name == "Chuyển đổi số"),
             "a new field is created with the initiative"
         );
         store.undo_last(NOW).expect("undo").expect("undone");
         assert_eq!(store.initiative(id).expect("read"), None);
-        assert!(store.initiative_detail(id).expect("detail").history.is_empty());
-        assert!(!store.fields().expect("fields").iter().any(|f| f.name == "Chuyển đổi số"));
-        assert_eq!(store.load_board().expect("board").evidence_for(unit, req), None);
+        assert!(
+            store
+                .initiative_detail(id)
+                .expect("detail")
+                .history
+                .is_empty()
+        );
+        assert!(
+            !store
+                .fields()
+                .expect("fields")
+                .iter()
+                .any(|f| f.name == "Chuyển đổi số")
+        );
+        assert_eq!(
+            store.load_board().expect("board").evidence_for(unit, req),
+            None
+        );
     }
 
     #[test]
@@ -434,7 +462,11 @@ mod initiatives {
             .set_stage(id, Stage::Commended, None, "", NOW, "commend")
             .expect("commend");
         let row = store.initiative(id).expect("read").expect("row");
-        assert_eq!(row.commendation_level, Some(CommendationLevel::City), "kept");
+        assert_eq!(
+            row.commendation_level,
+            Some(CommendationLevel::City),
+            "kept"
+        );
         store
             .set_stage(id, Stage::Evaluated, None, "", NOW, "back")
             .expect("back");
@@ -445,7 +477,10 @@ mod initiatives {
         let row = store.initiative(id).expect("read").expect("row");
         assert_eq!(row.stage, Stage::Commended);
         assert_eq!(row.commendation_for.as_deref(), Some("Lê Thị Hoa"));
-        assert_eq!(store.initiative_detail(id).expect("detail").history.len(), 3);
+        assert_eq!(
+            store.initiative_detail(id).expect("detail").history.len(),
+            3
+        );
     }
 
     #[test]

@@ -174,6 +174,10 @@ pub struct InitiativesView {
     shown_filters: Filters,
     /// The detail pane's data, for the initiative it was read for.
     pub detail: Option<(i64, InitiativeDetail)>,
+    /// The row the officer just changed stays in the list even if it no longer matches the
+    /// filters (a stage filter, say), so a second `>` acts on the same initiative. It lets
+    /// go when the filters or the query change.
+    pub pinned: Option<i64>,
 }
 
 impl InitiativesView {
@@ -188,12 +192,15 @@ impl InitiativesView {
     }
 
     pub fn selected_row<'r>(&self, registry: &'r Registry) -> Option<&'r InitiativeRow> {
-        self.selected_entry().map(|p| &registry.entries[p].row)
+        self.selected_entry()
+            .and_then(|p| registry.entries.get(p))
+            .map(|e| &e.row)
     }
 
-    /// Sorts everything again, then filters; after loading or any write.
-    pub fn rebuild(&mut self, registry: &Registry) {
-        let keep = self.selected_row(registry).map(|r| r.id);
+    /// Sorts everything again, then filters, keeping `keep` selected if it is still there.
+    /// Positions from before a change of the registry are meaningless afterwards, so the
+    /// caller names the row to keep by id, read before the change.
+    pub fn rebuild(&mut self, registry: &Registry, keep: Option<i64>) {
         let mut order: Vec<u32> = (0..registry.entries.len() as u32).collect();
         let e = &registry.entries;
         let newest = |a: &InitiativeRow, b: &InitiativeRow| {
@@ -363,16 +370,16 @@ mod tests {
     fn sorts_by_each_key() {
         let r = registry();
         let mut v = InitiativesView::default();
-        v.rebuild(&r);
+        v.rebuild(&r, None);
         assert_eq!(ids(&v, &r), vec![2, 3, 1], "newest first");
         v.sort = InitiativeSort::Unit;
-        v.rebuild(&r);
+        v.rebuild(&r, None);
         assert_eq!(ids(&v, &r), vec![2, 3, 1], "Chi cục before Tân Quý");
         v.sort = InitiativeSort::Stage;
-        v.rebuild(&r);
+        v.rebuild(&r, None);
         assert_eq!(ids(&v, &r), vec![3, 2, 1]);
         v.sort = InitiativeSort::Score;
-        v.rebuild(&r);
+        v.rebuild(&r, None);
         assert_eq!(ids(&v, &r), vec![2, 3, 1]);
     }
 
@@ -380,7 +387,7 @@ mod tests {
     fn filter_searches_title_summary_and_unit_without_marks() {
         let r = registry();
         let mut v = InitiativesView::default();
-        v.rebuild(&r);
+        v.rebuild(&r, None);
         v.filter.insert_str("dat");
         v.refilter(&r);
         assert_eq!(ids(&v, &r), vec![1]);
@@ -411,7 +418,7 @@ mod tests {
     fn structured_filters_combine_with_the_query() {
         let r = registry();
         let mut v = InitiativesView::default();
-        v.rebuild(&r);
+        v.rebuild(&r, None);
         v.filters.unit = Some(1);
         v.refilter(&r);
         assert_eq!(ids(&v, &r), vec![3, 1]);
@@ -428,11 +435,11 @@ mod tests {
     fn selection_follows_the_row_through_a_resort() {
         let r = registry();
         let mut v = InitiativesView::default();
-        v.rebuild(&r);
+        v.rebuild(&r, None);
         v.select_id(&r, 1);
         assert_eq!(v.selected_row(&r).map(|x| x.id), Some(1));
         v.sort = InitiativeSort::Stage;
-        v.rebuild(&r);
+        v.rebuild(&r, Some(1));
         assert_eq!(v.selected_row(&r).map(|x| x.id), Some(1));
     }
 }

@@ -150,7 +150,7 @@ impl App {
     /// `registry` holds every initiative; see [`Registry::load`].
     pub fn new(board: Board, registry: Registry, clock: Clock, lang: Lang, no_color: bool) -> App {
         let mut initiatives = InitiativesView::default();
-        initiatives.rebuild(&registry);
+        initiatives.rebuild(&registry, None);
         App {
             registry,
             initiatives,

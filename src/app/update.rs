@@ -195,8 +195,9 @@ fn command(app: &mut App, store: &mut Store, cmd: Command) {
             app.units.selected = 0;
         }
         Command::CycleSort if app.tab == Tab::Initiatives => {
+            let keep = app.initiatives.selected_row(&app.registry).map(|r| r.id);
             app.initiatives.sort = app.initiatives.sort.next();
-            app.initiatives.rebuild(&app.registry);
+            app.initiatives.rebuild(&app.registry, keep);
         }
         Command::CycleSort => app.units.sort = app.units.sort.next(),
         Command::Backspace => edit(app, Edit::Backspace),
@@ -287,9 +288,13 @@ fn pick(app: &mut App, store: &mut Store) {
     let Some(Input::Choice(c)) = form.focused_input() else {
         return;
     };
-    let multi = c.multi;
-    if !c.pick() || multi {
-        return;
+    // A closed list picks nothing: Enter then only moves on, as in any other field, so
+    // passing through a picker never chooses its first line by accident.
+    if c.open {
+        let multi = c.multi;
+        if !c.pick() || multi {
+            return;
+        }
     }
     if form.on_last_field() {
         save_form(app, store);
@@ -345,10 +350,11 @@ pub(super) fn reload(app: &mut App, store: &Store) {
 /// Another instance wrote: everything may have changed.
 fn reload_everything(app: &mut App, store: &Store) {
     reload(app, store);
+    let keep = app.initiatives.selected_row(&app.registry).map(|r| r.id);
     match Registry::load(store, &app.board.units) {
         Ok(registry) => {
             app.registry = registry;
-            app.initiatives.rebuild(&app.registry);
+            app.initiatives.rebuild(&app.registry, keep);
             app.initiatives.detail = None;
         }
         Err(e) => set_status(app, StatusKind::Error, e.to_string()),

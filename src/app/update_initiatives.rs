@@ -34,10 +34,15 @@ pub(super) fn ensure_detail(app: &mut App, store: &Store) {
 /// After a write touching initiatives: re-read those rows, the board (the checklist follows
 /// the registry) and the detail pane.
 pub(super) fn after_write(app: &mut App, store: &Store, ids: &[i64]) {
+    // Read the selection while its position still means something.
+    let keep = app.initiatives.selected_row(&app.registry).map(|r| r.id);
     if let Err(e) = app.registry.refresh(store, ids) {
         set_status(app, StatusKind::Error, e.to_string());
     }
-    app.initiatives.rebuild(&app.registry);
+    if keep.is_some_and(|k| ids.contains(&k)) {
+        app.initiatives.pinned = keep;
+    }
+    app.initiatives.rebuild(&app.registry, keep);
     app.initiatives.detail = None;
     reload(app, store);
     ensure_detail(app, store);
@@ -121,7 +126,10 @@ pub(super) fn open_new(app: &mut App) {
         notes: String::new(),
         score: String::new(),
     };
-    app.form = Some(initiative_form(app, s.form_initiative_new, None, values));
+    let mut form = initiative_form(app, s.form_initiative_new, None, values);
+    // The kind already has a sensible default: start where the officer types first.
+    form.focus = 1;
+    app.form = Some(form);
 }
 
 pub(super) fn open_edit(app: &mut App, store: &Store) {
@@ -470,7 +478,10 @@ pub(super) fn save_stage_jump(app: &mut App, store: &mut Store, id: i64) {
     }
     let names: Vec<&str> = skipped.iter().map(|st| s.stage(*st)).collect();
     app.confirm = Some(Confirm {
-        question: fill(s.confirm_skip, &[&names.join(", ")]),
+        question: fill(
+            s.confirm_skip,
+            &[&row.title, s.stage(stage), &names.join(", ")],
+        ),
         on_yes: ConfirmAction::SkipToStage { id, stage },
     });
 }

@@ -293,6 +293,7 @@ string_table! {
     f_pick,
     d_multi_chosen,
     stage_proposed_short,
+    col_replicated,
 }
 
 impl Strings {

@@ -258,7 +258,8 @@ impl DemoWriter<'_> {
     }
 
     pub fn replication(&mut self, initiative_id: i64, unit_id: i64, since: &str) -> Result<()> {
-        self.replication.execute(params![initiative_id, unit_id, since])?;
+        self.replication
+            .execute(params![initiative_id, unit_id, since])?;
         Ok(())
     }
 

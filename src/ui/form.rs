@@ -38,7 +38,15 @@ pub fn render(frame: &mut Frame<'_>, form: &Form, app: &App, theme: Theme, area:
         tops.push(y);
         y += field_rows(f) + u16::from(e.is_some());
     }
-    let content = y + 1; // one line for the focused field's hint
+    let mut content = y + 1; // one line for the focused field's hint
+    // A short form with a picker keeps room for the picker's list inside its frame.
+    if form
+        .fields
+        .iter()
+        .any(|f| matches!(f.input, Input::Choice(_)))
+    {
+        content = content.max(PICKER_ROWS as u16 + 4);
+    }
     let height = (content + 2).min(area.height);
     let r = overlay_area(frame, area, width, height);
     let block = Block::default()
@@ -317,8 +325,13 @@ pub fn render_confirm(
 ) {
     let s = app.strings();
     let question = clean(&confirm.question).into_owned();
-    let width = (question.width().max(s.confirm_keys.width()) as u16 + 6).min(area.width);
-    let r = overlay_area(frame, area, width, 6);
+    let width = (question.width().max(s.confirm_keys.width()) as u16 + 4)
+        .min(area.width.min(76))
+        .max(20);
+    // As tall as the wrapped question needs, so the keys line always shows.
+    let inner_w = width.saturating_sub(2).max(1) as usize;
+    let question_rows = question.width().div_ceil(inner_w).max(1) as u16 + 1;
+    let r = overlay_area(frame, area, width, question_rows + 4);
     let block = Block::default()
         .borders(Borders::ALL)
         .border_style(theme.error());

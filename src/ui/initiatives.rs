@@ -20,18 +20,26 @@ use crate::i18n::{Strings, fill};
 use crate::store::InitiativeRow;
 
 pub fn render(frame: &mut Frame<'_>, app: &App, theme: Theme, area: Rect) {
-    let wide = area.width >= 118 && area.height >= 20;
+    // Side by side only when the list keeps room for whole titles; otherwise the detail
+    // goes under the list, taller when the terminal is.
+    let wide = area.width >= 150 && area.height >= 20;
     let [bar, main] = Layout::vertical([Constraint::Length(1), Constraint::Min(3)]).areas(area);
     let (list, detail) = if wide {
         let [l, d] = Layout::horizontal([Constraint::Min(60), Constraint::Length(44)]).areas(main);
         (l, d)
     } else {
-        let h = if main.height >= 16 { 7 } else { 5 };
+        let h = if main.height >= 30 {
+            12
+        } else if main.height >= 16 {
+            7
+        } else {
+            5
+        };
         let [l, d] = Layout::vertical([Constraint::Min(3), Constraint::Length(h)]).areas(main);
         (l, d)
     };
     render_bar(frame, app, theme, bar);
-    render_list(frame, app, theme, list, wide);
+    render_list(frame, app, theme, list);
     if wide {
         render_detail(frame, app, theme, detail);
     } else {
@@ -123,7 +131,7 @@ fn stage_cell(row: &InitiativeRow, s: &Strings) -> &'static str {
     }
 }
 
-fn render_list(frame: &mut Frame<'_>, app: &App, theme: Theme, area: Rect, wide: bool) {
+fn render_list(frame: &mut Frame<'_>, app: &App, theme: Theme, area: Rect) {
     let s = app.strings();
     let v = &app.initiatives;
     let visible = v.visible();
@@ -145,7 +153,8 @@ fn render_list(frame: &mut Frame<'_>, app: &App, theme: Theme, area: Rect, wide:
     // Fixed columns; the title takes what is left. The kind and field columns only show
     // when the title keeps enough room (both are in the detail pane anyway).
     let unit_w: u16 = if area.width >= 100 { 22 } else { 16 };
-    let base = 1 + unit_w + 1 + 10 + 1 + 12 + 1 + 5 + if wide { 3 } else { 0 };
+    let show_repl = area.width >= 100;
+    let base = 1 + unit_w + 1 + 10 + 1 + 12 + 1 + 5 + if show_repl { 7 } else { 0 };
     let show_kind = area.width.saturating_sub(base + 11) >= 24;
     let show_field = area.width.saturating_sub(base + 11 + 15) >= 30;
     let fixed = base + if show_kind { 11 } else { 0 } + if show_field { 15 } else { 0 };
@@ -168,9 +177,9 @@ fn render_list(frame: &mut Frame<'_>, app: &App, theme: Theme, area: Rect, wide:
         Constraint::Length(5),
     ]);
     header.extend([s.col_date, s.col_stage, s.col_score]);
-    if wide {
-        widths.push(Constraint::Length(2));
-        header.push("NR");
+    if show_repl {
+        widths.push(Constraint::Length(6));
+        header.push(s.col_replicated);
     }
     let rows = visible
         .iter()
@@ -202,7 +211,7 @@ fn render_list(frame: &mut Frame<'_>, app: &App, theme: Theme, area: Rect, wide:
             cells.push(Cell::from(format_date(row.registered_on)));
             cells.push(Cell::from(truncate(stage_cell(row, s), 12)).style(stage_style));
             cells.push(Cell::from(row.score.map(format_score).unwrap_or_default()));
-            if wide {
+            if show_repl {
                 cells.push(Cell::from(if row.replicated { "✔" } else { "" }));
             }
             let r = Row::new(cells);
@@ -365,9 +374,15 @@ fn render_detail_compact(frame: &mut Frame<'_>, app: &App, theme: Theme, area: R
             format!("{}: {}", s.d_history, history.join(" → ")),
             theme.dim(),
         ));
-        if !d.summary.trim().is_empty() {
-            let one_line = d.summary.lines().collect::<Vec<_>>().join(" / ");
-            right_lines.push(Line::from(format!("{}: {}", s.d_summary, clean(&one_line))));
+        for (title, text) in [
+            (s.d_summary, &d.summary),
+            (s.d_effect, &d.expected_effect),
+            (s.d_notes, &d.evaluation_notes),
+        ] {
+            if !text.trim().is_empty() {
+                let one_line = text.lines().collect::<Vec<_>>().join(" / ");
+                right_lines.push(Line::from(format!("{title}: {}", clean(&one_line))));
+            }
         }
     }
     frame.render_widget(Paragraph::new(right_lines).wrap(Wrap { trim: true }), right);
