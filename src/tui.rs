@@ -180,7 +180,18 @@ fn event_loop(
         if sig != 0 {
             return Ok(Ending::Signal(sig as i32));
         }
-        if event::poll(POLL)? {
+        // Work left over from a key (a long search) goes on while no key is waiting.
+        let wait = if app.has_background_work() {
+            Duration::ZERO
+        } else {
+            POLL
+        };
+        if !event::poll(wait)? && app.has_background_work() {
+            app.background_step();
+            dirty = true;
+            continue;
+        }
+        if event::poll(Duration::ZERO)? {
             match event::read()? {
                 Event::Key(key) => {
                     if panic_key.is_some_and(|p| key.code == event::KeyCode::Char(p)) {

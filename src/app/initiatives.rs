@@ -5,11 +5,15 @@
 //! work on plain vectors, never on the store; writes replace only the rows they touched.
 
 use std::cell::Cell;
-use std::cmp::Ordering;
+use std::cmp::Reverse;
 use std::collections::HashMap;
 
 use super::text_field::TextField;
-use crate::domain::fold::{Needle, compare_vi, fold};
+use memchr::memmem::Finder;
+
+use crate::domain::fold::{collation_key, fold};
+use chrono::NaiveDate;
+
 use crate::domain::initiative::{InitiativeKind, Stage};
 use crate::domain::unit::Unit;
 use crate::store::{FieldRow, InitiativeDetail, InitiativeRow, Result, Store};
@@ -82,8 +86,18 @@ impl Registry {
         Ok(())
     }
 
+    /// Called after every reload of the board; re-indexes only if a unit was added, removed
+    /// or renamed.
     pub fn units_changed(&mut self, units: &[Unit]) {
-        self.units = unit_index(units);
+        let same = units.len() == self.units.len()
+            && units.iter().all(|u| {
+                self.units
+                    .get(&u.id)
+                    .is_some_and(|(name, _)| *name == fold(&u.name))
+            });
+        if !same {
+            self.units = unit_index(units);
+        }
     }
 
     pub fn field_name(&self, id: Option<i64>) -> Option<&str> {
@@ -101,7 +115,8 @@ impl Registry {
 
 fn unit_index(units: &[Unit]) -> HashMap<i64, (String, usize)> {
     let mut sorted: Vec<&Unit> = units.iter().collect();
-    sorted.sort_by(|a, b| compare_vi(&a.name, &b.name));
+    // One collation key per unit, not one per comparison.
+    sorted.sort_by_cached_key(|u| collation_key(&u.name));
     sorted
         .into_iter()
         .enumerate()
@@ -178,9 +193,42 @@ pub struct InitiativesView {
     /// filters (a stage filter, say), so a second `>` acts on the same initiative. It lets
     /// go when the filters or the query change.
     pub pinned: Option<i64>,
+    /// Each entry's place in `order`, to put a pinned row back where it belongs.
+    rank_of: Vec<u32>,
+    /// Results of the latest queries as they grew letter by letter, shortest first.
+    recent: Vec<(String, Vec<u32>)>,
+    /// The search still under way, if any.
+    scan: Option<Scan>,
 }
 
+/// The rows a search goes through, in sort order.
+#[derive(Debug)]
+enum Source {
+    /// Every row.
+    Order,
+    /// The rows a shorter query kept.
+    Rows(Vec<u32>),
+}
+
+#[derive(Debug)]
+struct Scan {
+    query: String,
+    source: Source,
+    /// The next position in the source to look at.
+    next: usize,
+}
+
+/// Rows searched per chunk: about a millisecond's work.
+const SEARCH_CHUNK: usize = 20_000;
+
+/// The sort key of a row: the chosen order, then newest first.
+type SortKey = ((u64, u64), (Reverse<NaiveDate>, Reverse<i64>));
+
+/// How many recent query results are kept for Backspace.
+const RECENT: usize = 12;
+
 impl InitiativesView {
+    /// The rows found so far (all of them unless [`Self::is_searching`]).
     pub fn visible(&self) -> &[u32] {
         &self.visible
     }
@@ -201,73 +249,185 @@ impl InitiativesView {
     /// Positions from before a change of the registry are meaningless afterwards, so the
     /// caller names the row to keep by id, read before the change.
     pub fn rebuild(&mut self, registry: &Registry, keep: Option<i64>) {
-        let mut order: Vec<u32> = (0..registry.entries.len() as u32).collect();
+        // Sort keys are computed once per row (not per comparison): with 100,000 rows a
+        // comparison that looks units up would dominate the time of a key press.
         let e = &registry.entries;
-        let newest = |a: &InitiativeRow, b: &InitiativeRow| {
-            b.registered_on.cmp(&a.registered_on).then(b.id.cmp(&a.id))
-        };
-        match self.sort {
-            InitiativeSort::Date => {
-                order.sort_by(|&a, &b| newest(&e[a as usize].row, &e[b as usize].row))
-            }
-            InitiativeSort::Unit => order.sort_by(|&a, &b| {
-                let (a, b) = (&e[a as usize].row, &e[b as usize].row);
-                registry
-                    .unit_rank(a.unit_id)
-                    .cmp(&registry.unit_rank(b.unit_id))
-                    .then_with(|| newest(a, b))
-            }),
-            InitiativeSort::Stage => order.sort_by(|&a, &b| {
-                let (a, b) = (&e[a as usize].row, &e[b as usize].row);
-                b.stage.cmp(&a.stage).then_with(|| newest(a, b))
-            }),
-            InitiativeSort::Score => order.sort_by(|&a, &b| {
-                let (a, b) = (&e[a as usize].row, &e[b as usize].row);
-                match (a.score, b.score) {
-                    (Some(x), Some(y)) => y.partial_cmp(&x).unwrap_or(Ordering::Equal),
-                    (Some(_), None) => Ordering::Less,
-                    (None, Some(_)) => Ordering::Greater,
-                    (None, None) => Ordering::Equal,
-                }
-                .then_with(|| newest(a, b))
-            }),
+        let newest = |p: usize| (Reverse(e[p].row.registered_on), Reverse(e[p].row.id));
+        let mut keyed: Vec<(SortKey, u32)> = (0..e.len())
+            .map(|p| {
+                let row = &e[p].row;
+                let primary = match self.sort {
+                    InitiativeSort::Date => (0, 0),
+                    InitiativeSort::Unit => (registry.unit_rank(row.unit_id) as u64, 0),
+                    InitiativeSort::Stage => ((Stage::ALL.len() - row.stage.index()) as u64, 0),
+                    // Highest first, unscored last: scores are 0–100, so tenths fit exactly.
+                    InitiativeSort::Score => match row.score {
+                        Some(x) => (0, 1000 - (x * 10.0).round().clamp(0.0, 1000.0) as u64),
+                        None => (1, 0),
+                    },
+                };
+                ((primary, newest(p)), p as u32)
+            })
+            .collect();
+        keyed.sort_unstable();
+        self.order = keyed.into_iter().map(|(_, p)| p).collect();
+        self.rank_of = vec![0; e.len()];
+        for (rank, &p) in self.order.iter().enumerate() {
+            self.rank_of[p as usize] = rank as u32;
         }
-        self.order = order;
         self.shown_query = None;
+        self.scan = None;
         self.refilter(registry);
+        // After a write or a re-sort the selection is found by id, so the list must be whole.
+        self.finish_search(registry);
         if let Some(id) = keep {
             self.select_id(registry, id);
         }
     }
 
-    /// Applies the filters and the typed query. When the query only grew (the officer typed
-    /// one more letter), only the rows already shown are searched again.
+    /// Applies the filters and the typed query. Only what the screen needs is searched at
+    /// once; the rest continues in chunks between key presses ([`Self::search_more`]), so a
+    /// key is answered within a frame however many initiatives there are. A query that grew
+    /// by a letter searches only the rows the shorter one kept, and a Backspace takes the
+    /// shorter query's rows from the cache of recent results.
     pub fn refilter(&mut self, registry: &Registry) {
         let query = fold(self.filter.value())
             .split_whitespace()
             .collect::<Vec<_>>()
             .join(" ");
-        // Every word of the old query is in the new one or a prefix of one of its words, so
-        // a row the old query rejected cannot match the new one.
-        let narrowing = self.shown_filters == self.filters
-            && self
-                .shown_query
-                .as_deref()
-                .is_some_and(|old| query.starts_with(old));
-        let needle = Needle::new(&query);
-        let filters = self.filters;
-        let admits = |p: &u32| {
-            let entry = &registry.entries[*p as usize];
-            filters.admits(&entry.row)
-                && (needle.is_empty() || needle.matches_folded(&entry.haystack))
-        };
-        self.visible = if narrowing {
-            self.visible.iter().copied().filter(admits).collect()
-        } else {
-            self.order.iter().copied().filter(admits).collect()
-        };
-        self.shown_query = Some(query);
+        // A change of what the officer asks for lets go of the pinned row; a rebuild with the
+        // same query and filters keeps it.
+        let asked_differently = self.shown_filters != self.filters
+            || self.shown_query.as_deref().is_some_and(|old| old != query);
+        if asked_differently {
+            self.pinned = None;
+        }
+        let same_filters = self.shown_filters == self.filters && self.shown_query.is_some();
+        if !same_filters {
+            self.recent.clear();
+        }
+        let previous = self.shown_query.replace(query.clone());
         self.shown_filters = self.filters;
+        // Backspace: the shorter query was shown a moment ago.
+        if let Some(at) = self.recent.iter().position(|(q, _)| *q == query) {
+            self.recent.truncate(at + 1);
+            self.visible = self.recent[at].1.clone();
+            self.scan = None;
+            self.add_pinned(registry);
+            return;
+        }
+        // Every word of the old query is in the new one or a prefix of one of its words, so a
+        // row the old query rejected cannot match the new one: search only what it kept (and,
+        // if it was still searching, what it had not looked at yet).
+        let narrowing = same_filters && previous.is_some_and(|old| query.starts_with(old.as_str()));
+        let source = match (narrowing, self.scan.take()) {
+            (true, Some(scan)) => {
+                let mut rows = std::mem::take(&mut self.visible);
+                let rest = match &scan.source {
+                    Source::Order => self.order.get(scan.next..),
+                    Source::Rows(r) => r.get(scan.next..),
+                };
+                rows.extend_from_slice(rest.unwrap_or_default());
+                Source::Rows(rows)
+            }
+            (true, None) => Source::Rows(std::mem::take(&mut self.visible)),
+            (false, _) => Source::Order,
+        };
+        if !narrowing {
+            self.recent.clear();
+        }
+        self.visible = Vec::new();
+        self.scan = Some(Scan {
+            query,
+            source,
+            next: 0,
+        });
+        // Enough for the screen now; the rest later.
+        let want = self.selected + self.page.get().max(50) + 1;
+        self.step(registry, SEARCH_CHUNK, Some(want));
+    }
+
+    /// Whether a search is still going through rows.
+    pub fn is_searching(&self) -> bool {
+        self.scan.is_some()
+    }
+
+    /// One more chunk of the search in progress (the terminal loop calls this when idle).
+    pub fn search_more(&mut self, registry: &Registry) {
+        self.step(registry, SEARCH_CHUNK, None);
+    }
+
+    /// Completes the search in progress (before something needs every row, like `G`).
+    pub fn finish_search(&mut self, registry: &Registry) {
+        self.step(registry, usize::MAX, None);
+    }
+
+    /// Looks at up to `limit` more rows, stopping early once `want` rows were found.
+    fn step(&mut self, registry: &Registry, limit: usize, want: Option<usize>) {
+        let Some(mut scan) = self.scan.take() else {
+            return;
+        };
+        let finders: Vec<Finder<'_>> = scan
+            .query
+            .split(' ')
+            .filter(|t| !t.is_empty())
+            .map(Finder::new)
+            .collect();
+        let filters = self.filters;
+        let rows: &[u32] = match &scan.source {
+            Source::Order => &self.order,
+            Source::Rows(rows) => rows,
+        };
+        let end = rows.len().min(scan.next.saturating_add(limit));
+        let mut i = scan.next;
+        while i < end {
+            let p = rows[i];
+            i += 1;
+            let entry = &registry.entries[p as usize];
+            if filters.admits(&entry.row)
+                && finders
+                    .iter()
+                    .all(|f| f.find(entry.haystack.as_bytes()).is_some())
+            {
+                self.visible.push(p);
+                if want.is_some_and(|w| self.visible.len() >= w) {
+                    break;
+                }
+            }
+        }
+        scan.next = i;
+        if scan.next < rows.len() {
+            self.scan = Some(scan);
+            return;
+        }
+        // Done: remember the result for Backspace. Bounded: each entry is one vector.
+        if self.recent.len() >= RECENT {
+            self.recent.remove(0);
+        }
+        self.recent.push((scan.query, self.visible.clone()));
+        self.add_pinned(registry);
+    }
+
+    /// Puts the pinned row back in its sorted place if the filters left it out.
+    fn add_pinned(&mut self, registry: &Registry) {
+        let Some(id) = self.pinned else {
+            return;
+        };
+        let Some(p) = registry.position(id) else {
+            return;
+        };
+        let p = p as u32;
+        if self.visible.contains(&p) {
+            return;
+        }
+        // `visible` keeps the sort order, so the pinned row goes where its rank falls.
+        let Some(&rank) = self.rank_of.get(p as usize) else {
+            return;
+        };
+        let at = self
+            .visible
+            .partition_point(|&v| self.rank_of.get(v as usize).is_some_and(|&r| r < rank));
+        self.visible.insert(at, p);
     }
 
     pub fn select_id(&mut self, registry: &Registry, id: i64) {
@@ -429,6 +589,85 @@ mod tests {
         v.filters.kind = Some(InitiativeKind::Model);
         v.refilter(&r);
         assert!(ids(&v, &r).is_empty());
+    }
+
+    #[test]
+    fn a_pinned_row_stays_until_the_filters_change() {
+        let mut r = registry();
+        let mut v = InitiativesView::default();
+        v.filters.stage = Some(Stage::Registered);
+        v.rebuild(&r, None);
+        assert_eq!(ids(&v, &r), vec![1]);
+        // Row 1 moves on to "implementing": no longer matches, but it was just changed.
+        r.entries[0].row.stage = Stage::Implementing;
+        v.pinned = Some(1);
+        v.rebuild(&r, Some(1));
+        assert_eq!(ids(&v, &r), vec![1]);
+        assert_eq!(v.selected_row(&r).map(|x| x.id), Some(1));
+        v.filters.stage = Some(Stage::Evaluated);
+        v.refilter(&r);
+        assert_eq!(ids(&v, &r), vec![2], "a new filter lets go");
+        assert_eq!(v.pinned, None);
+    }
+
+    #[test]
+    fn backspace_returns_the_shorter_querys_rows() {
+        let r = registry();
+        let mut v = InitiativesView::default();
+        v.rebuild(&r, None);
+        for c in "tan q".chars() {
+            v.filter.insert(c);
+            v.refilter(&r);
+        }
+        let tan_q = ids(&v, &r);
+        v.filter.insert('x');
+        v.refilter(&r);
+        assert!(ids(&v, &r).is_empty());
+        v.filter.backspace();
+        v.refilter(&r);
+        assert_eq!(ids(&v, &r), tan_q);
+        v.filter.backspace();
+        v.filter.backspace();
+        v.filter.backspace();
+        v.refilter(&r);
+        assert_eq!(ids(&v, &r), vec![2, 3, 1], "\"ta\" matches all three");
+    }
+
+    /// A registry bigger than one search chunk: the first rows come at once, the rest with
+    /// `search_more`, and narrowing in the middle of a search loses nothing.
+    #[test]
+    fn big_searches_go_in_chunks_and_narrow_correctly() {
+        let mut r = registry();
+        let template = r.entries[0].clone();
+        r.entries = (1..=(SEARCH_CHUNK as i64 * 3))
+            .map(|id| {
+                let mut e = template.clone();
+                e.row.id = id;
+                // Every seventh is about "ho tich"; the others about "dat dai".
+                let words = if id % 7 == 0 { "ho tich" } else { "dat dai" };
+                e.haystack = format!("{words} {id}");
+                e
+            })
+            .collect();
+        let mut v = InitiativesView::default();
+        v.rebuild(&r, None);
+        assert!(!v.is_searching());
+        v.filter.insert('h');
+        v.refilter(&r);
+        assert!(v.is_searching(), "the first chunk only fills the screen");
+        assert!(v.visible().len() >= 51);
+        v.filter.insert_str("o t");
+        v.refilter(&r);
+        while v.is_searching() {
+            v.search_more(&r);
+        }
+        let expected = (SEARCH_CHUNK * 3) / 7;
+        assert_eq!(v.visible().len(), expected);
+        // Backspace to a query whose search never completed searches again, fully.
+        v.filter.backspace();
+        v.refilter(&r);
+        v.finish_search(&r);
+        assert_eq!(v.visible().len(), expected);
     }
 
     #[test]

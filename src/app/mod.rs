@@ -141,6 +141,16 @@ impl App {
         Ok(App::new(board, registry, clock, lang, no_color))
     }
 
+    /// Whether something is still being worked out in chunks (a long search).
+    pub fn has_background_work(&self) -> bool {
+        self.initiatives.is_searching()
+    }
+
+    /// One chunk of that work; the terminal loop calls it while no key is waiting.
+    pub fn background_step(&mut self) {
+        self.initiatives.search_more(&self.registry);
+    }
+
     /// Reads what the current screen needs beyond the state (the selected initiative's
     /// detail), for a frame drawn without any key pressed first, as `snapshot` does.
     pub fn prepare(&mut self, store: &crate::store::Store) {

@@ -1,13 +1,13 @@
 //! What the units screen shows: which units, in what order, and which cell is selected.
 
 use std::cell::Cell;
-use std::cmp::Ordering;
+use std::cmp::Reverse;
 
 use chrono::{DateTime, FixedOffset};
 
 use super::text_field::TextField;
 use crate::domain::checklist::{CheckState, evaluate};
-use crate::domain::fold::{Needle, compare_vi};
+use crate::domain::fold::{Needle, collation_key};
 use crate::domain::unit::{Unit, UnitKind};
 use crate::store::{Board, RequirementRow};
 
@@ -101,14 +101,12 @@ pub fn visible_units(board: &Board, view: &UnitsView, now: DateTime<FixedOffset>
         .map(|(i, u)| (i, missing_count(&unit_states(board, u, now))))
         .filter(|(_, missing)| !view.missing_only || *missing > 0)
         .collect();
-    let by_name = |a: usize, b: usize| compare_vi(&board.units[a].name, &board.units[b].name);
+    // One collation key per unit, not one per comparison.
+    let key = |i: usize| collation_key(&board.units[i].name);
     match view.sort {
         UnitSort::Plan => {}
-        UnitSort::Name => rows.sort_by(|a, b| by_name(a.0, b.0)),
-        UnitSort::Missing => rows.sort_by(|a, b| match b.1.cmp(&a.1) {
-            Ordering::Equal => by_name(a.0, b.0),
-            other => other,
-        }),
+        UnitSort::Name => rows.sort_by_cached_key(|r| key(r.0)),
+        UnitSort::Missing => rows.sort_by_cached_key(|r| (Reverse(r.1), key(r.0))),
     }
     rows.into_iter().map(|(i, _)| i).collect()
 }

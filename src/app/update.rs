@@ -311,6 +311,13 @@ fn page(app: &App) -> usize {
 }
 
 fn move_selection(app: &mut App, delta: isize) {
+    // Moving past the rows found so far needs the rest of a search in progress.
+    if app.tab == Tab::Initiatives && app.initiatives.is_searching() {
+        let want = app.initiatives.selected as isize + delta;
+        if want >= app.initiatives.visible().len() as isize {
+            app.initiatives.finish_search(&app.registry);
+        }
+    }
     let (len, selected) = match app.tab {
         Tab::Units => (
             visible_units(&app.board, &app.units, app.now).len(),
@@ -548,7 +555,6 @@ fn undo(app: &mut App, store: &mut Store) {
     let s = app.strings();
     match store.undo_last(&app.now.to_rfc3339()) {
         Ok(Some(undone)) => {
-            reload(app, store);
             let ids: Vec<i64> = undone
                 .entities
                 .iter()
@@ -564,7 +570,10 @@ fn undo(app: &mut App, store: &mut Store) {
                         | Table::Fields
                 )
             }) {
+                // Reloads the board too.
                 ini::after_write(app, store, &ids);
+            } else {
+                reload(app, store);
             }
             set_status(app, StatusKind::Saved, fill(s.undone, &[&undone.summary]));
         }

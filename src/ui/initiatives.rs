@@ -93,12 +93,15 @@ fn render_bar(frame: &mut Frame<'_>, app: &App, theme: Theme, area: Rect) {
         InitiativeSort::Score => s.sort_score,
     };
     spans.push(Span::raw(format!("  · {}", fill(s.sort_label, &[sort]))));
+    // While a search is still going, the count so far carries a "+".
+    let found = if v.is_searching() {
+        format!("{}+", v.visible().len())
+    } else {
+        v.visible().len().to_string()
+    };
     let count = fill(
         s.init_count,
-        &[
-            &v.visible().len().to_string(),
-            &app.registry.entries.len().to_string(),
-        ],
+        &[&found, &app.registry.entries.len().to_string()],
     );
     let [left, right] = Layout::horizontal([
         Constraint::Min(1),
