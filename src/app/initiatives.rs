@@ -336,6 +336,14 @@ impl InitiativesView {
         if !narrowing {
             self.recent.clear();
         }
+        // Nothing asked: every row, in order, at the cost of one copy.
+        if query.is_empty() && self.filters.is_empty() {
+            self.visible = self.order.clone();
+            self.scan = None;
+            self.recent.push((query, self.visible.clone()));
+            self.add_pinned(registry);
+            return;
+        }
         self.visible = Vec::new();
         self.scan = Some(Scan {
             query,
