@@ -152,12 +152,10 @@ pub(super) fn open_edit(app: &mut App, store: &Store) {
         notes: detail.evaluation_notes,
         score: row.score.map(initiative::format_score).unwrap_or_default(),
     };
-    app.form = Some(initiative_form(
-        app,
-        s.form_initiative_edit,
-        Some(row.id),
-        values,
-    ));
+    let mut form = initiative_form(app, s.form_initiative_edit, Some(row.id), values);
+    // As when adding: the title (field 1) is what is usually corrected.
+    form.focus = 1;
+    app.form = Some(form);
 }
 
 fn initiative_form(app: &App, title: &str, id: Option<i64>, v: Values) -> Form {
