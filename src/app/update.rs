@@ -483,13 +483,7 @@ fn save_contact(app: &mut App, store: &mut Store, unit_id: i64) {
     let Some(form) = app.form.as_ref() else {
         return;
     };
-    let name = app
-        .board
-        .units
-        .iter()
-        .find(|u| u.id == unit_id)
-        .map(|u| u.name.clone())
-        .unwrap_or_default();
+    let name = app.board.unit_name(unit_id).to_string();
     let summary = fill(s.summary_contact, &[&name]);
     let person = form.fields[0].value();
     let phone = form.fields[1].value();

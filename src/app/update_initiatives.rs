@@ -48,17 +48,31 @@ pub(super) fn after_write(app: &mut App, store: &Store, ids: &[i64]) {
     ensure_detail(app, store);
 }
 
+/// Reports a write to initiative `id`: on success the form closes, the screens follow the
+/// store and the status says what was saved; on failure the form stays open with everything
+/// typed and the status says why.
+fn report(app: &mut App, store: &Store, id: i64, summary: &str, result: crate::store::Result<()>) {
+    let s = app.strings();
+    match result {
+        Ok(()) => {
+            app.form = None;
+            after_write(app, store, &[id]);
+            set_status(app, StatusKind::Saved, fill(s.saved, &[summary]));
+        }
+        Err(e) => set_status(
+            app,
+            StatusKind::Error,
+            fill(s.save_failed, &[&e.to_string()]),
+        ),
+    }
+}
+
 fn selected(app: &App) -> Option<InitiativeRow> {
     app.initiatives.selected_row(&app.registry).cloned()
 }
 
 fn unit_name(app: &App, id: i64) -> String {
-    app.board
-        .units
-        .iter()
-        .find(|u| u.id == id)
-        .map(|u| u.name.clone())
-        .unwrap_or_default()
+    app.board.unit_name(id).to_string()
 }
 
 fn unit_options(app: &App) -> Vec<ChoiceOption> {
@@ -325,17 +339,8 @@ pub(super) fn delete(app: &mut App, store: &mut Store, id: i64) {
         .map(|r| r.title.clone())
         .unwrap_or_default();
     let summary = fill(s.summary_delete_init, &[&title]);
-    match store.delete_initiative(id, &app.now.to_rfc3339(), &summary) {
-        Ok(()) => {
-            after_write(app, store, &[id]);
-            set_status(app, StatusKind::Saved, fill(s.saved, &[&summary]));
-        }
-        Err(e) => set_status(
-            app,
-            StatusKind::Error,
-            fill(s.save_failed, &[&e.to_string()]),
-        ),
-    }
+    let result = store.delete_initiative(id, &app.now.to_rfc3339(), &summary);
+    report(app, store, id, &summary, result);
 }
 
 /// `>` and `<`: one stage on or back.
@@ -406,18 +411,8 @@ fn write_stage(
         s.summary_stage,
         &[&row.title, s.stage(row.stage), s.stage(stage)],
     );
-    match store.set_stage(row.id, stage, proposal, "", &app.now.to_rfc3339(), &summary) {
-        Ok(()) => {
-            app.form = None;
-            after_write(app, store, &[row.id]);
-            set_status(app, StatusKind::Saved, fill(s.saved, &[&summary]));
-        }
-        Err(e) => set_status(
-            app,
-            StatusKind::Error,
-            fill(s.save_failed, &[&e.to_string()]),
-        ),
-    }
+    let result = store.set_stage(row.id, stage, proposal, "", &app.now.to_rfc3339(), &summary);
+    report(app, store, row.id, &summary, result);
 }
 
 pub(super) fn save_proposal(app: &mut App, store: &mut Store, id: i64, stage: Stage) {
@@ -523,18 +518,8 @@ pub(super) fn save_replications(app: &mut App, store: &mut Store, id: i64) {
         .unwrap_or_default();
     let summary = fill(s.summary_replications, &[&title, &units.len().to_string()]);
     let today = app.now.date_naive();
-    match store.set_replications(id, &units, today, &app.now.to_rfc3339(), &summary) {
-        Ok(()) => {
-            app.form = None;
-            after_write(app, store, &[id]);
-            set_status(app, StatusKind::Saved, fill(s.saved, &[&summary]));
-        }
-        Err(e) => set_status(
-            app,
-            StatusKind::Error,
-            fill(s.save_failed, &[&e.to_string()]),
-        ),
-    }
+    let result = store.set_replications(id, &units, today, &app.now.to_rfc3339(), &summary);
+    report(app, store, id, &summary, result);
 }
 
 pub(super) fn open_filter_form(app: &mut App) {

@@ -70,6 +70,14 @@ pub struct Board {
 }
 
 impl Board {
+    /// The name of unit `id`, or "" for an id the board does not know.
+    pub fn unit_name(&self, id: i64) -> &str {
+        self.units
+            .iter()
+            .find(|u| u.id == id)
+            .map_or("", |u| u.name.as_str())
+    }
+
     pub fn evidence_for(&self, unit_id: i64, requirement_id: i64) -> Option<DateTime<FixedOffset>> {
         self.evidence.get(&(unit_id, requirement_id)).copied()
     }

@@ -2,13 +2,13 @@
 //! sort bar, and the detail pane of the selected initiative.
 
 use ratatui::Frame;
-use ratatui::layout::{Alignment, Constraint, Layout, Rect};
+use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Modifier;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Cell, Paragraph, Row, Table, Wrap};
-use unicode_width::UnicodeWidthStr;
 
-use super::text::{clean, fit_spans, truncate};
+use super::list_bar;
+use super::text::{clean, truncate};
 use super::theme::Theme;
 use crate::app::App;
 use crate::app::initiatives::InitiativeSort;
@@ -48,24 +48,12 @@ pub fn render(frame: &mut Frame<'_>, app: &App, theme: Theme, area: Rect) {
 }
 
 fn unit_name(app: &App, id: i64) -> String {
-    app.board
-        .units
-        .iter()
-        .find(|u| u.id == id)
-        .map(|u| u.name.clone())
-        .unwrap_or_default()
+    app.board.unit_name(id).to_string()
 }
 
 fn render_bar(frame: &mut Frame<'_>, app: &App, theme: Theme, area: Rect) {
     let s = app.strings();
     let v = &app.initiatives;
-    let mut spans = Vec::new();
-    if v.filter_typing || !v.filter.value().is_empty() {
-        spans.push(Span::styled(s.filter_prompt, theme.key()));
-        spans.push(Span::raw(clean(v.filter.value()).into_owned()));
-    } else {
-        spans.push(Span::styled(s.filter_none, theme.dim()));
-    }
     let f = &v.filters;
     let mut chosen = Vec::new();
     if let Some(k) = f.kind {
@@ -80,8 +68,9 @@ fn render_bar(frame: &mut Frame<'_>, app: &App, theme: Theme, area: Rect) {
     if let Some(name) = app.registry.field_name(f.field) {
         chosen.push(name.to_string());
     }
+    let mut rest = Vec::new();
     if !chosen.is_empty() {
-        spans.push(Span::styled(
+        rest.push(Span::styled(
             format!("  · {}", clean(&chosen.join(" · "))),
             theme.warn(),
         ));
@@ -92,7 +81,7 @@ fn render_bar(frame: &mut Frame<'_>, app: &App, theme: Theme, area: Rect) {
         InitiativeSort::Stage => s.sort_stage,
         InitiativeSort::Score => s.sort_score,
     };
-    spans.push(Span::raw(format!("  · {}", fill(s.sort_label, &[sort]))));
+    rest.push(Span::raw(format!("  · {}", fill(s.sort_label, &[sort]))));
     // While a search is still going, the count so far carries a "+".
     let found = if v.is_searching() {
         format!("{}+", v.visible().len())
@@ -103,27 +92,15 @@ fn render_bar(frame: &mut Frame<'_>, app: &App, theme: Theme, area: Rect) {
         s.init_count,
         &[&found, &app.registry.entries.len().to_string()],
     );
-    let [left, right] = Layout::horizontal([
-        Constraint::Min(1),
-        Constraint::Length(count.width() as u16 + 2),
-    ])
-    .areas(area);
-    frame.render_widget(
-        Paragraph::new(Line::from(fit_spans(spans, left.width as usize))),
-        left,
+    list_bar::render(
+        frame,
+        s,
+        theme,
+        area,
+        (&v.filter, v.filter_typing),
+        rest,
+        count,
     );
-    frame.render_widget(
-        Paragraph::new(count)
-            .style(theme.title())
-            .alignment(Alignment::Right),
-        right,
-    );
-    if v.filter_typing {
-        let x = left.x + (s.filter_prompt.width() + v.filter.visual_cursor()) as u16;
-        if x < left.right() {
-            frame.set_cursor_position((x, left.y));
-        }
-    }
 }
 
 /// The stage as the list shows it: the long "Đề xuất khen thưởng" in its usual short form.

@@ -5,6 +5,7 @@ mod form;
 mod gauge;
 mod help;
 mod initiatives;
+mod list_bar;
 mod overview;
 mod placeholder;
 pub mod snapshot;

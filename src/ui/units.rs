@@ -7,7 +7,8 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Cell, Paragraph, Row, Table, Wrap};
 use unicode_width::UnicodeWidthStr;
 
-use super::text::{clean, fit_spans, truncate};
+use super::list_bar;
+use super::text::{clean, truncate};
 use super::theme::{Theme, mark, word};
 use crate::app::App;
 use crate::app::units_view::{clamp, missing_count, scroll_offset, unit_states, visible_units};
@@ -57,49 +58,30 @@ pub fn render(frame: &mut Frame<'_>, app: &App, theme: Theme, area: Rect) {
 fn render_bar(frame: &mut Frame<'_>, app: &App, theme: Theme, area: Rect, shown: usize) {
     let s = app.strings();
     let v = &app.units;
-    let mut spans = Vec::new();
-    if v.filter_typing || !v.filter.value().is_empty() {
-        spans.push(Span::styled(s.filter_prompt, theme.key()));
-        spans.push(Span::raw(clean(v.filter.value()).into_owned()));
-    } else {
-        spans.push(Span::styled(s.filter_none, theme.dim()));
-    }
     let kind = v.kind_filter.map_or(s.filter_kind_all, |k| s.kind(k));
-    spans.push(Span::raw(format!("  · {kind}")));
+    let mut rest = vec![Span::raw(format!("  · {kind}"))];
     if v.missing_only {
-        spans.push(Span::raw(format!(" · {}", s.filter_missing_only)));
+        rest.push(Span::raw(format!(" · {}", s.filter_missing_only)));
     }
     let sort = match v.sort {
         crate::app::units_view::UnitSort::Plan => s.sort_order,
         crate::app::units_view::UnitSort::Name => s.sort_name,
         crate::app::units_view::UnitSort::Missing => s.sort_missing,
     };
-    spans.push(Span::raw(format!(" · {}", fill(s.sort_label, &[sort]))));
+    rest.push(Span::raw(format!(" · {}", fill(s.sort_label, &[sort]))));
     let count = fill(
         s.units_count,
         &[&shown.to_string(), &app.board.units.len().to_string()],
     );
-    let [left, right] = Layout::horizontal([
-        Constraint::Min(1),
-        Constraint::Length(count.width() as u16 + 2),
-    ])
-    .areas(area);
-    frame.render_widget(
-        Paragraph::new(Line::from(fit_spans(spans, left.width as usize))),
-        left,
+    list_bar::render(
+        frame,
+        s,
+        theme,
+        area,
+        (&v.filter, v.filter_typing),
+        rest,
+        count,
     );
-    frame.render_widget(
-        Paragraph::new(count)
-            .style(theme.title())
-            .alignment(ratatui::layout::Alignment::Right),
-        right,
-    );
-    if v.filter_typing {
-        let x = left.x + (s.filter_prompt.width() + v.filter.visual_cursor()) as u16;
-        if x < left.right() {
-            frame.set_cursor_position((x, left.y));
-        }
-    }
 }
 
 fn cell_text(state: &CheckState, s: &Strings) -> String {
