@@ -148,7 +148,8 @@ const METRICS: &[&str] = &[
     "einvoice",
 ];
 const LAND_METRICS: &[&str] = &["land_total", "land_resolved"];
-const LAND_UNIT: &str = "cn-vpdkdd";
+/// The unit whose Saturday task is the week's land files (the branch's Youth Union chi đoàn).
+const LAND_UNIT: &str = "cd-vpdkdd";
 
 /// A 1×1 PNG, so demo photo records point at real image files.
 const PNG_1X1: &[u8] = &[

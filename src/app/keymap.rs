@@ -17,6 +17,10 @@ pub enum Context {
     Picker,
     /// A multi-line text field of a form.
     MultiLine,
+    /// The Saturday figures grid, moving between cells.
+    Figures,
+    /// A figures cell being typed into.
+    CellEdit,
     /// The filter line, while typing in it.
     Filter,
     /// Any one-line text being edited (filter or form field).
@@ -79,6 +83,18 @@ pub enum Command {
     Newline,
     LineDown,
     LineUp,
+    /// The digit pressed starts editing the cell (see [`Binding::command_for`]).
+    EditDigit(u8),
+    EditCell,
+    Increment,
+    Decrement,
+    ClearCell,
+    CommitCell,
+    CancelCell,
+    /// Save the cell, then move: 0 up, 1 down, 2 left, 3 right.
+    CommitMove(u8),
+    PrevDay,
+    NextDay,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -121,6 +137,9 @@ impl Binding {
         match (self.command, chord.code) {
             (Command::GoTab(_), KeyCode::Char(d)) => {
                 Command::GoTab(d.to_digit(10).map_or(1, |n| n as u8))
+            }
+            (Command::EditDigit(_), KeyCode::Char(d)) => {
+                Command::EditDigit(d.to_digit(10).map_or(0, |n| n as u8))
             }
             (c, _) => c,
         }
@@ -217,6 +236,65 @@ pub static BINDINGS: &[Binding] = &[
     bind!(Units, [ch('t')], C::CycleKindFilter, k_kind_filter),
     bind!(Units, [ch('m')], C::ToggleMissingOnly, k_missing_only),
     bind!(Units, [ch('s')], C::CycleSort, k_sort),
+    // A figures cell being typed into.
+    bind!(CellEdit, [k(K::Enter)], C::CommitCell, k_commit, f_save),
+    bind!(
+        CellEdit,
+        [k(K::Esc)],
+        C::CancelCell,
+        k_cancel_cell,
+        f_cancel
+    ),
+    bind!(
+        CellEdit,
+        [
+            k(K::Up),
+            k(K::Down),
+            k(K::Left),
+            k(K::Right),
+            k(K::Tab),
+            k(K::BackTab)
+        ],
+        C::CommitMove(0),
+        k_commit_move
+    ),
+    bind!(CellEdit, [k(K::Backspace)], C::Backspace, k_backspace),
+    bind!(CellEdit, [k(K::F(1))], C::ToggleHelp, k_help, f_help),
+    bind!(CellEdit, [ctrl('c')], C::Quit, k_quit),
+    // The Saturday figures grid.
+    bind!(
+        Figures,
+        [
+            ch('0'),
+            ch('1'),
+            ch('2'),
+            ch('3'),
+            ch('4'),
+            ch('5'),
+            ch('6'),
+            ch('7'),
+            ch('8'),
+            ch('9')
+        ],
+        C::EditDigit(0),
+        k_digits,
+        f_type_digits
+    ),
+    bind!(Figures, [k(K::Enter), ch('e')], C::EditCell, k_edit_cell),
+    bind!(Figures, [ch('+'), ch('=')], C::Increment, k_inc),
+    bind!(Figures, [ch('-')], C::Decrement, k_dec),
+    bind!(Figures, [k(K::Delete)], C::ClearCell, k_clear_cell),
+    bind!(Figures, [k(K::Backspace)], C::Backspace, k_edit_cell),
+    bind!(
+        Figures,
+        [k(K::Left), ch('h')],
+        C::ColumnLeft,
+        k_col_left,
+        f_column
+    ),
+    bind!(Figures, [k(K::Right), ch('l')], C::ColumnRight, k_col_right),
+    bind!(Figures, [ch('[')], C::PrevDay, k_prev_day),
+    bind!(Figures, [ch(']')], C::NextDay, k_next_day),
     // The initiative registry.
     bind!(Initiatives, [ch('a')], C::Add, k_add, f_add),
     bind!(
@@ -312,6 +390,12 @@ fn specialise(b: &Binding, chord: Chord) -> Command {
         (Command::Down, KeyCode::Up | KeyCode::Char('k')) if b.context == Context::Help => {
             Command::Up
         }
+        (Command::CommitMove(_), code) => Command::CommitMove(match code {
+            KeyCode::Up => 0,
+            KeyCode::Down => 1,
+            KeyCode::Left | KeyCode::BackTab => 2,
+            _ => 3,
+        }),
         _ => b.command_for(chord),
     }
 }

@@ -9,6 +9,8 @@ pub mod text_field;
 pub mod units_view;
 mod update;
 mod update_initiatives;
+mod update_volunteer;
+pub mod volunteer;
 
 use std::cell::Cell;
 
@@ -117,6 +119,7 @@ pub struct App {
     pub units: UnitsView,
     pub registry: Registry,
     pub initiatives: InitiativesView,
+    pub volunteer: volunteer::VolunteerView,
     pub form: Option<Form>,
     pub confirm: Option<Confirm>,
     pub help_open: bool,
@@ -155,6 +158,7 @@ impl App {
     /// detail), for a frame drawn without any key pressed first, as `snapshot` does.
     pub fn prepare(&mut self, store: &crate::store::Store) {
         update_initiatives::ensure_detail(self, store);
+        update_volunteer::ensure_figures(self, store);
     }
 
     /// `registry` holds every initiative; see [`Registry::load`].
@@ -164,6 +168,7 @@ impl App {
         App {
             registry,
             initiatives,
+            volunteer: volunteer::VolunteerView::default(),
             lang,
             tab: Tab::Overview,
             board,
@@ -209,8 +214,12 @@ impl App {
                 .collect();
         }
         match self.tab {
-            Tab::Units | Tab::Initiatives if self.filter_typing() => {
+            Tab::Volunteer if self.volunteer.editing.is_some() => vec![Context::CellEdit],
+            Tab::Units | Tab::Initiatives | Tab::Volunteer if self.filter_typing() => {
                 vec![Context::Filter, Context::TextEdit]
+            }
+            Tab::Volunteer if !self.board.volunteer_days.is_empty() => {
+                vec![Context::Figures, Context::List, Context::Global]
             }
             Tab::Units => vec![Context::Units, Context::List, Context::Global],
             Tab::Initiatives => vec![Context::Initiatives, Context::List, Context::Global],
@@ -223,12 +232,17 @@ impl App {
         match self.tab {
             Tab::Units => self.units.filter_typing,
             Tab::Initiatives => self.initiatives.filter_typing,
+            Tab::Volunteer => self.volunteer.filter_typing,
             _ => false,
         }
     }
 
     /// Whether typed characters go into a text field rather than being looked up as keys.
     pub fn is_typing(&self) -> bool {
-        !self.help_open && self.confirm.is_none() && (self.form.is_some() || self.filter_typing())
+        !self.help_open
+            && self.confirm.is_none()
+            && (self.form.is_some()
+                || self.filter_typing()
+                || (self.tab == Tab::Volunteer && self.volunteer.editing.is_some()))
     }
 }

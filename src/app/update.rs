@@ -9,6 +9,7 @@ use super::keymap::Command;
 use super::text_field::TextField;
 use super::units_view::{clamp, visible_units};
 use super::update_initiatives as ini;
+use super::update_volunteer as uv;
 use super::{Action, App, Confirm, ConfirmAction, Status, StatusKind, Tab};
 use crate::domain::campaign::RequirementSource;
 use crate::domain::time::format_local;
@@ -23,8 +24,10 @@ pub fn update(app: &mut App, store: &mut Store, action: Action) {
         Action::Paste(text) => edit(app, Edit::Paste(&text)),
         Action::Command(cmd) => command(app, store, cmd),
     }
-    if app.tab == Tab::Initiatives {
-        ini::ensure_detail(app, store);
+    match app.tab {
+        Tab::Initiatives => ini::ensure_detail(app, store),
+        Tab::Volunteer => uv::ensure_figures(app, store),
+        _ => {}
     }
 }
 
@@ -113,7 +116,19 @@ fn edit(app: &mut App, op: Edit<'_>) {
         }
         return;
     }
+    if app.tab == Tab::Volunteer
+        && let Some(f) = app.volunteer.editing.as_mut()
+    {
+        edit_line(f, op);
+        return;
+    }
     match app.tab {
+        Tab::Volunteer => {
+            edit_line(&mut app.volunteer.filter, op);
+            if op.changes_text() {
+                app.volunteer.row = 0;
+            }
+        }
         Tab::Units => {
             edit_line(&mut app.units.filter, op);
             // A new filter changes which rows exist: start again at the top.
@@ -136,6 +151,14 @@ fn command(app: &mut App, store: &mut Store, cmd: Command) {
     // Any key acknowledges the last message, except the ones that only move the help.
     if !matches!(cmd, Command::Up | Command::Down) || !app.help_open {
         app.status = None;
+    }
+    if app.tab == Tab::Volunteer
+        && app.form.is_none()
+        && !app.help_open
+        && !app.volunteer.filter_typing
+        && uv::command(app, store, cmd)
+    {
+        return;
     }
     match cmd {
         Command::Quit => quit(app),
@@ -178,12 +201,14 @@ fn command(app: &mut App, store: &mut Store, cmd: Command) {
         Command::StartFilter => match app.tab {
             Tab::Units => app.units.filter_typing = true,
             Tab::Initiatives => app.initiatives.filter_typing = true,
+            Tab::Volunteer => app.volunteer.filter_typing = true,
             _ => {}
         },
         Command::ClearFilter => clear_filter(app, false),
         Command::FilterAccept => {
             app.units.filter_typing = false;
             app.initiatives.filter_typing = false;
+            app.volunteer.filter_typing = false;
         }
         Command::FilterCancel => clear_filter(app, true),
         Command::CycleKindFilter => {
@@ -252,11 +277,29 @@ fn command(app: &mut App, store: &mut Store, cmd: Command) {
         Command::StageJump => ini::open_stage_jump(app),
         Command::Replicate => ini::open_replications(app, store),
         Command::FilterForm => ini::open_filter_form(app),
+        // Only the figures grid has these; it handled them above.
+        Command::EditDigit(_)
+        | Command::EditCell
+        | Command::Increment
+        | Command::Decrement
+        | Command::ClearCell
+        | Command::CommitCell
+        | Command::CancelCell
+        | Command::CommitMove(_)
+        | Command::PrevDay
+        | Command::NextDay => {}
     }
 }
 
 fn clear_filter(app: &mut App, stop_typing: bool) {
     match app.tab {
+        Tab::Volunteer => {
+            app.volunteer.filter.clear();
+            app.volunteer.row = 0;
+            if stop_typing {
+                app.volunteer.filter_typing = false;
+            }
+        }
         Tab::Units => {
             app.units.filter.clear();
             app.units.selected = 0;
@@ -306,6 +349,7 @@ fn pick(app: &mut App, store: &mut Store) {
 fn page(app: &App) -> usize {
     match app.tab {
         Tab::Initiatives => app.initiatives.page.get().max(1),
+        Tab::Volunteer => app.volunteer.page.get().max(1),
         _ => app.units.page.get().max(1),
     }
 }
@@ -326,6 +370,10 @@ fn move_selection(app: &mut App, delta: isize) {
         Tab::Initiatives => (
             app.initiatives.visible().len(),
             &mut app.initiatives.selected,
+        ),
+        Tab::Volunteer => (
+            super::volunteer::visible_rows(&app.board.units, &app.volunteer).len(),
+            &mut app.volunteer.row,
         ),
         _ => return,
     };
@@ -357,6 +405,7 @@ pub(super) fn reload(app: &mut App, store: &Store) {
 /// Another instance wrote: everything may have changed.
 fn reload_everything(app: &mut App, store: &Store) {
     reload(app, store);
+    uv::refresh(app, store);
     let keep = app.initiatives.selected_row(&app.registry).map(|r| r.id);
     match Registry::load(store, &app.board.units) {
         Ok(registry) => {
@@ -568,6 +617,9 @@ fn undo(app: &mut App, store: &mut Store) {
                 ini::after_write(app, store, &ids);
             } else {
                 reload(app, store);
+            }
+            if undone.tables.contains(&Table::Figures) {
+                uv::refresh(app, store);
             }
             set_status(app, StatusKind::Saved, fill(s.undone, &[&undone.summary]));
         }

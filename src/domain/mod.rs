@@ -2,6 +2,7 @@
 
 pub mod campaign;
 pub mod checklist;
+pub mod figures;
 pub mod fold;
 pub mod initiative;
 pub mod kpi;

@@ -294,6 +294,50 @@ string_table! {
     d_multi_chosen,
     stage_proposed_short,
     col_replicated,
+    m_volunteers,
+    m_citizens,
+    m_businesses,
+    m_files_received,
+    m_files_resolved,
+    m_online,
+    m_einvoice,
+    m_land_total,
+    m_land_resolved,
+    ml_volunteers,
+    ml_citizens,
+    ml_businesses,
+    ml_files_received,
+    ml_files_resolved,
+    ml_online,
+    ml_einvoice,
+    ml_land_total,
+    ml_land_resolved,
+    col_updated,
+    totals,
+    vol_day,
+    vol_no_days,
+    vol_more,
+    fig_saved,
+    fig_cleared,
+    fig_refused,
+    err_fig_nan,
+    err_fig_negative,
+    err_fig_large,
+    err_fig_bound,
+    err_fig_below,
+    err_fig_not_unit,
+    summary_figure,
+    k_edit_cell,
+    k_digits,
+    k_inc,
+    k_dec,
+    k_clear_cell,
+    k_commit,
+    k_cancel_cell,
+    k_commit_move,
+    k_prev_day,
+    k_next_day,
+    f_type_digits,
 }
 
 impl Strings {
@@ -322,6 +366,38 @@ impl Strings {
         match level {
             DistrictChair => self.level_district_chair,
             City => self.level_city,
+        }
+    }
+
+    /// Column header of a Saturday figure.
+    pub fn metric_short(&self, m: crate::domain::figures::Metric) -> &'static str {
+        use crate::domain::figures::Metric::*;
+        match m {
+            Volunteers => self.m_volunteers,
+            Citizens => self.m_citizens,
+            Businesses => self.m_businesses,
+            FilesReceived => self.m_files_received,
+            FilesResolved => self.m_files_resolved,
+            OnlineGuided => self.m_online,
+            Einvoice => self.m_einvoice,
+            LandTotal => self.m_land_total,
+            LandResolved => self.m_land_resolved,
+        }
+    }
+
+    /// Full name of a Saturday figure, for messages and the detail line.
+    pub fn metric(&self, m: crate::domain::figures::Metric) -> &'static str {
+        use crate::domain::figures::Metric::*;
+        match m {
+            Volunteers => self.ml_volunteers,
+            Citizens => self.ml_citizens,
+            Businesses => self.ml_businesses,
+            FilesReceived => self.ml_files_received,
+            FilesResolved => self.ml_files_resolved,
+            OnlineGuided => self.ml_online,
+            Einvoice => self.ml_einvoice,
+            LandTotal => self.ml_land_total,
+            LandResolved => self.ml_land_resolved,
         }
     }
 

@@ -6,6 +6,7 @@
 
 mod audit;
 pub mod demo;
+mod figures;
 mod initiatives;
 mod migrate;
 mod queries;
@@ -22,8 +23,9 @@ use rusqlite::{Connection, OpenFlags};
 use crate::domain::campaign::CampaignDef;
 
 pub use audit::{Change, Table, Undone};
+pub use figures::FigureRow;
 pub use initiatives::{FieldRow, InitiativeDetail, InitiativeRow, StageEntry};
-pub use queries::{Board, CampaignRow, RequirementRow, VolunteerDayRow};
+pub use queries::{Board, CampaignRow, LAND_KPI, RequirementRow, TaskRow, VolunteerDayRow};
 
 /// Marks a SQLite file as a xungkich store ("XKCH"), so another program's database is refused.
 pub const APPLICATION_ID: i32 = 0x584B_4348;

@@ -10,6 +10,9 @@ use crate::domain::campaign::RequirementSource;
 use crate::domain::time::{end_of_day, start_of_day};
 use crate::domain::unit::{Unit, UnitKind};
 
+/// The KPI code of "resolve 70% of the week's land files" in the campaign file.
+pub const LAND_KPI: &str = "land-files-week";
+
 #[derive(Debug, Clone, PartialEq)]
 pub struct CampaignRow {
     pub code: String,
@@ -58,6 +61,16 @@ pub struct VolunteerDayRow {
     pub report_deadline: DateTime<FixedOffset>,
 }
 
+/// A Saturday task the plan assigns to a unit (section II.3.1).
+#[derive(Debug, Clone, PartialEq)]
+pub struct TaskRow {
+    pub unit_id: i64,
+    pub volunteer_day_id: i64,
+    pub title: String,
+    pub description: String,
+    pub kpi_code: Option<String>,
+}
+
 /// Everything the overview and the units screen show, read in one go.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Board {
@@ -65,11 +78,19 @@ pub struct Board {
     pub units: Vec<Unit>,
     pub requirements: Vec<RequirementRow>,
     pub volunteer_days: Vec<VolunteerDayRow>,
+    pub tasks: Vec<TaskRow>,
     /// When each (unit id, requirement id) was done, from its source table.
     pub evidence: HashMap<(i64, i64), DateTime<FixedOffset>>,
 }
 
 impl Board {
+    /// Whether the unit reports the week's land files (its Saturday task carries that KPI).
+    pub fn reports_land(&self, unit_id: i64) -> bool {
+        self.tasks
+            .iter()
+            .any(|t| t.unit_id == unit_id && t.kpi_code.as_deref() == Some(LAND_KPI))
+    }
+
     /// The name of unit `id`, or "" for an id the board does not know.
     pub fn unit_name(&self, id: i64) -> &str {
         self.units
@@ -91,6 +112,7 @@ impl Store {
         let units = units(conn)?;
         let requirements = requirements(conn, campaign_end)?;
         let volunteer_days = volunteer_days(conn)?;
+        let tasks = tasks(conn)?;
         let mut evidence = HashMap::new();
         for r in &requirements {
             for (unit_id, at) in evidence_of(conn, r)? {
@@ -102,6 +124,7 @@ impl Store {
             units,
             requirements,
             volunteer_days,
+            tasks,
             evidence,
         })
     }
@@ -247,6 +270,24 @@ fn requirements(
             },
         )
         .collect()
+}
+
+fn tasks(conn: &Connection) -> Result<Vec<TaskRow>> {
+    let mut stmt = conn.prepare(
+        "SELECT unit_id, volunteer_day_id, title, description, kpi_code FROM tasks ORDER BY id",
+    )?;
+    let rows = stmt
+        .query_map([], |r| {
+            Ok(TaskRow {
+                unit_id: r.get(0)?,
+                volunteer_day_id: r.get(1)?,
+                title: r.get(2)?,
+                description: r.get(3)?,
+                kpi_code: r.get(4)?,
+            })
+        })?
+        .collect::<std::result::Result<_, _>>()?;
+    Ok(rows)
 }
 
 fn volunteer_days(conn: &Connection) -> Result<Vec<VolunteerDayRow>> {

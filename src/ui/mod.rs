@@ -12,6 +12,7 @@ pub mod snapshot;
 pub mod text;
 pub mod theme;
 mod units;
+mod volunteer;
 
 use chrono::Datelike;
 use ratatui::Frame;
@@ -54,7 +55,8 @@ pub fn render(frame: &mut Frame<'_>, app: &App) {
         Tab::Overview => overview::render(frame, app, theme, body),
         Tab::Units => units::render(frame, app, theme, body),
         Tab::Initiatives => initiatives::render(frame, app, theme, body),
-        Tab::Volunteer | Tab::Kpi => placeholder::render(frame, app, theme, body),
+        Tab::Volunteer => volunteer::render(frame, app, theme, body),
+        Tab::Kpi => placeholder::render(frame, app, theme, body),
     }
     render_footer(frame, app, theme, footer);
     if let Some(f) = &app.form {
@@ -191,7 +193,19 @@ fn render_footer(frame: &mut Frame<'_>, app: &App, theme: Theme, area: Rect) {
         .filter_map(|b| {
             let label = b.footer?;
             let essential = matches!(b.command, Command::ToggleHelp | Command::Quit);
-            Some((chord_label(b.keys[0]), label(s), essential))
+            // A run of digits reads as one range ("0–9"), not as its first digit.
+            let key = match (b.keys.first(), b.keys.last()) {
+                (Some(first), Some(last))
+                    if b.keys.len() > 2
+                        && b.keys.iter().all(|k| {
+                            matches!(k.code, ratatui::crossterm::event::KeyCode::Char(c) if c.is_ascii_digit())
+                        }) =>
+                {
+                    format!("{}–{}", chord_label(*first), chord_label(*last))
+                }
+                _ => chord_label(b.keys[0]),
+            };
+            Some((key, label(s), essential))
         })
         .collect();
     let cost = |(key, word, _): &(String, &str, bool)| key.width() + word.width() + 3;

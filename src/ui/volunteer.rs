@@ -1,0 +1,265 @@
+//! Tab 4: the volunteer Saturday — the day with its next deadline counting down, and the quick
+//! entry grid of the figures units phone in (units in rows, figures in columns, totals below).
+
+use chrono::{DateTime, FixedOffset};
+use ratatui::Frame;
+use ratatui::layout::{Alignment, Constraint, Layout, Rect};
+use ratatui::style::Modifier;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Cell, Paragraph, Row, Table};
+use unicode_width::UnicodeWidthStr;
+
+use super::list_bar;
+use super::text::{clean, truncate};
+use super::theme::Theme;
+use crate::app::App;
+use crate::app::overview_model::countdown;
+use crate::app::units_view::{clamp, scroll_offset};
+use crate::app::volunteer::visible_rows;
+use crate::domain::campaign::RequirementSource;
+use crate::domain::figures::Metric;
+use crate::domain::time::{format_date, format_local};
+use crate::i18n::fill;
+use crate::store::VolunteerDayRow;
+
+pub fn render(frame: &mut Frame<'_>, app: &App, theme: Theme, area: Rect) {
+    let s = app.strings();
+    let Some(day) = app.board.volunteer_days.get(app.volunteer.day) else {
+        frame.render_widget(Paragraph::new(s.vol_no_days), area);
+        return;
+    };
+    let [head, bar, grid, detail, note] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Length(1),
+        Constraint::Min(4),
+        Constraint::Length(1),
+        Constraint::Length(1),
+    ])
+    .areas(area);
+    render_head(frame, app, theme, head, day);
+    let rows = visible_rows(&app.board.units, &app.volunteer);
+    let count = fill(
+        s.units_count,
+        &[&rows.len().to_string(), &app.board.units.len().to_string()],
+    );
+    let v = &app.volunteer;
+    list_bar::render(
+        frame,
+        s,
+        theme,
+        bar,
+        (&v.filter, v.filter_typing),
+        Vec::new(),
+        count,
+    );
+    render_grid(frame, app, theme, grid, &rows);
+    render_detail(frame, app, theme, detail, &rows);
+    frame.render_widget(
+        Paragraph::new(truncate(s.vol_more, note.width as usize)).style(theme.dim()),
+        note,
+    );
+}
+
+/// The day, and the next of its deadlines counting down (or how late the last one is).
+fn render_head(frame: &mut Frame<'_>, app: &App, theme: Theme, area: Rect, day: &VolunteerDayRow) {
+    let s = app.strings();
+    let title = fill(
+        s.vol_day,
+        &[
+            &day.round.to_string(),
+            &format_date(day.date),
+            &clean(&day.host),
+        ],
+    );
+    // Named as the checklist names them ("Đăng ký TB", "Báo cáo").
+    let name = |source: RequirementSource, fallback: &'static str| {
+        app.board
+            .requirements
+            .iter()
+            .find(|r| r.source == source && r.volunteer_day_id == Some(day.id))
+            .map_or(fallback.to_string(), |r| clean(&r.short).into_owned())
+    };
+    let deadlines: [(String, DateTime<FixedOffset>); 2] = [
+        (
+            name(
+                RequirementSource::VolunteerRegistration,
+                s.detail_source_registration,
+            ),
+            day.registration_deadline,
+        ),
+        (
+            name(RequirementSource::QuickReport, s.detail_source_report),
+            day.report_deadline,
+        ),
+    ];
+    let right = match deadlines.iter().find(|(_, at)| *at > app.now) {
+        Some((what, at)) => {
+            let left = countdown(*at - app.now, s.span.day, s.span.days);
+            format!(
+                "{what}: {} — {}",
+                fill(s.deadline_at, &[&format_local(*at)]),
+                fill(s.countdown, &[&left])
+            )
+        }
+        None => fill(s.deadline_at, &[&format_local(day.report_deadline)]),
+    };
+    let [l, r] = Layout::horizontal([
+        Constraint::Min(1),
+        Constraint::Length(right.width() as u16 + 1),
+    ])
+    .areas(area);
+    frame.render_widget(
+        Paragraph::new(truncate(&title, l.width as usize)).style(theme.title()),
+        l,
+    );
+    frame.render_widget(
+        Paragraph::new(right)
+            .style(theme.warn())
+            .alignment(Alignment::Right),
+        r,
+    );
+}
+
+fn metric_width(app: &App, m: Metric) -> u16 {
+    (app.strings().metric_short(m).width() as u16).max(5)
+}
+
+fn render_grid(frame: &mut Frame<'_>, app: &App, theme: Theme, area: Rect, rows: &[usize]) {
+    let s = app.strings();
+    let v = &app.volunteer;
+    // Header above, totals below; the units scroll between.
+    let body = area.height.saturating_sub(2) as usize;
+    let selected = clamp(v.row, rows.len());
+    let offset = scroll_offset(v.offset.get(), selected, body, rows.len());
+    v.offset.set(offset);
+    v.page.set(body.max(1));
+    let col = clamp(v.col, Metric::ALL.len());
+    let fixed: u16 = Metric::ALL.iter().map(|m| metric_width(app, *m) + 1).sum();
+    let show_updated = area.width >= fixed + 30 + 9;
+    let name_w = area
+        .width
+        .saturating_sub(fixed + if show_updated { 9 } else { 0 })
+        .max(8);
+
+    let mut widths = vec![Constraint::Length(name_w)];
+    widths.extend(
+        Metric::ALL
+            .iter()
+            .map(|m| Constraint::Length(metric_width(app, *m))),
+    );
+    let mut header = vec![Cell::from(s.col_unit)];
+    header.extend(Metric::ALL.iter().enumerate().map(|(i, m)| {
+        let style = if i == col { theme.key() } else { theme.title() };
+        Cell::from(s.metric_short(*m)).style(style)
+    }));
+    if show_updated {
+        widths.push(Constraint::Length(8));
+        header.push(Cell::from(s.col_updated));
+    }
+
+    let mut table_rows: Vec<Row> = rows
+        .iter()
+        .enumerate()
+        .skip(offset)
+        .take(body)
+        .map(|(pos, &i)| {
+            let unit = &app.board.units[i];
+            let name = if unit.name.width() > name_w as usize {
+                unit.short_name()
+            } else {
+                unit.name.clone()
+            };
+            let is_selected = pos == selected;
+            let mut cells = vec![Cell::from(truncate(&clean(&name), name_w as usize))];
+            for (c, m) in Metric::ALL.iter().enumerate() {
+                let text = if m.is_land() && !app.board.reports_land(unit.id) {
+                    "–".to_string()
+                } else if is_selected
+                    && c == col
+                    && let Some(f) = &v.editing
+                {
+                    format!("{}▏", clean(f.value()))
+                } else {
+                    v.value(unit.id, *m)
+                        .map(|x| x.to_string())
+                        .unwrap_or_else(|| "·".into())
+                };
+                let style = if is_selected && c == col {
+                    theme.cursor_cell()
+                } else if v.value(unit.id, *m).is_none() {
+                    theme.dim()
+                } else {
+                    Default::default()
+                };
+                cells.push(Cell::from(text).style(style));
+            }
+            if show_updated {
+                let at = v
+                    .updated(unit.id)
+                    .map(|t| t.format("%H:%M").to_string())
+                    .unwrap_or_default();
+                cells.push(Cell::from(at));
+            }
+            let row = Row::new(cells);
+            if is_selected {
+                row.style(theme.selected())
+            } else {
+                row
+            }
+        })
+        .collect();
+    // Fill the space so the totals stay on the grid's last line.
+    while table_rows.len() < body {
+        table_rows.push(Row::new(Vec::<Cell>::new()));
+    }
+    let mut totals = vec![Cell::from(s.totals)];
+    totals.extend(
+        Metric::ALL
+            .iter()
+            .map(|m| Cell::from(v.total(*m).to_string())),
+    );
+    table_rows.push(Row::new(totals).style(theme.title().add_modifier(Modifier::REVERSED)));
+    let table = Table::new(table_rows, widths)
+        .header(Row::new(header).style(theme.title().add_modifier(Modifier::UNDERLINED)))
+        .column_spacing(1);
+    frame.render_widget(table, area);
+}
+
+/// The selected cell in words: unit, figure, value, when saved.
+fn render_detail(frame: &mut Frame<'_>, app: &App, theme: Theme, area: Rect, rows: &[usize]) {
+    let s = app.strings();
+    let v = &app.volunteer;
+    let Some(&i) = rows.get(clamp(v.row, rows.len())) else {
+        return;
+    };
+    let unit = &app.board.units[i];
+    let m = v.metric();
+    let value = v
+        .value(unit.id, m)
+        .map(|x| x.to_string())
+        .unwrap_or_else(|| "—".into());
+    let mut spans = vec![
+        Span::styled(
+            format!("{} — {}: ", clean(&unit.name), s.metric(m)),
+            theme.dim(),
+        ),
+        Span::styled(value, theme.title()),
+    ];
+    if let Some(at) = v.updated(unit.id) {
+        spans.push(Span::styled(
+            format!("  · {} {}", s.col_updated.to_lowercase(), format_local(at)),
+            theme.dim(),
+        ));
+    }
+    let phone = unit.phone.trim();
+    if !phone.is_empty() {
+        spans.push(Span::styled(format!("  · {phone}"), theme.dim()));
+    }
+    frame.render_widget(
+        Paragraph::new(Line::from(super::text::fit_spans(
+            spans,
+            area.width as usize,
+        ))),
+        area,
+    );
+}
