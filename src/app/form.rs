@@ -29,6 +29,10 @@ pub enum Rule {
     Score,
     /// A picker that must have a choice.
     Chosen,
+    /// A whole number from 0 to 10,000, or empty.
+    Count,
+    /// A local date and time, dd/mm/yyyy HH:MM.
+    DateTime,
     /// Anything goes (a picker with a default, for instance).
     Free,
 }
@@ -66,6 +70,14 @@ impl Rule {
             Rule::Score => initiative::parse_score(&value)
                 .err()
                 .map(|e| initiative_error(&e, s)),
+            Rule::Count => {
+                let t = value.trim();
+                let ok = t.is_empty() || t.parse::<u32>().is_ok_and(|n| n <= 10_000);
+                (!ok).then(|| s.err_count.to_string())
+            }
+            Rule::DateTime => crate::domain::time::parse_local_datetime(&value)
+                .is_none()
+                .then(|| s.err_datetime.to_string()),
             Rule::Chosen => match input {
                 Input::Choice(c) if c.selected.is_empty() => Some(s.err_choose.to_string()),
                 _ => None,
@@ -447,6 +459,10 @@ pub enum Purpose {
     },
     /// Narrowing the initiative list; nothing is saved to the store.
     InitiativeFilter,
+    /// A unit's registration for the selected volunteer day.
+    Registration {
+        unit_id: i64,
+    },
 }
 
 #[derive(Debug, Clone)]

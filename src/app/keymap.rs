@@ -21,6 +21,8 @@ pub enum Context {
     Figures,
     /// A figures cell being typed into.
     CellEdit,
+    /// Tab 4's registrations list.
+    Registrations,
     /// The filter line, while typing in it.
     Filter,
     /// Any one-line text being edited (filter or form field).
@@ -95,6 +97,8 @@ pub enum Command {
     CommitMove(u8),
     PrevDay,
     NextDay,
+    NextSection,
+    Register,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -295,6 +299,30 @@ pub static BINDINGS: &[Binding] = &[
     bind!(Figures, [k(K::Right), ch('l')], C::ColumnRight, k_col_right),
     bind!(Figures, [ch('[')], C::PrevDay, k_prev_day),
     bind!(Figures, [ch(']')], C::NextDay, k_next_day),
+    bind!(Figures, [ch('v')], C::NextSection, k_section, f_section),
+    // Tab 4's registrations.
+    bind!(
+        Registrations,
+        [ch('a'), ch('e'), k(K::Enter)],
+        C::Register,
+        k_register,
+        f_register
+    ),
+    bind!(
+        Registrations,
+        [ch('d'), k(K::Delete)],
+        C::DeleteItem,
+        k_delete_registration
+    ),
+    bind!(Registrations, [ch('[')], C::PrevDay, k_prev_day),
+    bind!(Registrations, [ch(']')], C::NextDay, k_next_day),
+    bind!(
+        Registrations,
+        [ch('v')],
+        C::NextSection,
+        k_section,
+        f_section
+    ),
     // The initiative registry.
     bind!(Initiatives, [ch('a')], C::Add, k_add, f_add),
     bind!(

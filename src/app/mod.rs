@@ -103,6 +103,9 @@ pub enum ConfirmAction {
     DeleteInitiative {
         id: i64,
     },
+    DeleteRegistration {
+        id: i64,
+    },
     /// Jump to a stage past the next one.
     SkipToStage {
         id: i64,
@@ -219,7 +222,11 @@ impl App {
                 vec![Context::Filter, Context::TextEdit]
             }
             Tab::Volunteer if !self.board.volunteer_days.is_empty() => {
-                vec![Context::Figures, Context::List, Context::Global]
+                let part = match self.volunteer.section {
+                    volunteer::Section::Figures => Context::Figures,
+                    volunteer::Section::Registrations => Context::Registrations,
+                };
+                vec![part, Context::List, Context::Global]
             }
             Tab::Units => vec![Context::Units, Context::List, Context::Global],
             Tab::Initiatives => vec![Context::Initiatives, Context::List, Context::Global],

@@ -264,6 +264,9 @@ fn command(app: &mut App, store: &mut Store, cmd: Command) {
                     ConfirmAction::DiscardForm => app.form = None,
                     ConfirmAction::QuitDiscarding => app.quit = true,
                     ConfirmAction::DeleteInitiative { id } => ini::delete(app, store, id),
+                    ConfirmAction::DeleteRegistration { id } => {
+                        uv::delete_registration(app, store, id)
+                    }
                     ConfirmAction::SkipToStage { id, stage } => {
                         ini::go_to_stage(app, store, id, stage)
                     }
@@ -287,7 +290,9 @@ fn command(app: &mut App, store: &mut Store, cmd: Command) {
         | Command::CancelCell
         | Command::CommitMove(_)
         | Command::PrevDay
-        | Command::NextDay => {}
+        | Command::NextDay
+        | Command::NextSection
+        | Command::Register => {}
     }
 }
 
@@ -523,6 +528,7 @@ fn save_form(app: &mut App, store: &mut Store) {
         Purpose::Proposal { id, stage } => ini::save_proposal(app, store, id, stage),
         Purpose::StageJump { id } => ini::save_stage_jump(app, store, id),
         Purpose::Replications { id } => ini::save_replications(app, store, id),
+        Purpose::Registration { unit_id } => uv::save_registration(app, store, unit_id),
         Purpose::InitiativeFilter => {}
     }
 }
@@ -618,7 +624,9 @@ fn undo(app: &mut App, store: &mut Store) {
             } else {
                 reload(app, store);
             }
-            if undone.tables.contains(&Table::Figures) {
+            if undone.tables.contains(&Table::Figures)
+                || undone.tables.contains(&Table::Registrations)
+            {
                 uv::refresh(app, store);
             }
             set_status(app, StatusKind::Saved, fill(s.undone, &[&undone.summary]));

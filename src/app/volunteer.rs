@@ -8,10 +8,31 @@ use chrono::{DateTime, FixedOffset};
 
 use super::text_field::TextField;
 use crate::domain::figures::Metric;
-use crate::store::{FigureRow, Result, Store};
+use crate::store::{Activity, FigureRow, RegistrationRow, Result, Store};
+
+/// The parts of tab 4.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Section {
+    #[default]
+    Figures,
+    Registrations,
+}
+
+impl Section {
+    pub fn next(self) -> Section {
+        match self {
+            Section::Figures => Section::Registrations,
+            Section::Registrations => Section::Figures,
+        }
+    }
+}
 
 #[derive(Debug, Default)]
 pub struct VolunteerView {
+    pub section: Section,
+    /// The selected day's registrations, and the activities a unit can register.
+    pub registrations: Vec<RegistrationRow>,
+    pub activities: Vec<Activity>,
     /// Index into `board.volunteer_days`.
     pub day: usize,
     /// Selected unit (index into `board.units`) and figure (index into `Metric::ALL`).
@@ -70,6 +91,8 @@ impl VolunteerView {
         if self.loaded_day == Some(day_id) && !force {
             return Ok(());
         }
+        self.registrations = store.registrations(day_id)?;
+        self.activities = store.activities()?;
         let rows: Vec<FigureRow> = store.figures(day_id)?;
         self.figures = rows
             .into_iter()
@@ -95,6 +118,18 @@ impl VolunteerView {
                 self.figures.remove(&(unit_id, metric));
             }
         }
+    }
+
+    pub fn registration(&self, unit_id: i64) -> Option<&RegistrationRow> {
+        self.registrations.iter().find(|r| r.unit_id == unit_id)
+    }
+
+    /// The activity's name for its code (the code itself if the campaign no longer lists it).
+    pub fn activity_name<'a>(&'a self, code: &'a str) -> &'a str {
+        self.activities
+            .iter()
+            .find(|(c, _)| c == code)
+            .map_or(code, |(_, name)| name.as_str())
     }
 
     /// Forget what is held, so the next look reads the store (after an undo, say).

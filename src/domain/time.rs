@@ -70,6 +70,21 @@ pub fn start_of_day(date: NaiveDate) -> DateTime<FixedOffset> {
         .expect("a fixed offset maps every local time")
 }
 
+/// A local date and time as officers write it: "04/05/2022 15:30" (also "4/5/2022 15:30",
+/// "2022-05-04 15:30").
+pub fn parse_local_datetime(text: &str) -> Option<DateTime<FixedOffset>> {
+    let t = text.trim();
+    for fmt in ["%d/%m/%Y %H:%M", "%d-%m-%Y %H:%M", "%Y-%m-%d %H:%M"] {
+        if let Ok(naive) = NaiveDateTime::parse_from_str(t, fmt) {
+            // Four-digit years only: "04/05/22 15:30" is refused rather than read as year 22.
+            if t.contains(&naive.format("%Y").to_string()) {
+                return local(naive).ok();
+            }
+        }
+    }
+    None
+}
+
 /// The last instant of a campaign day range, as an exclusive deadline: the start of the next day.
 pub fn end_of_day(date: NaiveDate) -> DateTime<FixedOffset> {
     let next = date.succ_opt().unwrap_or(date);
@@ -193,6 +208,27 @@ mod tests {
             format_span(Span::from_duration(Duration::seconds(59)), &VI),
             "dưới 1 phút"
         );
+    }
+
+    #[test]
+    fn local_datetimes_as_officers_write_them() {
+        let t = |s: &str| parse_local_datetime(s).map(|d| d.to_rfc3339());
+        assert_eq!(
+            t("04/05/2022 15:30").as_deref(),
+            Some("2022-05-04T15:30:00+07:00")
+        );
+        assert_eq!(
+            t("4/5/2022 9:05").as_deref(),
+            Some("2022-05-04T09:05:00+07:00")
+        );
+        assert_eq!(
+            t("2022-05-04 15:30").as_deref(),
+            Some("2022-05-04T15:30:00+07:00")
+        );
+        assert_eq!(t("04/05/22 15:30"), None);
+        assert_eq!(t("31/02/2022 10:00"), None);
+        assert_eq!(t("04/05/2022"), None);
+        assert_eq!(t("04/05/2022 25:00"), None);
     }
 
     #[test]

@@ -10,6 +10,7 @@ mod figures;
 mod initiatives;
 mod migrate;
 mod queries;
+mod registrations;
 mod seed;
 mod units;
 
@@ -26,6 +27,7 @@ pub use audit::{Change, Table, Undone};
 pub use figures::FigureRow;
 pub use initiatives::{FieldRow, InitiativeDetail, InitiativeRow, StageEntry};
 pub use queries::{Board, CampaignRow, LAND_KPI, RequirementRow, TaskRow, VolunteerDayRow};
+pub use registrations::{Activity, NewRegistration, RegistrationRow};
 
 /// Marks a SQLite file as a xungkich store ("XKCH"), so another program's database is refused.
 pub const APPLICATION_ID: i32 = 0x584B_4348;

@@ -15,7 +15,7 @@ use super::theme::Theme;
 use crate::app::App;
 use crate::app::overview_model::countdown;
 use crate::app::units_view::{clamp, scroll_offset};
-use crate::app::volunteer::visible_rows;
+use crate::app::volunteer::{Section, visible_rows};
 use crate::domain::campaign::RequirementSource;
 use crate::domain::figures::Metric;
 use crate::domain::time::{format_date, format_local};
@@ -28,7 +28,8 @@ pub fn render(frame: &mut Frame<'_>, app: &App, theme: Theme, area: Rect) {
         frame.render_widget(Paragraph::new(s.vol_no_days), area);
         return;
     };
-    let [head, bar, grid, detail, note] = Layout::vertical([
+    let [head, strip, bar, main, detail, note] = Layout::vertical([
+        Constraint::Length(1),
         Constraint::Length(1),
         Constraint::Length(1),
         Constraint::Min(4),
@@ -37,12 +38,30 @@ pub fn render(frame: &mut Frame<'_>, app: &App, theme: Theme, area: Rect) {
     ])
     .areas(area);
     render_head(frame, app, theme, head, day);
+    render_strip(frame, app, theme, strip);
     let rows = visible_rows(&app.board.units, &app.volunteer);
-    let count = fill(
-        s.units_count,
-        &[&rows.len().to_string(), &app.board.units.len().to_string()],
-    );
     let v = &app.volunteer;
+    let count = match v.section {
+        Section::Figures => fill(
+            s.units_count,
+            &[&rows.len().to_string(), &app.board.units.len().to_string()],
+        ),
+        Section::Registrations => {
+            let late = v
+                .registrations
+                .iter()
+                .filter(|r| r.registered_at >= day.registration_deadline)
+                .count();
+            fill(
+                s.reg_count,
+                &[
+                    &v.registrations.len().to_string(),
+                    &app.board.units.len().to_string(),
+                    &late.to_string(),
+                ],
+            )
+        }
+    };
     list_bar::render(
         frame,
         s,
@@ -52,12 +71,137 @@ pub fn render(frame: &mut Frame<'_>, app: &App, theme: Theme, area: Rect) {
         Vec::new(),
         count,
     );
-    render_grid(frame, app, theme, grid, &rows);
+    match v.section {
+        Section::Figures => render_grid(frame, app, theme, main, &rows),
+        Section::Registrations => render_registrations(frame, app, theme, main, &rows, day),
+    }
     render_detail(frame, app, theme, detail, &rows);
     frame.render_widget(
         Paragraph::new(truncate(s.vol_more, note.width as usize)).style(theme.dim()),
         note,
     );
+}
+
+/// Which part of the tab shows: figures or registrations (`v` switches).
+fn render_strip(frame: &mut Frame<'_>, app: &App, theme: Theme, area: Rect) {
+    let s = app.strings();
+    let mut spans = Vec::new();
+    for (section, title) in [
+        (Section::Figures, s.sec_figures),
+        (Section::Registrations, s.sec_registrations),
+    ] {
+        let style = if section == app.volunteer.section {
+            theme.tab_active()
+        } else {
+            theme.dim()
+        };
+        spans.push(Span::styled(format!(" {title} "), style));
+        spans.push(Span::styled("│", theme.dim()));
+    }
+    spans.push(Span::styled(format!(" v: {}", s.k_section), theme.dim()));
+    frame.render_widget(
+        Paragraph::new(Line::from(super::text::fit_spans(
+            spans,
+            area.width as usize,
+        ))),
+        area,
+    );
+}
+
+/// Each unit's registration for the day: what, where, how many, when — late ones marked.
+fn render_registrations(
+    frame: &mut Frame<'_>,
+    app: &App,
+    theme: Theme,
+    area: Rect,
+    rows: &[usize],
+    day: &VolunteerDayRow,
+) {
+    let s = app.strings();
+    let v = &app.volunteer;
+    let body = area.height.saturating_sub(1) as usize;
+    let selected = clamp(v.row, rows.len());
+    let offset = scroll_offset(v.offset.get(), selected, body, rows.len());
+    v.offset.set(offset);
+    v.page.set(body.max(1));
+    let wide = area.width >= 110;
+    let unit_w: u16 = if wide { 26 } else { 16 };
+    let fixed = unit_w + 1 + 16 + 1 + 16 + if wide { 21 + 11 } else { 0 };
+    let acts_w = area.width.saturating_sub(fixed).max(8);
+    let mut widths = vec![Constraint::Length(unit_w), Constraint::Length(acts_w)];
+    let mut header = vec![s.col_unit, s.col_activities];
+    if wide {
+        widths.extend([Constraint::Length(20), Constraint::Length(10)]);
+        header.extend([s.col_place, s.col_planned]);
+    }
+    widths.extend([Constraint::Length(16), Constraint::Length(15)]);
+    header.extend([s.col_registered, s.col_status]);
+    let table_rows = rows
+        .iter()
+        .enumerate()
+        .skip(offset)
+        .take(body)
+        .map(|(pos, &i)| {
+            let unit = &app.board.units[i];
+            let name = if unit.name.width() > unit_w as usize {
+                unit.short_name()
+            } else {
+                unit.name.clone()
+            };
+            let mut cells = vec![Cell::from(truncate(&clean(&name), unit_w as usize))];
+            match v.registration(unit.id) {
+                Some(r) => {
+                    let mut acts: Vec<&str> =
+                        r.activities.iter().map(|c| v.activity_name(c)).collect();
+                    if !r.other_activity.is_empty() {
+                        acts.push(&r.other_activity);
+                    }
+                    cells.push(Cell::from(truncate(
+                        &clean(&acts.join(", ")),
+                        acts_w as usize,
+                    )));
+                    if wide {
+                        cells.push(Cell::from(truncate(&clean(&r.place), 20)));
+                        cells.push(Cell::from(
+                            r.planned_volunteers
+                                .map(|n| n.to_string())
+                                .unwrap_or_default(),
+                        ));
+                    }
+                    cells.push(Cell::from(format_local(r.registered_at)));
+                    let late = r.registered_at >= day.registration_deadline;
+                    let (mark, word, style) = if late {
+                        ("✘", s.reg_late, theme.warn())
+                    } else {
+                        ("✔", s.reg_on_time, theme.good())
+                    };
+                    cells.push(Cell::from(format!("{mark} {word}")).style(style));
+                }
+                None => {
+                    cells.push(Cell::from("—").style(theme.dim()));
+                    if wide {
+                        cells.extend([Cell::from(""), Cell::from("")]);
+                    }
+                    cells.push(Cell::from(""));
+                    let style = if app.now >= day.registration_deadline {
+                        theme.error()
+                    } else {
+                        theme.dim()
+                    };
+                    cells.push(Cell::from(format!("· {}", s.reg_none)).style(style));
+                }
+            }
+            let row = Row::new(cells);
+            if pos == selected {
+                row.style(theme.selected())
+            } else {
+                row
+            }
+        });
+    let table = Table::new(table_rows, widths)
+        .header(Row::new(header).style(theme.title().add_modifier(Modifier::UNDERLINED)))
+        .column_spacing(1);
+    frame.render_widget(table, area);
 }
 
 /// The day, and the next of its deadlines counting down (or how late the last one is).
@@ -233,6 +377,16 @@ fn render_detail(frame: &mut Frame<'_>, app: &App, theme: Theme, area: Rect, row
         return;
     };
     let unit = &app.board.units[i];
+    if v.section == Section::Registrations {
+        let phone = unit.phone.trim();
+        let text = if phone.is_empty() {
+            clean(&unit.name).into_owned()
+        } else {
+            format!("{} · {phone}", clean(&unit.name))
+        };
+        frame.render_widget(Paragraph::new(text).style(theme.dim()), area);
+        return;
+    }
     let m = v.metric();
     let value = v
         .value(unit.id, m)
