@@ -513,7 +513,12 @@ fn save_form(app: &mut App, store: &mut Store) {
     if purpose == Purpose::InitiativeFilter {
         return ini::apply_filter_form(app);
     }
+    // A form whose defaults are the record (a proposal, a stage, a new registration "now")
+    // saves even untouched; an untouched edit of something saved has nothing to write.
+    let new_registration = matches!(purpose, Purpose::Registration { unit_id }
+        if app.volunteer.registration(unit_id).is_none());
     if !form.is_dirty()
+        && !new_registration
         && !matches!(
             purpose,
             Purpose::Proposal { .. } | Purpose::StageJump { .. }

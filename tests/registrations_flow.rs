@@ -1,0 +1,260 @@
+//! Tab 4's registrations through the keymap: the form, late registrations counted late, the
+//! checklist following live, delete and undo.
+
+mod support;
+
+use ratatui::crossterm::event::KeyCode;
+use support::{TempStore, app, ctrl, key, press, type_text};
+use xungkich::domain::campaign::RequirementSource;
+use xungkich::domain::checklist::CheckState;
+use xungkich::i18n::Lang;
+use xungkich::store::Store;
+use xungkich::ui::snapshot::render_text;
+
+fn registration_requirement(a: &xungkich::app::App) -> i64 {
+    a.board
+        .requirements
+        .iter()
+        .find(|r| r.source == RequirementSource::VolunteerRegistration)
+        .expect("requirement")
+        .id
+}
+
+fn unit_id(store: &Store, name: &str) -> i64 {
+    store
+        .load_board()
+        .expect("board")
+        .units
+        .iter()
+        .find(|u| u.name == name)
+        .expect("unit")
+        .id
+}
+
+/// Opens tab 4's registrations with the list narrowed to `unit_query`.
+fn open_for(a: &mut xungkich::app::App, store: &mut Store, unit_query: &str) {
+    press(
+        a,
+        store,
+        &[
+            key(KeyCode::Char('4')),
+            key(KeyCode::Char('v')),
+            key(KeyCode::Char('/')),
+        ],
+    );
+    type_text(a, store, unit_query);
+    press(a, store, &[key(KeyCode::Enter)]);
+}
+
+#[test]
+fn registering_before_the_deadline_is_on_time_and_completes_the_requirement() {
+    let t = TempStore::new();
+    let mut store = t.open("2022-04-29T08:00:00+07:00");
+    let mut a = app(&store, "2022-05-03T10:00", Lang::Vi);
+    let req = registration_requirement(&a);
+    let tan_quy = unit_id(&store, "UBND phường Tân Quý");
+    open_for(&mut a, &mut store, "tan quy");
+    press(&mut a, &mut store, &[key(KeyCode::Char('a'))]);
+    assert!(a.form.is_some());
+    // Activities: find "tư vấn pháp luật" by typing, take it.
+    type_text(&mut a, &mut store, "tu van");
+    press(
+        &mut a,
+        &mut store,
+        &[key(KeyCode::Enter), key(KeyCode::Tab), key(KeyCode::Tab)],
+    );
+    type_text(&mut a, &mut store, "Trụ sở UBND phường");
+    press(&mut a, &mut store, &[key(KeyCode::Tab)]);
+    type_text(&mut a, &mut store, "15");
+    press(&mut a, &mut store, &[ctrl('s')]);
+    assert!(a.form.is_none(), "{:?}", a.status);
+    let day = a.board.volunteer_days[0].id;
+    let regs = store.registrations(day).expect("read");
+    assert_eq!(regs.len(), 1);
+    assert_eq!(regs[0].unit_id, tan_quy);
+    assert_eq!(regs[0].activities, vec!["tu-van-phap-luat".to_string()]);
+    assert_eq!(regs[0].place, "Trụ sở UBND phường");
+    assert_eq!(regs[0].planned_volunteers, Some(15));
+    let now = a.now;
+    let unit = a
+        .board
+        .units
+        .iter()
+        .find(|u| u.id == tan_quy)
+        .expect("unit")
+        .clone();
+    let r = a
+        .board
+        .requirements
+        .iter()
+        .find(|r| r.id == req)
+        .expect("req")
+        .clone();
+    assert!(matches!(
+        xungkich::app::units_view::state_of(&a.board, &unit, &r, now),
+        CheckState::Done { late: false, .. }
+    ));
+    assert!(render_text(&a, 120, 40).contains("✔ đúng hạn"));
+}
+
+#[test]
+fn registering_after_the_deadline_is_counted_late() {
+    let t = TempStore::new();
+    let mut store = t.open("2022-04-29T08:00:00+07:00");
+    let mut a = app(&store, "2022-05-06T09:00", Lang::Vi);
+    let tan_quy = unit_id(&store, "UBND phường Tân Quý");
+    open_for(&mut a, &mut store, "tan quy");
+    press(&mut a, &mut store, &[key(KeyCode::Char('a')), ctrl('s')]);
+    assert!(a.form.is_none(), "{:?}", a.status);
+    let screen = render_text(&a, 120, 40);
+    assert!(screen.contains("✘ trễ"), "{screen}");
+    assert!(screen.contains("1 / 37 đã đăng ký, 1 trễ"), "{screen}");
+    let req = registration_requirement(&a);
+    let unit = a
+        .board
+        .units
+        .iter()
+        .find(|u| u.id == tan_quy)
+        .expect("unit")
+        .clone();
+    let r = a
+        .board
+        .requirements
+        .iter()
+        .find(|r| r.id == req)
+        .expect("req")
+        .clone();
+    assert!(matches!(
+        xungkich::app::units_view::state_of(&a.board, &unit, &r, a.now),
+        CheckState::Done { late: true, .. }
+    ));
+}
+
+#[test]
+fn a_bad_time_or_count_is_refused_inline() {
+    let t = TempStore::new();
+    let mut store = t.open("2022-04-29T08:00:00+07:00");
+    let mut a = app(&store, "2022-05-03T10:00", Lang::Vi);
+    open_for(&mut a, &mut store, "tan quy");
+    press(&mut a, &mut store, &[key(KeyCode::Char('a'))]);
+    // To "planned volunteers": letters; to "registered at": a day that does not exist.
+    press(
+        &mut a,
+        &mut store,
+        &[key(KeyCode::Tab), key(KeyCode::Tab), key(KeyCode::Tab)],
+    );
+    type_text(&mut a, &mut store, "mười");
+    press(&mut a, &mut store, &[key(KeyCode::Tab)]);
+    for _ in 0..20 {
+        press(&mut a, &mut store, &[key(KeyCode::Backspace)]);
+    }
+    type_text(&mut a, &mut store, "31/02/2022 10:00");
+    press(&mut a, &mut store, &[ctrl('s')]);
+    assert!(a.form.is_some(), "refused");
+    let screen = render_text(&a, 120, 40);
+    assert!(screen.contains("Số nguyên từ 0 đến 10.000"), "{screen}");
+    assert!(screen.contains("Thời điểm không hợp lệ"), "{screen}");
+    assert!(
+        store
+            .registrations(a.board.volunteer_days[0].id)
+            .expect("read")
+            .is_empty()
+    );
+}
+
+#[test]
+fn delete_asks_and_undo_brings_it_back() {
+    let t = TempStore::new();
+    let mut store = t.open("2022-04-29T08:00:00+07:00");
+    let mut a = app(&store, "2022-05-03T10:00", Lang::Vi);
+    open_for(&mut a, &mut store, "tan quy");
+    press(&mut a, &mut store, &[key(KeyCode::Char('a')), ctrl('s')]);
+    let day = a.board.volunteer_days[0].id;
+    assert_eq!(store.registrations(day).expect("read").len(), 1);
+    press(&mut a, &mut store, &[key(KeyCode::Char('d'))]);
+    assert!(a.confirm.is_some());
+    press(&mut a, &mut store, &[key(KeyCode::Char('n'))]);
+    assert_eq!(store.registrations(day).expect("read").len(), 1);
+    press(
+        &mut a,
+        &mut store,
+        &[key(KeyCode::Char('d')), key(KeyCode::Char('y'))],
+    );
+    assert!(store.registrations(day).expect("read").is_empty());
+    assert!(render_text(&a, 120, 40).contains("chưa đăng ký"));
+    press(&mut a, &mut store, &[key(KeyCode::Char('u'))]);
+    assert_eq!(store.registrations(day).expect("read").len(), 1);
+    assert!(render_text(&a, 120, 40).contains("✔ đúng hạn"));
+}
+
+#[test]
+fn editing_keeps_the_time_first_registered() {
+    let t = TempStore::new();
+    let mut store = t.open("2022-04-29T08:00:00+07:00");
+    let mut a = app(&store, "2022-05-03T10:00", Lang::Vi);
+    open_for(&mut a, &mut store, "tan quy");
+    press(&mut a, &mut store, &[key(KeyCode::Char('a')), ctrl('s')]);
+    // Later, the place is added: the registration stays on time.
+    let mut a = app(&store, "2022-05-06T09:00", Lang::Vi);
+    open_for(&mut a, &mut store, "tan quy");
+    press(
+        &mut a,
+        &mut store,
+        &[
+            key(KeyCode::Char('e')),
+            key(KeyCode::Tab),
+            key(KeyCode::Tab),
+        ],
+    );
+    type_text(&mut a, &mut store, "Nhà văn hóa");
+    press(&mut a, &mut store, &[ctrl('s')]);
+    let regs = store
+        .registrations(a.board.volunteer_days[0].id)
+        .expect("read");
+    assert_eq!(regs[0].place, "Nhà văn hóa");
+    assert_eq!(
+        regs[0].registered_at.to_rfc3339(),
+        "2022-05-03T10:00:00+07:00"
+    );
+}
+
+fn registrations_screen(w: u16, h: u16) -> String {
+    let t = TempStore::new();
+    let mut store = support::demo_store(&t);
+    let mut a = app(&store, "2022-05-07T14:00", Lang::Vi);
+    press(
+        &mut a,
+        &mut store,
+        &[key(KeyCode::Char('4')), key(KeyCode::Char('v'))],
+    );
+    render_text(&a, w, h)
+}
+
+#[test]
+fn registrations_80x24() {
+    let text = registrations_screen(80, 24);
+    assert!(text.contains("đã đăng ký"), "{text}");
+    insta::assert_snapshot!(text);
+}
+
+#[test]
+fn registrations_120x40() {
+    insta::assert_snapshot!(registrations_screen(120, 40));
+}
+
+#[test]
+fn registration_form_120x40() {
+    let t = TempStore::new();
+    let mut store = support::demo_store(&t);
+    let mut a = app(&store, "2022-05-07T14:00", Lang::Vi);
+    press(
+        &mut a,
+        &mut store,
+        &[
+            key(KeyCode::Char('4')),
+            key(KeyCode::Char('v')),
+            key(KeyCode::Char('a')),
+        ],
+    );
+    insta::assert_snapshot!(render_text(&a, 120, 40));
+}
