@@ -386,6 +386,9 @@ pub struct Field {
     pub rule: Rule,
     /// Left at least once: its error shows from then on, not while first typing.
     pub touched: bool,
+    /// A problem found when saving that the field's rule cannot see (a photo file that is
+    /// missing, say); it goes when the field is edited.
+    pub problem: Option<String>,
 }
 
 impl Field {
@@ -397,6 +400,7 @@ impl Field {
             input,
             rule,
             touched: false,
+            problem: None,
         }
     }
 
@@ -459,6 +463,10 @@ pub enum Purpose {
     },
     /// Narrowing the initiative list; nothing is saved to the store.
     InitiativeFilter,
+    /// A unit's quick report for the selected volunteer day.
+    Report {
+        unit_id: i64,
+    },
     /// A unit's registration for the selected volunteer day.
     Registration {
         unit_id: i64,
@@ -546,6 +554,9 @@ impl Form {
     /// The error to show next to field `i`: only once the field was left or a save was tried.
     pub fn shown_error(&self, i: usize, s: &Strings) -> Option<String> {
         let f = self.fields.get(i)?;
+        if let Some(p) = &f.problem {
+            return Some(p.clone());
+        }
         if !(f.touched || self.tried_save) {
             return None;
         }

@@ -23,6 +23,8 @@ pub enum Context {
     CellEdit,
     /// Tab 4's registrations list.
     Registrations,
+    /// Tab 4's quick reports list.
+    Reports,
     /// The filter line, while typing in it.
     Filter,
     /// Any one-line text being edited (filter or form field).
@@ -99,6 +101,7 @@ pub enum Command {
     NextDay,
     NextSection,
     Register,
+    Report,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -323,6 +326,17 @@ pub static BINDINGS: &[Binding] = &[
         k_section,
         f_section
     ),
+    // Tab 4's quick reports.
+    bind!(
+        Reports,
+        [ch('r'), ch('e'), k(K::Enter)],
+        C::Report,
+        k_report,
+        f_report
+    ),
+    bind!(Reports, [ch('[')], C::PrevDay, k_prev_day),
+    bind!(Reports, [ch(']')], C::NextDay, k_next_day),
+    bind!(Reports, [ch('v')], C::NextSection, k_section, f_section),
     // The initiative registry.
     bind!(Initiatives, [ch('a')], C::Add, k_add, f_add),
     bind!(

@@ -225,6 +225,7 @@ impl App {
                 let part = match self.volunteer.section {
                     volunteer::Section::Figures => Context::Figures,
                     volunteer::Section::Registrations => Context::Registrations,
+                    volunteer::Section::Reports => Context::Reports,
                 };
                 vec![part, Context::List, Context::Global]
             }

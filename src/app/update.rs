@@ -103,6 +103,12 @@ fn edit(app: &mut App, op: Edit<'_>) {
         return;
     }
     if let Some(form) = app.form.as_mut() {
+        // What was found wrong on saving goes once the officer changes the field.
+        if op.changes_text()
+            && let Some(f) = form.fields.get_mut(form.focus)
+        {
+            f.problem = None;
+        }
         match form.focused_input() {
             Some(Input::Line(f)) => edit_line(f, op),
             Some(Input::Choice(c)) => {
@@ -292,7 +298,8 @@ fn command(app: &mut App, store: &mut Store, cmd: Command) {
         | Command::PrevDay
         | Command::NextDay
         | Command::NextSection
-        | Command::Register => {}
+        | Command::Register
+        | Command::Report => {}
     }
 }
 
@@ -515,8 +522,11 @@ fn save_form(app: &mut App, store: &mut Store) {
     }
     // A form whose defaults are the record (a proposal, a stage, a new registration "now")
     // saves even untouched; an untouched edit of something saved has nothing to write.
-    let new_registration = matches!(purpose, Purpose::Registration { unit_id }
-        if app.volunteer.registration(unit_id).is_none());
+    let new_registration = match purpose {
+        Purpose::Registration { unit_id } => app.volunteer.registration(unit_id).is_none(),
+        Purpose::Report { unit_id } => app.volunteer.report(unit_id).is_none(),
+        _ => false,
+    };
     if !form.is_dirty()
         && !new_registration
         && !matches!(
@@ -534,6 +544,7 @@ fn save_form(app: &mut App, store: &mut Store) {
         Purpose::StageJump { id } => ini::save_stage_jump(app, store, id),
         Purpose::Replications { id } => ini::save_replications(app, store, id),
         Purpose::Registration { unit_id } => uv::save_registration(app, store, unit_id),
+        Purpose::Report { unit_id } => uv::save_report(app, store, unit_id),
         Purpose::InitiativeFilter => {}
     }
 }

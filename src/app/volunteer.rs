@@ -8,7 +8,7 @@ use chrono::{DateTime, FixedOffset};
 
 use super::text_field::TextField;
 use crate::domain::figures::Metric;
-use crate::store::{Activity, FigureRow, RegistrationRow, Result, Store};
+use crate::store::{Activity, FigureRow, RegistrationRow, ReportRow, Result, Store};
 
 /// The parts of tab 4.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -16,13 +16,15 @@ pub enum Section {
     #[default]
     Figures,
     Registrations,
+    Reports,
 }
 
 impl Section {
     pub fn next(self) -> Section {
         match self {
             Section::Figures => Section::Registrations,
-            Section::Registrations => Section::Figures,
+            Section::Registrations => Section::Reports,
+            Section::Reports => Section::Figures,
         }
     }
 }
@@ -32,6 +34,7 @@ pub struct VolunteerView {
     pub section: Section,
     /// The selected day's registrations, and the activities a unit can register.
     pub registrations: Vec<RegistrationRow>,
+    pub reports: Vec<ReportRow>,
     pub activities: Vec<Activity>,
     /// Index into `board.volunteer_days`.
     pub day: usize,
@@ -92,6 +95,7 @@ impl VolunteerView {
             return Ok(());
         }
         self.registrations = store.registrations(day_id)?;
+        self.reports = store.reports(day_id)?;
         self.activities = store.activities()?;
         let rows: Vec<FigureRow> = store.figures(day_id)?;
         self.figures = rows
@@ -118,6 +122,10 @@ impl VolunteerView {
                 self.figures.remove(&(unit_id, metric));
             }
         }
+    }
+
+    pub fn report(&self, unit_id: i64) -> Option<&ReportRow> {
+        self.reports.iter().find(|r| r.unit_id == unit_id)
     }
 
     pub fn registration(&self, unit_id: i64) -> Option<&RegistrationRow> {

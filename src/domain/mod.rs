@@ -4,6 +4,7 @@ pub mod campaign;
 pub mod checklist;
 pub mod figures;
 pub mod fold;
+pub mod image;
 pub mod initiative;
 pub mod kpi;
 pub mod phone;

@@ -1,1 +1,2 @@
 pub mod campaign_file;
+pub mod photos;

@@ -11,6 +11,7 @@ mod initiatives;
 mod migrate;
 mod queries;
 mod registrations;
+mod reports;
 mod seed;
 mod units;
 
@@ -28,6 +29,7 @@ pub use figures::FigureRow;
 pub use initiatives::{FieldRow, InitiativeDetail, InitiativeRow, StageEntry};
 pub use queries::{Board, CampaignRow, LAND_KPI, RequirementRow, TaskRow, VolunteerDayRow};
 pub use registrations::{Activity, NewRegistration, RegistrationRow};
+pub use reports::{PhotoRow, ReportRow};
 
 /// Marks a SQLite file as a xungkich store ("XKCH"), so another program's database is refused.
 pub const APPLICATION_ID: i32 = 0x584B_4348;

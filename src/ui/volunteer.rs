@@ -46,6 +46,23 @@ pub fn render(frame: &mut Frame<'_>, app: &App, theme: Theme, area: Rect) {
             s.units_count,
             &[&rows.len().to_string(), &app.board.units.len().to_string()],
         ),
+        Section::Reports => {
+            let late = v
+                .reports
+                .iter()
+                .filter(|r| r.received_at >= day.report_deadline)
+                .count();
+            let no_photo = v.reports.iter().filter(|r| r.photos.is_empty()).count();
+            fill(
+                s.rep_count,
+                &[
+                    &v.reports.len().to_string(),
+                    &app.board.units.len().to_string(),
+                    &late.to_string(),
+                    &no_photo.to_string(),
+                ],
+            )
+        }
         Section::Registrations => {
             let late = v
                 .registrations
@@ -74,6 +91,7 @@ pub fn render(frame: &mut Frame<'_>, app: &App, theme: Theme, area: Rect) {
     match v.section {
         Section::Figures => render_grid(frame, app, theme, main, &rows),
         Section::Registrations => render_registrations(frame, app, theme, main, &rows, day),
+        Section::Reports => render_reports(frame, app, theme, main, &rows, day),
     }
     render_detail(frame, app, theme, detail, &rows);
     frame.render_widget(
@@ -89,6 +107,7 @@ fn render_strip(frame: &mut Frame<'_>, app: &App, theme: Theme, area: Rect) {
     for (section, title) in [
         (Section::Figures, s.sec_figures),
         (Section::Registrations, s.sec_registrations),
+        (Section::Reports, s.sec_reports),
     ] {
         let style = if section == app.volunteer.section {
             theme.tab_active()
@@ -369,6 +388,93 @@ fn render_grid(frame: &mut Frame<'_>, app: &App, theme: Theme, area: Rect, rows:
     frame.render_widget(table, area);
 }
 
+/// Each unit's quick report: when it came, on time or late, how many photos — and for the units
+/// still silent, their phone, to call.
+fn render_reports(
+    frame: &mut Frame<'_>,
+    app: &App,
+    theme: Theme,
+    area: Rect,
+    rows: &[usize],
+    day: &VolunteerDayRow,
+) {
+    let s = app.strings();
+    let v = &app.volunteer;
+    let body = area.height.saturating_sub(1) as usize;
+    let selected = clamp(v.row, rows.len());
+    let offset = scroll_offset(v.offset.get(), selected, body, rows.len());
+    v.offset.set(offset);
+    v.page.set(body.max(1));
+    let fixed = 16 + 1 + 15 + 1 + 8 + 1 + 16;
+    let unit_w = area.width.saturating_sub(fixed).clamp(12, 40);
+    let widths = [
+        Constraint::Length(unit_w),
+        Constraint::Length(16),
+        Constraint::Length(15),
+        Constraint::Length(8),
+        Constraint::Length(16),
+    ];
+    let header = [
+        s.col_unit,
+        s.col_received,
+        s.col_status,
+        s.col_photos,
+        s.col_phone,
+    ];
+    let table_rows = rows
+        .iter()
+        .enumerate()
+        .skip(offset)
+        .take(body)
+        .map(|(pos, &i)| {
+            let unit = &app.board.units[i];
+            let name = if unit.name.width() > unit_w as usize {
+                unit.short_name()
+            } else {
+                unit.name.clone()
+            };
+            let mut cells = vec![Cell::from(truncate(&clean(&name), unit_w as usize))];
+            match v.report(unit.id) {
+                Some(r) => {
+                    cells.push(Cell::from(format_local(r.received_at)));
+                    let late = r.received_at >= day.report_deadline;
+                    let (text, style) = if r.photos.is_empty() {
+                        (format!("! {}", s.rep_no_photo), theme.warn())
+                    } else if late {
+                        (format!("✘ {}", s.reg_late), theme.warn())
+                    } else {
+                        (format!("✔ {}", s.reg_on_time), theme.good())
+                    };
+                    cells.push(Cell::from(text).style(style));
+                    cells.push(Cell::from(r.photos.len().to_string()));
+                    cells.push(Cell::from(""));
+                }
+                None => {
+                    cells.push(Cell::from("—").style(theme.dim()));
+                    let style = if app.now >= day.report_deadline {
+                        theme.error()
+                    } else {
+                        theme.dim()
+                    };
+                    cells.push(Cell::from(format!("· {}", s.rep_none)).style(style));
+                    cells.push(Cell::from(""));
+                    cells
+                        .push(Cell::from(clean(unit.phone.trim()).into_owned()).style(theme.key()));
+                }
+            }
+            let row = Row::new(cells);
+            if pos == selected {
+                row.style(theme.selected())
+            } else {
+                row
+            }
+        });
+    let table = Table::new(table_rows, widths)
+        .header(Row::new(header).style(theme.title().add_modifier(Modifier::UNDERLINED)))
+        .column_spacing(1);
+    frame.render_widget(table, area);
+}
+
 /// The selected cell in words: unit, figure, value, when saved.
 fn render_detail(frame: &mut Frame<'_>, app: &App, theme: Theme, area: Rect, rows: &[usize]) {
     let s = app.strings();
@@ -377,7 +483,24 @@ fn render_detail(frame: &mut Frame<'_>, app: &App, theme: Theme, area: Rect, row
         return;
     };
     let unit = &app.board.units[i];
-    if v.section == Section::Registrations {
+    if v.section == Section::Reports
+        && let Some(r) = v.report(unit.id)
+        && !r.photos.is_empty()
+    {
+        let names: Vec<&str> = r.photos.iter().map(|p| p.original_name.as_str()).collect();
+        let text = format!(
+            "{} — {}: {}",
+            clean(&unit.name),
+            fill(s.photos_count, &[&r.photos.len().to_string()]),
+            clean(&names.join(", "))
+        );
+        frame.render_widget(
+            Paragraph::new(truncate(&text, area.width as usize)).style(theme.dim()),
+            area,
+        );
+        return;
+    }
+    if v.section != Section::Figures {
         let phone = unit.phone.trim();
         let text = if phone.is_empty() {
             clean(&unit.name).into_owned()

@@ -1,0 +1,166 @@
+//! Photos attached to a quick report: checked by content, copied into the data folder so the
+//! record survives the originals moving.
+
+use std::fs::{self, File};
+use std::io::{self, Read};
+use std::path::{Path, PathBuf};
+
+use crate::domain::image::ImageKind;
+
+/// A photo file that exists and is an image.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Photo {
+    pub source: PathBuf,
+    pub kind: ImageKind,
+    pub bytes: u64,
+    pub original_name: String,
+}
+
+#[derive(Debug)]
+pub enum PhotoError {
+    Missing(PathBuf),
+    Unreadable(PathBuf, io::Error),
+    NotAnImage(PathBuf),
+}
+
+/// Checks a path as the officer typed or pasted it (quotes around it are dropped).
+pub fn check(text: &str) -> Result<Photo, PhotoError> {
+    let cleaned = text.trim().trim_matches(|c| c == '"' || c == '\'');
+    let source = PathBuf::from(cleaned);
+    let meta = match fs::metadata(&source) {
+        Ok(m) if m.is_file() => m,
+        Ok(_) => return Err(PhotoError::NotAnImage(source)),
+        Err(e) if e.kind() == io::ErrorKind::NotFound => return Err(PhotoError::Missing(source)),
+        Err(e) => return Err(PhotoError::Unreadable(source, e)),
+    };
+    let mut head = [0u8; 16];
+    let n = File::open(&source)
+        .and_then(|mut f| f.read(&mut head))
+        .map_err(|e| PhotoError::Unreadable(source.clone(), e))?;
+    let kind =
+        ImageKind::sniff(&head[..n]).ok_or_else(|| PhotoError::NotAnImage(source.clone()))?;
+    let original_name = source
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| format!("anh.{}", kind.extension()));
+    Ok(Photo {
+        bytes: meta.len(),
+        source,
+        kind,
+        original_name,
+    })
+}
+
+/// Copies the photo to `<data>/photos/<day>/<unit>/`, keeping its name unless taken (then
+/// "name-2.jpg", "name-3.jpg", …). Returns the path relative to the data folder.
+pub fn copy_into(data: &Path, day: &str, unit: &str, photo: &Photo) -> io::Result<PathBuf> {
+    let relative_dir = Path::new("photos").join(safe(day)).join(safe(unit));
+    let dir = data.join(&relative_dir);
+    fs::create_dir_all(&dir)?;
+    let stem = Path::new(&photo.original_name)
+        .file_stem()
+        .map(|s| safe(&s.to_string_lossy()))
+        .filter(|s| !s.is_empty())
+        .unwrap_or_else(|| "anh".into());
+    // Keep the original extension when it is the right one; else use the content's.
+    let ext = Path::new(&photo.original_name)
+        .extension()
+        .map(|e| e.to_string_lossy().to_lowercase())
+        .filter(|e| {
+            let right = photo.kind.extension();
+            e == right || (right == "jpg" && e == "jpeg")
+        })
+        .unwrap_or_else(|| photo.kind.extension().to_string());
+    for n in 1u32.. {
+        let name = if n == 1 {
+            format!("{stem}.{ext}")
+        } else {
+            format!("{stem}-{n}.{ext}")
+        };
+        let target = dir.join(&name);
+        // create_new refuses an existing file, so two copies can never overwrite each other.
+        match fs::OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .open(&target)
+        {
+            Ok(mut out) => {
+                let mut input = File::open(&photo.source)?;
+                io::copy(&mut input, &mut out)?;
+                out.sync_all()?;
+                return Ok(relative_dir.join(name));
+            }
+            Err(e) if e.kind() == io::ErrorKind::AlreadyExists => continue,
+            Err(e) => return Err(e),
+        }
+    }
+    Err(io::Error::other("no free file name"))
+}
+
+/// A path component from a code or a name: no separators, no dots that climb.
+fn safe(text: &str) -> String {
+    text.chars()
+        .map(|c| {
+            if c == '/' || c == '\\' || c.is_control() {
+                '_'
+            } else {
+                c
+            }
+        })
+        .collect::<String>()
+        .trim_matches('.')
+        .to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const PNG: &[u8] = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR";
+
+    #[test]
+    fn checks_by_content_and_copies_without_overwriting() {
+        let dir = tempfile::TempDir::new().expect("tmp");
+        let photo_path = dir.path().join("IMG_0001.jpg.png");
+        fs::write(&photo_path, PNG).expect("write");
+        let photo = check(&format!("\"{}\"", photo_path.display())).expect("a PNG");
+        assert_eq!(photo.kind, ImageKind::Png);
+        let data = dir.path().join("data");
+        let a = copy_into(&data, "tb-dot2-2022", "p-tan-quy", &photo).expect("copy");
+        let b = copy_into(&data, "tb-dot2-2022", "p-tan-quy", &photo).expect("copy again");
+        assert_eq!(
+            a,
+            Path::new("photos/tb-dot2-2022/p-tan-quy/IMG_0001.jpg.png")
+        );
+        assert_eq!(
+            b,
+            Path::new("photos/tb-dot2-2022/p-tan-quy/IMG_0001.jpg-2.png")
+        );
+        assert_eq!(fs::read(data.join(&b)).expect("read"), PNG);
+    }
+
+    #[test]
+    fn refuses_missing_files_and_non_images_named_like_images() {
+        let dir = tempfile::TempDir::new().expect("tmp");
+        assert!(matches!(
+            check(&dir.path().join("nope.jpg").display().to_string()),
+            Err(PhotoError::Missing(_))
+        ));
+        let fake = dir.path().join("anh.jpg");
+        fs::write(&fake, b"%PDF-1.7 not a photo").expect("write");
+        assert!(matches!(
+            check(&fake.display().to_string()),
+            Err(PhotoError::NotAnImage(_))
+        ));
+        assert!(matches!(
+            check(&dir.path().display().to_string()),
+            Err(PhotoError::NotAnImage(_)),
+        ));
+    }
+
+    #[test]
+    fn path_parts_cannot_climb_out() {
+        assert_eq!(safe("../x"), "_x");
+        assert_eq!(safe("a/b"), "a_b");
+    }
+}

@@ -1,0 +1,150 @@
+//! Tab 4's quick reports: photos checked by content and copied into the data folder, on time
+//! or late against 16:00, the checklist following live.
+
+mod support;
+
+use ratatui::crossterm::event::KeyCode;
+use support::{TempStore, app, ctrl, key, press, type_text};
+use xungkich::i18n::Lang;
+use xungkich::ui::snapshot::render_text;
+
+const PNG: &[u8] = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR";
+const JPEG: &[u8] = &[0xFF, 0xD8, 0xFF, 0xE0, 0, 0x10, b'J', b'F', b'I', b'F'];
+
+/// Tab 4, reports part, the list narrowed to `unit_query`, and its report form open.
+fn open_report(a: &mut xungkich::app::App, store: &mut xungkich::store::Store, unit_query: &str) {
+    press(
+        a,
+        store,
+        &[
+            key(KeyCode::Char('4')),
+            key(KeyCode::Char('v')),
+            key(KeyCode::Char('v')),
+        ],
+    );
+    press(a, store, &[key(KeyCode::Char('/'))]);
+    type_text(a, store, unit_query);
+    press(a, store, &[key(KeyCode::Enter), key(KeyCode::Char('r'))]);
+    assert!(a.form.is_some(), "the report form opens");
+}
+
+#[test]
+fn a_report_with_photos_before_16_is_on_time_and_the_photos_are_copied() {
+    let t = TempStore::new();
+    let mut store = t.open("2022-04-29T08:00:00+07:00");
+    let originals = TempStore::new();
+    let one = originals.dir.path().join("IMG_1.png");
+    let two = originals.dir.path().join("IMG_1.jpg");
+    std::fs::write(&one, PNG).expect("write");
+    std::fs::write(&two, JPEG).expect("write");
+    let mut a = app(&store, "2022-05-07T15:59", Lang::Vi);
+    open_report(&mut a, &mut store, "tan quy");
+    press(&mut a, &mut store, &[key(KeyCode::Tab)]);
+    type_text(&mut a, &mut store, &one.display().to_string());
+    press(&mut a, &mut store, &[key(KeyCode::Enter)]);
+    type_text(&mut a, &mut store, &two.display().to_string());
+    press(&mut a, &mut store, &[ctrl('s')]);
+    assert!(a.form.is_none(), "{:?}", a.status);
+    let day = a.board.volunteer_days[0].clone();
+    let reports = store.reports(day.id).expect("read");
+    assert_eq!(reports.len(), 1);
+    assert_eq!(reports[0].photos.len(), 2);
+    // The copies live in the data folder and survive the originals going.
+    drop(originals);
+    for p in &reports[0].photos {
+        let copy = t.dir.path().join(&p.path);
+        assert!(copy.is_file(), "{}", copy.display());
+        assert!(
+            p.path.starts_with("photos/tb-dot2-2022/p-tan-quy/"),
+            "{}",
+            p.path
+        );
+    }
+    assert_eq!(reports[0].photos[1].media_type, "image/jpeg");
+    let screen = render_text(&a, 120, 40);
+    assert!(screen.contains("✔ đúng hạn"), "{screen}");
+    // The checklist's report requirement is done for Tân Quý.
+    let req = a
+        .board
+        .requirements
+        .iter()
+        .find(|r| r.source == xungkich::domain::campaign::RequirementSource::QuickReport)
+        .expect("req")
+        .id;
+    let unit = a
+        .board
+        .units
+        .iter()
+        .find(|u| u.code == "p-tan-quy")
+        .expect("unit")
+        .id;
+    assert!(a.board.evidence_for(unit, req).is_some());
+}
+
+#[test]
+fn at_16_01_the_report_is_late() {
+    let t = TempStore::new();
+    let mut store = t.open("2022-04-29T08:00:00+07:00");
+    let photo = t.dir.path().join("a.png");
+    std::fs::write(&photo, PNG).expect("write");
+    let mut a = app(&store, "2022-05-07T16:01", Lang::Vi);
+    open_report(&mut a, &mut store, "tan quy");
+    press(&mut a, &mut store, &[key(KeyCode::Tab)]);
+    type_text(&mut a, &mut store, &photo.display().to_string());
+    press(&mut a, &mut store, &[ctrl('s')]);
+    let screen = render_text(&a, 120, 40);
+    assert!(screen.contains("✘ trễ"), "{screen}");
+    assert!(screen.contains("1 / 37 đã báo cáo, 1 trễ"), "{screen}");
+}
+
+#[test]
+fn a_missing_path_or_a_non_image_is_refused_and_nothing_is_saved() {
+    let t = TempStore::new();
+    let mut store = t.open("2022-04-29T08:00:00+07:00");
+    let fake = t.dir.path().join("anh.jpg");
+    std::fs::write(&fake, b"%PDF-1.7 not a photo").expect("write");
+    let mut a = app(&store, "2022-05-07T14:00", Lang::Vi);
+    open_report(&mut a, &mut store, "tan quy");
+    press(&mut a, &mut store, &[key(KeyCode::Tab)]);
+    type_text(&mut a, &mut store, &fake.display().to_string());
+    press(&mut a, &mut store, &[key(KeyCode::Enter)]);
+    type_text(&mut a, &mut store, "/khong/co/tep/nay.png");
+    press(&mut a, &mut store, &[ctrl('s')]);
+    assert!(a.form.is_some());
+    let screen = render_text(&a, 120, 40);
+    assert!(screen.contains("Không phải ảnh"), "{screen}");
+    assert!(screen.contains("Không thấy tệp"), "{screen}");
+    assert!(
+        store
+            .reports(a.board.volunteer_days[0].id)
+            .expect("read")
+            .is_empty()
+    );
+    assert!(!t.dir.path().join("photos").exists(), "nothing copied");
+}
+
+#[test]
+fn units_not_reported_show_their_phone() {
+    let t = TempStore::new();
+    let mut store = support::demo_store(&t);
+    let mut a = app(&store, "2022-05-07T16:30", Lang::Vi);
+    press(
+        &mut a,
+        &mut store,
+        &[
+            key(KeyCode::Char('4')),
+            key(KeyCode::Char('v')),
+            key(KeyCode::Char('v')),
+        ],
+    );
+    let screen = render_text(&a, 120, 40);
+    assert!(screen.contains("chưa báo cáo"), "{screen}");
+    // Demo phones are written 0xxx.xxx.xxx.
+    assert!(
+        screen
+            .lines()
+            .any(|l| l.contains("chưa báo cáo") && l.matches('.').count() >= 2),
+        "{screen}"
+    );
+    insta::assert_snapshot!(screen);
+}
