@@ -33,6 +33,8 @@ pub enum Rule {
     Count,
     /// A local date and time, dd/mm/yyyy HH:MM.
     DateTime,
+    /// A date inside the range, or empty.
+    OptionalDate { start: NaiveDate, end: NaiveDate },
     /// Anything goes (a picker with a default, for instance).
     Free,
 }
@@ -75,6 +77,11 @@ impl Rule {
                 let ok = t.is_empty() || t.parse::<u32>().is_ok_and(|n| n <= 10_000);
                 (!ok).then(|| s.err_count.to_string())
             }
+            Rule::OptionalDate { .. } if value.trim().is_empty() => None,
+            Rule::OptionalDate { start, end } => initiative::parse_date(&value)
+                .and_then(|d| initiative::check_date_in(d, start, end))
+                .err()
+                .map(|e| initiative_error(&e, s)),
             Rule::DateTime => crate::domain::time::parse_local_datetime(&value)
                 .is_none()
                 .then(|| s.err_datetime.to_string()),
@@ -470,6 +477,12 @@ pub enum Purpose {
     /// A unit's registration for the selected volunteer day.
     Registration {
         unit_id: i64,
+    },
+    /// A new volunteer-day round.
+    Round,
+    /// An Action Month agenda item: new (None) or existing.
+    Agenda {
+        id: Option<i64>,
     },
 }
 

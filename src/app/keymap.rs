@@ -25,6 +25,8 @@ pub enum Context {
     Registrations,
     /// Tab 4's quick reports list.
     Reports,
+    /// Tab 4's Action Month agenda.
+    Agenda,
     /// The filter line, while typing in it.
     Filter,
     /// Any one-line text being edited (filter or form field).
@@ -102,6 +104,7 @@ pub enum Command {
     NextSection,
     Register,
     Report,
+    NewRound,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -337,6 +340,26 @@ pub static BINDINGS: &[Binding] = &[
     bind!(Reports, [ch('[')], C::PrevDay, k_prev_day),
     bind!(Reports, [ch(']')], C::NextDay, k_next_day),
     bind!(Reports, [ch('v')], C::NextSection, k_section, f_section),
+    bind!(Reports, [ch('N')], C::NewRound, k_new_round),
+    bind!(Registrations, [ch('N')], C::NewRound, k_new_round),
+    bind!(Figures, [ch('N')], C::NewRound, k_new_round),
+    // Tab 4's Action Month agenda.
+    bind!(Agenda, [ch('a')], C::Add, k_agenda_add, f_add),
+    bind!(
+        Agenda,
+        [ch('e'), k(K::Enter)],
+        C::Edit,
+        k_agenda_edit,
+        f_edit
+    ),
+    bind!(
+        Agenda,
+        [ch('d'), k(K::Delete)],
+        C::DeleteItem,
+        k_agenda_delete
+    ),
+    bind!(Agenda, [ch('v')], C::NextSection, k_section, f_section),
+    bind!(Agenda, [ch('N')], C::NewRound, k_new_round),
     // The initiative registry.
     bind!(Initiatives, [ch('a')], C::Add, k_add, f_add),
     bind!(

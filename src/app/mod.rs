@@ -25,6 +25,7 @@ pub use initiatives::{InitiativesView, Registry};
 pub use keymap::{Command, Context};
 pub use units_view::UnitsView;
 pub use update::update;
+pub use update_volunteer::agenda_status;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Tab {
@@ -104,6 +105,9 @@ pub enum ConfirmAction {
         id: i64,
     },
     DeleteRegistration {
+        id: i64,
+    },
+    DeleteAgendaItem {
         id: i64,
     },
     /// Jump to a stage past the next one.
@@ -226,6 +230,7 @@ impl App {
                     volunteer::Section::Figures => Context::Figures,
                     volunteer::Section::Registrations => Context::Registrations,
                     volunteer::Section::Reports => Context::Reports,
+                    volunteer::Section::Agenda => Context::Agenda,
                 };
                 vec![part, Context::List, Context::Global]
             }

@@ -133,6 +133,7 @@ fn edit(app: &mut App, op: Edit<'_>) {
             edit_line(&mut app.volunteer.filter, op);
             if op.changes_text() {
                 app.volunteer.row = 0;
+                app.volunteer.agenda_row = 0;
             }
         }
         Tab::Units => {
@@ -273,6 +274,9 @@ fn command(app: &mut App, store: &mut Store, cmd: Command) {
                     ConfirmAction::DeleteRegistration { id } => {
                         uv::delete_registration(app, store, id)
                     }
+                    ConfirmAction::DeleteAgendaItem { id } => {
+                        uv::delete_agenda_item(app, store, id)
+                    }
                     ConfirmAction::SkipToStage { id, stage } => {
                         ini::go_to_stage(app, store, id, stage)
                     }
@@ -299,7 +303,8 @@ fn command(app: &mut App, store: &mut Store, cmd: Command) {
         | Command::NextDay
         | Command::NextSection
         | Command::Register
-        | Command::Report => {}
+        | Command::Report
+        | Command::NewRound => {}
     }
 }
 
@@ -382,6 +387,10 @@ fn move_selection(app: &mut App, delta: isize) {
         Tab::Initiatives => (
             app.initiatives.visible().len(),
             &mut app.initiatives.selected,
+        ),
+        Tab::Volunteer if app.volunteer.section == super::volunteer::Section::Agenda => (
+            app.volunteer.visible_agenda().len(),
+            &mut app.volunteer.agenda_row,
         ),
         Tab::Volunteer => (
             super::volunteer::visible_rows(&app.board.units, &app.volunteer).len(),
@@ -525,6 +534,7 @@ fn save_form(app: &mut App, store: &mut Store) {
     let new_registration = match purpose {
         Purpose::Registration { unit_id } => app.volunteer.registration(unit_id).is_none(),
         Purpose::Report { unit_id } => app.volunteer.report(unit_id).is_none(),
+        Purpose::Round | Purpose::Agenda { id: None } => true,
         _ => false,
     };
     if !form.is_dirty()
@@ -545,6 +555,8 @@ fn save_form(app: &mut App, store: &mut Store) {
         Purpose::Replications { id } => ini::save_replications(app, store, id),
         Purpose::Registration { unit_id } => uv::save_registration(app, store, unit_id),
         Purpose::Report { unit_id } => uv::save_report(app, store, unit_id),
+        Purpose::Round => uv::save_round(app, store),
+        Purpose::Agenda { id } => uv::save_agenda_item(app, store, id),
         Purpose::InitiativeFilter => {}
     }
 }

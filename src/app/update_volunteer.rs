@@ -6,13 +6,17 @@ use super::keymap::Command;
 use super::text_field::TextField;
 use super::units_view::clamp;
 use super::update::set_status;
+use super::volunteer::Section;
 use super::volunteer::visible_rows;
 use super::{App, Confirm, ConfirmAction, StatusKind};
 use crate::domain::figures::{FigureError, Metric, check_pair, parse_figure};
+use crate::domain::rounds::{RoundError, check_round, default_deadlines};
+use crate::domain::time::format_date;
 use crate::domain::time::parse_local_datetime;
 use crate::i18n::{Strings, fill};
 use crate::io::photos::{self, PhotoError};
-use crate::store::{NewRegistration, PhotoRow, Store};
+use crate::store::{AgendaItem, AgendaStatus, NewDay, NewRegistration, PhotoRow, Store};
+use chrono::Datelike;
 
 /// Keeps the grid's figures those of the selected day.
 pub(super) fn ensure_figures(app: &mut App, store: &Store) {
@@ -115,6 +119,17 @@ pub(super) fn command(app: &mut App, store: &mut Store, cmd: Command) -> bool {
         }
         Command::Register => open_registration(app),
         Command::Report => open_report(app),
+        Command::NewRound => open_round(app),
+        Command::Add if app.volunteer.section == Section::Agenda => open_agenda_item(app, None),
+        Command::Edit if app.volunteer.section == Section::Agenda => {
+            let id = app.volunteer.selected_agenda().map(|a| a.id);
+            if id.is_some() {
+                open_agenda_item(app, id);
+            }
+        }
+        Command::DeleteItem if app.volunteer.section == Section::Agenda => {
+            ask_delete_agenda_item(app)
+        }
         Command::DeleteItem => ask_delete_registration(app),
         Command::PrevDay | Command::NextDay => {
             let n = app.board.volunteer_days.len();
@@ -279,6 +294,336 @@ pub(super) fn delete_registration(app: &mut App, store: &mut Store, id: i64) {
         Ok(()) => {
             super::update::reload(app, store);
             refresh(app, store);
+            set_status(app, StatusKind::Saved, fill(s.saved, &[&summary]));
+        }
+        Err(e) => set_status(
+            app,
+            StatusKind::Error,
+            fill(s.save_failed, &[&e.to_string()]),
+        ),
+    }
+}
+
+/// The form of a new round: the next Saturday after the last round, its deadlines as the plan
+/// set round 2's.
+fn open_round(app: &mut App) {
+    let s = app.strings();
+    let last = app.board.volunteer_days.iter().map(|d| d.date).max();
+    let start = last.map_or(app.now.date_naive(), |d| d + chrono::Duration::days(7));
+    // The next Saturday from there.
+    let offset = (6 + 7 - start.weekday().num_days_from_monday() as i64 + 7 - 1) % 7;
+    let date = start + chrono::Duration::days(offset);
+    let round = app
+        .board
+        .volunteer_days
+        .iter()
+        .map(|d| d.round)
+        .max()
+        .unwrap_or(0)
+        + 1;
+    let (reg, rep) = default_deadlines(date);
+    let host = app
+        .board
+        .volunteer_days
+        .last()
+        .map(|d| d.host.clone())
+        .unwrap_or_default();
+    let fmt = |t: chrono::DateTime<chrono::FixedOffset>| t.format("%d/%m/%Y %H:%M").to_string();
+    app.form = Some(Form::new(
+        s.form_round.to_string(),
+        Purpose::Round,
+        vec![
+            Field::new(s.fl_day_date, &format_date(date), Rule::Free).with_hint(s.hint_date),
+            Field::new(s.fl_round, &round.to_string(), Rule::Free),
+            Field::new(
+                s.fl_day_title,
+                &fill(s.day_title_default, &[&round.to_string()]),
+                Rule::Text {
+                    max_chars: 300,
+                    required: true,
+                },
+            ),
+            Field::new(
+                s.fl_host,
+                &host,
+                Rule::Text {
+                    max_chars: 200,
+                    required: false,
+                },
+            ),
+            Field::new(s.fl_reg_deadline, &fmt(reg), Rule::DateTime).with_hint(s.hint_datetime),
+            Field::new(s.fl_report_deadline, &fmt(rep), Rule::DateTime).with_hint(s.hint_datetime),
+        ],
+    ));
+}
+
+/// Checks the new round against the campaign (a Saturday inside it, not taken, deadlines in
+/// order) and adds it; the problem is named next to its field otherwise.
+pub(super) fn save_round(app: &mut App, store: &mut Store) {
+    let s = app.strings();
+    let Some(form) = app.form.as_ref() else {
+        return;
+    };
+    let text = |label| form.field(label).map(|f| f.value()).unwrap_or_default();
+    let date = match crate::domain::initiative::parse_date(&text(s.fl_day_date)) {
+        Ok(d) => d,
+        Err(_) => return field_problem(app, s.fl_day_date, s.err_date.to_string()),
+    };
+    let round = match text(s.fl_round).parse::<i64>() {
+        Ok(n) if (1..=99).contains(&n) => n,
+        _ => return field_problem(app, s.fl_round, s.err_round.to_string()),
+    };
+    let (Some(reg), Some(rep)) = (
+        parse_local_datetime(&text(s.fl_reg_deadline)),
+        parse_local_datetime(&text(s.fl_report_deadline)),
+    ) else {
+        return field_problem(app, s.fl_reg_deadline, s.err_datetime.to_string());
+    };
+    let c = &app.board.campaign;
+    let existing: Vec<chrono::NaiveDate> =
+        app.board.volunteer_days.iter().map(|d| d.date).collect();
+    if let Err(e) = check_round(date, (c.starts_on, c.ends_on), &existing, reg, rep) {
+        let (label, text) = match e {
+            RoundError::NotSaturday(w) => (
+                s.fl_day_date,
+                fill(
+                    s.err_not_saturday,
+                    &[&format_date(date), weekday_name(w, s)],
+                ),
+            ),
+            RoundError::OutsideCampaign { start, end } => (
+                s.fl_day_date,
+                fill(s.err_date_range, &[&format_date(start), &format_date(end)]),
+            ),
+            RoundError::Exists => (s.fl_day_date, fill(s.err_day_exists, &[&format_date(date)])),
+            RoundError::DeadlineOrder => (s.fl_reg_deadline, s.err_deadline_order.to_string()),
+        };
+        return field_problem(app, label, text);
+    }
+    let day = NewDay {
+        round,
+        date,
+        title: text(s.fl_day_title),
+        host: text(s.fl_host),
+        registration_deadline: reg,
+        report_deadline: rep,
+    };
+    let summary = fill(s.summary_round, &[&round.to_string(), &format_date(date)]);
+    match store.add_volunteer_day(&day, &app.now.to_rfc3339(), &summary) {
+        Ok(id) => {
+            app.form = None;
+            super::update::reload(app, store);
+            if let Some(i) = app.board.volunteer_days.iter().position(|d| d.id == id) {
+                app.volunteer.day = i;
+            }
+            refresh(app, store);
+            set_status(app, StatusKind::Saved, fill(s.saved, &[&summary]));
+        }
+        Err(e) => set_status(
+            app,
+            StatusKind::Error,
+            fill(s.save_failed, &[&e.to_string()]),
+        ),
+    }
+}
+
+fn weekday_name(w: chrono::Weekday, s: &Strings) -> &'static str {
+    use chrono::Weekday::*;
+    let vi = s.tab_overview == "Tổng quan";
+    match (w, vi) {
+        (Mon, true) => "thứ Hai",
+        (Tue, true) => "thứ Ba",
+        (Wed, true) => "thứ Tư",
+        (Thu, true) => "thứ Năm",
+        (Fri, true) => "thứ Sáu",
+        (Sat, true) => "thứ Bảy",
+        (Sun, true) => "Chủ nhật",
+        (Mon, false) => "Monday",
+        (Tue, false) => "Tuesday",
+        (Wed, false) => "Wednesday",
+        (Thu, false) => "Thursday",
+        (Fri, false) => "Friday",
+        (Sat, false) => "Saturday",
+        (Sun, false) => "Sunday",
+    }
+}
+
+/// Marks a field with a problem found on saving and keeps the form open on it.
+fn field_problem(app: &mut App, label: &'static str, text: String) {
+    let s = app.strings();
+    if let Some(form) = app.form.as_mut()
+        && let Some(i) = form.fields.iter().position(|f| f.label == label)
+    {
+        form.fields[i].problem = Some(text.clone());
+        form.focus = i;
+    }
+    set_status(app, StatusKind::Error, fill(s.save_failed, &[&text]));
+}
+
+fn status_options(s: &Strings) -> Vec<ChoiceOption> {
+    AgendaStatus::ALL
+        .iter()
+        .enumerate()
+        .map(|(i, st)| ChoiceOption::new(i as i64, agenda_status(*st, s)))
+        .collect()
+}
+
+pub fn agenda_status(st: AgendaStatus, s: &Strings) -> &'static str {
+    match st {
+        AgendaStatus::Planned => s.ag_planned,
+        AgendaStatus::InProgress => s.ag_in_progress,
+        AgendaStatus::Done => s.ag_done,
+        AgendaStatus::Cancelled => s.ag_cancelled,
+    }
+}
+
+fn open_agenda_item(app: &mut App, id: Option<i64>) {
+    let s = app.strings();
+    let item = id.and_then(|id| app.volunteer.agenda.iter().find(|a| a.id == id).cloned());
+    let status = item.as_ref().map_or(AgendaStatus::Planned, |a| a.status);
+    let status_index = AgendaStatus::ALL
+        .iter()
+        .position(|x| *x == status)
+        .unwrap_or(0) as i64;
+    let c = &app.board.campaign;
+    let mut form = Form::new(
+        if id.is_some() {
+            s.form_agenda_edit
+        } else {
+            s.form_agenda_new
+        }
+        .to_string(),
+        Purpose::Agenda { id },
+        vec![
+            Field::new(
+                s.col_title_agenda,
+                item.as_ref().map_or("", |a| a.title.as_str()),
+                Rule::Text {
+                    max_chars: 300,
+                    required: true,
+                },
+            ),
+            Field::new(
+                s.fl_owner,
+                item.as_ref().map_or("", |a| a.owner.as_str()),
+                Rule::Text {
+                    max_chars: 200,
+                    required: false,
+                },
+            ),
+            Field::new(
+                s.col_date2,
+                &item
+                    .as_ref()
+                    .and_then(|a| a.date)
+                    .map(format_date)
+                    .unwrap_or_default(),
+                Rule::OptionalDate {
+                    start: c.starts_on,
+                    end: c.ends_on,
+                },
+            )
+            .with_hint(s.hint_date_optional),
+            Field::choice(
+                s.fl_status,
+                Choice::single(status_options(s), Some(status_index)),
+                Rule::Chosen,
+            )
+            .with_hint(s.hint_pick),
+            Field::new(
+                s.fl_note,
+                item.as_ref().map_or("", |a| a.note.as_str()),
+                Rule::Text {
+                    max_chars: 500,
+                    required: false,
+                },
+            ),
+        ],
+    );
+    form.focus = 0;
+    app.form = Some(form);
+}
+
+pub(super) fn save_agenda_item(app: &mut App, store: &mut Store, id: Option<i64>) {
+    let s = app.strings();
+    let Some(form) = app.form.as_ref() else {
+        return;
+    };
+    let text = |label| form.field(label).map(|f| f.value()).unwrap_or_default();
+    let status = form
+        .field(s.fl_status)
+        .and_then(|f| f.choice_ref())
+        .and_then(|c| c.selected_option())
+        .and_then(|o| AgendaStatus::ALL.get(o.id as usize).copied())
+        .unwrap_or(AgendaStatus::Planned);
+    let date_text = text(s.col_date2);
+    let date = if date_text.trim().is_empty() {
+        None
+    } else {
+        crate::domain::initiative::parse_date(&date_text).ok()
+    };
+    let item = AgendaItem {
+        title: text(s.col_title_agenda),
+        owner: text(s.fl_owner),
+        date,
+        status,
+        note: text(s.fl_note),
+    };
+    let summary = fill(
+        if id.is_some() {
+            s.summary_agenda_edit
+        } else {
+            s.summary_agenda_add
+        },
+        &[&item.title],
+    );
+    match store.save_agenda_item(id, &item, &app.now.to_rfc3339(), &summary) {
+        Ok(saved) => {
+            app.form = None;
+            refresh(app, store);
+            let v = &mut app.volunteer;
+            if let Some(i) = v
+                .visible_agenda()
+                .iter()
+                .position(|&i| v.agenda.get(i).is_some_and(|a| a.id == saved))
+            {
+                v.agenda_row = i;
+            }
+            set_status(app, StatusKind::Saved, fill(s.saved, &[&summary]));
+        }
+        Err(e) => set_status(
+            app,
+            StatusKind::Error,
+            fill(s.save_failed, &[&e.to_string()]),
+        ),
+    }
+}
+
+fn ask_delete_agenda_item(app: &mut App) {
+    let s = app.strings();
+    if let Some(a) = app.volunteer.selected_agenda() {
+        app.confirm = Some(Confirm {
+            question: fill(s.confirm_delete_agenda, &[&a.title]),
+            on_yes: ConfirmAction::DeleteAgendaItem { id: a.id },
+        });
+    }
+}
+
+pub(super) fn delete_agenda_item(app: &mut App, store: &mut Store, id: i64) {
+    let s = app.strings();
+    let title = app
+        .volunteer
+        .agenda
+        .iter()
+        .find(|a| a.id == id)
+        .map(|a| a.title.clone())
+        .unwrap_or_default();
+    let summary = fill(s.summary_agenda_delete, &[&title]);
+    match store.delete_agenda_item(id, &app.now.to_rfc3339(), &summary) {
+        Ok(()) => {
+            refresh(app, store);
+            let n = app.volunteer.visible_agenda().len();
+            app.volunteer.agenda_row = clamp(app.volunteer.agenda_row, n);
             set_status(app, StatusKind::Saved, fill(s.saved, &[&summary]));
         }
         Err(e) => set_status(

@@ -8,7 +8,7 @@ use chrono::{DateTime, FixedOffset};
 
 use super::text_field::TextField;
 use crate::domain::figures::Metric;
-use crate::store::{Activity, FigureRow, RegistrationRow, ReportRow, Result, Store};
+use crate::store::{Activity, AgendaRow, FigureRow, RegistrationRow, ReportRow, Result, Store};
 
 /// The parts of tab 4.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -17,6 +17,7 @@ pub enum Section {
     Figures,
     Registrations,
     Reports,
+    Agenda,
 }
 
 impl Section {
@@ -24,7 +25,8 @@ impl Section {
         match self {
             Section::Figures => Section::Registrations,
             Section::Registrations => Section::Reports,
-            Section::Reports => Section::Figures,
+            Section::Reports => Section::Agenda,
+            Section::Agenda => Section::Figures,
         }
     }
 }
@@ -35,6 +37,9 @@ pub struct VolunteerView {
     /// The selected day's registrations, and the activities a unit can register.
     pub registrations: Vec<RegistrationRow>,
     pub reports: Vec<ReportRow>,
+    /// The Action Month's agenda (not tied to a day) and its selected row.
+    pub agenda: Vec<AgendaRow>,
+    pub agenda_row: usize,
     pub activities: Vec<Activity>,
     /// Index into `board.volunteer_days`.
     pub day: usize,
@@ -65,6 +70,24 @@ pub fn visible_rows(units: &[crate::domain::unit::Unit], view: &VolunteerView) -
 }
 
 impl VolunteerView {
+    /// The agenda items the filter keeps (title or owner, without diacritics), as indices.
+    pub fn visible_agenda(&self) -> Vec<usize> {
+        let needle = crate::domain::fold::Needle::new(self.filter.value());
+        self.agenda
+            .iter()
+            .enumerate()
+            .filter(|(_, a)| needle.matches(&a.title) || needle.matches(&a.owner))
+            .map(|(i, _)| i)
+            .collect()
+    }
+
+    /// The selected agenda item.
+    pub fn selected_agenda(&self) -> Option<&AgendaRow> {
+        let visible = self.visible_agenda();
+        let i = *visible.get(self.agenda_row.min(visible.len().checked_sub(1)?))?;
+        self.agenda.get(i)
+    }
+
     pub fn metric(&self) -> Metric {
         Metric::ALL[self.col.min(Metric::ALL.len() - 1)]
     }
@@ -96,6 +119,7 @@ impl VolunteerView {
         }
         self.registrations = store.registrations(day_id)?;
         self.reports = store.reports(day_id)?;
+        self.agenda = store.agenda()?;
         self.activities = store.activities()?;
         let rows: Vec<FigureRow> = store.figures(day_id)?;
         self.figures = rows

@@ -8,5 +8,6 @@ pub mod image;
 pub mod initiative;
 pub mod kpi;
 pub mod phone;
+pub mod rounds;
 pub mod time;
 pub mod unit;

@@ -4,6 +4,7 @@
 //! runs in a `BEGIN IMMEDIATE` transaction and records each row it touches in the audit log, so
 //! [`Store::undo_last`] can put the rows back, also after a restart.
 
+mod agenda;
 mod audit;
 pub mod demo;
 mod figures;
@@ -24,6 +25,7 @@ use rusqlite::{Connection, OpenFlags};
 
 use crate::domain::campaign::CampaignDef;
 
+pub use agenda::{AgendaItem, AgendaRow, AgendaStatus, NewDay};
 pub use audit::{Change, Table, Undone};
 pub use figures::FigureRow;
 pub use initiatives::{FieldRow, InitiativeDetail, InitiativeRow, StageEntry};

@@ -13,6 +13,7 @@ use super::list_bar;
 use super::text::{clean, truncate};
 use super::theme::Theme;
 use crate::app::App;
+use crate::app::agenda_status;
 use crate::app::overview_model::countdown;
 use crate::app::units_view::{clamp, scroll_offset};
 use crate::app::volunteer::{Section, visible_rows};
@@ -20,6 +21,7 @@ use crate::domain::campaign::RequirementSource;
 use crate::domain::figures::Metric;
 use crate::domain::time::{format_date, format_local};
 use crate::i18n::fill;
+use crate::store::AgendaStatus;
 use crate::store::VolunteerDayRow;
 
 pub fn render(frame: &mut Frame<'_>, app: &App, theme: Theme, area: Rect) {
@@ -46,6 +48,26 @@ pub fn render(frame: &mut Frame<'_>, app: &App, theme: Theme, area: Rect) {
             s.units_count,
             &[&rows.len().to_string(), &app.board.units.len().to_string()],
         ),
+        Section::Agenda => {
+            let done = v
+                .agenda
+                .iter()
+                .filter(|a| a.status == AgendaStatus::Done)
+                .count();
+            let cancelled = v
+                .agenda
+                .iter()
+                .filter(|a| a.status == AgendaStatus::Cancelled)
+                .count();
+            fill(
+                s.ag_count,
+                &[
+                    &v.agenda.len().to_string(),
+                    &done.to_string(),
+                    &cancelled.to_string(),
+                ],
+            )
+        }
         Section::Reports => {
             let late = v
                 .reports
@@ -92,6 +114,7 @@ pub fn render(frame: &mut Frame<'_>, app: &App, theme: Theme, area: Rect) {
         Section::Figures => render_grid(frame, app, theme, main, &rows),
         Section::Registrations => render_registrations(frame, app, theme, main, &rows, day),
         Section::Reports => render_reports(frame, app, theme, main, &rows, day),
+        Section::Agenda => render_agenda(frame, app, theme, main),
     }
     render_detail(frame, app, theme, detail, &rows);
     frame.render_widget(
@@ -108,6 +131,7 @@ fn render_strip(frame: &mut Frame<'_>, app: &App, theme: Theme, area: Rect) {
         (Section::Figures, s.sec_figures),
         (Section::Registrations, s.sec_registrations),
         (Section::Reports, s.sec_reports),
+        (Section::Agenda, s.sec_agenda),
     ] {
         let style = if section == app.volunteer.section {
             theme.tab_active()
@@ -475,10 +499,81 @@ fn render_reports(
     frame.render_widget(table, area);
 }
 
+/// The Action Month's district-level activities: owner, date, status.
+fn render_agenda(frame: &mut Frame<'_>, app: &App, theme: Theme, area: Rect) {
+    let s = app.strings();
+    let v = &app.volunteer;
+    let body = area.height.saturating_sub(1) as usize;
+    let visible = v.visible_agenda();
+    let selected = clamp(v.agenda_row, visible.len());
+    let offset = scroll_offset(v.offset.get(), selected, body, visible.len());
+    v.offset.set(offset);
+    v.page.set(body.max(1));
+    let owner_w: u16 = if area.width >= 110 { 30 } else { 18 };
+    let title_w = area
+        .width
+        .saturating_sub(owner_w + 1 + 10 + 1 + 10 + 1)
+        .max(10);
+    let widths = [
+        Constraint::Length(title_w),
+        Constraint::Length(owner_w),
+        Constraint::Length(10),
+        Constraint::Length(10),
+    ];
+    let header = [s.col_title_agenda, s.col_owner, s.col_date2, s.col_status];
+    let rows = visible
+        .iter()
+        .filter_map(|&i| v.agenda.get(i))
+        .enumerate()
+        .skip(offset)
+        .take(body)
+        .map(|(pos, a)| {
+            let style = match a.status {
+                AgendaStatus::Done => theme.good(),
+                AgendaStatus::Cancelled => theme.dim(),
+                AgendaStatus::InProgress => theme.warn(),
+                AgendaStatus::Planned => Default::default(),
+            };
+            let row = Row::new(vec![
+                Cell::from(truncate(&clean(&a.title), title_w as usize)),
+                Cell::from(truncate(&clean(&a.owner), owner_w as usize)),
+                Cell::from(
+                    a.date
+                        .map(format_date)
+                        .unwrap_or_else(|| s.ag_no_date.to_string()),
+                ),
+                Cell::from(agenda_status(a.status, s)).style(style),
+            ]);
+            if pos == selected {
+                row.style(theme.selected())
+            } else {
+                row
+            }
+        });
+    let table = Table::new(rows, widths)
+        .header(Row::new(header).style(theme.title().add_modifier(Modifier::UNDERLINED)))
+        .column_spacing(1);
+    frame.render_widget(table, area);
+}
+
 /// The selected cell in words: unit, figure, value, when saved.
 fn render_detail(frame: &mut Frame<'_>, app: &App, theme: Theme, area: Rect, rows: &[usize]) {
     let s = app.strings();
     let v = &app.volunteer;
+    if v.section == Section::Agenda {
+        if let Some(a) = v.selected_agenda() {
+            let text = if a.note.is_empty() {
+                clean(&a.title).into_owned()
+            } else {
+                format!("{} — {}", clean(&a.title), clean(&a.note))
+            };
+            frame.render_widget(
+                Paragraph::new(truncate(&text, area.width as usize)).style(theme.dim()),
+                area,
+            );
+        }
+        return;
+    }
     let Some(&i) = rows.get(clamp(v.row, rows.len())) else {
         return;
     };

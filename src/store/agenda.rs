@@ -1,0 +1,181 @@
+//! The Action Month's district-level agenda, and new volunteer-day rounds.
+
+use chrono::{DateTime, FixedOffset, NaiveDate};
+use rusqlite::types::Value;
+
+use super::queries::parse_date;
+use super::{Result, Store, StoreError, Table};
+use crate::domain::fold::nfc;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AgendaStatus {
+    Planned,
+    InProgress,
+    Done,
+    Cancelled,
+}
+
+impl AgendaStatus {
+    pub const ALL: [AgendaStatus; 4] = [
+        AgendaStatus::Planned,
+        AgendaStatus::InProgress,
+        AgendaStatus::Done,
+        AgendaStatus::Cancelled,
+    ];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            AgendaStatus::Planned => "planned",
+            AgendaStatus::InProgress => "in_progress",
+            AgendaStatus::Done => "done",
+            AgendaStatus::Cancelled => "cancelled",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<AgendaStatus> {
+        AgendaStatus::ALL.into_iter().find(|s| s.code() == code)
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct AgendaRow {
+    pub id: i64,
+    pub title: String,
+    pub owner: String,
+    pub date: Option<NaiveDate>,
+    pub status: AgendaStatus,
+    pub note: String,
+}
+
+/// An agenda item as the form gives it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct AgendaItem {
+    pub title: String,
+    pub owner: String,
+    pub date: Option<NaiveDate>,
+    pub status: AgendaStatus,
+    pub note: String,
+}
+
+/// A new round as the form gives it (already checked).
+#[derive(Debug, Clone, PartialEq)]
+pub struct NewDay {
+    pub round: i64,
+    pub date: NaiveDate,
+    pub title: String,
+    pub host: String,
+    pub registration_deadline: DateTime<FixedOffset>,
+    pub report_deadline: DateTime<FixedOffset>,
+}
+
+impl Store {
+    pub fn agenda(&self) -> Result<Vec<AgendaRow>> {
+        let mut stmt = self.conn().prepare_cached(
+            "SELECT id, title, owner, date, status, note FROM agenda_items ORDER BY sort_order, id",
+        )?;
+        let raw: Vec<(i64, String, String, Option<String>, String, String)> = stmt
+            .query_map([], |r| {
+                Ok((
+                    r.get(0)?,
+                    r.get(1)?,
+                    r.get(2)?,
+                    r.get(3)?,
+                    r.get(4)?,
+                    r.get(5)?,
+                ))
+            })?
+            .collect::<std::result::Result<_, _>>()?;
+        raw.into_iter()
+            .map(|(id, title, owner, date, status, note)| {
+                Ok(AgendaRow {
+                    date: date.map(|d| parse_date(&d, "agenda item")).transpose()?,
+                    status: AgendaStatus::from_code(&status).ok_or_else(|| {
+                        StoreError::Invalid(format!("agenda item {id}: unknown status {status:?}"))
+                    })?,
+                    id,
+                    title,
+                    owner,
+                    note,
+                })
+            })
+            .collect()
+    }
+
+    /// Adds (id None) or updates an agenda item.
+    pub fn save_agenda_item(
+        &mut self,
+        id: Option<i64>,
+        item: &AgendaItem,
+        now: &str,
+        summary: &str,
+    ) -> Result<i64> {
+        self.change(now, summary, |c| {
+            let values = vec![
+                ("title", Value::Text(nfc(item.title.trim()))),
+                ("owner", Value::Text(nfc(item.owner.trim()))),
+                (
+                    "date",
+                    item.date
+                        .map_or(Value::Null, |d| Value::Text(d.to_string())),
+                ),
+                ("status", Value::Text(item.status.code().into())),
+                ("note", Value::Text(nfc(item.note.trim()))),
+            ];
+            match id {
+                Some(id) => c.update(Table::AgendaItems, id, &values).map(|()| id),
+                None => {
+                    let next: i64 = c.tx().query_row(
+                        "SELECT COALESCE(MAX(sort_order), 0) + 1 FROM agenda_items",
+                        [],
+                        |r| r.get(0),
+                    )?;
+                    let mut values = values;
+                    values.push(("sort_order", Value::Integer(next)));
+                    c.insert(Table::AgendaItems, &values)
+                }
+            }
+        })
+    }
+
+    pub fn delete_agenda_item(&mut self, id: i64, now: &str, summary: &str) -> Result<()> {
+        self.change(now, summary, |c| c.delete(Table::AgendaItems, id))
+    }
+
+    /// Adds a volunteer-day round; its code is made from the round and the year.
+    pub fn add_volunteer_day(&mut self, day: &NewDay, now: &str, summary: &str) -> Result<i64> {
+        self.change(now, summary, |c| {
+            let base = format!("tb-dot{}-{}", day.round, day.date.format("%Y"));
+            let taken = |code: &str| -> Result<bool> {
+                Ok(c.tx().query_row(
+                    "SELECT COUNT(*) FROM volunteer_days WHERE code = ?1",
+                    [code],
+                    |r| r.get::<_, i64>(0),
+                )? > 0)
+            };
+            let mut code = base.clone();
+            let mut n = 2;
+            while taken(&code)? {
+                code = format!("{base}-{n}");
+                n += 1;
+            }
+            c.insert(
+                Table::VolunteerDays,
+                &[
+                    ("code", Value::Text(code)),
+                    ("round", Value::Integer(day.round)),
+                    ("date", Value::Text(day.date.to_string())),
+                    ("title", Value::Text(nfc(day.title.trim()))),
+                    ("host", Value::Text(nfc(day.host.trim()))),
+                    (
+                        "registration_deadline",
+                        Value::Text(day.registration_deadline.to_rfc3339()),
+                    ),
+                    (
+                        "report_deadline",
+                        Value::Text(day.report_deadline.to_rfc3339()),
+                    ),
+                ],
+            )
+        })
+    }
+}
