@@ -138,12 +138,13 @@ fn units_not_reported_show_their_phone() {
         ],
     );
     let screen = render_text(&a, 120, 40);
-    assert!(screen.contains("chưa báo cáo"), "{screen}");
+    // Past 16:00 a unit that has not reported is overdue, and its phone is there to call.
+    assert!(screen.contains("✖ quá hạn"), "{screen}");
     // Demo phones are written 0xxx.xxx.xxx.
     assert!(
         screen
             .lines()
-            .any(|l| l.contains("chưa báo cáo") && l.matches('.').count() >= 2),
+            .any(|l| l.contains("✖ quá hạn") && l.matches('.').count() >= 2),
         "{screen}"
     );
     insta::assert_snapshot!(screen);

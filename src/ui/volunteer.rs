@@ -226,12 +226,13 @@ fn render_registrations(
                         cells.extend([Cell::from(""), Cell::from("")]);
                     }
                     cells.push(Cell::from(""));
-                    let style = if app.now >= day.registration_deadline {
-                        theme.error()
+                    // Past the deadline a missing one is overdue, in words as in colour.
+                    let (text, style) = if app.now >= day.registration_deadline {
+                        (format!("✖ {}", s.state_overdue), theme.error())
                     } else {
-                        theme.dim()
+                        (format!("· {}", s.reg_none), theme.dim())
                     };
-                    cells.push(Cell::from(format!("· {}", s.reg_none)).style(style));
+                    cells.push(Cell::from(text).style(style));
                 }
             }
             let row = Row::new(cells);
@@ -475,12 +476,13 @@ fn render_reports(
                 }
                 None => {
                     cells.push(Cell::from("—").style(theme.dim()));
-                    let style = if app.now >= day.report_deadline {
-                        theme.error()
+                    // Past the deadline a missing one is overdue, in words as in colour.
+                    let (text, style) = if app.now >= day.report_deadline {
+                        (format!("✖ {}", s.state_overdue), theme.error())
                     } else {
-                        theme.dim()
+                        (format!("· {}", s.rep_none), theme.dim())
                     };
-                    cells.push(Cell::from(format!("· {}", s.rep_none)).style(style));
+                    cells.push(Cell::from(text).style(style));
                     cells.push(Cell::from(""));
                     cells
                         .push(Cell::from(clean(unit.phone.trim()).into_owned()).style(theme.key()));
