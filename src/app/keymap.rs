@@ -299,10 +299,10 @@ pub static BINDINGS: &[Binding] = &[
         Figures,
         [k(K::Left), ch('h')],
         C::ColumnLeft,
-        k_col_left,
+        k_fig_left,
         f_column
     ),
-    bind!(Figures, [k(K::Right), ch('l')], C::ColumnRight, k_col_right),
+    bind!(Figures, [k(K::Right), ch('l')], C::ColumnRight, k_fig_right),
     bind!(Figures, [ch('[')], C::PrevDay, k_prev_day),
     bind!(Figures, [ch(']')], C::NextDay, k_next_day),
     bind!(Figures, [ch('v')], C::NextSection, k_section, f_section),

@@ -15,7 +15,9 @@ use crate::domain::time::format_date;
 use crate::domain::time::parse_local_datetime;
 use crate::i18n::{Strings, fill};
 use crate::io::photos::{self, PhotoError};
-use crate::store::{AgendaItem, AgendaStatus, NewDay, NewRegistration, PhotoRow, Store};
+use crate::store::{
+    AgendaItem, AgendaStatus, NewDay, NewRegistration, PhotoRow, Store, StoreError,
+};
 use chrono::Datelike;
 
 /// Keeps the grid's figures those of the selected day.
@@ -39,8 +41,12 @@ fn cell(app: &App) -> Option<(i64, String, Metric)> {
     let rows = visible_rows(&app.board.units, &app.volunteer);
     let &i = rows.get(clamp(app.volunteer.row, rows.len()))?;
     let unit = &app.board.units[i];
-    // The short form keeps messages within an 80-column status line.
-    Some((unit.id, unit.short_name(), app.volunteer.metric()))
+    // The short form, cut to 24 columns, keeps the reason within an 80-column status line.
+    Some((
+        unit.id,
+        crate::ui::text::truncate(&unit.short_name(), 24),
+        app.volunteer.metric(),
+    ))
 }
 
 fn error_text(e: &FigureError, s: &Strings) -> String {
@@ -98,6 +104,11 @@ pub(super) fn command(app: &mut App, store: &mut Store, cmd: Command) -> bool {
             let Some((unit_id, unit, metric)) = cell(app) else {
                 return true;
             };
+            // On an empty cell "-" starts typing, so "-3" is read (and refused) as typed.
+            if cmd == Command::Decrement && app.volunteer.value(unit_id, metric).is_none() {
+                start_editing(app, Some('-'));
+                return true;
+            }
             let old = app.volunteer.value(unit_id, metric).unwrap_or(0);
             let new = if cmd == Command::Increment {
                 old + 1
@@ -865,6 +876,13 @@ fn save(
             };
             set_status(app, StatusKind::Saved, text);
             true
+        }
+        Err(StoreError::Figure(e)) => {
+            // Another instance saved the other figure of the pair meanwhile.
+            app.volunteer.editing = None;
+            refresh(app, store);
+            refuse(app, unit, metric, &e);
+            false
         }
         Err(e) => {
             set_status(

@@ -398,4 +398,6 @@ pub static STRINGS: Strings = Strings {
     k_agenda_add: "add an activity",
     k_agenda_edit: "edit the activity",
     k_agenda_delete: "delete the activity (asks first)",
+    k_fig_left: "figure to the left",
+    k_fig_right: "figure to the right",
 };

@@ -423,6 +423,8 @@ string_table! {
     k_agenda_add,
     k_agenda_edit,
     k_agenda_delete,
+    k_fig_left,
+    k_fig_right,
 }
 
 impl Strings {

@@ -6,7 +6,7 @@ use rusqlite::{OptionalExtension, params};
 
 use super::queries::parse_time;
 use super::{Result, Store, StoreError, Table};
-use crate::domain::figures::Metric;
+use crate::domain::figures::{Metric, check_pair};
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct FigureRow {
@@ -55,6 +55,23 @@ impl Store {
         summary: &str,
     ) -> Result<()> {
         self.change(now, summary, |c| {
+            // Checked against what the store holds, inside the write, so two instances
+            // cannot together save resolved above received.
+            let current = |m: Metric| -> Result<Option<i64>> {
+                Ok(c.tx()
+                    .prepare_cached(
+                        "SELECT value FROM figures
+                         WHERE volunteer_day_id = ?1 AND unit_id = ?2 AND metric = ?3",
+                    )?
+                    .query_row(params![day_id, unit_id, m.code()], |r| r.get(0))
+                    .optional()?)
+            };
+            let mut others = std::collections::HashMap::new();
+            for m in [metric.bounded_by(), metric.bounds()].into_iter().flatten() {
+                others.insert(m, current(m)?);
+            }
+            check_pair(metric, value, |m| others.get(&m).copied().flatten())
+                .map_err(StoreError::Figure)?;
             let existing: Option<(i64, i64)> = c
                 .tx()
                 .prepare_cached(

@@ -65,6 +65,10 @@ pub enum StoreError {
     Sqlite(#[from] rusqlite::Error),
     #[error("{0}")]
     Invalid(String),
+    /// A figure breaking a rule against the figures already in the store (another instance
+    /// may have saved them a moment ago).
+    #[error("figure refused: {0:?}")]
+    Figure(crate::domain::figures::FigureError),
 }
 
 impl StoreError {

@@ -181,11 +181,17 @@ fn render_footer(frame: &mut Frame<'_>, app: &App, theme: Theme, area: Rect) {
             StatusKind::Saved => theme.saved(),
             StatusKind::Error => theme.error(),
         };
-        let text = truncate(
-            &clean(&status.text),
-            status_area.width.saturating_sub(1) as usize,
-        );
-        frame.render_widget(Paragraph::new(format!(" {text}")).style(style), status_area);
+        let text = format!(" {}", clean(&status.text));
+        // A message longer than a line takes the hints' line too: an error's reason must be
+        // read whole (the hints are in `?` meanwhile).
+        if text.width() > area.width as usize {
+            frame.render_widget(
+                Paragraph::new(text).style(style).wrap(Wrap { trim: false }),
+                area,
+            );
+            return;
+        }
+        frame.render_widget(Paragraph::new(text).style(style), status_area);
     }
     // Help and quit always show; the screen's own keys fill the room left before them.
     let hints: Vec<(String, &str, bool)> = keymap::active(&app.contexts())

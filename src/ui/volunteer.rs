@@ -141,7 +141,12 @@ fn render_strip(frame: &mut Frame<'_>, app: &App, theme: Theme, area: Rect) {
         spans.push(Span::styled(format!(" {title} "), style));
         spans.push(Span::styled("│", theme.dim()));
     }
-    spans.push(Span::styled(format!(" v: {}", s.k_section), theme.dim()));
+    // The hint only when it fits whole.
+    let used: usize = spans.iter().map(|sp| sp.content.width()).sum();
+    let hint = format!(" v: {}", s.k_section);
+    if used + hint.width() <= area.width as usize {
+        spans.push(Span::styled(hint, theme.dim()));
+    }
     frame.render_widget(
         Paragraph::new(Line::from(super::text::fit_spans(
             spans,
@@ -309,7 +314,29 @@ fn render_head(frame: &mut Frame<'_>, app: &App, theme: Theme, area: Rect, day: 
 }
 
 fn metric_width(app: &App, m: Metric) -> u16 {
-    (app.strings().metric_short(m).width() as u16).max(5)
+    (app.strings().metric_short(m).width() as u16).max(6)
+}
+
+/// A figure in at most `width` columns: 1,000,000 (the largest allowed) reads "1000k".
+fn figure_text(v: i64, width: usize) -> String {
+    let text = v.to_string();
+    if text.len() <= width {
+        return text;
+    }
+    let thousands = format!("{}k", v / 1000);
+    if thousands.len() <= width {
+        thousands
+    } else {
+        format!("{}M", v / 1_000_000)
+    }
+}
+
+/// What is being typed, its end kept in view, with the cursor mark.
+fn typing_text(typed: &str, width: usize) -> String {
+    let keep = width.saturating_sub(1);
+    let chars: Vec<char> = typed.chars().collect();
+    let tail: String = chars[chars.len().saturating_sub(keep)..].iter().collect();
+    format!("{tail}▏")
 }
 
 fn render_grid(frame: &mut Frame<'_>, app: &App, theme: Theme, area: Rect, rows: &[usize]) {
@@ -366,10 +393,10 @@ fn render_grid(frame: &mut Frame<'_>, app: &App, theme: Theme, area: Rect, rows:
                     && c == col
                     && let Some(f) = &v.editing
                 {
-                    format!("{}▏", clean(f.value()))
+                    typing_text(&clean(f.value()), metric_width(app, *m) as usize)
                 } else {
                     v.value(unit.id, *m)
-                        .map(|x| x.to_string())
+                        .map(|x| figure_text(x, metric_width(app, *m) as usize))
                         .unwrap_or_else(|| "·".into())
                 };
                 let style = if is_selected && c == col {
@@ -404,7 +431,7 @@ fn render_grid(frame: &mut Frame<'_>, app: &App, theme: Theme, area: Rect, rows:
     totals.extend(
         Metric::ALL
             .iter()
-            .map(|m| Cell::from(v.total(*m).to_string())),
+            .map(|m| Cell::from(figure_text(v.total(*m), metric_width(app, *m) as usize))),
     );
     table_rows.push(Row::new(totals).style(theme.title().add_modifier(Modifier::REVERSED)));
     let table = Table::new(table_rows, widths)
