@@ -1250,3 +1250,55 @@ fn refused_figure_keeps_the_old_value() {
         quit_cleanly(&t);
     }
 }
+
+/// A unit registers on the Friday, after the Thursday deadline: the registrations part counts
+/// it late, and so does tab 2's checklist — also after a restart.
+#[test]
+fn a_registration_after_the_deadline_is_counted_late() {
+    let (_dir, db) = temp_db();
+    {
+        let t = Tmux::start(120, 40, &Launch::fixed(&db));
+        t.wait_for("1 Tổng quan");
+        t.send(&["4"]);
+        t.wait_for("Tổng cộng");
+        t.send(&["v"]);
+        t.wait_for("0 / 37 đã đăng ký, 0 trễ");
+        t.send(&["/"]);
+        t.send_literal("tan quy");
+        t.wait_for("Lọc: tan quy");
+        t.send(&["Enter"]);
+        t.send(&["a"]);
+        t.wait_for("Đăng ký thứ Bảy — UBND phường Tân Quý");
+        // Activities: type to find one, take it; then to the place.
+        t.send_literal("tu van");
+        t.wait_for("Tư vấn pháp luật");
+        t.send(&["Enter", "Tab", "Tab"]);
+        t.send_literal("Trụ sở UBND phường");
+        t.wait_for("Trụ sở UBND phường");
+        t.send(&["C-s"]);
+        let s = t.wait_for("Đã lưu");
+        assert!(s.contains("1 / 37 đã đăng ký, 1 trễ"), "{s}");
+        assert!(s.contains("✘ trễ"), "{s}");
+        // Tab 2: Tân Quý's registration is done, late.
+        // Back two tabs (an Esc right before another key would read as Alt+key).
+        t.send(&["BTab", "BTab"]);
+        let s = t.wait_until("tab 2 with the whole list", |s| {
+            s.contains("37 / 37 đơn vị")
+        });
+        assert_eq!(
+            cell(&s, "UBND phường Tân Quý", "Đăng ký TB").as_deref(),
+            Some("✘ 06/05"),
+            "{s}"
+        );
+        quit_cleanly(&t);
+    }
+    let t = Tmux::start(120, 40, &Launch::fixed(&db));
+    open_units(&t);
+    let s = t.wait_for("37 / 37 đơn vị");
+    assert_eq!(
+        cell(&s, "UBND phường Tân Quý", "Đăng ký TB").as_deref(),
+        Some("✘ 06/05"),
+        "{s}"
+    );
+    quit_cleanly(&t);
+}
