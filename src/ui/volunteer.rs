@@ -294,7 +294,18 @@ fn render_head(frame: &mut Frame<'_>, app: &App, theme: Theme, area: Rect, day: 
                 fill(s.countdown, &[&left])
             )
         }
-        None => fill(s.deadline_at, &[&format_local(day.report_deadline)]),
+        // Both passed: how long ago the last one closed.
+        None => {
+            let (what, at) = &deadlines[1];
+            let by = crate::domain::time::Span::from_duration(app.now - *at);
+            format!(
+                "{what}: {}",
+                fill(
+                    s.overdue_by,
+                    &[&crate::domain::time::format_span(by, &s.span)]
+                )
+            )
+        }
     };
     let [l, r] = Layout::horizontal([
         Constraint::Min(1),
