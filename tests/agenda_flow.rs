@@ -157,3 +157,24 @@ fn agenda_80x24() {
     agenda(&mut a, &mut store);
     insta::assert_snapshot!(render_text(&a, 80, 24));
 }
+
+#[test]
+fn a_on_the_figures_grid_adds_a_round() {
+    let t = TempStore::new();
+    let mut store = t.open("2022-04-29T08:00:00+07:00");
+    let mut a = app(&store, "2022-05-07T14:00", Lang::Vi);
+    press(
+        &mut a,
+        &mut store,
+        &[key(KeyCode::Char('4')), key(KeyCode::Char('a'))],
+    );
+    assert!(
+        a.form
+            .as_ref()
+            .is_some_and(|f| f.title.contains("Thêm đợt")),
+        "the round form opens"
+    );
+    press(&mut a, &mut store, &[ctrl('s')]);
+    assert_eq!(store.load_board().expect("board").volunteer_days.len(), 2);
+    assert!(render_text(&a, 120, 40).contains("[2/2] Đợt 3 · 14/05/2022"));
+}

@@ -340,9 +340,9 @@ pub static BINDINGS: &[Binding] = &[
     bind!(Reports, [ch('[')], C::PrevDay, k_prev_day),
     bind!(Reports, [ch(']')], C::NextDay, k_next_day),
     bind!(Reports, [ch('v')], C::NextSection, k_section, f_section),
-    bind!(Reports, [ch('N')], C::NewRound, k_new_round),
+    bind!(Reports, [ch('a'), ch('N')], C::NewRound, k_new_round),
     bind!(Registrations, [ch('N')], C::NewRound, k_new_round),
-    bind!(Figures, [ch('N')], C::NewRound, k_new_round),
+    bind!(Figures, [ch('a'), ch('N')], C::NewRound, k_new_round),
     // Tab 4's Action Month agenda.
     bind!(Agenda, [ch('a')], C::Add, k_agenda_add, f_add),
     bind!(

@@ -256,7 +256,7 @@ fn render_registrations(
 /// The day, and the next of its deadlines counting down (or how late the last one is).
 fn render_head(frame: &mut Frame<'_>, app: &App, theme: Theme, area: Rect, day: &VolunteerDayRow) {
     let s = app.strings();
-    let title = fill(
+    let mut title = fill(
         s.vol_day,
         &[
             &day.round.to_string(),
@@ -264,6 +264,11 @@ fn render_head(frame: &mut Frame<'_>, app: &App, theme: Theme, area: Rect, day: 
             &clean(&day.host),
         ],
     );
+    // Which of the campaign's days this is, when there are several ([ and ] move).
+    let days = app.board.volunteer_days.len();
+    if days > 1 {
+        title = format!("[{}/{days}] {title}", app.volunteer.day + 1);
+    }
     // Named as the checklist names them ("Đăng ký TB", "Báo cáo").
     let name = |source: RequirementSource, fallback: &'static str| {
         app.board
