@@ -260,18 +260,36 @@ pub(super) fn save_registration(app: &mut App, store: &mut Store, unit_id: i64) 
     };
     let unit = app.board.unit_name(unit_id).to_string();
     let summary = fill(s.summary_registration, &[&unit]);
-    match store.save_registration(day, unit_id, &new, &app.now.to_rfc3339(), &summary) {
+    let result = store.save_registration(day, unit_id, &new, &app.now.to_rfc3339(), &summary);
+    report_write(app, store, &summary, result);
+}
+
+/// Reports a tab-4 write: on success the form closes, the board (the checklist follows these
+/// records) and the day's data are read again, and the status says what was saved; on failure
+/// the form stays open with what was typed and the status says why.
+fn report_write(
+    app: &mut App,
+    store: &Store,
+    summary: &str,
+    result: crate::store::Result<()>,
+) -> bool {
+    let s = app.strings();
+    match result {
         Ok(()) => {
             app.form = None;
             super::update::reload(app, store);
             refresh(app, store);
-            set_status(app, StatusKind::Saved, fill(s.saved, &[&summary]));
+            set_status(app, StatusKind::Saved, fill(s.saved, &[summary]));
+            true
         }
-        Err(e) => set_status(
-            app,
-            StatusKind::Error,
-            fill(s.save_failed, &[&e.to_string()]),
-        ),
+        Err(e) => {
+            set_status(
+                app,
+                StatusKind::Error,
+                fill(s.save_failed, &[&e.to_string()]),
+            );
+            false
+        }
     }
 }
 
@@ -301,18 +319,8 @@ pub(super) fn delete_registration(app: &mut App, store: &mut Store, id: i64) {
         .map(|u| app.board.unit_name(u).to_string())
         .unwrap_or_default();
     let summary = fill(s.summary_delete_registration, &[&unit]);
-    match store.delete_registration(id, &app.now.to_rfc3339(), &summary) {
-        Ok(()) => {
-            super::update::reload(app, store);
-            refresh(app, store);
-            set_status(app, StatusKind::Saved, fill(s.saved, &[&summary]));
-        }
-        Err(e) => set_status(
-            app,
-            StatusKind::Error,
-            fill(s.save_failed, &[&e.to_string()]),
-        ),
-    }
+    let result = store.delete_registration(id, &app.now.to_rfc3339(), &summary);
+    report_write(app, store, &summary, result);
 }
 
 /// The form of a new round: the next Saturday after the last round, its deadlines as the plan
@@ -749,30 +757,11 @@ pub(super) fn save_report(app: &mut App, store: &mut Store, unit_id: i64) {
     }
     let unit = app.board.unit_name(unit_id).to_string();
     let summary = fill(s.summary_report, &[&unit, &rows.len().to_string()]);
-    match store.save_report(
-        day.id,
-        unit_id,
-        received_at,
-        &note,
-        &rows,
-        &app.now.to_rfc3339(),
-        &summary,
-    ) {
-        Ok(()) => {
-            app.form = None;
-            super::update::reload(app, store);
-            refresh(app, store);
-            set_status(app, StatusKind::Saved, fill(s.saved, &[&summary]));
-        }
-        Err(e) => {
-            // Nothing refers to the copies: take them back so the folder holds no strays.
-            remove_all(&copied);
-            set_status(
-                app,
-                StatusKind::Error,
-                fill(s.save_failed, &[&e.to_string()]),
-            );
-        }
+    let now = app.now.to_rfc3339();
+    let result = store.save_report(day.id, unit_id, received_at, &note, &rows, &now, &summary);
+    if !report_write(app, store, &summary, result) {
+        // Nothing refers to the copies: take them back so the folder holds no strays.
+        remove_all(&copied);
     }
 }
 

@@ -16,10 +16,11 @@ use crate::app::App;
 use crate::app::agenda_status;
 use crate::app::overview_model::countdown;
 use crate::app::units_view::{clamp, scroll_offset};
-use crate::app::volunteer::{Section, visible_rows};
+use crate::app::volunteer::{Section, VolunteerView, visible_rows};
 use crate::domain::campaign::RequirementSource;
 use crate::domain::figures::Metric;
 use crate::domain::time::{format_date, format_local};
+use crate::domain::unit::Unit;
 use crate::i18n::fill;
 use crate::store::AgendaStatus;
 use crate::store::VolunteerDayRow;
@@ -167,11 +168,7 @@ fn render_registrations(
 ) {
     let s = app.strings();
     let v = &app.volunteer;
-    let body = area.height.saturating_sub(1) as usize;
-    let selected = clamp(v.row, rows.len());
-    let offset = scroll_offset(v.offset.get(), selected, body, rows.len());
-    v.offset.set(offset);
-    v.page.set(body.max(1));
+    let (body, selected, offset) = window(v, area, 1, v.row, rows.len());
     let wide = area.width >= 110;
     let unit_w: u16 = if wide { 26 } else { 16 };
     let fixed = unit_w + 1 + 16 + 1 + 16 + if wide { 21 + 11 } else { 0 };
@@ -191,12 +188,7 @@ fn render_registrations(
         .take(body)
         .map(|(pos, &i)| {
             let unit = &app.board.units[i];
-            let name = if unit.name.width() > unit_w as usize {
-                unit.short_name()
-            } else {
-                unit.name.clone()
-            };
-            let mut cells = vec![Cell::from(truncate(&clean(&name), unit_w as usize))];
+            let mut cells = vec![Cell::from(unit_label(unit, unit_w))];
             match v.registration(unit.id) {
                 Some(r) => {
                     let mut acts: Vec<&str> =
@@ -251,6 +243,33 @@ fn render_registrations(
         .header(Row::new(header).style(theme.title().add_modifier(Modifier::UNDERLINED)))
         .column_spacing(1);
     frame.render_widget(table, area);
+}
+
+/// The rows a list shows in `area` (less `chrome` lines of header and totals), the selection
+/// kept inside `len`, and the first row drawn — written back so scrolling stays smooth.
+fn window(
+    v: &VolunteerView,
+    area: Rect,
+    chrome: u16,
+    selected: usize,
+    len: usize,
+) -> (usize, usize, usize) {
+    let body = area.height.saturating_sub(chrome) as usize;
+    let selected = clamp(selected, len);
+    let offset = scroll_offset(v.offset.get(), selected, body, len);
+    v.offset.set(offset);
+    v.page.set(body.max(1));
+    (body, selected, offset)
+}
+
+/// A unit's name in `width` columns: whole if it fits, else its short form ("P. Tân Quý").
+fn unit_label(unit: &Unit, width: u16) -> String {
+    let name = if unit.name.width() > width as usize {
+        unit.short_name()
+    } else {
+        unit.name.clone()
+    };
+    truncate(&clean(&name), width as usize)
 }
 
 /// The day, and the next of its deadlines counting down (or how late the last one is).
@@ -359,11 +378,7 @@ fn render_grid(frame: &mut Frame<'_>, app: &App, theme: Theme, area: Rect, rows:
     let s = app.strings();
     let v = &app.volunteer;
     // Header above, totals below; the units scroll between.
-    let body = area.height.saturating_sub(2) as usize;
-    let selected = clamp(v.row, rows.len());
-    let offset = scroll_offset(v.offset.get(), selected, body, rows.len());
-    v.offset.set(offset);
-    v.page.set(body.max(1));
+    let (body, selected, offset) = window(v, area, 2, v.row, rows.len());
     let col = clamp(v.col, Metric::ALL.len());
     let fixed: u16 = Metric::ALL.iter().map(|m| metric_width(app, *m) + 1).sum();
     let show_updated = area.width >= fixed + 30 + 9;
@@ -395,13 +410,8 @@ fn render_grid(frame: &mut Frame<'_>, app: &App, theme: Theme, area: Rect, rows:
         .take(body)
         .map(|(pos, &i)| {
             let unit = &app.board.units[i];
-            let name = if unit.name.width() > name_w as usize {
-                unit.short_name()
-            } else {
-                unit.name.clone()
-            };
             let is_selected = pos == selected;
-            let mut cells = vec![Cell::from(truncate(&clean(&name), name_w as usize))];
+            let mut cells = vec![Cell::from(unit_label(unit, name_w))];
             for (c, m) in Metric::ALL.iter().enumerate() {
                 let text = if m.is_land() && !app.board.reports_land(unit.id) {
                     "–".to_string()
@@ -468,11 +478,7 @@ fn render_reports(
 ) {
     let s = app.strings();
     let v = &app.volunteer;
-    let body = area.height.saturating_sub(1) as usize;
-    let selected = clamp(v.row, rows.len());
-    let offset = scroll_offset(v.offset.get(), selected, body, rows.len());
-    v.offset.set(offset);
-    v.page.set(body.max(1));
+    let (body, selected, offset) = window(v, area, 1, v.row, rows.len());
     let fixed = 16 + 1 + 15 + 1 + 8 + 1 + 16;
     let unit_w = area.width.saturating_sub(fixed).clamp(12, 40);
     let widths = [
@@ -496,12 +502,7 @@ fn render_reports(
         .take(body)
         .map(|(pos, &i)| {
             let unit = &app.board.units[i];
-            let name = if unit.name.width() > unit_w as usize {
-                unit.short_name()
-            } else {
-                unit.name.clone()
-            };
-            let mut cells = vec![Cell::from(truncate(&clean(&name), unit_w as usize))];
+            let mut cells = vec![Cell::from(unit_label(unit, unit_w))];
             match v.report(unit.id) {
                 Some(r) => {
                     cells.push(Cell::from(format_local(r.received_at)));
@@ -548,12 +549,8 @@ fn render_reports(
 fn render_agenda(frame: &mut Frame<'_>, app: &App, theme: Theme, area: Rect) {
     let s = app.strings();
     let v = &app.volunteer;
-    let body = area.height.saturating_sub(1) as usize;
     let visible = v.visible_agenda();
-    let selected = clamp(v.agenda_row, visible.len());
-    let offset = scroll_offset(v.offset.get(), selected, body, visible.len());
-    v.offset.set(offset);
-    v.page.set(body.max(1));
+    let (body, selected, offset) = window(v, area, 1, v.agenda_row, visible.len());
     let owner_w: u16 = if area.width >= 110 { 30 } else { 18 };
     let title_w = area
         .width
