@@ -57,7 +57,7 @@ fn fresh_store_overview_80x24() {
 }
 
 #[test]
-fn placeholder_tabs_say_what_comes() {
+fn every_tab_shows_its_title() {
     for tab in [Tab::Initiatives, Tab::Volunteer, Tab::Kpi] {
         let text = screen(tab, FRIDAY, Lang::Vi, 80, 24);
         assert!(

@@ -35,6 +35,10 @@ pub enum Rule {
     DateTime,
     /// A date inside the range, or empty.
     OptionalDate { start: NaiveDate, end: NaiveDate },
+    /// A number ≥ 0 (decimal comma allowed); `optional` lets it be empty.
+    Amount { optional: bool },
+    /// A percentage 0–100, or empty.
+    Percent,
     /// Anything goes (a picker with a default, for instance).
     Free,
 }
@@ -77,6 +81,14 @@ impl Rule {
                 let ok = t.is_empty() || t.parse::<u32>().is_ok_and(|n| n <= 10_000);
                 (!ok).then(|| s.err_count.to_string())
             }
+            Rule::Amount { optional: true } | Rule::Percent if value.trim().is_empty() => None,
+            Rule::Amount { .. } => parse_amount(&value)
+                .is_none()
+                .then(|| s.err_amount.to_string()),
+            Rule::Percent => parse_amount(&value)
+                .filter(|v| *v <= 100.0)
+                .is_none()
+                .then(|| s.err_percent.to_string()),
             Rule::OptionalDate { .. } if value.trim().is_empty() => None,
             Rule::OptionalDate { start, end } => initiative::parse_date(&value)
                 .and_then(|d| initiative::check_date_in(d, start, end))
@@ -92,6 +104,12 @@ impl Rule {
             Rule::Free => None,
         }
     }
+}
+
+/// A number ≥ 0 as officers write it ("12,5" or "12.5").
+pub fn parse_amount(text: &str) -> Option<f64> {
+    let v: f64 = text.trim().replace(',', ".").parse().ok()?;
+    (v.is_finite() && v >= 0.0).then_some(v)
 }
 
 /// The officer-facing words for a rule of the initiative registry.
@@ -480,6 +498,14 @@ pub enum Purpose {
     },
     /// A new volunteer-day round.
     Round,
+    /// A measurement of a measured KPI.
+    Measurement {
+        kpi_id: i64,
+    },
+    /// A KPI's target.
+    Target {
+        kpi_id: i64,
+    },
     /// An Action Month agenda item: new (None) or existing.
     Agenda {
         id: Option<i64>,

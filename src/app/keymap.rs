@@ -27,6 +27,8 @@ pub enum Context {
     Reports,
     /// Tab 4's Action Month agenda.
     Agenda,
+    /// Tab 5's KPIs.
+    Kpi,
     /// The filter line, while typing in it.
     Filter,
     /// Any one-line text being edited (filter or form field).
@@ -105,6 +107,7 @@ pub enum Command {
     Register,
     Report,
     NewRound,
+    EditTarget,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -360,6 +363,17 @@ pub static BINDINGS: &[Binding] = &[
     ),
     bind!(Agenda, [ch('v')], C::NextSection, k_section, f_section),
     bind!(Agenda, [ch('N')], C::NewRound, k_new_round),
+    // Tab 5's KPIs.
+    bind!(Kpi, [ch('a')], C::Add, k_measure, f_measure),
+    bind!(Kpi, [ch('t')], C::EditTarget, k_target, f_target),
+    bind!(
+        Kpi,
+        [ch('d'), k(K::Delete)],
+        C::DeleteItem,
+        k_delete_measurement
+    ),
+    bind!(Kpi, [k(K::Down), ch('j')], C::Down, k_down),
+    bind!(Kpi, [k(K::Up), ch('k')], C::Up, k_up),
     // The initiative registry.
     bind!(Initiatives, [ch('a')], C::Add, k_add, f_add),
     bind!(

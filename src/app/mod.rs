@@ -4,11 +4,13 @@
 pub mod form;
 pub mod initiatives;
 pub mod keymap;
+pub mod kpi;
 pub mod overview_model;
 pub mod text_field;
 pub mod units_view;
 mod update;
 mod update_initiatives;
+mod update_kpi;
 mod update_volunteer;
 pub mod volunteer;
 
@@ -110,6 +112,9 @@ pub enum ConfirmAction {
     DeleteAgendaItem {
         id: i64,
     },
+    DeleteMeasurement {
+        id: i64,
+    },
     /// Jump to a stage past the next one.
     SkipToStage {
         id: i64,
@@ -127,6 +132,7 @@ pub struct App {
     pub registry: Registry,
     pub initiatives: InitiativesView,
     pub volunteer: volunteer::VolunteerView,
+    pub kpis: kpi::KpiView,
     pub form: Option<Form>,
     pub confirm: Option<Confirm>,
     pub help_open: bool,
@@ -166,6 +172,7 @@ impl App {
     pub fn prepare(&mut self, store: &crate::store::Store) {
         update_initiatives::ensure_detail(self, store);
         update_volunteer::ensure_figures(self, store);
+        update_kpi::refresh(self, store);
     }
 
     /// `registry` holds every initiative; see [`Registry::load`].
@@ -176,6 +183,7 @@ impl App {
             registry,
             initiatives,
             volunteer: volunteer::VolunteerView::default(),
+            kpis: kpi::KpiView::default(),
             lang,
             tab: Tab::Overview,
             board,
@@ -236,6 +244,7 @@ impl App {
             }
             Tab::Units => vec![Context::Units, Context::List, Context::Global],
             Tab::Initiatives => vec![Context::Initiatives, Context::List, Context::Global],
+            Tab::Kpi => vec![Context::Kpi, Context::Global],
             _ => vec![Context::Global],
         }
     }

@@ -9,6 +9,7 @@ use super::keymap::Command;
 use super::text_field::TextField;
 use super::units_view::{clamp, visible_units};
 use super::update_initiatives as ini;
+use super::update_kpi as uk;
 use super::update_volunteer as uv;
 use super::{Action, App, Confirm, ConfirmAction, Status, StatusKind, Tab};
 use crate::domain::campaign::RequirementSource;
@@ -17,6 +18,7 @@ use crate::i18n::fill;
 use crate::store::{Store, Table};
 
 pub fn update(app: &mut App, store: &mut Store, action: Action) {
+    let is_tick = matches!(action, Action::Tick(_));
     match action {
         Action::Tick(now) => app.now = now,
         Action::StoreChanged => reload_everything(app, store),
@@ -27,6 +29,8 @@ pub fn update(app: &mut App, store: &mut Store, action: Action) {
     match app.tab {
         Tab::Initiatives => ini::ensure_detail(app, store),
         Tab::Volunteer => uv::ensure_figures(app, store),
+        // Values follow every write and the clock, but a second's tick changes none of them.
+        Tab::Kpi if !is_tick => uk::refresh(app, store),
         _ => {}
     }
 }
@@ -159,6 +163,14 @@ fn command(app: &mut App, store: &mut Store, cmd: Command) {
     if !matches!(cmd, Command::Up | Command::Down) || !app.help_open {
         app.status = None;
     }
+    if app.tab == Tab::Kpi
+        && app.form.is_none()
+        && app.confirm.is_none()
+        && !app.help_open
+        && uk::command(app, store, cmd)
+    {
+        return;
+    }
     if app.tab == Tab::Volunteer
         && app.form.is_none()
         && !app.help_open
@@ -277,6 +289,9 @@ fn command(app: &mut App, store: &mut Store, cmd: Command) {
                     ConfirmAction::DeleteAgendaItem { id } => {
                         uv::delete_agenda_item(app, store, id)
                     }
+                    ConfirmAction::DeleteMeasurement { id } => {
+                        uk::delete_measurement(app, store, id)
+                    }
                     ConfirmAction::SkipToStage { id, stage } => {
                         ini::go_to_stage(app, store, id, stage)
                     }
@@ -304,7 +319,8 @@ fn command(app: &mut App, store: &mut Store, cmd: Command) {
         | Command::NextSection
         | Command::Register
         | Command::Report
-        | Command::NewRound => {}
+        | Command::NewRound
+        | Command::EditTarget => {}
     }
 }
 
@@ -534,7 +550,7 @@ fn save_form(app: &mut App, store: &mut Store) {
     let new_registration = match purpose {
         Purpose::Registration { unit_id } => app.volunteer.registration(unit_id).is_none(),
         Purpose::Report { unit_id } => app.volunteer.report(unit_id).is_none(),
-        Purpose::Round | Purpose::Agenda { id: None } => true,
+        Purpose::Round | Purpose::Agenda { id: None } | Purpose::Target { .. } => true,
         _ => false,
     };
     if !form.is_dirty()
@@ -556,6 +572,8 @@ fn save_form(app: &mut App, store: &mut Store) {
         Purpose::Registration { unit_id } => uv::save_registration(app, store, unit_id),
         Purpose::Report { unit_id } => uv::save_report(app, store, unit_id),
         Purpose::Round => uv::save_round(app, store),
+        Purpose::Measurement { kpi_id } => uk::save_measurement(app, store, kpi_id),
+        Purpose::Target { kpi_id } => uk::save_target(app, store, kpi_id),
         Purpose::Agenda { id } => uv::save_agenda_item(app, store, id),
         Purpose::InitiativeFilter => {}
     }

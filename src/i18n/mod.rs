@@ -52,9 +52,6 @@ string_table! {
     help_section_global,
     help_typing,
     help_typing_keys,
-    coming_initiatives,
-    coming_volunteer,
-    coming_kpi,
     kind_ward,
     kind_agency,
     kind_public_service,
@@ -425,6 +422,44 @@ string_table! {
     k_agenda_delete,
     k_fig_left,
     k_fig_right,
+    kpi_met,
+    kpi_near,
+    kpi_below,
+    kpi_no_data,
+    kpi_tracked,
+    col_kpi,
+    col_value,
+    col_target,
+    kpi_computed,
+    kpi_measured,
+    kpi_ratio,
+    kpi_history,
+    kpi_no_history,
+    kpi_computed_note,
+    kpi_count,
+    form_measurement,
+    form_target,
+    fl_period_start,
+    fl_period_end,
+    fl_numerator,
+    fl_denominator,
+    fl_target,
+    hint_target,
+    hint_amount,
+    err_amount,
+    err_period,
+    err_ratio,
+    err_percent,
+    summary_measurement,
+    summary_delete_measurement,
+    summary_target,
+    confirm_delete_measurement,
+    kpi_not_measured,
+    k_measure,
+    k_target,
+    k_delete_measurement,
+    f_target,
+    f_measure,
 }
 
 impl Strings {
@@ -485,6 +520,17 @@ impl Strings {
             Einvoice => self.ml_einvoice,
             LandTotal => self.ml_land_total,
             LandResolved => self.ml_land_resolved,
+        }
+    }
+
+    pub fn kpi_status(&self, st: crate::domain::kpi::KpiStatus) -> &'static str {
+        use crate::domain::kpi::KpiStatus::*;
+        match st {
+            Met => self.kpi_met,
+            Near => self.kpi_near,
+            Below => self.kpi_below,
+            NoData => self.kpi_no_data,
+            Tracked => self.kpi_tracked,
         }
     }
 

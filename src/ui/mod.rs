@@ -5,9 +5,9 @@ mod form;
 mod gauge;
 mod help;
 mod initiatives;
+mod kpi;
 mod list_bar;
 mod overview;
-mod placeholder;
 pub mod snapshot;
 pub mod text;
 pub mod theme;
@@ -56,7 +56,7 @@ pub fn render(frame: &mut Frame<'_>, app: &App) {
         Tab::Units => units::render(frame, app, theme, body),
         Tab::Initiatives => initiatives::render(frame, app, theme, body),
         Tab::Volunteer => volunteer::render(frame, app, theme, body),
-        Tab::Kpi => placeholder::render(frame, app, theme, body),
+        Tab::Kpi => kpi::render(frame, app, theme, body),
     }
     render_footer(frame, app, theme, footer);
     if let Some(f) = &app.form {

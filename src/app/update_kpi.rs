@@ -1,0 +1,259 @@
+//! Tab 5's actions: entering measurements of measured KPIs, editing targets.
+
+use super::form::{Choice, ChoiceOption, Field, Form, Purpose, Rule, parse_amount};
+use super::keymap::Command;
+use super::kpi::compute;
+use super::units_view::clamp;
+use super::update::set_status;
+use super::{App, Confirm, ConfirmAction, StatusKind};
+use crate::domain::campaign::KpiSource;
+use crate::domain::initiative::parse_date;
+use crate::domain::kpi::format_percent;
+use crate::domain::time::format_date;
+use crate::i18n::fill;
+use crate::store::{NewMeasurement, Store};
+
+/// Reads every KPI's value again (after a write, or on the way into the tab).
+pub(super) fn refresh(app: &mut App, store: &Store) {
+    match compute(&app.board, store, app.now) {
+        Ok(lines) => {
+            app.kpis.lines = lines;
+            app.kpis.selected = clamp(app.kpis.selected, app.kpis.lines.len());
+        }
+        Err(e) => set_status(app, StatusKind::Error, e.to_string()),
+    }
+}
+
+pub(super) fn command(app: &mut App, store: &mut Store, cmd: Command) -> bool {
+    match cmd {
+        Command::Add => open_measurement(app),
+        Command::EditTarget => open_target(app),
+        Command::DeleteItem => ask_delete(app),
+        Command::Up => app.kpis.selected = app.kpis.selected.saturating_sub(1),
+        Command::Down => {
+            app.kpis.selected = clamp(app.kpis.selected + 1, app.kpis.lines.len());
+        }
+        _ => return false,
+    }
+    let _ = store;
+    true
+}
+
+fn open_measurement(app: &mut App) {
+    let s = app.strings();
+    let Some(line) = app.kpis.selected_line() else {
+        return;
+    };
+    if line.kpi.source == KpiSource::Computed {
+        return set_status(app, StatusKind::Info, s.kpi_not_measured.to_string());
+    }
+    let c = &app.board.campaign;
+    let today = app.now.date_naive().clamp(c.starts_on, c.ends_on);
+    let week_ago = (today - chrono::Duration::days(6)).max(c.starts_on);
+    let units = std::iter::once(ChoiceOption::new(0, s.no_field))
+        .chain(
+            app.board
+                .units
+                .iter()
+                .map(|u| ChoiceOption::new(u.id, u.name.clone())),
+        )
+        .collect();
+    let range = Rule::Date {
+        start: c.starts_on,
+        end: c.ends_on,
+    };
+    app.form = Some(Form::new(
+        fill(s.form_measurement, &[&line.kpi.name]),
+        Purpose::Measurement {
+            kpi_id: line.kpi.id,
+        },
+        vec![
+            Field::new(s.fl_period_start, &format_date(week_ago), range).with_hint(s.hint_date),
+            Field::new(s.fl_period_end, &format_date(today), range).with_hint(s.hint_date),
+            Field::new(s.fl_numerator, "", Rule::Amount { optional: false })
+                .with_hint(s.hint_amount),
+            Field::new(s.fl_denominator, "", Rule::Amount { optional: false })
+                .with_hint(s.hint_amount),
+            Field::choice(s.fl_unit, Choice::single(units, Some(0)), Rule::Free)
+                .with_hint(s.hint_pick),
+            Field::new(
+                s.fl_note,
+                "",
+                Rule::Text {
+                    max_chars: 500,
+                    required: false,
+                },
+            ),
+        ],
+    ));
+}
+
+/// Marks a field with a problem found on saving and keeps the form open on it.
+fn problem(app: &mut App, label: &'static str, text: String) {
+    let s = app.strings();
+    if let Some(form) = app.form.as_mut()
+        && let Some(i) = form.fields.iter().position(|f| f.label == label)
+    {
+        form.fields[i].problem = Some(text.clone());
+        form.focus = i;
+    }
+    set_status(app, StatusKind::Error, fill(s.save_failed, &[&text]));
+}
+
+pub(super) fn save_measurement(app: &mut App, store: &mut Store, kpi_id: i64) {
+    let s = app.strings();
+    let Some(form) = app.form.as_ref() else {
+        return;
+    };
+    let text = |label| form.field(label).map(|f| f.value()).unwrap_or_default();
+    let (Ok(start), Ok(end)) = (
+        parse_date(&text(s.fl_period_start)),
+        parse_date(&text(s.fl_period_end)),
+    ) else {
+        return problem(app, s.fl_period_start, s.err_date.to_string());
+    };
+    if end < start {
+        return problem(app, s.fl_period_end, s.err_period.to_string());
+    }
+    let (Some(numerator), Some(denominator)) = (
+        parse_amount(&text(s.fl_numerator)),
+        parse_amount(&text(s.fl_denominator)),
+    ) else {
+        return problem(app, s.fl_numerator, s.err_amount.to_string());
+    };
+    // Every measured KPI of the plan is a share (answered ÷ received, applied ÷ listed, …).
+    if numerator > denominator {
+        return problem(app, s.fl_numerator, s.err_ratio.to_string());
+    }
+    let unit_id = form
+        .field(s.fl_unit)
+        .and_then(|f| f.choice_ref())
+        .and_then(|c| c.selected_option())
+        .map(|o| o.id)
+        .filter(|id| *id > 0);
+    let name = app
+        .kpis
+        .lines
+        .iter()
+        .find(|l| l.kpi.id == kpi_id)
+        .map(|l| l.kpi.name.clone())
+        .unwrap_or_default();
+    let m = NewMeasurement {
+        period_start: start,
+        period_end: end,
+        numerator,
+        denominator,
+        unit_id,
+        note: text(s.fl_note),
+    };
+    let summary = fill(
+        s.summary_measurement,
+        &[&name, &format_date(start), &format_date(end)],
+    );
+    match store.add_measurement(kpi_id, &m, &app.now.to_rfc3339(), &summary) {
+        Ok(_) => {
+            app.form = None;
+            refresh(app, store);
+            set_status(app, StatusKind::Saved, fill(s.saved, &[&summary]));
+        }
+        Err(e) => set_status(
+            app,
+            StatusKind::Error,
+            fill(s.save_failed, &[&e.to_string()]),
+        ),
+    }
+}
+
+fn open_target(app: &mut App) {
+    let s = app.strings();
+    let Some(line) = app.kpis.selected_line() else {
+        return;
+    };
+    let current = line
+        .kpi
+        .target
+        .map(|t| format_percent(Some(t)).trim_end_matches('%').to_string())
+        .unwrap_or_default();
+    app.form = Some(Form::new(
+        fill(s.form_target, &[&line.kpi.name]),
+        Purpose::Target {
+            kpi_id: line.kpi.id,
+        },
+        vec![Field::new(s.fl_target, &current, Rule::Percent).with_hint(s.hint_target)],
+    ));
+}
+
+pub(super) fn save_target(app: &mut App, store: &mut Store, kpi_id: i64) {
+    let s = app.strings();
+    let Some(form) = app.form.as_ref() else {
+        return;
+    };
+    let typed = form.fields.first().map(|f| f.value()).unwrap_or_default();
+    let target = if typed.trim().is_empty() {
+        None
+    } else {
+        parse_amount(&typed).filter(|v| *v <= 100.0)
+    };
+    let name = app
+        .kpis
+        .lines
+        .iter()
+        .find(|l| l.kpi.id == kpi_id)
+        .map(|l| l.kpi.name.clone())
+        .unwrap_or_default();
+    let shown = target.map_or_else(|| "—".to_string(), |t| format_percent(Some(t)));
+    let summary = fill(s.summary_target, &[&name, &shown]);
+    match store.set_kpi_target(kpi_id, target, &app.now.to_rfc3339(), &summary) {
+        Ok(()) => {
+            app.form = None;
+            refresh(app, store);
+            set_status(app, StatusKind::Saved, fill(s.saved, &[&summary]));
+        }
+        Err(e) => set_status(
+            app,
+            StatusKind::Error,
+            fill(s.save_failed, &[&e.to_string()]),
+        ),
+    }
+}
+
+fn ask_delete(app: &mut App) {
+    let s = app.strings();
+    let Some(line) = app.kpis.selected_line() else {
+        return;
+    };
+    if let Some(m) = line.history.last() {
+        app.confirm = Some(Confirm {
+            question: fill(s.confirm_delete_measurement, &[&line.kpi.name]),
+            on_yes: ConfirmAction::DeleteMeasurement { id: m.id },
+        });
+    }
+}
+
+pub(super) fn delete_measurement(app: &mut App, store: &mut Store, id: i64) {
+    let s = app.strings();
+    let found = app.kpis.lines.iter().find_map(|l| {
+        l.history
+            .iter()
+            .find(|m| m.id == id)
+            .map(|m| (l.kpi.name.clone(), m.period_start, m.period_end))
+    });
+    let Some((name, start, end)) = found else {
+        return;
+    };
+    let summary = fill(
+        s.summary_delete_measurement,
+        &[&name, &format_date(start), &format_date(end)],
+    );
+    match store.delete_measurement(id, &app.now.to_rfc3339(), &summary) {
+        Ok(()) => {
+            refresh(app, store);
+            set_status(app, StatusKind::Saved, fill(s.saved, &[&summary]));
+        }
+        Err(e) => set_status(
+            app,
+            StatusKind::Error,
+            fill(s.save_failed, &[&e.to_string()]),
+        ),
+    }
+}

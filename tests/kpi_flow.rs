@@ -1,0 +1,275 @@
+//! Tab 5, the KPIs, driven through the real keymap: computed KPIs follow the records and show
+//! "—" when nothing can be divided yet; a measured KPI takes dated measurements (the latest
+//! one counts), refuses a numerator above its denominator and writes nothing; a target is
+//! edited and refused above 100 %; the latest measurement is deleted and undone; and the
+//! screen at 80×24 and 120×40 on the demo store.
+
+mod support;
+
+use insta::assert_snapshot;
+use ratatui::crossterm::event::{KeyCode, KeyEvent};
+use support::{TempStore, app, ctrl, demo_store, key, press, type_text};
+use xungkich::app::{App, StatusKind, Tab};
+use xungkich::domain::kpi::KpiStatus;
+use xungkich::i18n::Lang;
+use xungkich::store::Store;
+use xungkich::ui::snapshot::render_text;
+
+const NOW: &str = "2022-05-07T14:00";
+const SEEDED: &str = "2022-04-29T08:00:00+07:00";
+
+fn ch(c: char) -> KeyEvent {
+    key(KeyCode::Char(c))
+}
+
+fn tab() -> KeyEvent {
+    key(KeyCode::Tab)
+}
+
+fn fresh() -> (TempStore, Store, App) {
+    let t = TempStore::new();
+    let mut store = t.open(SEEDED);
+    let mut a = app(&store, NOW, Lang::Vi);
+    press(&mut a, &mut store, &[ch('5')]);
+    assert_eq!(a.tab, Tab::Kpi);
+    (t, store, a)
+}
+
+fn line_index(a: &App, code: &str) -> usize {
+    a.kpis
+        .lines
+        .iter()
+        .position(|l| l.kpi.code == code)
+        .unwrap_or_else(|| panic!("no KPI {code}"))
+}
+
+/// Moves the selection to the KPI `code` with `j`/`k`, as the officer would.
+fn select(a: &mut App, store: &mut Store, code: &str) {
+    let want = line_index(a, code);
+    while a.kpis.selected < want {
+        press(a, store, &[ch('j')]);
+    }
+    while a.kpis.selected > want {
+        press(a, store, &[ch('k')]);
+    }
+    assert_eq!(a.kpis.lines[a.kpis.selected].kpi.code, code);
+}
+
+fn status(a: &App) -> (StatusKind, String) {
+    let s = a.status.as_ref().expect("a status line");
+    (s.kind, s.text.clone())
+}
+
+/// Opens the measurement form on the selected KPI, keeps the proposed period and types the
+/// two figures.
+fn measure(a: &mut App, store: &mut Store, numerator: &str, denominator: &str) {
+    press(a, store, &[ch('a')]);
+    assert!(a.form.is_some(), "a opens the measurement form");
+    press(a, store, &[tab(), tab()]);
+    type_text(a, store, numerator);
+    press(a, store, &[tab()]);
+    type_text(a, store, denominator);
+    press(a, store, &[ctrl('s')]);
+}
+
+#[test]
+fn every_kpi_of_the_plan_is_listed_and_computed_ones_start_honest() {
+    let (_t, _store, a) = fresh();
+    let codes: Vec<&str> = a.kpis.lines.iter().map(|l| l.kpi.code.as_str()).collect();
+    for code in [
+        "land-files-week",
+        "online-share",
+        "feedback-answered",
+        "online-services-applied",
+        "initiative-coverage",
+        "registration-on-time",
+        "report-on-time",
+        "satisfaction",
+    ] {
+        assert!(codes.contains(&code), "{code} missing from {codes:?}");
+    }
+    // No initiative yet: 0 of every unit, a real 0 %, not "no data".
+    let cov = &a.kpis.lines[line_index(&a, "initiative-coverage")];
+    assert_eq!(cov.numerator, Some(0.0));
+    assert!(cov.denominator.is_some_and(|d| d > 30.0), "{cov:?}");
+    assert_eq!(cov.value, Some(0.0));
+    assert_eq!(cov.status, KpiStatus::Below);
+    // No land file received yet: nothing to divide, so no value and no verdict.
+    let land = &a.kpis.lines[line_index(&a, "land-files-week")];
+    assert_eq!(land.value, None, "{land:?}");
+    assert_eq!(land.status, KpiStatus::NoData);
+    // A measured KPI without a measurement has no value either.
+    let fb = &a.kpis.lines[line_index(&a, "feedback-answered")];
+    assert_eq!(fb.value, None);
+    assert!(fb.history.is_empty());
+    let text = render_text(&a, 120, 40);
+    assert!(text.contains("—"), "{text}");
+}
+
+#[test]
+fn a_measurement_is_saved_and_the_latest_one_counts() {
+    let (_t, mut store, mut a) = fresh();
+    select(&mut a, &mut store, "feedback-answered");
+    measure(&mut a, &mut store, "46", "50");
+    assert!(a.form.is_none(), "saved: {:?}", a.status);
+    assert_eq!(status(&a).0, StatusKind::Saved);
+    assert_eq!(store.measurements().expect("read").len(), 1);
+    let fb = &a.kpis.lines[a.kpis.selected];
+    assert_eq!(fb.value, Some(92.0));
+    // 92 % of a 100 % target: less than ten points short.
+    assert_eq!(fb.status, KpiStatus::Near);
+
+    // A decimal comma is a decimal point; the newer measurement replaces the shown value.
+    measure(&mut a, &mut store, "50", "50,0");
+    assert!(a.form.is_none(), "saved: {:?}", a.status);
+    let fb = &a.kpis.lines[a.kpis.selected];
+    assert_eq!(fb.history.len(), 2);
+    assert_eq!(fb.value, Some(100.0));
+    assert_eq!(fb.status, KpiStatus::Met);
+}
+
+#[test]
+fn a_numerator_above_the_denominator_is_refused_and_nothing_is_written() {
+    let (_t, mut store, mut a) = fresh();
+    select(&mut a, &mut store, "feedback-answered");
+    measure(&mut a, &mut store, "60", "50");
+    let form = a
+        .form
+        .as_ref()
+        .expect("the form stays open with the figures");
+    assert!(form.fields.iter().any(|f| f.problem.is_some()));
+    let (kind, text) = status(&a);
+    assert_eq!(kind, StatusKind::Error);
+    assert!(text.contains("Tử số"), "{text}");
+    assert!(store.measurements().expect("read").is_empty());
+
+    // Letters in a figure are refused before anything else happens.
+    press(&mut a, &mut store, &[key(KeyCode::Esc)]);
+    if a.confirm.is_some() {
+        press(&mut a, &mut store, &[ch('y')]);
+    }
+    measure(&mut a, &mut store, "abc", "50");
+    assert!(a.form.is_some());
+    assert_eq!(status(&a).0, StatusKind::Error);
+    assert!(store.measurements().expect("read").is_empty());
+}
+
+#[test]
+fn zero_of_zero_is_kept_but_shows_no_value() {
+    let (_t, mut store, mut a) = fresh();
+    select(&mut a, &mut store, "online-services-applied");
+    measure(&mut a, &mut store, "0", "0");
+    assert!(a.form.is_none(), "saved: {:?}", a.status);
+    let line = &a.kpis.lines[a.kpis.selected];
+    assert_eq!(line.history.len(), 1);
+    assert_eq!(line.value, None);
+    assert_eq!(line.status, KpiStatus::NoData);
+}
+
+#[test]
+fn computed_kpis_take_no_measurement() {
+    let (_t, mut store, mut a) = fresh();
+    select(&mut a, &mut store, "initiative-coverage");
+    press(&mut a, &mut store, &[ch('a')]);
+    assert!(a.form.is_none());
+    assert_eq!(status(&a).0, StatusKind::Info);
+}
+
+#[test]
+fn a_target_is_edited_and_one_above_100_is_refused() {
+    let (_t, mut store, mut a) = fresh();
+    select(&mut a, &mut store, "feedback-answered");
+    let id = a.kpis.lines[a.kpis.selected].kpi.id;
+    let target = |store: &Store| {
+        store
+            .kpis()
+            .expect("read")
+            .into_iter()
+            .find(|k| k.id == id)
+            .and_then(|k| k.target)
+    };
+    assert_eq!(target(&store), Some(100.0));
+
+    press(&mut a, &mut store, &[ch('t')]);
+    press(&mut a, &mut store, &[key(KeyCode::Backspace); 8]);
+    type_text(&mut a, &mut store, "150");
+    press(&mut a, &mut store, &[ctrl('s')]);
+    assert!(a.form.is_some(), "150 % is refused");
+    assert_eq!(status(&a).0, StatusKind::Error);
+    assert_eq!(target(&store), Some(100.0));
+
+    press(&mut a, &mut store, &[key(KeyCode::Backspace); 8]);
+    type_text(&mut a, &mut store, "80");
+    press(&mut a, &mut store, &[ctrl('s')]);
+    assert!(a.form.is_none(), "{:?}", a.status);
+    assert_eq!(target(&store), Some(80.0));
+    assert_eq!(a.kpis.lines[a.kpis.selected].kpi.target, Some(80.0));
+
+    // A measurement of 85 % now meets the lowered target.
+    measure(&mut a, &mut store, "85", "100");
+    assert_eq!(a.kpis.lines[a.kpis.selected].status, KpiStatus::Met);
+
+    // An empty target means the plan sets no number: the KPI is tracked, not judged.
+    press(&mut a, &mut store, &[ch('t')]);
+    press(&mut a, &mut store, &[key(KeyCode::Backspace); 8]);
+    press(&mut a, &mut store, &[ctrl('s')]);
+    assert!(a.form.is_none(), "{:?}", a.status);
+    assert_eq!(target(&store), None);
+    assert_eq!(a.kpis.lines[a.kpis.selected].status, KpiStatus::Tracked);
+}
+
+#[test]
+fn the_latest_measurement_is_deleted_after_asking_and_comes_back_with_undo() {
+    let (_t, mut store, mut a) = fresh();
+    select(&mut a, &mut store, "feedback-answered");
+    measure(&mut a, &mut store, "40", "50");
+    measure(&mut a, &mut store, "45", "50");
+    assert_eq!(a.kpis.lines[a.kpis.selected].value, Some(90.0));
+
+    press(&mut a, &mut store, &[ch('d')]);
+    assert!(a.confirm.is_some(), "d asks first");
+    press(&mut a, &mut store, &[ch('n')]);
+    assert_eq!(store.measurements().expect("read").len(), 2);
+
+    press(&mut a, &mut store, &[ch('d'), ch('y')]);
+    assert_eq!(store.measurements().expect("read").len(), 1);
+    assert_eq!(a.kpis.lines[a.kpis.selected].value, Some(80.0));
+
+    press(&mut a, &mut store, &[ch('u')]);
+    assert_eq!(store.measurements().expect("read").len(), 2);
+    assert_eq!(a.kpis.lines[a.kpis.selected].value, Some(90.0));
+}
+
+#[test]
+fn kpis_80x24() {
+    let t = TempStore::new();
+    let mut store = demo_store(&t);
+    let mut a = app(&store, NOW, Lang::Vi);
+    press(&mut a, &mut store, &[ch('5')]);
+    let text = render_text(&a, 80, 24);
+    assert!(
+        text.contains("Chỉ tiêu") || text.contains("chỉ tiêu"),
+        "{text}"
+    );
+    assert_snapshot!(text);
+}
+
+#[test]
+fn kpis_120x40() {
+    let t = TempStore::new();
+    let mut store = demo_store(&t);
+    let mut a = app(&store, NOW, Lang::Vi);
+    press(&mut a, &mut store, &[ch('5')]);
+    assert_snapshot!(render_text(&a, 120, 40));
+}
+
+#[test]
+fn kpis_120x40_english_with_the_measurement_form() {
+    let t = TempStore::new();
+    let mut store = demo_store(&t);
+    let mut a = app(&store, NOW, Lang::En);
+    press(&mut a, &mut store, &[ch('5')]);
+    select(&mut a, &mut store, "feedback-answered");
+    press(&mut a, &mut store, &[ch('a')]);
+    assert_snapshot!(render_text(&a, 120, 40));
+}
