@@ -6,7 +6,7 @@ use std::path::Path;
 
 use chrono::{Duration, NaiveDate};
 
-use crate::store::demo::{DemoBase, DemoWriter, NewInitiative};
+use crate::store::demo::{DemoBase, DemoMeasurement, DemoWriter, NewInitiative};
 use crate::store::{Result, Store, StoreError};
 
 pub struct Options {
@@ -23,19 +23,21 @@ pub struct Counts {
     pub reports: u64,
     pub figures: u64,
     pub checks: u64,
+    pub measurements: u64,
 }
 
 impl fmt::Display for Counts {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(
             f,
-            "{} units, {} initiatives, {} registrations, {} quick reports, {} figure rows, {} manual ticks",
+            "{} units, {} initiatives, {} registrations, {} quick reports, {} figure rows, {} manual ticks, {} KPI measurements",
             self.units,
             self.initiatives,
             self.registrations,
             self.reports,
             self.figures,
-            self.checks
+            self.checks,
+            self.measurements
         )
     }
 }
@@ -444,8 +446,52 @@ fn generate(
             }
         }
     }
+    counts.measurements = measurements(w, base, rng)?;
     Ok(counts)
 }
+
+/// Weekly district-wide measurements of the measured KPIs, Friday to Thursday from the
+/// campaign's first week up to the week before the volunteer Saturday, each a little better
+/// than the last, so the trend sparklines of tab 5 have a shape.
+fn measurements(w: &mut DemoWriter<'_>, base: &DemoBase, rng: &mut Rng) -> Result<u64> {
+    const WEEKS: i64 = 5;
+    let first = date("2022-04-01")?;
+    let mut n = 0;
+    for (kpi_id, code) in &base.measured_kpis {
+        for k in 0..WEEKS {
+            let start = first + Duration::days(7 * k);
+            let end = start + Duration::days(6);
+            // (denominator, share in thousandths): the plan's weekly sources.
+            let (denominator, share, note) = match code.as_str() {
+                "online-share" => (rng.range(380, 520), 320 + 40 * k, NOTE_ONE_DOOR),
+                "feedback-answered" => (rng.range(25, 60), 840 + 35 * k, NOTE_FEEDBACK),
+                "online-services-applied" => (72, 690 + 60 * k, NOTE_SERVICES),
+                "satisfaction" => (rng.range(180, 260), 860 + 12 * k, NOTE_SURVEY),
+                _ => (rng.range(50, 100), 600 + 50 * k, ""),
+            };
+            let share = (share + rng.range(-15, 15)).clamp(0, 1000);
+            let numerator = (denominator * share / 1000).min(denominator);
+            w.measurement(
+                *kpi_id,
+                &DemoMeasurement {
+                    period_start: &start.to_string(),
+                    period_end: &end.to_string(),
+                    numerator: numerator as f64,
+                    denominator: denominator as f64,
+                    note,
+                    recorded_at: &at(end + Duration::days(1), 10 * 60),
+                },
+            )?;
+            n += 1;
+        }
+    }
+    Ok(n)
+}
+
+const NOTE_ONE_DOOR: &str = "Báo cáo tuần của Bộ phận một cửa quận";
+const NOTE_FEEDBACK: &str = "Tổng hợp phản ánh, kiến nghị trên Cổng 1022";
+const NOTE_SERVICES: &str = "Danh mục TTHC mức độ 3, 4 của quận";
+const NOTE_SURVEY: &str = "Phiếu khảo sát tại Bộ phận một cửa";
 
 fn write_photo(dir: &Path, day: &str, unit: &str, k: i64) -> Result<()> {
     let folder = dir.join(day).join(unit);

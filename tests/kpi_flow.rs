@@ -273,3 +273,52 @@ fn kpis_120x40_english_with_the_measurement_form() {
     press(&mut a, &mut store, &[ch('a')]);
     assert_snapshot!(render_text(&a, 120, 40));
 }
+
+#[test]
+fn the_demo_gives_every_measured_kpi_weeks_of_history() {
+    let t = TempStore::new();
+    let mut store = demo_store(&t);
+    let mut a = app(&store, NOW, Lang::Vi);
+    press(&mut a, &mut store, &[ch('5')]);
+    let measured: Vec<_> = a
+        .kpis
+        .lines
+        .iter()
+        .filter(|l| l.kpi.source == xungkich::domain::campaign::KpiSource::Measured)
+        .collect();
+    assert_eq!(measured.len(), 4);
+    for line in measured {
+        assert!(
+            line.history.len() >= 4,
+            "{}: {:?}",
+            line.kpi.code,
+            line.history
+        );
+        assert!(line.value.is_some(), "{}", line.kpi.code);
+        let ends: Vec<_> = line.history.iter().map(|m| m.period_end).collect();
+        assert!(
+            ends.windows(2).all(|w| w[0] < w[1]),
+            "oldest first: {ends:?}"
+        );
+    }
+}
+
+#[test]
+fn measured_kpi_with_history_120x40() {
+    let t = TempStore::new();
+    let mut store = demo_store(&t);
+    let mut a = app(&store, NOW, Lang::Vi);
+    press(&mut a, &mut store, &[ch('5')]);
+    select(&mut a, &mut store, "online-services-applied");
+    assert_snapshot!(render_text(&a, 120, 40));
+}
+
+#[test]
+fn measured_kpi_with_history_80x24() {
+    let t = TempStore::new();
+    let mut store = demo_store(&t);
+    let mut a = app(&store, NOW, Lang::Vi);
+    press(&mut a, &mut store, &[ch('5')]);
+    select(&mut a, &mut store, "online-services-applied");
+    assert_snapshot!(render_text(&a, 80, 24));
+}

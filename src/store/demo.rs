@@ -18,6 +18,7 @@ pub struct DemoWriter<'a> {
     figure: Statement<'a>,
     check: Statement<'a>,
     replication: Statement<'a>,
+    measurement: Statement<'a>,
 }
 
 /// What the demo needs to know of the seeded campaign.
@@ -32,6 +33,8 @@ pub struct DemoBase {
     /// (id, code) of every initiative field.
     pub fields: Vec<(i64, String)>,
     pub activities: Vec<String>,
+    /// (id, code) of every measured KPI.
+    pub measured_kpis: Vec<(i64, String)>,
 }
 
 impl Store {
@@ -57,12 +60,17 @@ impl Store {
             .prepare("SELECT code FROM activities ORDER BY sort_order")?
             .query_map([], |r| r.get(0))?
             .collect::<std::result::Result<_, _>>()?;
+        let measured_kpis = conn
+            .prepare("SELECT id, code FROM kpis WHERE source = 'measured' ORDER BY sort_order, id")?
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
+            .collect::<std::result::Result<_, _>>()?;
         Ok(DemoBase {
             units,
             days,
             requirements,
             fields,
             activities,
+            measured_kpis,
         })
     }
 
@@ -112,6 +120,11 @@ impl Store {
                 replication: tx.prepare(
                     "INSERT OR IGNORE INTO initiative_replications (initiative_id, unit_id, since)
                      VALUES (?1, ?2, ?3)",
+                )?,
+                measurement: tx.prepare(
+                    "INSERT INTO kpi_measurements (kpi_id, period_start, period_end, numerator,
+                        denominator, unit_id, note, recorded_at)
+                     VALUES (?1, ?2, ?3, ?4, ?5, NULL, ?6, ?7)",
                 )?,
                 tx: &tx,
             };
@@ -267,4 +280,27 @@ impl DemoWriter<'_> {
         self.check.execute(params![unit_id, requirement_id, at])?;
         Ok(())
     }
+
+    /// A district-wide measurement (no source unit).
+    pub fn measurement(&mut self, kpi_id: i64, m: &DemoMeasurement<'_>) -> Result<()> {
+        self.measurement.execute(params![
+            kpi_id,
+            m.period_start,
+            m.period_end,
+            m.numerator,
+            m.denominator,
+            m.note,
+            m.recorded_at
+        ])?;
+        Ok(())
+    }
+}
+
+pub struct DemoMeasurement<'a> {
+    pub period_start: &'a str,
+    pub period_end: &'a str,
+    pub numerator: f64,
+    pub denominator: f64,
+    pub note: &'a str,
+    pub recorded_at: &'a str,
 }

@@ -172,7 +172,9 @@ fn render_detail(frame: &mut Frame<'_>, app: &App, theme: Theme, area: Rect) {
     frame.render_widget(block, area);
     let measured = l.kpi.source == KpiSource::Measured;
     let [left, right] = if measured && inner.width >= 60 {
-        Layout::horizontal([Constraint::Percentage(55), Constraint::Percentage(45)]).areas(inner)
+        Layout::horizontal([Constraint::Percentage(55), Constraint::Percentage(45)])
+            .spacing(2)
+            .areas(inner)
     } else {
         [inner, Rect::default()]
     };
