@@ -154,7 +154,10 @@ impl App {
     ) -> crate::store::Result<App> {
         let board = store.load_board()?;
         let registry = Registry::load(store, &board.units)?;
-        Ok(App::new(board, registry, clock, lang, no_color))
+        let mut app = App::new(board, registry, clock, lang, no_color);
+        // The first screen (the overview) shows KPIs and figures before any key is pressed.
+        app.prepare(store);
+        Ok(app)
     }
 
     /// Whether something is still being worked out in chunks (a long search).

@@ -31,6 +31,11 @@ pub fn update(app: &mut App, store: &mut Store, action: Action) {
         Tab::Volunteer => uv::ensure_figures(app, store),
         // Values follow every write and the clock, but a second's tick changes none of them.
         Tab::Kpi if !is_tick => uk::refresh(app, store),
+        // The overview shows the KPIs and the selected Saturday's totals too.
+        Tab::Overview if !is_tick => {
+            uv::ensure_figures(app, store);
+            uk::refresh(app, store);
+        }
         _ => {}
     }
 }

@@ -18,7 +18,7 @@ use crate::domain::kpi::{KpiStatus, format_percent, percent};
 use crate::domain::time::format_date;
 use crate::i18n::{Strings, fill};
 
-fn status_style(theme: Theme, st: KpiStatus) -> Style {
+pub(super) fn status_style(theme: Theme, st: KpiStatus) -> Style {
     match st {
         KpiStatus::Met => theme.good(),
         KpiStatus::Near => theme.warn(),
@@ -103,12 +103,7 @@ fn render_table(frame: &mut Frame<'_>, app: &App, theme: Theme, area: Rect) {
         .take(body)
         .map(|(pos, l)| {
             let style = status_style(theme, l.status);
-            let gauge = match (l.numerator, l.denominator) {
-                (Some(n), Some(d)) if d > 0.0 => {
-                    bar(n.round() as usize, d.round() as usize, bar_w as usize)
-                }
-                _ => "░".repeat(bar_w as usize),
-            };
+            let gauge = kpi_gauge(l, bar_w as usize);
             let mut cells = vec![
                 Cell::from(truncate(&clean(&l.kpi.name), name_w as usize)),
                 Cell::from(gauge).style(style),
@@ -142,7 +137,15 @@ fn render_table(frame: &mut Frame<'_>, app: &App, theme: Theme, area: Rect) {
     frame.render_widget(table, area);
 }
 
-fn status_mark(st: KpiStatus) -> &'static str {
+/// The KPI's share as a bar; an empty one when there is nothing to divide.
+pub(super) fn kpi_gauge(l: &KpiLine, width: usize) -> String {
+    match (l.numerator, l.denominator) {
+        (Some(n), Some(d)) if d > 0.0 => bar(n.round() as usize, d.round() as usize, width),
+        _ => "░".repeat(width),
+    }
+}
+
+pub(super) fn status_mark(st: KpiStatus) -> &'static str {
     match st {
         KpiStatus::Met => "✔",
         KpiStatus::Near => "!",

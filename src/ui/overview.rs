@@ -1,5 +1,6 @@
-//! Tab 1: where the campaign stands — checklist progress with the missing units by name, the
-//! next deadline counting down, and the overdue units.
+//! Tab 1: where the campaign stands — KPIs with their status, checklist progress with the
+//! missing units by name, the next deadline counting down, the overdue units, the Saturday's
+//! totals and the initiatives per stage.
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -8,10 +9,14 @@ use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 use unicode_width::UnicodeWidthStr;
 
 use super::gauge::bar;
+use super::kpi::{kpi_gauge, status_mark, status_style};
 use super::text::{clean, truncate};
 use super::theme::Theme;
 use crate::app::App;
 use crate::app::overview_model::{Progress, countdown, next_deadline, progress};
+use crate::domain::figures::Metric;
+use crate::domain::initiative::Stage;
+use crate::domain::kpi::format_percent;
 use crate::domain::time::{format_date, format_local};
 use crate::domain::unit::UnitKind;
 use crate::i18n::fill;
@@ -20,9 +25,11 @@ pub fn render(frame: &mut Frame<'_>, app: &App, theme: Theme, area: Rect) {
     let board = &app.board;
     let progress = progress(board, app.now);
     let tall = area.height >= 30;
-    let per_req = if area.height >= 18 { 2 } else { 1 };
+    // Short windows give each requirement one line (bar, count and the first missing names);
+    // tall ones a second line for the names.
+    let per_req = if tall { 2 } else { 1 };
     let checklist_h = (board.requirements.len() * per_req) as u16 + 2;
-    let info_h = if tall { 6 } else { 0 };
+    let info_h = if tall { 7 } else { 0 };
     let [info, checklist, bottom] = Layout::vertical([
         Constraint::Length(info_h),
         Constraint::Length(checklist_h),
@@ -35,16 +42,132 @@ pub fn render(frame: &mut Frame<'_>, app: &App, theme: Theme, area: Rect) {
     render_checklist(frame, app, theme, checklist, &progress, per_req);
     let [left, right] =
         Layout::horizontal([Constraint::Percentage(45), Constraint::Percentage(55)]).areas(bottom);
-    let left = if tall && !board.volunteer_days.is_empty() {
-        let [deadline, days] =
-            Layout::vertical([Constraint::Length(8), Constraint::Min(3)]).areas(left);
-        render_volunteer_days(frame, app, theme, days, &progress);
-        deadline
+    let kpi_h = (app.kpis.lines.len().max(1) as u16 + 2).min(right.height.saturating_sub(3));
+    let [kpis, right_rest] =
+        Layout::vertical([Constraint::Length(kpi_h), Constraint::Min(3)]).areas(right);
+    render_kpis(frame, app, theme, kpis);
+    let deadline_h = if tall { 7 } else { 6 };
+    let [deadline, left_rest] =
+        Layout::vertical([Constraint::Length(deadline_h), Constraint::Min(3)]).areas(left);
+    render_next_deadline(frame, app, theme, deadline, &progress, !tall);
+    if tall {
+        // The plan box carries the initiatives; the Saturday box its figures.
+        render_volunteer_days(frame, app, theme, left_rest, &progress);
+        render_overdue(frame, app, theme, right_rest, &progress);
     } else {
-        left
+        render_summary(frame, app, theme, left_rest);
+        render_overdue(frame, app, theme, right_rest, &progress);
+    }
+}
+
+/// One line per KPI: name, gauge, value, status word (readable without colour).
+fn render_kpis(frame: &mut Frame<'_>, app: &App, theme: Theme, area: Rect) {
+    let s = app.strings();
+    let inner = draw_box(frame, s.ov_kpis, theme, area);
+    if app.kpis.lines.is_empty() {
+        frame.render_widget(Paragraph::new(s.ov_no_kpis), inner);
+        return;
+    }
+    let width = inner.width as usize;
+    let status_w = app
+        .kpis
+        .lines
+        .iter()
+        .map(|l| s.kpi_status(l.status).width() + 2)
+        .max()
+        .unwrap_or(0);
+    let bar_w = if width >= 60 { 12 } else { 6 };
+    let value_w = 6;
+    let name_w = width.saturating_sub(bar_w + value_w + status_w + 3).max(4);
+    let lines: Vec<Line> = app
+        .kpis
+        .lines
+        .iter()
+        .take(inner.height as usize)
+        .map(|l| {
+            let style = status_style(theme, l.status);
+            Line::from(vec![
+                Span::raw(format!(
+                    "{:<name_w$} ",
+                    truncate(&clean(&l.kpi.name), name_w)
+                )),
+                Span::styled(kpi_gauge(l, bar_w), style),
+                Span::raw(format!(" {:>value_w$} ", format_percent(l.value))),
+                Span::styled(
+                    format!("{} {}", status_mark(l.status), s.kpi_status(l.status)),
+                    style,
+                ),
+            ])
+        })
+        .collect();
+    frame.render_widget(Paragraph::new(lines), inner);
+}
+
+/// The selected Saturday's totals of the figures entered so far; `compact` leaves out the
+/// land files, which the KPI box shows as a share already.
+fn saturday_totals(app: &App, compact: bool) -> Option<String> {
+    let s = app.strings();
+    let day = app.board.volunteer_days.get(app.volunteer.day)?;
+    let parts: Vec<String> = Metric::ALL
+        .iter()
+        .filter(|m| !compact || !matches!(m, Metric::LandTotal | Metric::LandResolved))
+        .map(|m| (m, app.volunteer.total(*m)))
+        .filter(|(_, v)| *v > 0)
+        .map(|(m, v)| format!("{} {}", s.metric_short(*m), group_thousands(v)))
+        .collect();
+    let figures = if parts.is_empty() {
+        s.ov_no_figures.to_string()
+    } else {
+        parts.join(" · ")
     };
-    render_next_deadline(frame, app, theme, left, &progress);
-    render_overdue(frame, app, theme, right, &progress);
+    Some(fill(
+        s.ov_saturday_totals,
+        &[
+            &fill(s.ov_round, &[&day.round.to_string()]),
+            &format_date(day.date),
+            &figures,
+        ],
+    ))
+}
+
+/// How many initiatives stand at each stage.
+fn initiatives_by_stage(app: &App) -> String {
+    let s = app.strings();
+    let entries = &app.registry.entries;
+    let parts: Vec<String> = Stage::ALL
+        .iter()
+        .map(|st| {
+            let n = entries.iter().filter(|e| e.row.stage == *st).count();
+            format!("{} {n}", s.stage(*st))
+        })
+        .collect();
+    fill(
+        s.ov_initiatives_by_stage,
+        &[&entries.len().to_string(), &parts.join(" · ")],
+    )
+}
+
+fn group_thousands(v: i64) -> String {
+    let digits = v.unsigned_abs().to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push('.');
+        }
+        out.push(c);
+    }
+    if v < 0 { format!("-{out}") } else { out }
+}
+
+/// Short windows: the Saturday's totals and the initiatives per stage in one box.
+fn render_summary(frame: &mut Frame<'_>, app: &App, theme: Theme, area: Rect) {
+    let s = app.strings();
+    let inner = draw_box(frame, s.ov_summary, theme, area);
+    let mut lines = vec![Line::from(initiatives_by_stage(app))];
+    if let Some(t) = saturday_totals(app, true) {
+        lines.push(Line::from(t));
+    }
+    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: true }), inner);
 }
 
 /// Draws a titled box and returns the area inside it.
@@ -95,18 +218,23 @@ fn render_info(frame: &mut Frame<'_>, app: &App, theme: Theme, area: Rect) {
         &format!("{}: {}", s.ov_units_by_kind, kinds.join(" · ")),
         width,
     )));
+    lines.push(Line::from(truncate(&initiatives_by_stage(app), width)));
     frame.render_widget(Paragraph::new(lines), inner);
 }
 
 /// Unit names joined until `width` is used, then "… và N đơn vị khác".
 fn names_within(app: &App, units: &[usize], width: usize) -> String {
-    let s = app.strings();
+    names_fitting(app, units, width, app.strings().ov_and_more)
+}
+
+/// Unit names joined until `width` is used, then `more` filled with how many are left.
+fn names_fitting(app: &App, units: &[usize], width: usize, more_text: &str) -> String {
     let mut out = String::new();
     for (n, &i) in units.iter().enumerate() {
         let name = clean(&app.board.units[i].short_name()).into_owned();
         let sep = if out.is_empty() { "" } else { ", " };
         let rest = units.len() - n;
-        let more = fill(s.ov_and_more, &[&rest.to_string()]);
+        let more = fill(more_text, &[&rest.to_string()]);
         let fits_with_more = out.width() + sep.width() + name.width() + 2 + more.width() <= width;
         let is_last = rest == 1;
         if is_last && out.width() + sep.width() + name.width() <= width
@@ -177,7 +305,12 @@ fn render_checklist(
             } else {
                 width.saturating_sub(used + 3 + prefix.width())
             };
-            fill(s.ov_missing, &[&names_within(app, &p.missing, room)])
+            let names = if per_req == 2 {
+                names_within(app, &p.missing, room)
+            } else {
+                names_fitting(app, &p.missing, room, s.ov_and_more_short)
+            };
+            fill(s.ov_missing, &[&names])
         };
         if per_req == 2 {
             lines.push(Line::from(head));
@@ -203,9 +336,11 @@ fn render_next_deadline(
     theme: Theme,
     area: Rect,
     progress: &[Progress],
+    compact: bool,
 ) {
     let s = app.strings();
     let inner = draw_box(frame, s.ov_next_deadline, theme, area);
+    let width = inner.width as usize;
     let Some(next) = next_deadline(&app.board, progress, app.now) else {
         frame.render_widget(
             Paragraph::new(s.ov_no_deadline).wrap(Wrap { trim: true }),
@@ -216,7 +351,13 @@ fn render_next_deadline(
     let mut lines = Vec::new();
     for &ri in &next.requirements {
         let r = &app.board.requirements[ri];
-        lines.push(Line::styled(clean(&r.title).into_owned(), theme.title()));
+        // On a short window the title keeps to one line so the countdown always shows.
+        let title = if compact {
+            truncate(&clean(&r.title), width)
+        } else {
+            clean(&r.title).into_owned()
+        };
+        lines.push(Line::styled(title, theme.title()));
     }
     lines.push(Line::from(fill(s.deadline_at, &[&format_local(next.at)])));
     let left = countdown(next.at - app.now, s.span.day, s.span.days);
@@ -269,7 +410,12 @@ fn render_volunteer_days(
             )));
         }
     }
-    frame.render_widget(Paragraph::new(lines), inner);
+    if let Some(t) = saturday_totals(app, false) {
+        lines.push(Line::from(""));
+        lines.push(Line::styled(s.ov_figures_heading, theme.title()));
+        lines.push(Line::from(t));
+    }
+    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), inner);
 }
 
 fn render_overdue(
