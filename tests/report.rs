@@ -222,3 +222,66 @@ fn r_is_not_taken_while_typing_in_a_filter() {
     assert!(!t.dir.path().join("reports").exists());
     assert_eq!(app.units.filter.value(), "R");
 }
+
+#[test]
+fn agenda_items_past_their_date_are_overdue_and_markup_is_escaped() {
+    use chrono::NaiveDate;
+    use xungkich::store::{AgendaItem, AgendaStatus};
+    let t = TempStore::new();
+    let mut store = demo_store(&t);
+    let item = |title: &str, date: (i32, u32, u32), status| AgendaItem {
+        title: title.to_string(),
+        owner: "Ban Thường vụ | Đoàn".to_string(),
+        date: NaiveDate::from_ymd_opt(date.0, date.1, date.2),
+        status,
+        note: String::new(),
+    };
+    let now = "2022-05-07T10:00:00+07:00";
+    for it in [
+        item(
+            "Tập huấn *dịch vụ công*",
+            (2022, 5, 6),
+            AgendaStatus::Planned,
+        ),
+        item("Đã xong rồi", (2022, 5, 1), AgendaStatus::Done),
+        item("Hôm nay vẫn kịp", (2022, 5, 7), AgendaStatus::InProgress),
+    ] {
+        store
+            .save_agenda_item(None, &it, now, "test")
+            .expect("agenda item");
+    }
+    let board = store.load_board().expect("board");
+    let b = report::gather(&store, board, clock(NOW).now()).expect("gather");
+    let md = report::render(&b, strings(Lang::En), Format::Markdown);
+    assert!(
+        md.contains("### Action Month items past their date"),
+        "{md}"
+    );
+    assert!(
+        md.contains(
+            "| Tập huấn \\*dịch vụ công\\* | Ban Thường vụ \\| Đoàn | 06/05/2022 | planned |"
+        ),
+        "{md}"
+    );
+    assert!(!md.contains("Đã xong rồi"), "done items are not overdue");
+    assert!(
+        !md.contains("Hôm nay vẫn kịp"),
+        "today's items are not overdue yet"
+    );
+}
+
+#[test]
+fn the_briefing_reports_on_the_latest_saturday_that_has_come() {
+    let t = TempStore::new();
+    let store = demo_store(&t);
+    let board = store.load_board().expect("board");
+    let days = &board.volunteer_days;
+    let at = |when: &str| report::briefing_day(days, clock(when).now()).map(|i| days[i].date);
+    let first = days.iter().map(|d| d.date).min();
+    // Before any Saturday the meeting prepares the first one.
+    assert_eq!(at("2022-04-01T09:00"), first);
+    assert_eq!(
+        at("2022-05-07T14:00").map(|d| d.to_string()),
+        Some("2022-05-07".to_string())
+    );
+}
