@@ -66,6 +66,15 @@ pub enum Command {
     },
     /// Print where the store and the data folder are.
     Path,
+    /// Write the meeting briefing: KPIs, checklist, the latest Saturday, initiatives, overdue.
+    Report {
+        /// text (aligned columns) or markdown (GitHub tables, pasteable into a chat).
+        #[arg(long, value_enum, default_value = "text")]
+        format: crate::io::report::Format,
+        /// Write to this file instead of printing.
+        #[arg(long, value_name = "FILE")]
+        out: Option<PathBuf>,
+    },
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -7,7 +7,8 @@ use xungkich::app::{App, Tab};
 use xungkich::cli::{self, Cli, Command, Screen};
 use xungkich::domain::campaign::CampaignDef;
 use xungkich::domain::time::{Clock, parse_instant};
-use xungkich::io::campaign_file;
+use xungkich::i18n::strings;
+use xungkich::io::{campaign_file, report};
 use xungkich::store::{Seed, Store, StoreError};
 use xungkich::{demo, tui, ui};
 
@@ -130,6 +131,20 @@ fn run(cli: Cli) -> Result<(), Failure> {
                 "{}",
                 ui::snapshot::render_text(&app, width.max(1), height.max(1))
             );
+            Ok(())
+        }
+        Some(Command::Report { format, out }) => {
+            let store = Store::open(&db, seed(), &now.to_rfc3339())?;
+            let board = store.load_board()?;
+            let briefing = report::gather(&store, board, now)?;
+            let text = report::render(&briefing, strings(cli.lang), format);
+            match out {
+                Some(path) => report::write(&path, &text).map_err(|e| Failure {
+                    message: format!("--out {}: {e}", path.display()),
+                    code: 1,
+                })?,
+                None => print!("{text}"),
+            }
             Ok(())
         }
         None => {

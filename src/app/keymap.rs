@@ -108,6 +108,8 @@ pub enum Command {
     Report,
     NewRound,
     EditTarget,
+    /// Write the meeting briefing into the data folder.
+    Briefing,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -412,6 +414,7 @@ pub static BINDINGS: &[Binding] = &[
     bind!(List, [k(K::Esc)], C::ClearFilter, k_clear_filter),
     // Everywhere outside text entry.
     bind!(Global, [ch('u')], C::Undo, k_undo, f_undo),
+    bind!(Global, [ch('R')], C::Briefing, k_briefing),
     bind!(Global, [ch('?'), k(K::F(1))], C::ToggleHelp, k_help, f_help),
     bind!(
         Global,

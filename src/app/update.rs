@@ -222,6 +222,7 @@ fn command(app: &mut App, store: &mut Store, cmd: Command) {
         Command::Edit if app.tab == Tab::Initiatives => ini::open_edit(app, store),
         Command::Edit => open_contact_form(app),
         Command::Undo => undo(app, store),
+        Command::Briefing => write_briefing(app, store),
         Command::StartFilter => match app.tab {
             Tab::Units => app.units.filter_typing = true,
             Tab::Initiatives => app.initiatives.filter_typing = true,
@@ -648,6 +649,36 @@ fn cancel_form(app: &mut App) {
         });
     } else {
         app.form = None;
+    }
+}
+
+/// Writes the markdown briefing beside the store (`<data folder>/reports/`), as `xungkich
+/// report --format markdown` prints it; the status line gives the path or what went wrong.
+fn write_briefing(app: &mut App, store: &Store) {
+    use crate::io::report;
+    let s = app.strings();
+    let folder = store
+        .path()
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .map_or_else(
+            || std::path::PathBuf::from("."),
+            std::path::Path::to_path_buf,
+        );
+    let path = report::file_path(&folder, app.now);
+    let written = report::gather(store, app.board.clone(), app.now)
+        .map_err(|e| e.to_string())
+        .and_then(|b| {
+            let text = report::render(&b, s, report::Format::Markdown);
+            report::write(&path, &text).map_err(|e| format!("{}: {e}", path.display()))
+        });
+    match written {
+        Ok(()) => set_status(
+            app,
+            StatusKind::Saved,
+            fill(s.rp_written, &[&path.display().to_string()]),
+        ),
+        Err(e) => set_status(app, StatusKind::Error, fill(s.rp_write_failed, &[&e])),
     }
 }
 

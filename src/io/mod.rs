@@ -1,2 +1,3 @@
 pub mod campaign_file;
 pub mod photos;
+pub mod report;

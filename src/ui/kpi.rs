@@ -36,7 +36,8 @@ fn amount(v: Option<f64>) -> String {
     }
 }
 
-fn target_text(line: &KpiLine) -> String {
+/// "≥ 70%", the target note, or "—"; the briefing prints the same words as tab 5.
+pub(crate) fn target_text(line: &KpiLine) -> String {
     match line.kpi.target {
         Some(t) if t.fract() == 0.0 => format!("≥ {t:.0}%"),
         Some(t) => format!("≥ {}", format_percent(Some(t))),

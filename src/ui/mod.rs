@@ -5,7 +5,7 @@ mod form;
 mod gauge;
 mod help;
 mod initiatives;
-mod kpi;
+pub(crate) mod kpi;
 mod list_bar;
 mod overview;
 pub mod snapshot;

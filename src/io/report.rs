@@ -1,0 +1,627 @@
+//! The meeting briefing (`xungkich report`, key `R`): campaign, KPIs, checklist, the latest
+//! Saturday's figures, initiatives and what is overdue, as plain text or as GitHub markdown.
+//!
+//! [`gather`] is the only part that reads the store; [`render`] is a pure function of what it
+//! gathered, so the same briefing comes out of the CLI, the app and the golden tests.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use chrono::{DateTime, FixedOffset};
+use unicode_normalization::UnicodeNormalization;
+use unicode_width::UnicodeWidthStr;
+
+use crate::app::agenda_status;
+use crate::app::kpi::{self, KpiLine};
+use crate::app::overview_model::{self, Progress};
+use crate::domain::figures::Metric;
+use crate::domain::initiative::Stage;
+use crate::domain::kpi::format_percent;
+use crate::domain::time::{format_date, format_local, local_offset};
+use crate::i18n::{Strings, fill};
+use crate::store::{
+    AgendaRow, AgendaStatus, Board, FigureRow, InitiativeRow, Result, Store, VolunteerDayRow,
+};
+use crate::ui::text::clean;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
+pub enum Format {
+    /// Aligned columns, for a terminal or a plain-text message.
+    #[default]
+    Text,
+    /// GitHub markdown: headings and pipe tables, pasteable into a chat unchanged.
+    Markdown,
+}
+
+/// Everything the briefing says, read at one moment.
+#[derive(Debug, Clone)]
+pub struct Briefing {
+    pub board: Board,
+    pub now: DateTime<FixedOffset>,
+    pub kpis: Vec<KpiLine>,
+    pub progress: Vec<Progress>,
+    /// The Saturday reported on, and its figures saved by `now`.
+    pub day: Option<VolunteerDayRow>,
+    pub figures: Vec<FigureRow>,
+    pub initiatives: Vec<InitiativeRow>,
+    pub agenda: Vec<AgendaRow>,
+}
+
+/// The Saturday a meeting talks about: the latest one on or before today, or the first one
+/// when none has come yet (the meeting then prepares it).
+pub fn briefing_day(days: &[VolunteerDayRow], now: DateTime<FixedOffset>) -> Option<usize> {
+    let today = now.with_timezone(&local_offset()).date_naive();
+    days.iter()
+        .enumerate()
+        .filter(|(_, d)| d.date <= today)
+        .max_by_key(|(_, d)| d.date)
+        .map(|(i, _)| i)
+        .or_else(|| {
+            days.iter()
+                .enumerate()
+                .min_by_key(|(_, d)| d.date)
+                .map(|(i, _)| i)
+        })
+}
+
+/// Reads what the briefing needs, as the screens compute it (same KPIs, same checklist).
+pub fn gather(store: &Store, board: Board, now: DateTime<FixedOffset>) -> Result<Briefing> {
+    let kpis = kpi::compute(&board, store, now)?;
+    let progress = overview_model::progress(&board, now);
+    let day = briefing_day(&board.volunteer_days, now).map(|i| board.volunteer_days[i].clone());
+    let figures = match &day {
+        // Figures saved after `now` are left out, so `--now` replays what was known then.
+        Some(d) => store
+            .figures(d.id)?
+            .into_iter()
+            .filter(|f| f.updated_at <= now)
+            .collect(),
+        None => Vec::new(),
+    };
+    Ok(Briefing {
+        kpis,
+        progress,
+        day,
+        figures,
+        initiatives: store.initiatives()?,
+        agenda: store.agenda()?,
+        board,
+        now,
+    })
+}
+
+/// The briefing's file name in `folder`: `briefing-YYYYMMDD-HHMM.md` at the app clock.
+pub fn file_path(folder: &Path, now: DateTime<FixedOffset>) -> PathBuf {
+    let stamp = now.with_timezone(&local_offset()).format("%Y%m%d-%H%M");
+    folder.join("reports").join(format!("briefing-{stamp}.md"))
+}
+
+/// Writes `text` to `path`, making its folder first.
+pub fn write(path: &Path, text: &str) -> std::io::Result<()> {
+    if let Some(dir) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
+        std::fs::create_dir_all(dir)?;
+    }
+    std::fs::write(path, text)
+}
+
+/// The briefing as text, NFC-normalised so names typed with combining marks paste the same.
+pub fn render(b: &Briefing, s: &Strings, format: Format) -> String {
+    let mut out = Doc {
+        format,
+        text: String::new(),
+    };
+    header(&mut out, b, s);
+    kpis(&mut out, b, s);
+    checklist(&mut out, b, s);
+    saturday(&mut out, b, s);
+    initiatives(&mut out, b, s);
+    overdue(&mut out, b, s);
+    let text = out.text.trim_end().to_string() + "\n";
+    text.nfc().collect()
+}
+
+struct Doc {
+    format: Format,
+    text: String,
+}
+
+/// Column alignment.
+#[derive(Clone, Copy, PartialEq)]
+enum Align {
+    Left,
+    Right,
+}
+
+impl Doc {
+    fn line(&mut self, line: &str) {
+        self.text.push_str(line);
+        self.text.push('\n');
+    }
+
+    fn blank(&mut self) {
+        if !self.text.is_empty() && !self.text.ends_with("\n\n") {
+            self.text.push('\n');
+        }
+    }
+
+    fn title(&mut self, title: &str) {
+        match self.format {
+            Format::Markdown => self.line(&format!("# {title}")),
+            Format::Text => {
+                self.line(title);
+                self.line(&"=".repeat(title.width()));
+            }
+        }
+        self.blank();
+    }
+
+    fn heading(&mut self, title: &str) {
+        self.blank();
+        match self.format {
+            Format::Markdown => self.line(&format!("## {title}")),
+            Format::Text => {
+                self.line(title);
+                self.line(&"-".repeat(title.width()));
+            }
+        }
+        self.blank();
+    }
+
+    fn subheading(&mut self, title: &str) {
+        self.blank();
+        match self.format {
+            Format::Markdown => self.line(&format!("### {title}")),
+            Format::Text => self.line(&format!("{title}:")),
+        }
+        self.blank();
+    }
+
+    /// "Label: value"; markdown ends the line with a hard break so lines stay apart in a chat.
+    fn field(&mut self, label: &str, value: &str) {
+        match self.format {
+            Format::Markdown => self.line(&format!("**{label}:** {}  ", escape(value))),
+            Format::Text => self.line(&format!("{label}: {value}")),
+        }
+    }
+
+    fn para(&mut self, text: &str) {
+        match self.format {
+            Format::Markdown => self.line(&escape(text)),
+            Format::Text => self.line(text),
+        }
+        self.blank();
+    }
+
+    /// A text-format entry: a head line, then "label: value" lines wrapped and indented, for
+    /// rows whose last cell (a list of unit names) is too long for a column.
+    fn item(&mut self, head: &str, details: &[(&str, String)]) {
+        self.line(&format!("- {head}"));
+        for (label, value) in details {
+            for (i, piece) in wrap(&format!("{label}: {value}"), ITEM_WIDTH)
+                .iter()
+                .enumerate()
+            {
+                let indent = if i == 0 { "  " } else { "    " };
+                self.line(&format!("{indent}{piece}"));
+            }
+        }
+    }
+
+    /// A table in markdown; in text, one entry per row (see [`Doc::item`]) with each cell after
+    /// the first under its column's name, since unit lists make columns unreadably wide.
+    fn entries(&mut self, head: &[&str], align: &[Align], rows: &[Vec<String>]) {
+        if self.format == Format::Markdown {
+            return self.table(head, align, rows);
+        }
+        for r in rows {
+            let Some((first, rest)) = r.split_first() else {
+                continue;
+            };
+            let details: Vec<(&str, String)> = head
+                .iter()
+                .skip(1)
+                .zip(rest)
+                .map(|(h, c)| (*h, c.clone()))
+                .collect();
+            self.item(first, &details);
+        }
+        self.blank();
+    }
+
+    fn table(&mut self, head: &[&str], align: &[Align], rows: &[Vec<String>]) {
+        match self.format {
+            Format::Markdown => {
+                let cells = |r: &[String]| {
+                    let cells: Vec<String> = r.iter().map(|c| escape(c)).collect();
+                    format!("| {} |", cells.join(" | "))
+                };
+                let head: Vec<String> = head.iter().map(|h| h.to_string()).collect();
+                self.line(&cells(&head));
+                let rule: Vec<&str> = align
+                    .iter()
+                    .map(|a| if *a == Align::Right { "---:" } else { "---" })
+                    .collect();
+                self.line(&format!("| {} |", rule.join(" | ")));
+                for r in rows {
+                    self.line(&cells(r));
+                }
+            }
+            Format::Text => {
+                let mut widths: Vec<usize> = head.iter().map(|h| h.width()).collect();
+                for r in rows {
+                    for (w, c) in widths.iter_mut().zip(r) {
+                        *w = (*w).max(c.width());
+                    }
+                }
+                // A long last column (lists of unit names) wraps under itself, so a line
+                // stays readable in a terminal or a plain-text message.
+                let before: usize = widths.iter().rev().skip(1).map(|w| w + 2).sum();
+                let wrap_at = TEXT_WIDTH.saturating_sub(before).max(MIN_LAST_COLUMN);
+                if let Some(last) = widths.last_mut() {
+                    *last = (*last).min(wrap_at);
+                }
+                let line = |r: &[String]| {
+                    let cells: Vec<String> = r
+                        .iter()
+                        .zip(&widths)
+                        .zip(align)
+                        .map(|((c, w), a)| pad(c, *w, *a))
+                        .collect();
+                    cells.join("  ").trim_end().to_string()
+                };
+                let head: Vec<String> = head.iter().map(|h| h.to_string()).collect();
+                self.line(&line(&head));
+                let rule: Vec<String> = widths.iter().map(|w| "-".repeat(*w)).collect();
+                self.line(&rule.join("  "));
+                for r in rows {
+                    let Some((last, first)) = r.split_last() else {
+                        continue;
+                    };
+                    let pieces = wrap(last, wrap_at);
+                    for (i, piece) in pieces.iter().enumerate() {
+                        let mut cells: Vec<String> = if i == 0 {
+                            first.to_vec()
+                        } else {
+                            vec![String::new(); first.len()]
+                        };
+                        cells.push(piece.clone());
+                        self.line(&line(&cells));
+                    }
+                }
+            }
+        }
+        self.blank();
+    }
+}
+
+/// Width a text table aims for before its last column wraps.
+const TEXT_WIDTH: usize = 120;
+const MIN_LAST_COLUMN: usize = 30;
+/// Width of the wrapped detail lines of a text-format entry.
+const ITEM_WIDTH: usize = 96;
+
+/// Breaks `text` at spaces into lines of at most `width` columns (a longer word stays whole).
+fn wrap(text: &str, width: usize) -> Vec<String> {
+    let mut lines = Vec::new();
+    let mut current = String::new();
+    for word in text.split(' ').filter(|w| !w.is_empty()) {
+        if !current.is_empty() && current.width() + 1 + word.width() > width {
+            lines.push(std::mem::take(&mut current));
+        }
+        if !current.is_empty() {
+            current.push(' ');
+        }
+        current.push_str(word);
+    }
+    lines.push(current);
+    lines
+}
+
+fn pad(cell: &str, width: usize, align: Align) -> String {
+    let fill = " ".repeat(width.saturating_sub(cell.width()));
+    match align {
+        Align::Left => format!("{cell}{fill}"),
+        Align::Right => format!("{fill}{cell}"),
+    }
+}
+
+/// Keeps a stored text from breaking a markdown table or turning into markup in a chat.
+fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '\n' | '\r' => out.push(' '),
+            '|' | '*' | '_' | '`' | '[' | ']' | '<' | '>' | '#' | '\\' => {
+                out.push('\\');
+                out.push(c);
+            }
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// A stored text on one line with no control characters (they would reach a terminal).
+fn one_line(text: &str) -> String {
+    clean(&text.replace(['\n', '\r'], " ")).into_owned()
+}
+
+fn unit_names(b: &Briefing, units: &[usize]) -> String {
+    let names: Vec<String> = units
+        .iter()
+        .filter_map(|&i| b.board.units.get(i))
+        .map(|u| one_line(&u.name))
+        .collect();
+    names.join(", ")
+}
+
+/// A requirement without a deadline of its own runs to the campaign's end; say so in words.
+fn deadline(r: &crate::store::RequirementRow, s: &Strings) -> String {
+    if r.deadline_explicit {
+        format_local(r.deadline)
+    } else {
+        s.rp_during_campaign.to_string()
+    }
+}
+
+fn header(out: &mut Doc, b: &Briefing, s: &Strings) {
+    out.title(s.rp_title);
+    let c = &b.board.campaign;
+    out.field(
+        s.rp_campaign,
+        &format!("{} — {}", one_line(&c.code), one_line(&c.title)),
+    );
+    out.field(s.rp_district, &one_line(&c.district));
+    out.field(s.rp_at, &format_local(b.now));
+}
+
+fn kpis(out: &mut Doc, b: &Briefing, s: &Strings) {
+    out.heading(s.rp_kpis);
+    if b.kpis.is_empty() {
+        return out.para(s.rp_none);
+    }
+    let rows: Vec<Vec<String>> = b
+        .kpis
+        .iter()
+        .map(|l| {
+            vec![
+                one_line(&l.kpi.name),
+                format_percent(l.value),
+                crate::ui::kpi::target_text(l),
+                s.kpi_status(l.status).to_string(),
+            ]
+        })
+        .collect();
+    out.table(
+        &[s.col_kpi, s.col_value, s.col_target, s.col_status],
+        &[Align::Left, Align::Right, Align::Right, Align::Left],
+        &rows,
+    );
+}
+
+fn checklist(out: &mut Doc, b: &Briefing, s: &Strings) {
+    out.heading(s.rp_checklist);
+    if b.progress.is_empty() {
+        return out.para(s.rp_none);
+    }
+    let rows: Vec<Vec<String>> = b
+        .progress
+        .iter()
+        .filter_map(|p| {
+            let r = b.board.requirements.get(p.requirement)?;
+            let done = format!(
+                "{}/{} ({})",
+                p.done,
+                p.applicable,
+                format_percent(crate::domain::kpi::percent(
+                    p.done as f64,
+                    p.applicable as f64
+                ))
+            );
+            let missing = if p.missing.is_empty() {
+                s.rp_all_done.to_string()
+            } else {
+                format!("{} — {}", p.missing.len(), unit_names(b, &p.missing))
+            };
+            Some(vec![one_line(&r.title), deadline(r, s), done, missing])
+        })
+        .collect();
+    out.entries(
+        &[
+            s.rp_col_requirement,
+            s.rp_col_deadline,
+            s.rp_col_done,
+            s.rp_col_missing,
+        ],
+        &[Align::Left, Align::Left, Align::Right, Align::Left],
+        &rows,
+    );
+}
+
+fn saturday(out: &mut Doc, b: &Briefing, s: &Strings) {
+    out.heading(s.rp_saturday);
+    let Some(day) = &b.day else {
+        return out.para(s.rp_no_day);
+    };
+    out.para(&fill(
+        s.rp_day,
+        &[
+            &day.round.to_string(),
+            &one_line(&day.title),
+            &format_date(day.date),
+        ],
+    ));
+    // Only the figures someone reported: a column of blanks says nothing at a meeting.
+    let metrics: Vec<Metric> = Metric::ALL
+        .into_iter()
+        .filter(|m| b.figures.iter().any(|f| f.metric == *m))
+        .collect();
+    if metrics.is_empty() {
+        return out.para(s.rp_no_figures);
+    }
+    out.subheading(s.rp_totals);
+    let totals: Vec<Vec<String>> = metrics
+        .iter()
+        .map(|m| {
+            let sum: i64 = b
+                .figures
+                .iter()
+                .filter(|f| f.metric == *m)
+                .map(|f| f.value)
+                .sum();
+            vec![s.metric(*m).to_string(), sum.to_string()]
+        })
+        .collect();
+    out.table(
+        &[s.rp_col_metric, s.rp_col_total],
+        &[Align::Left, Align::Right],
+        &totals,
+    );
+    // Units in plan order, those with at least one figure.
+    let units: Vec<&crate::domain::unit::Unit> = b
+        .board
+        .units
+        .iter()
+        .filter(|u| b.figures.iter().any(|f| f.unit_id == u.id))
+        .collect();
+    out.subheading(&fill(s.rp_by_unit, &[&units.len().to_string()]));
+    let mut head = vec![s.col_unit];
+    head.extend(metrics.iter().map(|m| s.metric_short(*m)));
+    let mut align = vec![Align::Left];
+    align.extend(metrics.iter().map(|_| Align::Right));
+    let rows: Vec<Vec<String>> = units
+        .iter()
+        .map(|u| {
+            let mut row = vec![one_line(&u.name)];
+            row.extend(metrics.iter().map(|m| {
+                b.figures
+                    .iter()
+                    .find(|f| f.unit_id == u.id && f.metric == *m)
+                    .map_or_else(|| "—".to_string(), |f| f.value.to_string())
+            }));
+            row
+        })
+        .collect();
+    out.table(&head, &align, &rows);
+}
+
+fn initiatives(out: &mut Doc, b: &Briefing, s: &Strings) {
+    out.heading(s.rp_initiatives);
+    let mut by_stage: BTreeMap<usize, (Stage, usize)> = BTreeMap::new();
+    for i in &b.initiatives {
+        by_stage.entry(i.stage.index()).or_insert((i.stage, 0)).1 += 1;
+    }
+    let mut rows: Vec<Vec<String>> = by_stage
+        .values()
+        .map(|(st, n)| vec![s.stage(*st).to_string(), n.to_string()])
+        .collect();
+    rows.push(vec![
+        s.rp_col_total.to_string(),
+        b.initiatives.len().to_string(),
+    ]);
+    out.table(
+        &[s.rp_col_stage, s.rp_col_count],
+        &[Align::Left, Align::Right],
+        &rows,
+    );
+    out.subheading(s.rp_proposed);
+    let proposed: Vec<Vec<String>> = b
+        .initiatives
+        .iter()
+        .filter(|i| i.stage == Stage::Proposed)
+        .map(|i| {
+            vec![
+                one_line(&i.title),
+                one_line(b.board.unit_name(i.unit_id)),
+                i.commendation_level
+                    .map_or_else(|| "—".to_string(), |l| s.level(l).to_string()),
+            ]
+        })
+        .collect();
+    if proposed.is_empty() {
+        return out.para(s.rp_none);
+    }
+    out.table(
+        &[s.rp_col_title, s.col_unit, s.rp_col_level],
+        &[Align::Left, Align::Left, Align::Left],
+        &proposed,
+    );
+}
+
+fn overdue(out: &mut Doc, b: &Briefing, s: &Strings) {
+    out.heading(s.rp_overdue);
+    let late: Vec<Vec<String>> = b
+        .progress
+        .iter()
+        .filter(|p| !p.overdue.is_empty())
+        .filter_map(|p| {
+            let r = b.board.requirements.get(p.requirement)?;
+            Some(vec![
+                one_line(&r.title),
+                deadline(r, s),
+                format!("{} — {}", p.overdue.len(), unit_names(b, &p.overdue)),
+            ])
+        })
+        .collect();
+    let today = b.now.with_timezone(&local_offset()).date_naive();
+    let agenda: Vec<Vec<String>> = b
+        .agenda
+        .iter()
+        .filter(|a| matches!(a.status, AgendaStatus::Planned | AgendaStatus::InProgress))
+        .filter_map(|a| {
+            let date = a.date.filter(|d| *d < today)?;
+            Some(vec![
+                one_line(&a.title),
+                one_line(&a.owner),
+                format_date(date),
+                agenda_status(a.status, s).to_string(),
+            ])
+        })
+        .collect();
+    if late.is_empty() && agenda.is_empty() {
+        return out.para(s.rp_no_overdue);
+    }
+    if !late.is_empty() {
+        out.entries(
+            &[
+                s.rp_col_requirement,
+                s.rp_col_deadline,
+                s.rp_col_overdue_units,
+            ],
+            &[Align::Left, Align::Left, Align::Left],
+            &late,
+        );
+    }
+    if !agenda.is_empty() {
+        out.subheading(s.rp_overdue_agenda);
+        out.table(
+            &[s.rp_col_title, s.rp_col_owner, s.rp_col_date, s.col_status],
+            &[Align::Left, Align::Left, Align::Left, Align::Left],
+            &agenda,
+        );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escape_keeps_tables_whole() {
+        assert_eq!(escape("a|b\nc"), "a\\|b c");
+        assert_eq!(escape("Tân Phú"), "Tân Phú");
+    }
+
+    #[test]
+    fn text_columns_align_by_display_width() {
+        assert_eq!(pad("Tân", 5, Align::Left), "Tân  ");
+        assert_eq!(pad("7", 3, Align::Right), "  7");
+    }
+
+    #[test]
+    fn wrap_breaks_at_spaces_and_keeps_long_words() {
+        assert_eq!(wrap("a b c", 3), vec!["a b", "c"]);
+        assert_eq!(wrap("abcdef g", 3), vec!["abcdef", "g"]);
+        assert_eq!(wrap("", 3), vec![""]);
+    }
+}

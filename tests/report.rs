@@ -1,0 +1,287 @@
+//! The meeting briefing: golden files for both languages and both formats, the `report`
+//! subcommand from the outside, and the `R` key in the app.
+//!
+//! `UPDATE_GOLDEN=1 cargo test --test report` rewrites the golden files after a deliberate
+//! change; review the diff before committing it.
+
+mod support;
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+use ratatui::crossterm::event::KeyCode;
+use xungkich::app::StatusKind;
+use xungkich::i18n::{Lang, strings};
+use xungkich::io::report::{self, Format};
+
+use support::{TempStore, clock, demo_store, key, press};
+
+const NOW: &str = "2022-05-07T14:00";
+
+fn golden_path(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests")
+        .join("golden")
+        .join(name)
+}
+
+/// Compares with the golden file, or rewrites it when UPDATE_GOLDEN is set.
+fn check_golden(name: &str, actual: &str) {
+    let path = golden_path(name);
+    if std::env::var_os("UPDATE_GOLDEN").is_some_and(|v| !v.is_empty()) {
+        std::fs::write(&path, actual).expect("write golden file");
+        return;
+    }
+    let expected = std::fs::read_to_string(&path).unwrap_or_else(|e| {
+        panic!(
+            "{}: {e}; run UPDATE_GOLDEN=1 cargo test --test report",
+            path.display()
+        )
+    });
+    if expected != actual {
+        let first = expected
+            .lines()
+            .zip(actual.lines())
+            .position(|(a, b)| a != b)
+            .unwrap_or(expected.lines().count().min(actual.lines().count()));
+        panic!(
+            "{name} differs from the golden file at line {}:\n--- expected\n{}\n+++ actual\n{}\n\
+             (UPDATE_GOLDEN=1 rewrites it)",
+            first + 1,
+            expected.lines().nth(first).unwrap_or("<end>"),
+            actual.lines().nth(first).unwrap_or("<end>"),
+        );
+    }
+}
+
+fn briefing(lang: Lang, format: Format) -> String {
+    let t = TempStore::new();
+    let store = demo_store(&t);
+    let now = clock(NOW).now();
+    let board = store.load_board().expect("board");
+    let b = report::gather(&store, board, now).expect("gather");
+    report::render(&b, strings(lang), format)
+}
+
+#[test]
+fn briefing_vi_text_matches_golden() {
+    check_golden("briefing-vi.txt", &briefing(Lang::Vi, Format::Text));
+}
+
+#[test]
+fn briefing_vi_markdown_matches_golden() {
+    check_golden("briefing-vi.md", &briefing(Lang::Vi, Format::Markdown));
+}
+
+#[test]
+fn briefing_en_text_matches_golden() {
+    check_golden("briefing-en.txt", &briefing(Lang::En, Format::Text));
+}
+
+#[test]
+fn briefing_en_markdown_matches_golden() {
+    check_golden("briefing-en.md", &briefing(Lang::En, Format::Markdown));
+}
+
+#[test]
+fn markdown_tables_have_a_cell_per_column_on_every_row() {
+    let md = briefing(Lang::Vi, Format::Markdown);
+    let mut columns: Option<usize> = None;
+    for line in md.lines() {
+        if !line.starts_with('|') {
+            columns = None;
+            continue;
+        }
+        // Escaped pipes inside cells do not count.
+        let n = line.replace("\\|", "").matches('|').count();
+        match columns {
+            None => columns = Some(n),
+            Some(c) => assert_eq!(c, n, "ragged table row: {line}"),
+        }
+    }
+    assert!(md.contains("## "), "{md}");
+}
+
+#[test]
+fn briefing_names_missing_units_and_proposals() {
+    let text = briefing(Lang::En, Format::Text);
+    // The demo leaves UBND phường Phú Trung without a registration: overdue by Friday.
+    assert!(text.contains("UBND phường Phú Trung"), "{text}");
+    assert!(text.contains("Proposed for commendation"), "{text}");
+    assert!(text.contains("07/05/2022 14:00"), "{text}");
+}
+
+fn xungkich(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_xungkich"))
+        .args(args)
+        .env_remove("XUNGKICH_DB")
+        .env_remove("XUNGKICH_NOW")
+        .env_remove("XUNGKICH_LANG")
+        .output()
+        .expect("run xungkich")
+}
+
+fn text(bytes: &[u8]) -> String {
+    String::from_utf8_lossy(bytes).into_owned()
+}
+
+#[test]
+fn report_subcommand_writes_markdown_to_a_file() {
+    let t = TempStore::new();
+    drop(demo_store(&t));
+    let db = t.path.to_str().expect("utf-8 path");
+    let out_file = t.dir.path().join("out").join("briefing.md");
+    let out_arg = out_file.to_str().expect("utf-8 path");
+    let out = xungkich(&[
+        "--db", db, "--now", NOW, "report", "--format", "markdown", "--out", out_arg,
+    ]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert!(
+        out.stdout.is_empty(),
+        "--out prints nothing: {}",
+        text(&out.stdout)
+    );
+    let written = std::fs::read_to_string(&out_file).expect("briefing file");
+    assert_eq!(written, briefing(Lang::Vi, Format::Markdown));
+    assert!(written.starts_with("# BẢN TIN GIAO BAN\n"), "{written}");
+}
+
+#[test]
+fn report_subcommand_prints_text_by_default_in_the_chosen_language() {
+    let t = TempStore::new();
+    drop(demo_store(&t));
+    let db = t.path.to_str().expect("utf-8 path");
+    let out = xungkich(&["--db", db, "--now", NOW, "--lang", "en", "report"]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert_eq!(text(&out.stdout), briefing(Lang::En, Format::Text));
+}
+
+#[test]
+fn report_refuses_an_unknown_format() {
+    let t = TempStore::new();
+    let db = t.path.to_str().expect("utf-8 path");
+    let out = xungkich(&["--db", db, "report", "--format", "pdf"]);
+    assert_eq!(out.status.code(), Some(2), "{}", text(&out.stderr));
+    assert!(text(&out.stderr).contains("pdf"), "{}", text(&out.stderr));
+    assert!(!t.path.exists(), "a refused command creates no store");
+}
+
+#[test]
+fn pressing_r_writes_the_briefing_beside_the_store_and_names_it() {
+    let t = TempStore::new();
+    let mut store = demo_store(&t);
+    let mut app = support::app(&store, NOW, Lang::Vi);
+    press(&mut app, &mut store, &[key(KeyCode::Char('R'))]);
+    let path = t
+        .dir
+        .path()
+        .join("reports")
+        .join("briefing-20220507-1400.md");
+    let status = app.status.clone().expect("a status");
+    assert_eq!(status.kind, StatusKind::Saved, "{}", status.text);
+    assert_eq!(
+        status.text,
+        format!("Đã ghi bản tin: {}", path.display()),
+        "the status names the file"
+    );
+    let written = std::fs::read_to_string(&path).expect("briefing file");
+    assert_eq!(written, briefing(Lang::Vi, Format::Markdown));
+}
+
+#[test]
+fn pressing_r_reports_a_write_failure_in_the_status_line() {
+    let t = TempStore::new();
+    let mut store = demo_store(&t);
+    // A file where the reports folder should be: the folder cannot be made.
+    std::fs::write(t.dir.path().join("reports"), b"not a folder").expect("blocker");
+    let mut app = support::app(&store, NOW, Lang::En);
+    press(&mut app, &mut store, &[key(KeyCode::Char('R'))]);
+    let status = app.status.clone().expect("a status");
+    assert_eq!(status.kind, StatusKind::Error, "{}", status.text);
+    assert!(
+        status.text.starts_with("Could not write the briefing:"),
+        "{}",
+        status.text
+    );
+}
+
+#[test]
+fn r_is_not_taken_while_typing_in_a_filter() {
+    let t = TempStore::new();
+    let mut store = demo_store(&t);
+    let mut app = support::app(&store, NOW, Lang::Vi);
+    press(
+        &mut app,
+        &mut store,
+        &[
+            key(KeyCode::Char('2')),
+            key(KeyCode::Char('/')),
+            key(KeyCode::Char('R')),
+        ],
+    );
+    assert!(!t.dir.path().join("reports").exists());
+    assert_eq!(app.units.filter.value(), "R");
+}
+
+#[test]
+fn agenda_items_past_their_date_are_overdue_and_markup_is_escaped() {
+    use chrono::NaiveDate;
+    use xungkich::store::{AgendaItem, AgendaStatus};
+    let t = TempStore::new();
+    let mut store = demo_store(&t);
+    let item = |title: &str, date: (i32, u32, u32), status| AgendaItem {
+        title: title.to_string(),
+        owner: "Ban Thường vụ | Đoàn".to_string(),
+        date: NaiveDate::from_ymd_opt(date.0, date.1, date.2),
+        status,
+        note: String::new(),
+    };
+    let now = "2022-05-07T10:00:00+07:00";
+    for it in [
+        item(
+            "Tập huấn *dịch vụ công*",
+            (2022, 5, 6),
+            AgendaStatus::Planned,
+        ),
+        item("Đã xong rồi", (2022, 5, 1), AgendaStatus::Done),
+        item("Hôm nay vẫn kịp", (2022, 5, 7), AgendaStatus::InProgress),
+    ] {
+        store
+            .save_agenda_item(None, &it, now, "test")
+            .expect("agenda item");
+    }
+    let board = store.load_board().expect("board");
+    let b = report::gather(&store, board, clock(NOW).now()).expect("gather");
+    let md = report::render(&b, strings(Lang::En), Format::Markdown);
+    assert!(
+        md.contains("### Action Month items past their date"),
+        "{md}"
+    );
+    assert!(
+        md.contains(
+            "| Tập huấn \\*dịch vụ công\\* | Ban Thường vụ \\| Đoàn | 06/05/2022 | planned |"
+        ),
+        "{md}"
+    );
+    assert!(!md.contains("Đã xong rồi"), "done items are not overdue");
+    assert!(
+        !md.contains("Hôm nay vẫn kịp"),
+        "today's items are not overdue yet"
+    );
+}
+
+#[test]
+fn the_briefing_reports_on_the_latest_saturday_that_has_come() {
+    let t = TempStore::new();
+    let store = demo_store(&t);
+    let board = store.load_board().expect("board");
+    let days = &board.volunteer_days;
+    let at = |when: &str| report::briefing_day(days, clock(when).now()).map(|i| days[i].date);
+    let first = days.iter().map(|d| d.date).min();
+    // Before any Saturday the meeting prepares the first one.
+    assert_eq!(at("2022-04-01T09:00"), first);
+    assert_eq!(
+        at("2022-05-07T14:00").map(|d| d.to_string()),
+        Some("2022-05-07".to_string())
+    );
+}
