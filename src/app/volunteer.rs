@@ -104,6 +104,16 @@ impl VolunteerView {
             .max()
     }
 
+    /// The total of the figures saved up to `now`: under `--now` a replay of a store shows
+    /// what was known then, as the briefing does.
+    pub fn total_until(&self, metric: Metric, now: DateTime<FixedOffset>) -> i64 {
+        self.figures
+            .iter()
+            .filter(|((_, m), (_, at))| *m == metric && *at <= now)
+            .map(|(_, (v, _))| *v)
+            .sum()
+    }
+
     pub fn total(&self, metric: Metric) -> i64 {
         self.figures
             .iter()

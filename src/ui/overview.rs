@@ -111,7 +111,7 @@ fn saturday_totals(app: &App, compact: bool) -> Option<String> {
     let parts: Vec<String> = Metric::ALL
         .iter()
         .filter(|m| !compact || !matches!(m, Metric::LandTotal | Metric::LandResolved))
-        .map(|m| (m, app.volunteer.total(*m)))
+        .map(|m| (m, app.volunteer.total_until(*m, app.now)))
         .filter(|(_, v)| *v > 0)
         .map(|(m, v)| format!("{} {}", s.metric_short(*m), group_thousands(v)))
         .collect();
