@@ -1298,3 +1298,43 @@ fn a_registration_after_the_deadline_is_counted_late() {
     });
     quit_cleanly(&t);
 }
+
+/// The officer enters a KPI measurement on tab 5, restarts, finds it on the 80×24 overview,
+/// and writes the briefing with `R` next to the store.
+#[test]
+fn kpi_measurement_reaches_the_overview_and_the_briefing_80x24() {
+    let (dir, db) = temp_db();
+    {
+        let t = Tmux::start(80, 24, &Launch::fixed(&db));
+        t.wait_for("Chỉ tiêu");
+        t.send(&["5"]);
+        t.wait_for("Phản ánh, kiến nghị");
+        t.send(&["j", "j"]);
+        t.send(&["a"]);
+        t.wait_for("Tử số");
+        t.send(&["Tab", "Tab"]);
+        t.send_literal("45");
+        t.send(&["Tab"]);
+        t.send_literal("50");
+        t.send(&["Tab", "Tab"]);
+        t.send_literal("Tổng hợp tuần");
+        t.send(&["C-s"]);
+        t.wait_for("Đã lưu: Lần đo Phản ánh");
+        t.wait_for("90,0%");
+        quit_cleanly(&t);
+    }
+    let t = Tmux::start(80, 24, &Launch::fixed(&db));
+    let s = t.wait_for("90,0%");
+    assert!(s.contains("Chỉ tiêu"), "{s}");
+    t.send(&["R"]);
+    let s = t.wait_for("Đã ghi bản tin");
+    let reports = dir.path().join("reports");
+    let files: Vec<_> = std::fs::read_dir(&reports)
+        .unwrap_or_else(|e| panic!("{}: {e}\n{s}", reports.display()))
+        .filter_map(|e| e.ok())
+        .collect();
+    assert_eq!(files.len(), 1, "{s}");
+    let text = std::fs::read_to_string(files[0].path()).expect("briefing");
+    assert!(text.contains("| 90,0% |"), "{text}");
+    quit_cleanly(&t);
+}
