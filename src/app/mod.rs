@@ -130,6 +130,9 @@ pub struct App {
     pub now: DateTime<FixedOffset>,
     pub units: UnitsView,
     pub registry: Registry,
+    /// The registry is read when tab 3 first opens: folding 100,000 titles takes a large part
+    /// of a second, which the overview, `snapshot` and the other tabs need not wait for.
+    pub registry_loaded: bool,
     pub initiatives: InitiativesView,
     pub volunteer: volunteer::VolunteerView,
     pub kpis: kpi::KpiView,
@@ -153,8 +156,8 @@ impl App {
         no_color: bool,
     ) -> crate::store::Result<App> {
         let board = store.load_board()?;
-        let registry = Registry::load(store, &board.units)?;
-        let mut app = App::new(board, registry, clock, lang, no_color);
+        let mut app = App::new(board, Registry::default(), clock, lang, no_color);
+        app.registry_loaded = false;
         // The first screen (the overview) shows KPIs and figures before any key is pressed.
         app.prepare(store);
         Ok(app)
@@ -173,6 +176,9 @@ impl App {
     /// Reads what the current screen needs beyond the state (the selected initiative's
     /// detail), for a frame drawn without any key pressed first, as `snapshot` does.
     pub fn prepare(&mut self, store: &crate::store::Store) {
+        if self.tab == Tab::Initiatives {
+            update_initiatives::ensure_registry(self, store);
+        }
         update_initiatives::ensure_detail(self, store);
         update_volunteer::ensure_figures(self, store);
         update_kpi::refresh(self, store);
@@ -184,6 +190,7 @@ impl App {
         initiatives.rebuild(&registry, None);
         App {
             registry,
+            registry_loaded: true,
             initiatives,
             volunteer: volunteer::VolunteerView::default(),
             kpis: kpi::KpiView::default(),

@@ -27,7 +27,10 @@ pub fn update(app: &mut App, store: &mut Store, action: Action) {
         Action::Command(cmd) => command(app, store, cmd),
     }
     match app.tab {
-        Tab::Initiatives => ini::ensure_detail(app, store),
+        Tab::Initiatives => {
+            ini::ensure_registry(app, store);
+            ini::ensure_detail(app, store);
+        }
         Tab::Volunteer => uv::ensure_figures(app, store),
         // Values follow every write and the clock, but a second's tick changes none of them.
         Tab::Kpi if !is_tick => uk::refresh(app, store),
@@ -449,6 +452,9 @@ pub(super) fn reload(app: &mut App, store: &Store) {
 fn reload_everything(app: &mut App, store: &Store) {
     reload(app, store);
     uv::refresh(app, store);
+    if !app.registry_loaded {
+        return;
+    }
     let keep = app.initiatives.selected_row(&app.registry).map(|r| r.id);
     match Registry::load(store, &app.board.units) {
         Ok(registry) => {

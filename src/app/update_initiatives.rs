@@ -1,7 +1,7 @@
 //! Tab 3's actions: add, edit, delete, stage moves with their proposal, replication, filters.
 
 use super::form::{Choice, ChoiceOption, Field, Form, NEW_OPTION, Purpose, Rule};
-use super::initiatives::Filters;
+use super::initiatives::{Filters, Registry};
 use super::update::{reload, set_status};
 use super::{App, Confirm, ConfirmAction, StatusKind};
 use crate::domain::fold::nfc;
@@ -13,6 +13,21 @@ use crate::i18n::fill;
 use crate::store::{InitiativeRow, Store};
 
 /// Keeps the detail pane's data in step with the selected initiative.
+/// Reads the registry the first time tab 3 needs it.
+pub(super) fn ensure_registry(app: &mut App, store: &Store) {
+    if app.registry_loaded {
+        return;
+    }
+    match Registry::load(store, &app.board.units) {
+        Ok(registry) => {
+            app.registry = registry;
+            app.registry_loaded = true;
+            app.initiatives.rebuild(&app.registry, None);
+        }
+        Err(e) => set_status(app, StatusKind::Error, e.to_string()),
+    }
+}
+
 pub(super) fn ensure_detail(app: &mut App, store: &Store) {
     let id = app.initiatives.selected_row(&app.registry).map(|r| r.id);
     let cached = app.initiatives.detail.as_ref().map(|(i, _)| *i);

@@ -7,6 +7,11 @@ use unicode_normalization::char::is_combining_mark;
 
 /// Text as stored and shown: NFC, so "Tân" typed decomposed equals "Tân" typed composed.
 pub fn nfc(text: &str) -> String {
+    // Nearly all text is NFC already: the quick check spares recomposing it char by char.
+    if unicode_normalization::is_nfc_quick(text.chars()) == unicode_normalization::IsNormalized::Yes
+    {
+        return text.to_string();
+    }
     text.nfc().collect()
 }
 

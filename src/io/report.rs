@@ -4,11 +4,9 @@
 //! [`gather`] is the only part that reads the store; [`render`] is a pure function of what it
 //! gathered, so the same briefing comes out of the CLI, the app and the golden tests.
 
-use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use chrono::{DateTime, FixedOffset};
-use unicode_normalization::UnicodeNormalization;
 use unicode_width::UnicodeWidthStr;
 
 use crate::app::agenda_status;
@@ -43,7 +41,8 @@ pub struct Briefing {
     /// The Saturday reported on, and its figures saved by `now`.
     pub day: Option<VolunteerDayRow>,
     pub figures: Vec<FigureRow>,
-    pub initiatives: Vec<InitiativeRow>,
+    /// The initiatives proposed for commendation (the rest are only counted, on the board).
+    pub proposed: Vec<InitiativeRow>,
     pub agenda: Vec<AgendaRow>,
 }
 
@@ -83,7 +82,7 @@ pub fn gather(store: &Store, board: Board, now: DateTime<FixedOffset>) -> Result
         progress,
         day,
         figures,
-        initiatives: store.initiatives()?,
+        proposed: store.initiatives_at_stage(Stage::Proposed)?,
         agenda: store.agenda()?,
         board,
         now,
@@ -117,7 +116,7 @@ pub fn render(b: &Briefing, s: &Strings, format: Format) -> String {
     initiatives(&mut out, b, s);
     overdue(&mut out, b, s);
     let text = out.text.trim_end().to_string() + "\n";
-    text.nfc().collect()
+    crate::domain::fold::nfc(&text)
 }
 
 struct Doc {
@@ -507,18 +506,13 @@ fn saturday(out: &mut Doc, b: &Briefing, s: &Strings) {
 
 fn initiatives(out: &mut Doc, b: &Briefing, s: &Strings) {
     out.heading(s.rp_initiatives);
-    let mut by_stage: BTreeMap<usize, (Stage, usize)> = BTreeMap::new();
-    for i in &b.initiatives {
-        by_stage.entry(i.stage.index()).or_insert((i.stage, 0)).1 += 1;
-    }
+    let by_stage = &b.board.initiative_stages;
     let mut rows: Vec<Vec<String>> = by_stage
-        .values()
+        .iter()
         .map(|(st, n)| vec![s.stage(*st).to_string(), n.to_string()])
         .collect();
-    rows.push(vec![
-        s.rp_col_total.to_string(),
-        b.initiatives.len().to_string(),
-    ]);
+    let total: usize = by_stage.iter().map(|(_, n)| n).sum();
+    rows.push(vec![s.rp_col_total.to_string(), total.to_string()]);
     out.table(
         &[s.rp_col_stage, s.rp_col_count],
         &[Align::Left, Align::Right],
@@ -526,9 +520,8 @@ fn initiatives(out: &mut Doc, b: &Briefing, s: &Strings) {
     );
     out.subheading(s.rp_proposed);
     let proposed: Vec<Vec<String>> = b
-        .initiatives
+        .proposed
         .iter()
-        .filter(|i| i.stage == Stage::Proposed)
         .map(|i| {
             vec![
                 one_line(&i.title),

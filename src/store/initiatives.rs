@@ -98,6 +98,39 @@ fn finish(raw: (InitiativeRow, String, String, String, Option<String>)) -> Resul
 }
 
 impl Store {
+    /// How many initiatives stand at each stage, in stage order (stages with none left out):
+    /// counted by SQLite, so the overview and the briefing need not read every initiative.
+    pub fn initiative_stage_counts(&self) -> Result<Vec<(Stage, usize)>> {
+        let mut stmt = self
+            .conn()
+            .prepare("SELECT stage, COUNT(*) FROM initiatives GROUP BY stage")?;
+        let raw = stmt
+            .query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)?)))?
+            .collect::<std::result::Result<Vec<_>, _>>()?;
+        let mut counts = raw
+            .into_iter()
+            .map(|(code, n)| {
+                let stage = Stage::from_code(&code).ok_or_else(|| {
+                    StoreError::Invalid(format!("initiatives: unknown stage {code:?}"))
+                })?;
+                Ok((stage, usize::try_from(n).unwrap_or(0)))
+            })
+            .collect::<Result<Vec<_>>>()?;
+        counts.sort_by_key(|(st, _)| st.index());
+        Ok(counts)
+    }
+
+    /// The initiatives at `stage`, in id order.
+    pub fn initiatives_at_stage(&self, stage: Stage) -> Result<Vec<InitiativeRow>> {
+        let mut stmt = self.conn().prepare(&format!(
+            "SELECT {COLUMNS} FROM initiatives WHERE stage = ?1 ORDER BY id"
+        ))?;
+        let raws = stmt
+            .query_map([stage.code()], row)?
+            .collect::<std::result::Result<Vec<_>, _>>()?;
+        raws.into_iter().map(finish).collect()
+    }
+
     /// Every initiative, in id order.
     pub fn initiatives(&self) -> Result<Vec<InitiativeRow>> {
         let mut stmt = self

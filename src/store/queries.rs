@@ -81,6 +81,8 @@ pub struct Board {
     pub tasks: Vec<TaskRow>,
     /// When each (unit id, requirement id) was done, from its source table.
     pub evidence: HashMap<(i64, i64), DateTime<FixedOffset>>,
+    /// How many initiatives stand at each stage (stages with none left out).
+    pub initiative_stages: Vec<(crate::domain::initiative::Stage, usize)>,
 }
 
 impl Board {
@@ -126,6 +128,7 @@ impl Store {
             volunteer_days,
             tasks,
             evidence,
+            initiative_stages: self.initiative_stage_counts()?,
         })
     }
 }

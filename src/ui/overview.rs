@@ -133,17 +133,18 @@ fn saturday_totals(app: &App, compact: bool) -> Option<String> {
 /// How many initiatives stand at each stage.
 fn initiatives_by_stage(app: &App) -> String {
     let s = app.strings();
-    let entries = &app.registry.entries;
+    let counts = &app.board.initiative_stages;
     let parts: Vec<String> = Stage::ALL
         .iter()
         .map(|st| {
-            let n = entries.iter().filter(|e| e.row.stage == *st).count();
+            let n = counts.iter().find(|(c, _)| c == st).map_or(0, |(_, n)| *n);
             format!("{} {n}", s.stage(*st))
         })
         .collect();
+    let total: usize = counts.iter().map(|(_, n)| n).sum();
     fill(
         s.ov_initiatives_by_stage,
-        &[&entries.len().to_string(), &parts.join(" · ")],
+        &[&total.to_string(), &parts.join(" · ")],
     )
 }
 
