@@ -566,11 +566,23 @@ fn bulk_figures(
             let metrics = METRICS
                 .iter()
                 .chain(if code == LAND_UNIT { LAND_METRICS } else { &[] });
+            // Resolved never above received, as the grid itself refuses.
+            let (mut received, mut land_total) = (0, 0);
             for metric in metrics {
                 if n >= rows {
                     return Ok(n);
                 }
-                w.figure(*day_id, *unit_id, metric, rng.range(0, 200), &stamp)?;
+                let value = match *metric {
+                    "files_resolved" => rng.range(0, received),
+                    "land_resolved" => rng.range(0, land_total),
+                    _ => rng.range(0, 200),
+                };
+                match *metric {
+                    "files_received" => received = value,
+                    "land_total" => land_total = value,
+                    _ => {}
+                }
+                w.figure(*day_id, *unit_id, metric, value, &stamp)?;
                 n += 1;
             }
         }

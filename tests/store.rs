@@ -492,3 +492,37 @@ mod initiatives {
         assert_eq!(store.last_change().expect("last"), None);
     }
 }
+
+/// The benchmark's bulk figures keep the grid's own rule: resolved never above received.
+#[test]
+fn bulk_demo_figures_never_resolve_more_than_received() {
+    let t = support::TempStore::new();
+    let mut store = t.open("2022-04-29T08:00:00+07:00");
+    let options = xungkich::demo::Options {
+        scale: 2,
+        initiatives: Some(10),
+        figure_rows: Some(5_000),
+    };
+    xungkich::demo::fill(&mut store, &options).expect("demo data");
+    let board = store.load_board().expect("board");
+    let mut seen = 0;
+    for day in &board.volunteer_days {
+        let figures = store.figures(day.id).expect("figures");
+        let value = |unit: i64, m: xungkich::domain::figures::Metric| {
+            figures
+                .iter()
+                .find(|f| f.unit_id == unit && f.metric == m)
+                .map(|f| f.value)
+        };
+        use xungkich::domain::figures::Metric::*;
+        for u in &board.units {
+            for (got, of) in [(FilesResolved, FilesReceived), (LandResolved, LandTotal)] {
+                if let (Some(r), Some(t)) = (value(u.id, got), value(u.id, of)) {
+                    assert!(r <= t, "{}: {got:?} {r} > {of:?} {t}", u.code);
+                    seen += 1;
+                }
+            }
+        }
+    }
+    assert!(seen > 50, "checked {seen} pairs");
+}
