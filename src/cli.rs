@@ -66,6 +66,16 @@ pub enum Command {
     },
     /// Print where the store and the data folder are.
     Path,
+    /// Write a consistent copy of the store to FILE (safe while the app is running).
+    Backup {
+        file: PathBuf,
+        /// Replace FILE if it exists.
+        #[arg(long)]
+        force: bool,
+    },
+    /// Put the copy FILE in place of the store (checked first; the replaced store is kept
+    /// aside as <store>.replaced-<time>). Close the app first.
+    Restore { file: PathBuf },
     /// Write the meeting briefing: KPIs, checklist, the latest Saturday, initiatives, overdue.
     Report {
         /// text (aligned columns) or markdown (GitHub tables, pasteable into a chat).

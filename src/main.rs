@@ -86,6 +86,26 @@ fn run(cli: Cli) -> Result<(), Failure> {
             println!("data folder: {}", folder.display());
             Ok(())
         }
+        Some(Command::Backup { file, force }) => {
+            if !db.exists() {
+                return Err(refused(format!("{}: no store to back up", db.display())));
+            }
+            let store = Store::open(&db, seed(), &now.to_rfc3339())?;
+            store.backup_to(&file, force)?;
+            println!("{} → {}", db.display(), file.display());
+            Ok(())
+        }
+        Some(Command::Restore { file }) => {
+            let stamp = now.format("%Y%m%d-%H%M%S").to_string();
+            let aside = xungkich::store::backup::restore(&db, &file, &stamp)?;
+            // Opening migrates a copy from an older xungkich and proves it readable.
+            Store::open(&db, seed(), &now.to_rfc3339())?;
+            println!("{} → {}", file.display(), db.display());
+            if let Some(a) = aside {
+                println!("replaced store kept as {}", a.display());
+            }
+            Ok(())
+        }
         Some(Command::Demo {
             scale,
             initiatives,
@@ -151,6 +171,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
             let mut store = Store::open(&db, seed(), &now.to_rfc3339())?;
             let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
             let mut app = App::load(&store, clock, cli.lang, no_color)?;
+            daily_backup(&store, &mut app, &db);
             match tui::run(&mut app, &mut store)? {
                 tui::Ending::Quit => Ok(()),
                 tui::Ending::Signal(sig) => Err(Failure {
@@ -159,6 +180,24 @@ fn run(cli: Cli) -> Result<(), Failure> {
                 }),
             }
         }
+    }
+}
+
+/// Today's copy of the store in `<data folder>/backups` (the last 7 kept). A failure does
+/// not stop the officer from working: the status line says so.
+fn daily_backup(store: &Store, app: &mut App, db: &Path) {
+    let folder = db
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."))
+        .join("backups");
+    let today = app.now.date_naive();
+    if let Err(e) = store.daily_backup(&folder, today) {
+        let s = app.strings();
+        app.status = Some(xungkich::app::Status {
+            kind: xungkich::app::StatusKind::Error,
+            text: xungkich::i18n::fill(s.backup_failed, &[&e.to_string()]),
+        });
     }
 }
 

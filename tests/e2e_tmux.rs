@@ -1323,6 +1323,12 @@ fn kpi_measurement_reaches_the_overview_and_the_briefing_80x24() {
         t.wait_for("90,0%");
         quit_cleanly(&t);
     }
+    // Starting the app kept a copy of the day in the data folder's backups/.
+    let backups: Vec<String> = std::fs::read_dir(dir.path().join("backups"))
+        .expect("a backups folder beside the store")
+        .filter_map(|e| e.ok()?.file_name().into_string().ok())
+        .collect();
+    assert_eq!(backups, vec![format!("xungkich-{}.db", &NOW[..10])]);
     let t = Tmux::start(80, 24, &Launch::fixed(&db));
     let s = t.wait_for("90,0%");
     assert!(s.contains("Chỉ tiêu"), "{s}");

@@ -114,6 +114,7 @@ pub static STRINGS: Strings = Strings {
     ov_no_figures: "no figures yet",
     ov_initiatives_by_stage: "Initiatives ({}): {}",
     ov_figures_heading: "Saturday figures",
+    backup_failed: "Could not make today's backup of the store: {}",
     ov_no_kpis: "The plan has no KPIs.",
     ov_campaign: "Plan",
     ov_period: "Period: {} – {}",

@@ -139,6 +139,7 @@ string_table! {
     ov_no_figures,
     ov_initiatives_by_stage,
     ov_no_kpis,
+    backup_failed,
     ov_figures_heading,
     ov_campaign,
     ov_period,

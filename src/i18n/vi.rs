@@ -114,6 +114,7 @@ pub static STRINGS: Strings = Strings {
     ov_no_figures: "chưa có số liệu",
     ov_initiatives_by_stage: "Sáng kiến ({}): {}",
     ov_figures_heading: "Số liệu ngày thứ Bảy",
+    backup_failed: "Chưa sao lưu được kho hôm nay: {}",
     ov_no_kpis: "Kế hoạch không có chỉ tiêu.",
     ov_campaign: "Kế hoạch",
     ov_period: "Thời gian: {} – {}",

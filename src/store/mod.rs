@@ -6,6 +6,7 @@
 
 mod agenda;
 mod audit;
+pub mod backup;
 pub mod demo;
 mod figures;
 mod initiatives;
@@ -58,6 +59,8 @@ pub enum StoreError {
         "{path}: this store already holds campaign {existing}; --campaign only seeds a new store (give another --db)"
     )]
     OtherCampaign { path: PathBuf, existing: String },
+    #[error("{path} exists already (give --force to replace it; nothing was written)")]
+    Exists { path: PathBuf },
     #[error("{path}: {source}")]
     Io {
         path: PathBuf,
@@ -82,6 +85,7 @@ impl StoreError {
                 | StoreError::NotOurs { .. }
                 | StoreError::SchemaTooNew { .. }
                 | StoreError::OtherCampaign { .. }
+                | StoreError::Exists { .. }
         )
     }
 }
@@ -188,7 +192,7 @@ fn configure(conn: &Connection) -> Result<()> {
 
 /// Refuses, without writing a byte, a file that is not a SQLite database, another program's
 /// database, or a store from a newer xungkich.
-fn inspect_existing(path: &Path) -> Result<()> {
+pub(crate) fn inspect_existing(path: &Path) -> Result<()> {
     let io = |source| StoreError::Io {
         path: path.to_path_buf(),
         source,
