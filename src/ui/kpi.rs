@@ -16,7 +16,8 @@ use crate::app::units_view::{clamp, scroll_offset};
 use crate::domain::campaign::KpiSource;
 use crate::domain::kpi::{KpiStatus, format_percent, percent};
 use crate::domain::time::format_date;
-use crate::i18n::{Strings, fill};
+use crate::i18n::fill;
+use unicode_width::UnicodeWidthStr;
 
 pub(super) fn status_style(theme: Theme, st: KpiStatus) -> Style {
     match st {
@@ -213,12 +214,13 @@ fn render_detail(frame: &mut Frame<'_>, app: &App, theme: Theme, area: Rect) {
     }
     frame.render_widget(Paragraph::new(text).wrap(Wrap { trim: true }), left);
     if measured && right.width > 0 {
-        render_history(frame, l, theme, right, s);
+        render_history(frame, app, l, theme, right);
     }
 }
 
 /// The measurements newest first, with a sparkline of their values over time.
-fn render_history(frame: &mut Frame<'_>, l: &KpiLine, theme: Theme, area: Rect, s: &Strings) {
+fn render_history(frame: &mut Frame<'_>, app: &App, l: &KpiLine, theme: Theme, area: Rect) {
+    let s = app.strings();
     if l.history.is_empty() {
         frame.render_widget(
             Paragraph::new(s.kpi_no_history).wrap(Wrap { trim: true }),
@@ -256,14 +258,30 @@ fn render_history(frame: &mut Frame<'_>, l: &KpiLine, theme: Theme, area: Rect, 
         .rev()
         .take(list.height as usize)
         .map(|m| {
-            Line::from(format!(
+            let figures = format!(
                 "{}–{}  {} / {}  {}",
                 m.period_start.format("%d/%m"),
                 format_date(m.period_end),
                 amount(Some(m.numerator)),
                 amount(Some(m.denominator)),
                 format_percent(percent(m.numerator, m.denominator))
-            ))
+            );
+            // Where the figure came from, in what room is left on the line.
+            let source: Vec<String> = m
+                .unit_id
+                .map(|id| clean(app.board.unit_name(id)).into_owned())
+                .into_iter()
+                .chain((!m.note.trim().is_empty()).then(|| clean(m.note.trim()).into_owned()))
+                .collect();
+            let room = (list.width as usize).saturating_sub(figures.width() + 2);
+            let mut spans = vec![Span::raw(figures)];
+            if !source.is_empty() && room > 3 {
+                spans.push(Span::styled(
+                    format!("  {}", truncate(&source.join(" · "), room)),
+                    theme.dim(),
+                ));
+            }
+            Line::from(spans)
         })
         .collect();
     frame.render_widget(Paragraph::new(lines), list);
