@@ -85,6 +85,18 @@ pub enum Command {
         #[arg(long, value_name = "FILE")]
         out: Option<PathBuf>,
     },
+    /// Export every table (units, checklist, initiatives, Saturdays, KPIs, agenda) for a
+    /// spreadsheet: csv (a folder of files), xlsx (one workbook) or json (one file).
+    Export {
+        #[arg(long, value_enum)]
+        format: crate::io::export::Format,
+        /// The folder (csv) or the file (xlsx, json) to write.
+        #[arg(long, value_name = "PATH")]
+        out: PathBuf,
+        /// Replace existing output.
+        #[arg(long)]
+        force: bool,
+    },
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

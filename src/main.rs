@@ -8,7 +8,7 @@ use xungkich::cli::{self, Cli, Command, Screen};
 use xungkich::domain::campaign::CampaignDef;
 use xungkich::domain::time::{Clock, parse_instant};
 use xungkich::i18n::strings;
-use xungkich::io::{campaign_file, report};
+use xungkich::io::{campaign_file, export, report};
 use xungkich::store::{Seed, Store, StoreError};
 use xungkich::{demo, tui, ui};
 
@@ -164,6 +164,21 @@ fn run(cli: Cli) -> Result<(), Failure> {
                     code: 1,
                 })?,
                 None => print!("{text}"),
+            }
+            Ok(())
+        }
+        Some(Command::Export { format, out, force }) => {
+            let store = Store::open(&db, seed(), &now.to_rfc3339())?;
+            let board = store.load_board()?;
+            let s = strings(cli.lang);
+            let tables = export::gather(&store, &board, now, s)?;
+            let written =
+                export::write(&tables, s.ex_summary, format, &out, force).map_err(|e| Failure {
+                    code: if e.is_refusal() { EXIT_REFUSED } else { 1 },
+                    message: e.to_string(),
+                })?;
+            for path in written {
+                println!("{}", path.display());
             }
             Ok(())
         }

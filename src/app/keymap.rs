@@ -110,6 +110,8 @@ pub enum Command {
     EditTarget,
     /// Write the meeting briefing into the data folder.
     Briefing,
+    /// Export every table as an XLSX workbook into the data folder.
+    Export,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -415,6 +417,7 @@ pub static BINDINGS: &[Binding] = &[
     // Everywhere outside text entry.
     bind!(Global, [ch('u')], C::Undo, k_undo, f_undo),
     bind!(Global, [ch('R')], C::Briefing, k_briefing),
+    bind!(Global, [ch('x')], C::Export, k_export),
     bind!(Global, [ch('?'), k(K::F(1))], C::ToggleHelp, k_help, f_help),
     bind!(
         Global,

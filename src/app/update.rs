@@ -226,6 +226,7 @@ fn command(app: &mut App, store: &mut Store, cmd: Command) {
         Command::Edit => open_contact_form(app),
         Command::Undo => undo(app, store),
         Command::Briefing => write_briefing(app, store),
+        Command::Export => write_export(app, store),
         Command::StartFilter => match app.tab {
             Tab::Units => app.units.filter_typing = true,
             Tab::Initiatives => app.initiatives.filter_typing = true,
@@ -685,6 +686,36 @@ fn write_briefing(app: &mut App, store: &Store) {
             fill(s.rp_written, &[&path.display().to_string()]),
         ),
         Err(e) => set_status(app, StatusKind::Error, fill(s.rp_write_failed, &[&e])),
+    }
+}
+
+/// Writes every table as an XLSX workbook beside the store (`<data folder>/exports/`), as
+/// `xungkich export --format xlsx` does; the status line gives the path or what went wrong.
+fn write_export(app: &mut App, store: &Store) {
+    use crate::io::export;
+    let s = app.strings();
+    let folder = store
+        .path()
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .map_or_else(
+            || std::path::PathBuf::from("."),
+            std::path::Path::to_path_buf,
+        );
+    let path = export::file_path(&folder, app.now);
+    let written = export::gather(store, &app.board, app.now, s)
+        .map_err(|e| e.to_string())
+        .and_then(|tables| {
+            export::write(&tables, s.ex_summary, export::Format::Xlsx, &path, true)
+                .map_err(|e| e.to_string())
+        });
+    match written {
+        Ok(_) => set_status(
+            app,
+            StatusKind::Saved,
+            fill(s.ex_written, &[&path.display().to_string()]),
+        ),
+        Err(e) => set_status(app, StatusKind::Error, fill(s.ex_write_failed, &[&e])),
     }
 }
 

@@ -1,3 +1,4 @@
 pub mod campaign_file;
+pub mod export;
 pub mod photos;
 pub mod report;

@@ -1,0 +1,299 @@
+//! `xungkich export` (CSV, JSON, XLSX) and key `x`.
+
+mod support;
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use chrono::NaiveDate;
+use ratatui::crossterm::event::KeyCode;
+use support::{TempStore, demo_store, key, press};
+use xungkich::app::StatusKind;
+use xungkich::domain::initiative::{FieldRef, InitiativeKind, Valid};
+use xungkich::i18n::Lang;
+use xungkich::store::Store;
+
+const NOW: &str = "2022-05-07T14:00";
+const HOSTILE: &str = "=HYPERLINK(\"x\")";
+
+/// A demo store with one initiative whose title a spreadsheet would run as a formula.
+fn hostile_store(t: &TempStore) -> Store {
+    let mut store = demo_store(t);
+    let unit = store.load_board().expect("board").units[0].id;
+    let v = Valid {
+        kind: InitiativeKind::Solution,
+        title: HOSTILE.into(),
+        unit_id: unit,
+        field: FieldRef::New("Chuyển đổi số".into()),
+        summary: String::new(),
+        expected_effect: String::new(),
+        registered_on: NaiveDate::from_ymd_opt(2022, 5, 3).expect("date"),
+        evaluation_notes: String::new(),
+        score: Some(85.5),
+    };
+    store
+        .add_initiative(&v, "2022-05-03T09:00:00+07:00", "add")
+        .expect("add");
+    store
+}
+
+fn export(t: &TempStore, lang: &str, args: &[&str]) -> std::process::Output {
+    Command::new(env!("CARGO_BIN_EXE_xungkich"))
+        .arg("--db")
+        .arg(&t.path)
+        .args(["--now", NOW, "--lang", lang, "export"])
+        .args(args)
+        .output()
+        .expect("run xungkich")
+}
+
+fn path_arg(p: &Path) -> &str {
+    p.to_str().expect("utf-8 path")
+}
+
+const TABLES: [&str; 10] = [
+    "units",
+    "requirements",
+    "checklist",
+    "initiatives",
+    "registrations",
+    "quick_reports",
+    "saturday_figures",
+    "kpis",
+    "kpi_measurements",
+    "agenda",
+];
+
+#[test]
+fn csv_writes_every_table_with_bom_crlf_and_neutralised_formulas() {
+    let t = TempStore::new();
+    let store = hostile_store(&t);
+    let unit_name = store.load_board().expect("board").units[0].name.clone();
+    drop(store);
+    let out = t.dir.path().join("csv");
+    let o = export(&t, "vi", &["--format", "csv", "--out", path_arg(&out)]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    for table in TABLES {
+        let bytes = std::fs::read(out.join(format!("{table}.csv"))).expect(table);
+        assert!(bytes.starts_with(b"\xEF\xBB\xBF"), "{table}: BOM");
+        assert!(bytes.windows(2).any(|w| w == b"\r\n"), "{table}: CRLF");
+    }
+    let units = std::fs::read(out.join("units.csv")).expect("units");
+    let mut r = csv::Reader::from_reader(&units[3..]);
+    let headers = r.headers().expect("headers").clone();
+    assert_eq!(&headers[1], "Tên đơn vị");
+    let names: Vec<String> = r
+        .records()
+        .map(|rec| rec.expect("record")[1].to_string())
+        .collect();
+    assert!(names.contains(&unit_name), "{unit_name} round-trips");
+    assert!(!unit_name.is_ascii(), "has diacritics");
+
+    let ini = std::fs::read(out.join("initiatives.csv")).expect("initiatives");
+    let mut r = csv::Reader::from_reader(&ini[3..]);
+    let titles: Vec<String> = r
+        .records()
+        .map(|rec| rec.expect("record")[4].to_string())
+        .collect();
+    assert!(titles.contains(&format!("'{HOSTILE}")), "{titles:?}");
+    assert!(!titles.contains(&HOSTILE.to_string()));
+}
+
+#[test]
+fn json_counts_match_the_store_and_keep_exact_text() {
+    let t = TempStore::new();
+    let store = hostile_store(&t);
+    let board = store.load_board().expect("board");
+    let initiatives = store.initiatives().expect("initiatives").len();
+    let kpis = store.kpis().expect("kpis").len();
+    let agenda = store.agenda().expect("agenda").len();
+    let measurements = store.measurements().expect("m").len();
+    let mut figures = 0;
+    let mut registrations = 0;
+    let mut reports = 0;
+    for d in &board.volunteer_days {
+        figures += store.figures(d.id).expect("f").len();
+        registrations += store.registrations(d.id).expect("r").len();
+        reports += store.reports(d.id).expect("q").len();
+    }
+    drop(store);
+    let out = t.dir.path().join("all.json");
+    let o = export(&t, "en", &["--format", "json", "--out", path_arg(&out)]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let doc: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&out).expect("json")).expect("parses");
+    let len = |k: &str| doc[k].as_array().map_or(usize::MAX, Vec::len);
+    assert_eq!(len("units"), board.units.len());
+    assert_eq!(len("requirements"), board.requirements.len());
+    assert_eq!(
+        len("checklist"),
+        board.units.len() * board.requirements.len()
+    );
+    assert_eq!(len("initiatives"), initiatives);
+    assert_eq!(len("registrations"), registrations);
+    assert_eq!(len("quick_reports"), reports);
+    assert_eq!(len("saturday_figures"), figures);
+    assert_eq!(len("kpis"), kpis);
+    assert_eq!(len("kpi_measurements"), measurements);
+    assert_eq!(len("agenda"), agenda);
+    assert!(figures > 0 && reports > 0 && initiatives > 1);
+    let titles: Vec<&str> = doc["initiatives"]
+        .as_array()
+        .expect("array")
+        .iter()
+        .filter_map(|i| i["Title"].as_str())
+        .collect();
+    assert!(titles.contains(&HOSTILE), "exact text kept");
+}
+
+#[test]
+fn an_existing_file_is_refused_without_force() {
+    let t = TempStore::new();
+    drop(demo_store(&t));
+    let out = t.dir.path().join("all.json");
+    std::fs::write(&out, "keep me").expect("existing");
+    let o = export(&t, "vi", &["--format", "json", "--out", path_arg(&out)]);
+    assert_eq!(o.status.code(), Some(2));
+    assert_eq!(std::fs::read_to_string(&out).expect("kept"), "keep me");
+    let xlsx = t.dir.path().join("a.xlsx");
+    std::fs::write(&xlsx, "keep me").expect("existing");
+    let o = export(&t, "vi", &["--format", "xlsx", "--out", path_arg(&xlsx)]);
+    assert_eq!(o.status.code(), Some(2));
+    assert_eq!(std::fs::read_to_string(&xlsx).expect("kept"), "keep me");
+    let o = export(
+        &t,
+        "vi",
+        &["--format", "json", "--out", path_arg(&out), "--force"],
+    );
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    assert!(
+        std::fs::read_to_string(&out)
+            .expect("json")
+            .starts_with('{')
+    );
+    let leftovers: Vec<PathBuf> = std::fs::read_dir(t.dir.path())
+        .expect("dir")
+        .map(|e| e.expect("entry").path())
+        .filter(|p| p.to_string_lossy().ends_with(".tmp"))
+        .collect();
+    assert!(leftovers.is_empty(), "{leftovers:?}");
+}
+
+/// Makes sure `python3` can import openpyxl; false when there is no python3 at all.
+fn openpyxl() -> bool {
+    let has = |args: &[&str]| {
+        Command::new("python3")
+            .args(args)
+            .output()
+            .is_ok_and(|o| o.status.success())
+    };
+    if !has(&["--version"]) {
+        return false;
+    }
+    if !has(&["-c", "import openpyxl"]) {
+        let _ = has(&["-m", "pip", "install", "--quiet", "openpyxl"])
+            || has(&[
+                "-m",
+                "pip",
+                "install",
+                "--quiet",
+                "--user",
+                "--break-system-packages",
+                "openpyxl",
+            ]);
+    }
+    assert!(
+        has(&["-c", "import openpyxl"]),
+        "python3 is here but openpyxl could not be installed (python3 -m pip install openpyxl)"
+    );
+    true
+}
+
+const CHECK_XLSX: &str = r#"
+import sys, datetime, openpyxl
+path, kpi_code, kpi_value, hostile = sys.argv[1], sys.argv[2], float(sys.argv[3]), sys.argv[4]
+wb = openpyxl.load_workbook(path)
+assert wb.sheetnames == ["Summary", "Units", "Requirements", "Checklist", "Initiatives",
+    "Saturday registrations", "Quick reports", "Saturday figures", "KPIs",
+    "KPI measurements", "Action month"], wb.sheetnames
+for ws in wb.worksheets:
+    assert ws.freeze_panes == "A2", (ws.title, ws.freeze_panes)
+    assert ws["A1"].font.b, ws.title
+ini = wb["Initiatives"]
+head = [c.value for c in ini[1]]
+reg = head.index("Registered on") + 1
+title = head.index("Title") + 1
+assert isinstance(ini.cell(2, reg).value, datetime.datetime), ini.cell(2, reg).value
+assert "yy" in ini.cell(2, reg).number_format
+titles = [ini.cell(r, title).value for r in range(2, ini.max_row + 1)]
+assert "'" + hostile in titles, titles
+assert hostile not in titles
+for name in ("KPIs", "Summary"):
+    ws = wb[name]
+    row = [r for r in ws.iter_rows(min_row=2) if r[0].value == kpi_code][0]
+    cell = row[2]
+    assert "%" in cell.number_format, cell.number_format
+    assert abs(cell.value - kpi_value / 100) < 1e-9, (cell.value, kpi_value)
+print("ok")
+"#;
+
+#[test]
+fn xlsx_reads_back_in_openpyxl() {
+    let t = TempStore::new();
+    let store = hostile_store(&t);
+    let board = store.load_board().expect("board");
+    let now = xungkich::domain::time::parse_instant(NOW).expect("now");
+    let line = xungkich::app::kpi::compute(&board, &store, now)
+        .expect("kpis")
+        .into_iter()
+        .find(|l| l.value.is_some())
+        .expect("a KPI with a value");
+    drop(store);
+    let out = t.dir.path().join("x.xlsx");
+    let o = export(&t, "en", &["--format", "xlsx", "--out", path_arg(&out)]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    assert!(out.exists());
+    if !openpyxl() {
+        eprintln!("SKIPPED: python3 is not installed; the XLSX was not read back");
+        return;
+    }
+    let value = line.value.expect("value").to_string();
+    let o = Command::new("python3")
+        .args([
+            "-c",
+            CHECK_XLSX,
+            path_arg(&out),
+            &line.kpi.code,
+            &value,
+            HOSTILE,
+        ])
+        .output()
+        .expect("python3");
+    assert!(
+        o.status.success(),
+        "{}{}",
+        String::from_utf8_lossy(&o.stdout),
+        String::from_utf8_lossy(&o.stderr)
+    );
+}
+
+#[test]
+fn pressing_x_writes_the_workbook_beside_the_store() {
+    let t = TempStore::new();
+    let mut store = demo_store(&t);
+    let mut app = support::app(&store, "2022-05-07T14:00:00+07:00", Lang::Vi);
+    press(&mut app, &mut store, &[key(KeyCode::Char('x'))]);
+    let path = t
+        .dir
+        .path()
+        .join("exports")
+        .join("xungkich-20220507-1400.xlsx");
+    let status = app.status.clone().expect("a status");
+    assert_eq!(status.kind, StatusKind::Saved, "{}", status.text);
+    assert_eq!(
+        status.text,
+        format!("Đã xuất bảng tính: {}", path.display())
+    );
+    let bytes = std::fs::read(&path).expect("workbook");
+    assert!(bytes.starts_with(b"PK"), "a zip (xlsx)");
+}
