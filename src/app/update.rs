@@ -175,7 +175,7 @@ fn command(app: &mut App, store: &mut Store, cmd: Command) {
         && app.form.is_none()
         && app.confirm.is_none()
         && !app.help_open
-        && uk::command(app, store, cmd)
+        && uk::command(app, cmd)
     {
         return;
     }

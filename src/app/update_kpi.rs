@@ -24,7 +24,7 @@ pub(super) fn refresh(app: &mut App, store: &Store) {
     }
 }
 
-pub(super) fn command(app: &mut App, store: &mut Store, cmd: Command) -> bool {
+pub(super) fn command(app: &mut App, cmd: Command) -> bool {
     match cmd {
         Command::Add => open_measurement(app),
         Command::EditTarget => open_target(app),
@@ -35,7 +35,6 @@ pub(super) fn command(app: &mut App, store: &mut Store, cmd: Command) -> bool {
         }
         _ => return false,
     }
-    let _ = store;
     true
 }
 
@@ -150,11 +149,19 @@ pub(super) fn save_measurement(app: &mut App, store: &mut Store, kpi_id: i64) {
         s.summary_measurement,
         &[&name, &format_date(start), &format_date(end)],
     );
-    match store.add_measurement(kpi_id, &m, &app.now.to_rfc3339(), &summary) {
-        Ok(_) => {
+    let result = store.add_measurement(kpi_id, &m, &app.now.to_rfc3339(), &summary);
+    report_write(app, store, &summary, result.map(|_| ()));
+}
+
+/// Says how a write went: on success the form closes and every KPI is read again; on failure
+/// the form stays open with what was typed and the status says why.
+fn report_write(app: &mut App, store: &Store, summary: &str, result: crate::store::Result<()>) {
+    let s = app.strings();
+    match result {
+        Ok(()) => {
             app.form = None;
             refresh(app, store);
-            set_status(app, StatusKind::Saved, fill(s.saved, &[&summary]));
+            set_status(app, StatusKind::Saved, fill(s.saved, &[summary]));
         }
         Err(e) => set_status(
             app,
@@ -203,18 +210,8 @@ pub(super) fn save_target(app: &mut App, store: &mut Store, kpi_id: i64) {
         .unwrap_or_default();
     let shown = target.map_or_else(|| "—".to_string(), |t| format_percent(Some(t)));
     let summary = fill(s.summary_target, &[&name, &shown]);
-    match store.set_kpi_target(kpi_id, target, &app.now.to_rfc3339(), &summary) {
-        Ok(()) => {
-            app.form = None;
-            refresh(app, store);
-            set_status(app, StatusKind::Saved, fill(s.saved, &[&summary]));
-        }
-        Err(e) => set_status(
-            app,
-            StatusKind::Error,
-            fill(s.save_failed, &[&e.to_string()]),
-        ),
-    }
+    let result = store.set_kpi_target(kpi_id, target, &app.now.to_rfc3339(), &summary);
+    report_write(app, store, &summary, result);
 }
 
 fn ask_delete(app: &mut App) {
@@ -245,15 +242,6 @@ pub(super) fn delete_measurement(app: &mut App, store: &mut Store, id: i64) {
         s.summary_delete_measurement,
         &[&name, &format_date(start), &format_date(end)],
     );
-    match store.delete_measurement(id, &app.now.to_rfc3339(), &summary) {
-        Ok(()) => {
-            refresh(app, store);
-            set_status(app, StatusKind::Saved, fill(s.saved, &[&summary]));
-        }
-        Err(e) => set_status(
-            app,
-            StatusKind::Error,
-            fill(s.save_failed, &[&e.to_string()]),
-        ),
-    }
+    let result = store.delete_measurement(id, &app.now.to_rfc3339(), &summary);
+    report_write(app, store, &summary, result);
 }
