@@ -18,7 +18,14 @@ use crate::i18n::fill;
 use crate::store::{Store, Table};
 
 pub fn update(app: &mut App, store: &mut Store, action: Action) {
-    let is_tick = matches!(action, Action::Tick(_));
+    // KPI values follow every write, another instance's commit and a change of tab; a second's
+    // tick, a typed letter, or a key inside a form that stays open changes none of them, so the
+    // queries behind them are not run on those per-key paths.
+    let may_change_values = match &action {
+        Action::StoreChanged => Some(true),
+        Action::Tick(_) | Action::Insert(_) | Action::Paste(_) => Some(false),
+        Action::Command(_) => None,
+    };
     match action {
         Action::Tick(now) => app.now = now,
         Action::StoreChanged => reload_everything(app, store),
@@ -32,10 +39,13 @@ pub fn update(app: &mut App, store: &mut Store, action: Action) {
             ini::ensure_detail(app, store);
         }
         Tab::Volunteer => uv::ensure_figures(app, store),
-        // Values follow every write and the clock, but a second's tick changes none of them.
-        Tab::Kpi if !is_tick => uk::refresh(app, store),
+        _ => {}
+    }
+    let refresh_kpis = may_change_values.unwrap_or(app.form.is_none());
+    match app.tab {
+        Tab::Kpi if refresh_kpis => uk::refresh(app, store),
         // The overview shows the KPIs and the selected Saturday's totals too.
-        Tab::Overview if !is_tick => {
+        Tab::Overview if refresh_kpis => {
             uv::ensure_figures(app, store);
             uk::refresh(app, store);
         }

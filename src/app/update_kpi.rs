@@ -130,13 +130,7 @@ pub(super) fn save_measurement(app: &mut App, store: &mut Store, kpi_id: i64) {
         .and_then(|c| c.selected_option())
         .map(|o| o.id)
         .filter(|id| *id > 0);
-    let name = app
-        .kpis
-        .lines
-        .iter()
-        .find(|l| l.kpi.id == kpi_id)
-        .map(|l| l.kpi.name.clone())
-        .unwrap_or_default();
+    let name = kpi_name(app, kpi_id);
     let m = NewMeasurement {
         period_start: start,
         period_end: end,
@@ -151,6 +145,15 @@ pub(super) fn save_measurement(app: &mut App, store: &mut Store, kpi_id: i64) {
     );
     let result = store.add_measurement(kpi_id, &m, &app.now.to_rfc3339(), &summary);
     report_write(app, store, &summary, result.map(|_| ()));
+}
+
+fn kpi_name(app: &App, kpi_id: i64) -> String {
+    app.kpis
+        .lines
+        .iter()
+        .find(|l| l.kpi.id == kpi_id)
+        .map(|l| l.kpi.name.clone())
+        .unwrap_or_default()
 }
 
 /// Says how a write went: on success the form closes and every KPI is read again; on failure
@@ -201,13 +204,7 @@ pub(super) fn save_target(app: &mut App, store: &mut Store, kpi_id: i64) {
     } else {
         parse_amount(&typed).filter(|v| *v <= 100.0)
     };
-    let name = app
-        .kpis
-        .lines
-        .iter()
-        .find(|l| l.kpi.id == kpi_id)
-        .map(|l| l.kpi.name.clone())
-        .unwrap_or_default();
+    let name = kpi_name(app, kpi_id);
     let shown = target.map_or_else(|| "—".to_string(), |t| format_percent(Some(t)));
     let summary = fill(s.summary_target, &[&name, &shown]);
     let result = store.set_kpi_target(kpi_id, target, &app.now.to_rfc3339(), &summary);
