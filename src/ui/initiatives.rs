@@ -3,11 +3,11 @@
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
-use ratatui::style::Modifier;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Cell, Paragraph, Row, Table, Wrap};
+use ratatui::widgets::{Block, Borders, Cell, Paragraph, Row, Wrap};
 
 use super::list_bar;
+use super::table::{list_table, selectable};
 use super::text::{clean, truncate};
 use super::theme::Theme;
 use crate::app::App;
@@ -194,17 +194,9 @@ fn render_list(frame: &mut Frame<'_>, app: &App, theme: Theme, area: Rect) {
             if show_repl {
                 cells.push(Cell::from(if row.replicated { "✔" } else { "" }));
             }
-            let r = Row::new(cells);
-            if pos == selected {
-                r.style(theme.selected())
-            } else {
-                r
-            }
+            selectable(Row::new(cells), pos == selected, theme)
         });
-    let table = Table::new(rows, widths)
-        .header(Row::new(header).style(theme.title().add_modifier(Modifier::UNDERLINED)))
-        .column_spacing(1);
-    frame.render_widget(table, area);
+    frame.render_widget(list_table(rows, widths, header, theme), area);
 }
 
 /// Facts of the selected initiative, one per line.

@@ -3,11 +3,12 @@
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
-use ratatui::style::{Modifier, Style};
+use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Cell, Paragraph, Row, Sparkline, Table, Wrap};
+use ratatui::widgets::{Block, Borders, Cell, Paragraph, Row, Sparkline, Wrap};
 
 use super::gauge::bar;
+use super::table::{list_table, selectable};
 use super::text::{clean, truncate};
 use super::theme::Theme;
 use crate::app::App;
@@ -127,16 +128,9 @@ fn render_table(frame: &mut Frame<'_>, app: &App, theme: Theme, area: Rect) {
                 .style(style),
             );
             let row = Row::new(cells);
-            if pos == selected {
-                row.style(theme.selected())
-            } else {
-                row
-            }
+            selectable(row, pos == selected, theme)
         });
-    let table = Table::new(rows, widths)
-        .header(Row::new(header).style(theme.title().add_modifier(Modifier::UNDERLINED)))
-        .column_spacing(1);
-    frame.render_widget(table, area);
+    frame.render_widget(list_table(rows, widths, header, theme), area);
 }
 
 /// The KPI's share as a bar; an empty one when there is nothing to divide.

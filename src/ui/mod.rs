@@ -9,6 +9,7 @@ pub(crate) mod kpi;
 mod list_bar;
 mod overview;
 pub mod snapshot;
+mod table;
 pub mod text;
 pub mod theme;
 mod units;

@@ -2,12 +2,12 @@
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
-use ratatui::style::Modifier;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Cell, Paragraph, Row, Table, Wrap};
+use ratatui::widgets::{Block, Borders, Cell, Paragraph, Row, Wrap};
 use unicode_width::UnicodeWidthStr;
 
 use super::list_bar;
+use super::table::{list_table, selectable};
 use super::text::{clean, truncate};
 use super::theme::{Theme, mark, word};
 use crate::app::App;
@@ -160,11 +160,7 @@ fn render_table(frame: &mut Frame<'_>, app: &App, theme: Theme, area: Rect, rows
             }
             cells.push(Cell::from(missing_count(&states).to_string()));
             let row = Row::new(cells);
-            if is_selected {
-                row.style(theme.selected())
-            } else {
-                row
-            }
+            selectable(row, is_selected, theme)
         });
 
     let mut widths = vec![Constraint::Length(name_w as u16)];
@@ -178,10 +174,7 @@ fn render_table(frame: &mut Frame<'_>, app: &App, theme: Theme, area: Rect, rows
             .map(|_| Constraint::Length(REQ_COL)),
     );
     widths.push(Constraint::Length(MISSING_COL));
-    let table = Table::new(table_rows, widths)
-        .header(Row::new(header).style(theme.title().add_modifier(Modifier::UNDERLINED)))
-        .column_spacing(1);
-    frame.render_widget(table, area);
+    frame.render_widget(list_table(table_rows, widths, header, theme), area);
 }
 
 /// Kind, contact, phone and what is missing, for the selected unit.

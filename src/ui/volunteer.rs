@@ -6,10 +6,11 @@ use ratatui::Frame;
 use ratatui::layout::{Alignment, Constraint, Layout, Rect};
 use ratatui::style::Modifier;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Cell, Paragraph, Row, Table};
+use ratatui::widgets::{Cell, Paragraph, Row};
 use unicode_width::UnicodeWidthStr;
 
 use super::list_bar;
+use super::table::{list_table, selectable};
 use super::text::{clean, truncate};
 use super::theme::Theme;
 use crate::app::App;
@@ -233,16 +234,9 @@ fn render_registrations(
                 }
             }
             let row = Row::new(cells);
-            if pos == selected {
-                row.style(theme.selected())
-            } else {
-                row
-            }
+            selectable(row, pos == selected, theme)
         });
-    let table = Table::new(table_rows, widths)
-        .header(Row::new(header).style(theme.title().add_modifier(Modifier::UNDERLINED)))
-        .column_spacing(1);
-    frame.render_widget(table, area);
+    frame.render_widget(list_table(table_rows, widths, header, theme), area);
 }
 
 /// The rows a list shows in `area` (less `chrome` lines of header and totals), the selection
@@ -442,11 +436,7 @@ fn render_grid(frame: &mut Frame<'_>, app: &App, theme: Theme, area: Rect, rows:
                 cells.push(Cell::from(at));
             }
             let row = Row::new(cells);
-            if is_selected {
-                row.style(theme.selected())
-            } else {
-                row
-            }
+            selectable(row, is_selected, theme)
         })
         .collect();
     // Fill the space so the totals stay on the grid's last line.
@@ -460,10 +450,7 @@ fn render_grid(frame: &mut Frame<'_>, app: &App, theme: Theme, area: Rect, rows:
             .map(|m| Cell::from(figure_text(v.total(*m), metric_width(app, *m) as usize))),
     );
     table_rows.push(Row::new(totals).style(theme.title().add_modifier(Modifier::REVERSED)));
-    let table = Table::new(table_rows, widths)
-        .header(Row::new(header).style(theme.title().add_modifier(Modifier::UNDERLINED)))
-        .column_spacing(1);
-    frame.render_widget(table, area);
+    frame.render_widget(list_table(table_rows, widths, header, theme), area);
 }
 
 /// Each unit's quick report: when it came, on time or late, how many photos — and for the units
@@ -533,16 +520,9 @@ fn render_reports(
                 }
             }
             let row = Row::new(cells);
-            if pos == selected {
-                row.style(theme.selected())
-            } else {
-                row
-            }
+            selectable(row, pos == selected, theme)
         });
-    let table = Table::new(table_rows, widths)
-        .header(Row::new(header).style(theme.title().add_modifier(Modifier::UNDERLINED)))
-        .column_spacing(1);
-    frame.render_widget(table, area);
+    frame.render_widget(list_table(table_rows, widths, header, theme), area);
 }
 
 /// The Action Month's district-level activities: owner, date, status.
@@ -586,16 +566,9 @@ fn render_agenda(frame: &mut Frame<'_>, app: &App, theme: Theme, area: Rect) {
                 ),
                 Cell::from(agenda_status(a.status, s)).style(style),
             ]);
-            if pos == selected {
-                row.style(theme.selected())
-            } else {
-                row
-            }
+            selectable(row, pos == selected, theme)
         });
-    let table = Table::new(rows, widths)
-        .header(Row::new(header).style(theme.title().add_modifier(Modifier::UNDERLINED)))
-        .column_spacing(1);
-    frame.render_widget(table, area);
+    frame.render_widget(list_table(rows, widths, header, theme), area);
 }
 
 /// The selected cell in words: unit, figure, value, when saved.
