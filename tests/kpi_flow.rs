@@ -98,12 +98,19 @@ fn every_kpi_of_the_plan_is_listed_and_computed_ones_start_honest() {
     let land = &a.kpis.lines[line_index(&a, "land-files-week")];
     assert_eq!(land.value, None, "{land:?}");
     assert_eq!(land.status, KpiStatus::NoData);
+    assert!(
+        land.numerator
+            .is_some_and(|n| n == 0.0 && n.is_sign_positive()),
+        "{land:?}"
+    );
     // A measured KPI without a measurement has no value either.
     let fb = &a.kpis.lines[line_index(&a, "feedback-answered")];
     assert_eq!(fb.value, None);
     assert!(fb.history.is_empty());
     let text = render_text(&a, 120, 40);
     assert!(text.contains("—"), "{text}");
+    // The land KPI is selected first: its detail shows 0 files, not "-0".
+    assert!(!text.contains("-0"), "{text}");
 }
 
 #[test]

@@ -112,12 +112,13 @@ pub fn compute(board: &Board, store: &Store, now: DateTime<FixedOffset>) -> Resu
                     Some(d) => store.figures(d)?,
                     None => Vec::new(),
                 };
+                // Summed as whole numbers: an empty f64 sum is -0.0, which would print "-0".
                 let sum = |m: Metric| {
                     figures
                         .iter()
                         .filter(|f| f.metric == m && f.updated_at <= now)
-                        .map(|f| f.value as f64)
-                        .sum::<f64>()
+                        .map(|f| f.value)
+                        .sum::<i64>() as f64
                 };
                 (
                     Some(sum(Metric::LandResolved)),
