@@ -85,6 +85,20 @@ pub enum Command {
         #[arg(long, value_name = "FILE")]
         out: Option<PathBuf>,
     },
+    /// Import a CSV (from Google Sheets or Excel): checks every row first and writes all of
+    /// it or nothing; prints what it adds, updates, leaves as is, or why a row is wrong.
+    Import {
+        #[arg(value_enum)]
+        what: ImportWhat,
+        file: PathBuf,
+        /// Check and print the preview, write nothing.
+        #[arg(long)]
+        dry_run: bool,
+        /// The Saturday (dd/mm/yyyy) for a file without a Saturday column (default: the next
+        /// one from today).
+        #[arg(long, value_name = "DATE")]
+        day: Option<String>,
+    },
     /// Export every table (units, checklist, initiatives, Saturdays, KPIs, agenda) for a
     /// spreadsheet: csv (a folder of files), xlsx (one workbook) or json (one file).
     Export {
@@ -97,6 +111,27 @@ pub enum Command {
         #[arg(long)]
         force: bool,
     },
+}
+
+/// What an import file holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ImportWhat {
+    Units,
+    Initiatives,
+    Registrations,
+    Figures,
+}
+
+impl From<ImportWhat> for crate::domain::import::ImportKind {
+    fn from(w: ImportWhat) -> Self {
+        use crate::domain::import::ImportKind;
+        match w {
+            ImportWhat::Units => ImportKind::Units,
+            ImportWhat::Initiatives => ImportKind::Initiatives,
+            ImportWhat::Registrations => ImportKind::Registrations,
+            ImportWhat::Figures => ImportKind::Figures,
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -269,6 +269,9 @@ fn generate(
             }
         }
     }
+    // A unit never registers the same title twice (an import matches on unit and title).
+    let mut titles_seen: std::collections::HashMap<(usize, String), u32> =
+        std::collections::HashMap::new();
     for &ui in &plan {
         let (unit_id, _, _) = &units[ui];
         let (field_id, field_word) = if field_ids.is_empty() {
@@ -277,7 +280,12 @@ fn generate(
             let (id, word) = *rng.pick(&field_ids);
             (Some(id), word)
         };
-        let title = rng.pick(INITIATIVE_TITLES).replace("{}", field_word);
+        let mut title = rng.pick(INITIATIVE_TITLES).replace("{}", field_word);
+        let n = titles_seen.entry((ui, title.clone())).or_insert(0);
+        *n += 1;
+        if *n > 1 {
+            title = format!("{title} ({n})");
+        }
         let registered = start + Duration::days(rng.range(0, 60));
         let stage_n = match rng.below(100) {
             0..=34 => 0,

@@ -12,6 +12,29 @@ use xungkich::io::{campaign_file, export, report};
 use xungkich::store::{Seed, Store, StoreError};
 use xungkich::{demo, tui, ui};
 
+/// Writes a line to stdout; a closed pipe (`xungkich report | head`) ends the command with
+/// a message instead of the panic `println!` would give.
+macro_rules! out {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        writeln!(std::io::stdout(), $($arg)*).map_err(stdout_failed)?
+    }};
+}
+
+macro_rules! out_raw {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        write!(std::io::stdout(), $($arg)*).map_err(stdout_failed)?
+    }};
+}
+
+fn stdout_failed(e: std::io::Error) -> Failure {
+    Failure {
+        message: format!("cannot write the output: {e}"),
+        code: 1,
+    }
+}
+
 /// Bad usage, a refused file: the officer has to change something before trying again.
 const EXIT_REFUSED: u8 = 2;
 
@@ -82,8 +105,8 @@ fn run(cli: Cli) -> Result<(), Failure> {
                 .parent()
                 .filter(|p| !p.as_os_str().is_empty())
                 .unwrap_or(Path::new("."));
-            println!("store: {}", db.display());
-            println!("data folder: {}", folder.display());
+            out!("store: {}", db.display());
+            out!("data folder: {}", folder.display());
             Ok(())
         }
         Some(Command::Backup { file, force }) => {
@@ -92,7 +115,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
             }
             let store = Store::open(&db, seed(), &now.to_rfc3339())?;
             store.backup_to(&file, force)?;
-            println!("{} → {}", db.display(), file.display());
+            out!("{} → {}", db.display(), file.display());
             Ok(())
         }
         Some(Command::Restore { file }) => {
@@ -100,9 +123,9 @@ fn run(cli: Cli) -> Result<(), Failure> {
             let aside = xungkich::store::backup::restore(&db, &file, &stamp)?;
             // Opening migrates a copy from an older xungkich and proves it readable.
             Store::open(&db, seed(), &now.to_rfc3339())?;
-            println!("{} → {}", file.display(), db.display());
+            out!("{} → {}", file.display(), db.display());
             if let Some(a) = aside {
-                println!("replaced store kept as {}", a.display());
+                out!("replaced store kept as {}", a.display());
             }
             Ok(())
         }
@@ -129,7 +152,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
                 figure_rows,
             };
             let counts = demo::fill(&mut store, &options)?;
-            println!("{}: {counts}", db.display());
+            out!("{}: {counts}", db.display());
             Ok(())
         }
         Some(Command::Snapshot {
@@ -147,7 +170,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
                 Screen::Kpi => Tab::Kpi,
             };
             app.prepare(&store);
-            print!(
+            out_raw!(
                 "{}",
                 ui::snapshot::render_text(&app, width.max(1), height.max(1))
             );
@@ -163,9 +186,26 @@ fn run(cli: Cli) -> Result<(), Failure> {
                     message: format!("--out {}: {e}", path.display()),
                     code: 1,
                 })?,
-                None => print!("{text}"),
+                None => out_raw!("{text}"),
             }
             Ok(())
+        }
+        Some(Command::Import {
+            what,
+            file,
+            dry_run,
+            day,
+        }) => {
+            let mut store = Store::open(&db, seed(), &now.to_rfc3339())?;
+            import_file(
+                &mut store,
+                cli.lang,
+                what.into(),
+                &file,
+                dry_run,
+                day.as_deref(),
+                now,
+            )
         }
         Some(Command::Export { format, out, force }) => {
             let store = Store::open(&db, seed(), &now.to_rfc3339())?;
@@ -178,7 +218,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
                     message: e.to_string(),
                 })?;
             for path in written {
-                println!("{}", path.display());
+                out!("{}", path.display());
             }
             Ok(())
         }
@@ -196,6 +236,78 @@ fn run(cli: Cli) -> Result<(), Failure> {
             }
         }
     }
+}
+
+fn import_file(
+    store: &mut Store,
+    lang: xungkich::i18n::Lang,
+    kind: xungkich::domain::import::ImportKind,
+    file: &Path,
+    dry_run: bool,
+    day: Option<&str>,
+    now: chrono::DateTime<chrono::FixedOffset>,
+) -> Result<(), Failure> {
+    use xungkich::io::import::{self, preview};
+    let s = strings(lang);
+    let board = store.load_board()?;
+    let days = &board.volunteer_days;
+    let default_day = match day {
+        None => import::upcoming_day(days, now),
+        Some(text) => {
+            let date = xungkich::domain::sheet::parse_date(text)
+                .map_err(|_| refused(format!("--day: \"{text}\" is not a date (dd/mm/yyyy)")))?;
+            let found = days.iter().position(|d| d.date == date);
+            Some(found.ok_or_else(|| {
+                let list: Vec<String> = days
+                    .iter()
+                    .map(|d| xungkich::domain::time::format_date(d.date))
+                    .collect();
+                refused(format!(
+                    "--day: {text} is not a volunteer Saturday ({})",
+                    list.join(", ")
+                ))
+            })?)
+        }
+    };
+    let ctx = import::Context {
+        store,
+        board: &board,
+        now,
+        lang,
+        default_day,
+    };
+    let plan = import::plan_file(file, kind, &ctx);
+    for l in preview::lines(&plan, s, Some(20)) {
+        out!("{}", l.text);
+    }
+    if !plan.is_clean() {
+        return Err(refused(xungkich::i18n::fill(
+            s.im_refused,
+            &[&plan.errors.len().to_string()],
+        )));
+    }
+    if dry_run {
+        out!("{}", s.im_dry_run);
+        return Ok(());
+    }
+    if !plan.has_changes() {
+        out!("{}", s.im_nothing);
+        return Ok(());
+    }
+    import::apply(store, &plan, lang, &now.to_rfc3339())?;
+    out!(
+        "{}",
+        xungkich::i18n::fill(
+            s.im_done,
+            &[
+                import::kind_name(kind, s),
+                &plan.source,
+                &plan.count(import::Outcome::Add).to_string(),
+                &plan.count(import::Outcome::Update).to_string(),
+            ]
+        )
+    );
+    Ok(())
 }
 
 /// Today's copy of the store in `<data folder>/backups` (the last 7 kept). A failure does

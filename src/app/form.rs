@@ -10,8 +10,7 @@ use unicode_normalization::char::is_combining_mark;
 use super::text_field::TextField;
 use crate::domain::fold::{Needle, fold, nfc};
 use crate::domain::initiative::{self, InitiativeError};
-use crate::domain::phone::{PhoneError, parse_phone};
-use crate::domain::time::format_date;
+use crate::domain::phone::parse_phone;
 use crate::i18n::{Strings, fill};
 
 /// Option id standing for "a new option made from what was typed".
@@ -61,14 +60,7 @@ impl Rule {
                 }
             }
             Rule::Phone if value.trim().is_empty() => None,
-            Rule::Phone => match parse_phone(&value) {
-                Ok(_) => None,
-                Err(PhoneError::WrongLength(n)) => {
-                    Some(fill(s.err_phone_length, &[&n.to_string()]))
-                }
-                Err(PhoneError::NoLeadingZero) => Some(s.err_phone_zero.to_string()),
-                Err(PhoneError::BadCharacter(c)) => Some(fill(s.err_phone_char, &[&c.to_string()])),
-            },
+            Rule::Phone => parse_phone(&value).err().map(|e| s.phone_error(&e)),
             Rule::Date { start, end } => initiative::parse_date(&value)
                 .and_then(|d| initiative::check_date_in(d, start, end))
                 .err()
@@ -114,23 +106,7 @@ pub fn parse_amount(text: &str) -> Option<f64> {
 
 /// The officer-facing words for a rule of the initiative registry.
 pub fn initiative_error(e: &InitiativeError, s: &Strings) -> String {
-    match e {
-        InitiativeError::TitleEmpty => s.err_required.to_string(),
-        InitiativeError::TitleTooLong(n) => fill(
-            s.err_too_long,
-            &[&initiative::TITLE_MAX.to_string(), &n.to_string()],
-        ),
-        InitiativeError::TextTooLong { max, got } => {
-            fill(s.err_too_long, &[&max.to_string(), &got.to_string()])
-        }
-        InitiativeError::BadDate(_) => s.err_date.to_string(),
-        InitiativeError::DateOutsideCampaign { start, end } => fill(
-            s.err_date_range,
-            &[&format_date(*start), &format_date(*end)],
-        ),
-        InitiativeError::BadScore(_) | InitiativeError::ScoreOutOfRange => s.err_score.to_string(),
-        InitiativeError::UnknownUnit => s.err_choose.to_string(),
-    }
+    s.initiative_error(e)
 }
 
 /// One choice of a picker.

@@ -49,21 +49,6 @@ fn cell(app: &App) -> Option<(i64, String, Metric)> {
     ))
 }
 
-fn error_text(e: &FigureError, s: &Strings) -> String {
-    match e {
-        FigureError::NotANumber(t) => fill(s.err_fig_nan, &[t]),
-        FigureError::Negative => s.err_fig_negative.to_string(),
-        FigureError::TooLarge => s.err_fig_large.to_string(),
-        FigureError::ExceedsBound { bound, value } => {
-            fill(s.err_fig_bound, &[s.metric(*bound), &value.to_string()])
-        }
-        FigureError::BelowDependent { dependent, value } => {
-            fill(s.err_fig_below, &[s.metric(*dependent), &value.to_string()])
-        }
-        FigureError::NotForUnit => s.err_fig_not_unit.to_string(),
-    }
-}
-
 /// Whether the unit reports this figure at all (land files: the land-registry task only).
 fn reports(app: &App, unit_id: i64, metric: Metric) -> bool {
     !metric.is_land() || app.board.reports_land(unit_id)
@@ -71,7 +56,7 @@ fn reports(app: &App, unit_id: i64, metric: Metric) -> bool {
 
 fn refuse(app: &mut App, unit: &str, metric: Metric, e: &FigureError) {
     let s = app.strings();
-    let text = fill(s.fig_refused, &[unit, s.metric(metric), &error_text(e, s)]);
+    let text = fill(s.fig_refused, &[unit, s.metric(metric), &s.figure_error(e)]);
     set_status(app, StatusKind::Error, text);
 }
 

@@ -529,6 +529,72 @@ string_table! {
     ex_written,
     ex_write_failed,
     k_export,
+    im_summary,
+    im_summary_file,
+    im_summary_errors,
+    im_column,
+    im_err_open,
+    im_note_ignored,
+    im_err_no_rows,
+    im_stage_note,
+    im_audit,
+    im_kind_units,
+    im_kind_initiatives,
+    im_kind_registrations,
+    im_kind_figures,
+    im_err_empty,
+    im_err_workbook,
+    im_err_utf16,
+    im_err_not_utf8,
+    im_err_csv,
+    im_or,
+    im_err_missing_column,
+    im_err_twice,
+    im_err_duplicate,
+    im_err_unit_code,
+    im_err_empty_cell,
+    im_err_date,
+    im_err_month,
+    im_err_day,
+    im_err_time,
+    im_err_choice,
+    im_err_no_such_day,
+    im_note_day,
+    im_err_need_day,
+    im_did_you_mean,
+    im_err_unit,
+    im_err_unit_ambiguous,
+    im_err_unit_new,
+    im_err_code_form,
+    im_err_new_unit_name,
+    im_err_new_unit_kind,
+    im_note_new_fields,
+    im_err_need_date,
+    im_err_need_level,
+    im_note_now,
+    im_err_metric,
+    im_whole_file,
+    im_row,
+    im_add,
+    im_update,
+    im_same,
+    im_changed,
+    im_more,
+    im_errors_title,
+    im_dry_run,
+    im_done,
+    im_nothing,
+    im_refused,
+    im_failed,
+    im_prompt_title,
+    im_prompt_path,
+    im_preview_title,
+    im_confirm_hint,
+    im_errors_hint,
+    im_nothing_hint,
+    im_notes,
+    k_import,
+    k_import_go,
 }
 
 impl Strings {
@@ -622,6 +688,60 @@ impl Strings {
             PublicService => self.kind_short_public_service,
             Vertical => self.kind_short_vertical,
             YouthBase => self.kind_short_youth_base,
+        }
+    }
+}
+
+impl Strings {
+    /// The officer-facing words for a rule of the initiative registry.
+    pub fn initiative_error(&self, e: &crate::domain::initiative::InitiativeError) -> String {
+        use crate::domain::initiative::{InitiativeError, TITLE_MAX};
+        use crate::domain::time::format_date;
+        match e {
+            InitiativeError::TitleEmpty => self.err_required.to_string(),
+            InitiativeError::TitleTooLong(n) => {
+                fill(self.err_too_long, &[&TITLE_MAX.to_string(), &n.to_string()])
+            }
+            InitiativeError::TextTooLong { max, got } => {
+                fill(self.err_too_long, &[&max.to_string(), &got.to_string()])
+            }
+            InitiativeError::BadDate(_) => self.err_date.to_string(),
+            InitiativeError::DateOutsideCampaign { start, end } => fill(
+                self.err_date_range,
+                &[&format_date(*start), &format_date(*end)],
+            ),
+            InitiativeError::BadScore(_) | InitiativeError::ScoreOutOfRange => {
+                self.err_score.to_string()
+            }
+            InitiativeError::UnknownUnit => self.err_choose.to_string(),
+        }
+    }
+
+    pub fn phone_error(&self, e: &crate::domain::phone::PhoneError) -> String {
+        use crate::domain::phone::PhoneError;
+        match e {
+            PhoneError::WrongLength(n) => fill(self.err_phone_length, &[&n.to_string()]),
+            PhoneError::NoLeadingZero => self.err_phone_zero.to_string(),
+            PhoneError::BadCharacter(c) => fill(self.err_phone_char, &[&c.to_string()]),
+        }
+    }
+
+    /// Why a Saturday figure was refused.
+    pub fn figure_error(&self, e: &crate::domain::figures::FigureError) -> String {
+        use crate::domain::figures::FigureError;
+        match e {
+            FigureError::NotANumber(t) => fill(self.err_fig_nan, &[t]),
+            FigureError::Negative => self.err_fig_negative.to_string(),
+            FigureError::TooLarge => self.err_fig_large.to_string(),
+            FigureError::ExceedsBound { bound, value } => fill(
+                self.err_fig_bound,
+                &[self.metric(*bound), &value.to_string()],
+            ),
+            FigureError::BelowDependent { dependent, value } => fill(
+                self.err_fig_below,
+                &[self.metric(*dependent), &value.to_string()],
+            ),
+            FigureError::NotForUnit => self.err_fig_not_unit.to_string(),
         }
     }
 }

@@ -191,7 +191,8 @@ pub fn gather(
             Value::text(s.stage(i.stage)),
             Value::opt_num(i.score),
             Value::opt_text(i.commendation_level.map(|l| s.level(l))),
-            Value::opt_text(i.commendation_for.clone()),
+            // NULL and '' both mean the collective: one blank cell either way.
+            Value::opt_text(i.commendation_for.clone().filter(|p| !p.is_empty())),
             Value::Bool(i.replicated),
             Value::text(&i.summary),
         ]);
@@ -289,6 +290,15 @@ pub fn gather(
     ])
 }
 
+/// The text a neutralised cell stood for: the leading `'` a spreadsheet shows as "this is
+/// text" is dropped again on import.
+pub fn unneutralise(text: &str) -> &str {
+    match text.strip_prefix('\'') {
+        Some(rest) if rest.starts_with(['=', '+', '-', '@', '\t', '\r']) => rest,
+        _ => text,
+    }
+}
+
 /// Text a spreadsheet would run as a formula gets a leading `'`.
 pub fn neutralise(text: &str) -> Cow<'_, str> {
     if text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
@@ -311,7 +321,8 @@ fn csv_text(v: &Value) -> Cow<'_, str> {
         Value::Num(n) | Value::Percent(n) => Cow::Owned(n.to_string()),
         Value::Bool(b) => Cow::Borrowed(if *b { "1" } else { "0" }),
         Value::Date(d) => Cow::Owned(d.format("%d/%m/%Y").to_string()),
-        Value::DateTime(t) => Cow::Owned(local(*t).format("%d/%m/%Y %H:%M").to_string()),
+        // Seconds kept, so an export imported back gives the same instants.
+        Value::DateTime(t) => Cow::Owned(local(*t).format("%d/%m/%Y %H:%M:%S").to_string()),
     }
 }
 
@@ -610,6 +621,13 @@ mod tests {
     fn formula_starts_are_neutralised() {
         for hostile in ["=1+1", "+84901234567", "-5", "@x", "\tx", "\rx"] {
             assert_eq!(neutralise(hostile), format!("'{hostile}"), "{hostile:?}");
+        }
+    }
+
+    #[test]
+    fn neutralised_text_reads_back() {
+        for t in ["=SUM(A1)", "-5 hộ", "@x", "\tx", "plain", "'quoted", ""] {
+            assert_eq!(unneutralise(&neutralise(t)), t);
         }
     }
 

@@ -379,7 +379,7 @@ impl Store {
     }
 }
 
-fn initiative_values(v: &Valid, field: Option<i64>) -> Vec<(&'static str, Value)> {
+pub(super) fn initiative_values(v: &Valid, field: Option<i64>) -> Vec<(&'static str, Value)> {
     vec![
         ("unit_id", Value::Integer(v.unit_id)),
         ("kind", Value::Text(v.kind.code().into())),
@@ -394,7 +394,7 @@ fn initiative_values(v: &Valid, field: Option<i64>) -> Vec<(&'static str, Value)
 }
 
 /// The id of the initiative's field, creating a new field inside the same change.
-fn field_id(c: &mut Change<'_>, field: &FieldRef) -> Result<Option<i64>> {
+pub(super) fn field_id(c: &mut Change<'_>, field: &FieldRef) -> Result<Option<i64>> {
     match field {
         FieldRef::None => Ok(None),
         FieldRef::Existing(id) => Ok(Some(*id)),

@@ -5,7 +5,7 @@ use rusqlite::OptionalExtension;
 use rusqlite::types::Value;
 
 use super::queries::parse_time;
-use super::{Result, Store, StoreError, Table};
+use super::{Change, Result, Store, StoreError, Table};
 use crate::domain::fold::nfc;
 
 #[derive(Debug, Clone, PartialEq)]
@@ -87,40 +87,48 @@ impl Store {
         now: &str,
         summary: &str,
     ) -> Result<()> {
-        let activities = serde_json::to_string(&r.activities)
-            .map_err(|e| StoreError::Invalid(format!("activities: {e}")))?;
-        self.change(now, summary, |c| {
-            let existing: Option<i64> = c
-                .tx()
-                .query_row(
-                    "SELECT id FROM registrations WHERE volunteer_day_id = ?1 AND unit_id = ?2",
-                    [day_id, unit_id],
-                    |row| row.get(0),
-                )
-                .optional()?;
-            let values = vec![
-                ("activities", Value::Text(activities)),
-                ("other_activity", Value::Text(nfc(r.other_activity.trim()))),
-                ("place", Value::Text(nfc(r.place.trim()))),
-                (
-                    "planned_volunteers",
-                    r.planned_volunteers.map_or(Value::Null, Value::Integer),
-                ),
-                ("registered_at", Value::Text(r.registered_at.to_rfc3339())),
-            ];
-            match existing {
-                Some(id) => c.update(Table::Registrations, id, &values),
-                None => {
-                    let mut values = values;
-                    values.push(("volunteer_day_id", Value::Integer(day_id)));
-                    values.push(("unit_id", Value::Integer(unit_id)));
-                    c.insert(Table::Registrations, &values).map(|_| ())
-                }
-            }
-        })
+        self.change(now, summary, |c| write_registration(c, day_id, unit_id, r))
     }
 
     pub fn delete_registration(&mut self, id: i64, now: &str, summary: &str) -> Result<()> {
         self.change(now, summary, |c| c.delete(Table::Registrations, id))
+    }
+}
+
+/// Creates or replaces the unit's registration for the day inside a change.
+pub(super) fn write_registration(
+    c: &mut Change<'_>,
+    day_id: i64,
+    unit_id: i64,
+    r: &NewRegistration,
+) -> Result<()> {
+    let activities = serde_json::to_string(&r.activities)
+        .map_err(|e| StoreError::Invalid(format!("activities: {e}")))?;
+    let existing: Option<i64> = c
+        .tx()
+        .query_row(
+            "SELECT id FROM registrations WHERE volunteer_day_id = ?1 AND unit_id = ?2",
+            [day_id, unit_id],
+            |row| row.get(0),
+        )
+        .optional()?;
+    let values = vec![
+        ("activities", Value::Text(activities)),
+        ("other_activity", Value::Text(nfc(r.other_activity.trim()))),
+        ("place", Value::Text(nfc(r.place.trim()))),
+        (
+            "planned_volunteers",
+            r.planned_volunteers.map_or(Value::Null, Value::Integer),
+        ),
+        ("registered_at", Value::Text(r.registered_at.to_rfc3339())),
+    ];
+    match existing {
+        Some(id) => c.update(Table::Registrations, id, &values),
+        None => {
+            let mut values = values;
+            values.push(("volunteer_day_id", Value::Integer(day_id)));
+            values.push(("unit_id", Value::Integer(unit_id)));
+            c.insert(Table::Registrations, &values).map(|_| ())
+        }
     }
 }
