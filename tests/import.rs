@@ -515,5 +515,8 @@ fn the_readme_header_map_is_the_codes() {
         std::fs::write(&path, updated).expect("write README");
         return;
     }
-    assert_eq!(block, expected, "run UPDATE_README=1 cargo test --test import");
+    assert_eq!(
+        block, expected,
+        "run UPDATE_README=1 cargo test --test import"
+    );
 }

@@ -486,6 +486,10 @@ pub enum Purpose {
     Agenda {
         id: Option<i64>,
     },
+    /// The file to import; its preview comes next, nothing is saved yet.
+    ImportPath {
+        kind: crate::domain::import::ImportKind,
+    },
 }
 
 #[derive(Debug, Clone)]

@@ -35,6 +35,10 @@ pub enum Context {
     TextEdit,
     Form,
     Confirm,
+    /// An import's preview.
+    ImportPreview,
+    /// An import's preview with something to write (no errors).
+    ImportApply,
     Help,
 }
 
@@ -112,6 +116,8 @@ pub enum Command {
     Briefing,
     /// Export every table as an XLSX workbook into the data folder.
     Export,
+    /// Import a CSV into the current tab (a path prompt, then a preview).
+    Import,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -195,6 +201,41 @@ pub static BINDINGS: &[Binding] = &[
     bind!(Confirm, [ch('y'), ch('c')], C::Yes, k_yes, f_yes),
     bind!(Confirm, [ch('n'), ch('k'), k(K::Esc)], C::No, k_no, f_no),
     bind!(Confirm, [ctrl('c')], C::Quit, k_quit),
+    // An import's preview.
+    bind!(
+        ImportApply,
+        [k(K::Enter), ctrl('s')],
+        C::Save,
+        k_import_go,
+        f_import
+    ),
+    bind!(
+        ImportPreview,
+        [k(K::Esc)],
+        C::CancelForm,
+        k_import_close,
+        f_close
+    ),
+    bind!(
+        ImportPreview,
+        [ch('j'), k(K::Down), ch('k'), k(K::Up)],
+        C::Down,
+        k_scroll_help
+    ),
+    bind!(
+        ImportPreview,
+        [k(K::PageDown), k(K::PageUp)],
+        C::PageDown,
+        k_scroll_page
+    ),
+    bind!(
+        ImportPreview,
+        [k(K::F(1)), ch('?')],
+        C::ToggleHelp,
+        k_help,
+        f_help
+    ),
+    bind!(ImportPreview, [ctrl('c')], C::Quit, k_quit),
     // Forms.
     bind!(Form, [ctrl('s')], C::Save, k_save, f_save),
     bind!(
@@ -253,6 +294,7 @@ pub static BINDINGS: &[Binding] = &[
     bind!(Units, [ch('t')], C::CycleKindFilter, k_kind_filter),
     bind!(Units, [ch('m')], C::ToggleMissingOnly, k_missing_only),
     bind!(Units, [ch('s')], C::CycleSort, k_sort),
+    bind!(Units, [ch('i')], C::Import, k_import),
     // A figures cell being typed into.
     bind!(CellEdit, [k(K::Enter)], C::CommitCell, k_commit, f_save),
     bind!(
@@ -313,6 +355,7 @@ pub static BINDINGS: &[Binding] = &[
     bind!(Figures, [ch('[')], C::PrevDay, k_prev_day),
     bind!(Figures, [ch(']')], C::NextDay, k_next_day),
     bind!(Figures, [ch('v')], C::NextSection, k_section, f_section),
+    bind!(Figures, [ch('i')], C::Import, k_import),
     // Tab 4's registrations.
     bind!(
         Registrations,
@@ -327,6 +370,7 @@ pub static BINDINGS: &[Binding] = &[
         C::DeleteItem,
         k_delete_registration
     ),
+    bind!(Registrations, [ch('i')], C::Import, k_import),
     bind!(Registrations, [ch('[')], C::PrevDay, k_prev_day),
     bind!(Registrations, [ch(']')], C::NextDay, k_next_day),
     bind!(
@@ -405,6 +449,7 @@ pub static BINDINGS: &[Binding] = &[
     ),
     bind!(Initiatives, [ch('f')], C::FilterForm, k_filter_form),
     bind!(Initiatives, [ch('s')], C::CycleSort, k_sort_init),
+    bind!(Initiatives, [ch('i')], C::Import, k_import),
     // Any list.
     bind!(List, [k(K::Down), ch('j')], C::Down, k_down),
     bind!(List, [k(K::Up), ch('k')], C::Up, k_up),
@@ -472,9 +517,12 @@ fn specialise(b: &Binding, chord: Chord) -> Command {
     match (b.command, chord.code) {
         (Command::CursorLeft, KeyCode::Right) => Command::CursorRight,
         (Command::CursorHome, KeyCode::End) => Command::CursorEnd,
-        (Command::Down, KeyCode::Up | KeyCode::Char('k')) if b.context == Context::Help => {
+        (Command::Down, KeyCode::Up | KeyCode::Char('k'))
+            if matches!(b.context, Context::Help | Context::ImportPreview) =>
+        {
             Command::Up
         }
+        (Command::PageDown, KeyCode::PageUp) => Command::PageUp,
         (Command::CommitMove(_), code) => Command::CommitMove(match code {
             KeyCode::Up => 0,
             KeyCode::Down => 1,

@@ -9,6 +9,7 @@ pub mod overview_model;
 pub mod text_field;
 pub mod units_view;
 mod update;
+pub mod update_import;
 mod update_initiatives;
 mod update_kpi;
 mod update_volunteer;
@@ -137,6 +138,10 @@ pub struct App {
     pub volunteer: volunteer::VolunteerView,
     pub kpis: kpi::KpiView,
     pub form: Option<Form>,
+    /// An import's preview, waiting for Enter or Esc.
+    pub import: Option<update_import::ImportPreview>,
+    /// The folder of the file last imported, offered at the next prompt.
+    pub last_import_folder: Option<String>,
     pub confirm: Option<Confirm>,
     pub help_open: bool,
     /// Scroll of the help overlay; written back by the renderer when it clamps it.
@@ -201,6 +206,8 @@ impl App {
             clock,
             units: UnitsView::default(),
             form: None,
+            import: None,
+            last_import_folder: None,
             confirm: None,
             help_open: false,
             help_scroll: Cell::new(0),
@@ -226,6 +233,14 @@ impl App {
     pub fn contexts_under_help(&self) -> Vec<Context> {
         if self.confirm.is_some() {
             return vec![Context::Confirm];
+        }
+        if let Some(p) = &self.import {
+            // Enter is offered only when it would write something.
+            return if p.can_apply() {
+                vec![Context::ImportApply, Context::ImportPreview]
+            } else {
+                vec![Context::ImportPreview]
+            };
         }
         if let Some(form) = &self.form {
             let field = match form.focused_field().map(|f| &f.input) {

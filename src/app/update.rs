@@ -181,6 +181,9 @@ fn command(app: &mut App, store: &mut Store, cmd: Command) {
     if !matches!(cmd, Command::Up | Command::Down) || !app.help_open {
         app.status = None;
     }
+    if app.import.is_some() && !app.help_open && super::update_import::command(app, store, cmd) {
+        return;
+    }
     if app.tab == Tab::Kpi
         && app.form.is_none()
         && app.confirm.is_none()
@@ -237,6 +240,7 @@ fn command(app: &mut App, store: &mut Store, cmd: Command) {
         Command::Undo => undo(app, store),
         Command::Briefing => write_briefing(app, store),
         Command::Export => write_export(app, store),
+        Command::Import => super::update_import::open_prompt(app),
         Command::StartFilter => match app.tab {
             Tab::Units => app.units.filter_typing = true,
             Tab::Initiatives => app.initiatives.filter_typing = true,
@@ -460,7 +464,7 @@ pub(super) fn reload(app: &mut App, store: &Store) {
 }
 
 /// Another instance wrote: everything may have changed.
-fn reload_everything(app: &mut App, store: &Store) {
+pub(super) fn reload_everything(app: &mut App, store: &Store) {
     reload(app, store);
     uv::refresh(app, store);
     if !app.registry_loaded {
@@ -573,7 +577,10 @@ fn save_form(app: &mut App, store: &mut Store) {
     let new_registration = match purpose {
         Purpose::Registration { unit_id } => app.volunteer.registration(unit_id).is_none(),
         Purpose::Report { unit_id } => app.volunteer.report(unit_id).is_none(),
-        Purpose::Round | Purpose::Agenda { id: None } | Purpose::Target { .. } => true,
+        Purpose::Round
+        | Purpose::Agenda { id: None }
+        | Purpose::Target { .. }
+        | Purpose::ImportPath { .. } => true,
         _ => false,
     };
     if !form.is_dirty()
@@ -588,6 +595,7 @@ fn save_form(app: &mut App, store: &mut Store) {
     }
     match purpose {
         Purpose::UnitContact { unit_id } => save_contact(app, store, unit_id),
+        Purpose::ImportPath { kind } => super::update_import::plan(app, store, kind),
         Purpose::Initiative { id } => ini::save(app, store, id),
         Purpose::Proposal { id, stage } => ini::save_proposal(app, store, id, stage),
         Purpose::StageJump { id } => ini::save_stage_jump(app, store, id),

@@ -570,4 +570,8 @@ pub static STRINGS: Strings = Strings {
     im_summary_errors: "{} rows: {} rows with errors ({} errors) — nothing imported",
     im_column: "column {}",
     im_summary_file: "This file cannot be imported.",
+    hint_import_path: "path of the CSV file, e.g. ~/Downloads/registrations.csv (dropping the file on the window works too)",
+    f_import: "import",
+    k_import_close: "close, import nothing",
+    k_scroll_page: "scroll a page",
 };

@@ -594,6 +594,10 @@ string_table! {
     im_nothing_hint,
     im_notes,
     k_import,
+    hint_import_path,
+    f_import,
+    k_import_close,
+    k_scroll_page,
     k_import_go,
 }
 

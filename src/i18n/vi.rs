@@ -570,4 +570,8 @@ pub static STRINGS: Strings = Strings {
     im_summary_errors: "{} dòng: {} dòng có lỗi ({} lỗi) — chưa nhập gì",
     im_column: "cột {}",
     im_summary_file: "Không nhập được tệp này.",
+    hint_import_path: "đường dẫn tệp CSV, ví dụ ~/Downloads/dang-ky.csv (kéo tệp vào cửa sổ cũng được)",
+    f_import: "nhập",
+    k_import_close: "đóng, không nhập gì",
+    k_scroll_page: "cuộn một trang",
 };

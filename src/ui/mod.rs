@@ -4,6 +4,7 @@
 mod form;
 mod gauge;
 mod help;
+mod import;
 mod initiatives;
 pub(crate) mod kpi;
 mod list_bar;
@@ -60,6 +61,9 @@ pub fn render(frame: &mut Frame<'_>, app: &App) {
         Tab::Kpi => kpi::render(frame, app, theme, body),
     }
     render_footer(frame, app, theme, footer);
+    if let Some(p) = &app.import {
+        import::render(frame, p, app, theme, body);
+    }
     if let Some(f) = &app.form {
         form::render(frame, f, app, theme, body);
     }

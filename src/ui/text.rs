@@ -56,6 +56,39 @@ pub fn truncate(text: &str, width: usize) -> String {
     out
 }
 
+/// Breaks `text` into lines of at most `width` display columns, at spaces where it can (a
+/// word longer than a line is cut). Line breaks in the text are kept.
+pub fn wrap(text: &str, width: usize) -> Vec<String> {
+    let width = width.max(1);
+    let mut out = Vec::new();
+    for paragraph in text.split('\n') {
+        let mut line = String::new();
+        let mut used = 0;
+        for word in paragraph.split(' ') {
+            let w = word.width();
+            if used > 0 && used + 1 + w > width {
+                out.push(std::mem::take(&mut line));
+                used = 0;
+            }
+            if used > 0 {
+                line.push(' ');
+                used += 1;
+            }
+            for c in word.chars() {
+                let cw = c.width().unwrap_or(0);
+                if used + cw > width && used > 0 {
+                    out.push(std::mem::take(&mut line));
+                    used = 0;
+                }
+                line.push(c);
+                used += cw;
+            }
+        }
+        out.push(line);
+    }
+    out
+}
+
 /// Keeps spans within `width` columns, cutting the one that overflows with "…".
 pub fn fit_spans(
     spans: Vec<ratatui::text::Span<'_>>,
@@ -100,6 +133,20 @@ mod tests {
             .map(|s| s.content.to_string())
             .collect();
         assert_eq!(fitted, vec!["abc ", "d…"]);
+    }
+
+    #[test]
+    fn wraps_at_spaces_and_cuts_long_words() {
+        assert_eq!(
+            wrap("dòng 2, cột A: không có", 12),
+            vec!["dòng 2, cột", "A: không có"]
+        );
+        assert_eq!(wrap("abcdefgh", 3), vec!["abc", "def", "gh"]);
+        assert_eq!(wrap("a\nb", 10), vec!["a", "b"]);
+        assert_eq!(wrap("", 5), vec![""]);
+        for line in wrap(&"Tân Quý ".repeat(40), 17) {
+            assert!(line.width() <= 17, "{line:?}");
+        }
     }
 
     #[test]
