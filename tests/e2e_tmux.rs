@@ -1344,3 +1344,51 @@ fn kpi_measurement_reaches_the_overview_and_the_briefing_80x24() {
     assert!(text.contains("| 90,0% |"), "{text}");
     quit_cleanly(&t);
 }
+
+/// A registration sheet downloaded from Google Sheets (Vietnamese headers, quoted commas and
+/// a line break in a cell, Sheets' date-times) goes in through `i` on tab 3 at 80×24: a
+/// broken copy first shows its errors and writes nothing, the good one previews, Enter
+/// writes it, and it is there after a restart.
+#[test]
+fn a_google_sheet_csv_imports_through_i_and_survives_a_restart() {
+    let (dir, db) = temp_db();
+    let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/import");
+    // A path with a space, as a Downloads file name has.
+    let good = dir.path().join("Đăng ký sáng kiến.csv");
+    std::fs::copy(fixtures.join("initiatives-valid.csv"), &good).expect("copy");
+    let broken = dir.path().join("broken.csv");
+    std::fs::copy(fixtures.join("initiatives-broken.csv"), &broken).expect("copy");
+    {
+        let t = Tmux::start(80, 24, &Launch::fixed(&db));
+        t.wait_for("Tổng quan");
+        t.send(&["3"]);
+        t.wait_for("Chưa có sáng kiến");
+        t.send(&["i"]);
+        t.wait_for("Nhập sáng kiến từ tệp CSV");
+        t.send_literal(&broken.display().to_string());
+        t.send(&["Enter"]);
+        let s = t.wait_for("Lỗi — không nhập dòng nào");
+        assert!(s.contains("dòng 3, cột C «Ngày đăng ký»"), "{s}");
+        assert!(!s.contains("Enter nhập"), "Enter is not offered: {s}");
+        t.send(&["Enter"]);
+        t.send(&["Escape"]);
+        t.wait_for("Chưa có sáng kiến");
+        t.send(&["i"]);
+        // The prompt starts in the same folder: the file name is enough.
+        t.wait_for(&format!("{}/", dir.path().display()));
+        t.send_literal("'Đăng ký sáng kiến.csv'");
+        t.send(&["Enter"]);
+        let s = t.wait_for("thêm 3, cập nhật 0");
+        assert!(s.contains("P. Sơn Kỳ — Số hoá hồ sơ hộ tịch"), "{s}");
+        t.send(&["Enter"]);
+        t.wait_for("Đã nhập sáng kiến");
+        t.wait_for("3 / 3 sáng kiến");
+        quit_cleanly(&t);
+    }
+    let t = Tmux::start(80, 24, &Launch::fixed(&db));
+    t.wait_for("Tổng quan");
+    t.send(&["3"]);
+    let s = t.wait_for("3 / 3 sáng kiến");
+    assert!(s.contains("Zalo OA"), "{s}");
+    quit_cleanly(&t);
+}

@@ -297,3 +297,32 @@ fn pressing_x_writes_the_workbook_beside_the_store() {
     let bytes = std::fs::read(&path).expect("workbook");
     assert!(bytes.starts_with(b"PK"), "a zip (xlsx)");
 }
+
+#[test]
+fn pressing_x_reports_a_write_failure_in_the_status_line_and_leaves_nothing() {
+    let t = TempStore::new();
+    let mut store = demo_store(&t);
+    // A file where the exports folder should be: the folder cannot be made.
+    let blocker = t.dir.path().join("exports");
+    std::fs::write(&blocker, b"not a folder").expect("blocker");
+    let mut app = support::app(&store, "2022-05-07T14:00:00+07:00", Lang::En);
+    press(&mut app, &mut store, &[key(KeyCode::Char('x'))]);
+    let status = app.status.clone().expect("a status");
+    assert_eq!(status.kind, StatusKind::Error, "{}", status.text);
+    assert!(
+        status.text.starts_with("Could not export the spreadsheet:"),
+        "{}",
+        status.text
+    );
+    assert_eq!(
+        std::fs::read(&blocker).expect("blocker"),
+        b"not a folder",
+        "nothing written over it"
+    );
+    let leftovers: Vec<_> = std::fs::read_dir(t.dir.path())
+        .expect("dir")
+        .filter_map(|e| e.ok()?.file_name().into_string().ok())
+        .filter(|n| n.contains(".tmp") || n.ends_with(".xlsx"))
+        .collect();
+    assert!(leftovers.is_empty(), "{leftovers:?}");
+}

@@ -50,13 +50,22 @@ pub fn typed_path(text: &str) -> PathBuf {
     // The prompt starts with the last folder; a whole path typed or dropped after it
     // ("/home/a/ + /home/a/x.csv", "… + ~/x.csv", "… + '/x y.csv'") starts afresh.
     let mut text = text.trim();
-    for restart in ["//", "/~/", "/'", "/\""] {
+    for restart in ["//", "/~/", "/'/", "/'~/", "/\"/", "/\"~/"] {
         if let Some(i) = text.rfind(restart) {
             text = &text[i + 1..];
             break;
         }
     }
-    let cleaned = text.trim_matches(|c| c == '"' || c == '\'');
+    // A terminal quotes a dropped path with spaces; the officer may quote a name too.
+    let mut cleaned = text.to_string();
+    for q in ['\'', '"'] {
+        if let (Some(a), Some(b)) = (cleaned.find(q), cleaned.rfind(q))
+            && a < b
+        {
+            cleaned.remove(b);
+            cleaned.remove(a);
+        }
+    }
     if let Some(rest) = cleaned.strip_prefix("~/")
         && let Some(home) = directories::BaseDirs::new()
     {
@@ -195,6 +204,8 @@ mod tests {
         assert_eq!(typed_path("/d//e/x.csv"), PathBuf::from("/e/x.csv"));
         assert_eq!(typed_path("/d/'/e/x y.csv'"), PathBuf::from("/e/x y.csv"));
         assert_eq!(typed_path("rel/x.csv"), PathBuf::from("rel/x.csv"));
+        assert_eq!(typed_path("/d/'x y.csv'"), PathBuf::from("/d/x y.csv"));
+        assert_eq!(typed_path("/d/\"x y.csv\""), PathBuf::from("/d/x y.csv"));
         if let Some(home) = directories::BaseDirs::new() {
             assert_eq!(typed_path("/d/~/x.csv"), home.home_dir().join("x.csv"));
         }
