@@ -45,7 +45,7 @@ pub fn run(app: &mut App, store: &mut Store) -> anyhow::Result<Ending> {
     for sig in [SIGTERM, SIGHUP, SIGINT] {
         signal_hook::flag::register_usize(sig, Arc::clone(&stop), sig as usize)?;
     }
-    install_panic_hook();
+    install_panic_hook(panic_log_path(store.path()));
     let finished = Arc::new(AtomicBool::new(false));
     spawn_watchdog(Arc::clone(&stop), Arc::clone(&finished));
     let mut terminal = enter()?;
@@ -119,12 +119,37 @@ pub fn restore() {
     let _ = out.flush();
 }
 
-fn install_panic_hook() {
+/// Where a crash is written down: `xungkich-panic.log` in the data folder (beside the store).
+pub fn panic_log_path(db: &std::path::Path) -> std::path::PathBuf {
+    db.parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(std::path::Path::new("."))
+        .join("xungkich-panic.log")
+}
+
+fn install_panic_hook(log: std::path::PathBuf) {
     let previous = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
         // Restore first so the message lands on a normal screen and the shell works after.
         restore();
         previous(info);
+        // The officer may not copy a message off a screen; the log keeps it for whoever
+        // fixes the bug. Appended, so an earlier crash is not lost.
+        let backtrace = std::backtrace::Backtrace::force_capture();
+        let entry = format!(
+            "--- {} xungkich {}\n{info}\n{backtrace}\n",
+            chrono::Local::now().to_rfc3339(),
+            env!("CARGO_PKG_VERSION"),
+        );
+        let written = std::fs::OpenOptions::new()
+            .create(true)
+            .append(true)
+            .open(&log)
+            .and_then(|mut f| f.write_all(entry.as_bytes()));
+        match written {
+            Ok(()) => eprintln!("xungkich: the details are in {}", log.display()),
+            Err(e) => eprintln!("xungkich: could not write {}: {e}", log.display()),
+        }
     }));
 }
 

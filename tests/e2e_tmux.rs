@@ -546,7 +546,7 @@ fn sigint_with_form_open_restores_terminal() {
 
 #[test]
 fn panic_restores_terminal_and_shows_message() {
-    let (_dir, db) = temp_db();
+    let (dir, db) = temp_db();
     let launch = Launch::fixed(&db).env("XUNGKICH_TEST_PANIC_KEY", "Z");
     let t = Tmux::start(120, 40, &launch);
     open_units(&t);
@@ -559,6 +559,18 @@ fn panic_restores_terminal_and_shows_message() {
         exit.screen
     );
     exit.assert_restored();
+    let log = dir.path().join("xungkich-panic.log");
+    let text = std::fs::read_to_string(&log).expect("a panic log in the data folder");
+    assert!(text.contains("deliberate panic"), "{text}");
+    assert!(
+        text.contains("src/tui.rs"),
+        "the location is logged: {text}"
+    );
+    assert!(
+        exit.screen.contains("xungkich-panic.log"),
+        "the screen says where: {}",
+        exit.screen
+    );
 }
 
 #[test]
