@@ -26,6 +26,11 @@ pub struct Cli {
     #[arg(long, global = true, value_name = "FILE")]
     pub campaign: Option<PathBuf>,
 
+    /// Open the store for reading only: every change is refused, with the reason on screen.
+    /// (A store whose file or folder cannot be written opens this way by itself.)
+    #[arg(long, global = true)]
+    pub read_only: bool,
+
     /// Language of the interface.
     #[arg(
         long,

@@ -94,6 +94,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
             .ok_or_else(|| refused("no home folder to keep the store in: give --db PATH"))?,
     };
     let now = clock.now();
+    let read_only = cli.read_only;
     let seed = || match &campaign {
         Some((def, name)) => Seed::File { def, name },
         None => Seed::Shipped,
@@ -113,7 +114,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
             if !db.exists() {
                 return Err(refused(format!("{}: no store to back up", db.display())));
             }
-            let store = Store::open(&db, seed(), &now.to_rfc3339())?;
+            let store = open_store(&db, seed(), &now.to_rfc3339(), read_only)?;
             store.backup_to(&file, force)?;
             out!("{} → {}", db.display(), file.display());
             Ok(())
@@ -160,7 +161,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
             width,
             height,
         }) => {
-            let store = Store::open(&db, seed(), &now.to_rfc3339())?;
+            let store = open_store(&db, seed(), &now.to_rfc3339(), read_only)?;
             let mut app = App::load(&store, clock, cli.lang, true)?;
             app.tab = match screen {
                 Screen::Overview => Tab::Overview,
@@ -177,7 +178,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
             Ok(())
         }
         Some(Command::Report { format, out }) => {
-            let store = Store::open(&db, seed(), &now.to_rfc3339())?;
+            let store = open_store(&db, seed(), &now.to_rfc3339(), read_only)?;
             let board = store.load_board()?;
             let briefing = report::gather(&store, board, now)?;
             let text = report::render(&briefing, strings(cli.lang), format);
@@ -196,7 +197,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
             dry_run,
             day,
         }) => {
-            let mut store = Store::open(&db, seed(), &now.to_rfc3339())?;
+            let mut store = open_store(&db, seed(), &now.to_rfc3339(), read_only)?;
             import_file(
                 &mut store,
                 cli.lang,
@@ -208,7 +209,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
             )
         }
         Some(Command::Export { format, out, force }) => {
-            let store = Store::open(&db, seed(), &now.to_rfc3339())?;
+            let store = open_store(&db, seed(), &now.to_rfc3339(), read_only)?;
             let board = store.load_board()?;
             let s = strings(cli.lang);
             let tables = export::gather(&store, &board, now, s)?;
@@ -223,10 +224,13 @@ fn run(cli: Cli) -> Result<(), Failure> {
             Ok(())
         }
         None => {
-            let mut store = Store::open(&db, seed(), &now.to_rfc3339())?;
+            let mut store = open_store(&db, seed(), &now.to_rfc3339(), read_only)?;
             let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
             let mut app = App::load(&store, clock, cli.lang, no_color)?;
-            daily_backup(&store, &mut app, &db);
+            // A read-only store is not backed up: nothing in it can change.
+            if store.read_only().is_none() {
+                daily_backup(&store, &mut app, &db);
+            }
             match tui::run(&mut app, &mut store)? {
                 tui::Ending::Quit => Ok(()),
                 tui::Ending::Signal(sig) => Err(Failure {
@@ -325,6 +329,21 @@ fn daily_backup(store: &Store, app: &mut App, db: &Path) {
             kind: xungkich::app::StatusKind::Error,
             text: xungkich::i18n::fill(s.backup_failed, &[&e.to_string()]),
         });
+    }
+}
+
+/// The store as asked: `--read-only` opens it for reading whatever the file allows; else it
+/// is opened for writing, or read-only when the file or its folder cannot be written.
+fn open_store(
+    db: &Path,
+    seed: xungkich::store::Seed<'_>,
+    now: &str,
+    read_only: bool,
+) -> Result<Store, StoreError> {
+    if read_only {
+        Store::open_read_only(db, xungkich::store::ReadOnly::Asked)
+    } else {
+        Store::open(db, seed, now)
     }
 }
 

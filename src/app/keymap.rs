@@ -120,6 +120,35 @@ pub enum Command {
     Import,
 }
 
+impl Command {
+    /// Whether the command changes the store (or opens a form that would): refused at once
+    /// on a read-only store, rather than after the officer has typed a whole form.
+    pub fn edits(self) -> bool {
+        matches!(
+            self,
+            Command::ToggleCheck
+                | Command::Edit
+                | Command::Undo
+                | Command::Add
+                | Command::DeleteItem
+                | Command::StageNext
+                | Command::StagePrev
+                | Command::StageJump
+                | Command::Replicate
+                | Command::EditDigit(_)
+                | Command::EditCell
+                | Command::Increment
+                | Command::Decrement
+                | Command::ClearCell
+                | Command::Register
+                | Command::Report
+                | Command::NewRound
+                | Command::EditTarget
+                | Command::Import
+        )
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Chord {
     pub code: KeyCode,

@@ -150,6 +150,8 @@ pub struct App {
     pub quit: bool,
     /// NO_COLOR is set: marks and words carry all the meaning.
     pub no_color: bool,
+    /// The store is open read-only: a banner says so and edit keys say why they cannot save.
+    pub read_only: Option<crate::store::ReadOnly>,
 }
 
 impl App {
@@ -163,6 +165,7 @@ impl App {
         let board = store.load_board()?;
         let mut app = App::new(board, Registry::default(), clock, lang, no_color);
         app.registry_loaded = false;
+        app.read_only = store.read_only();
         // The first screen (the overview) shows KPIs and figures before any key is pressed.
         app.prepare(store);
         Ok(app)
@@ -214,6 +217,7 @@ impl App {
             status: None,
             quit: false,
             no_color,
+            read_only: None,
         }
     }
 

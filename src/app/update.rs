@@ -181,6 +181,25 @@ fn command(app: &mut App, store: &mut Store, cmd: Command) {
     if !matches!(cmd, Command::Up | Command::Down) || !app.help_open {
         app.status = None;
     }
+    // Backspace edits a figure cell on the grid; elsewhere it only edits typed text.
+    let grid_backspace = cmd == Command::Backspace
+        && app.tab == Tab::Volunteer
+        && app.volunteer.section == super::volunteer::Section::Figures
+        && app.volunteer.editing.is_none();
+    if let Some(why) = app.read_only
+        && app.form.is_none()
+        && app.confirm.is_none()
+        && !app.help_open
+        && !app.is_typing()
+        && (cmd.edits() || grid_backspace)
+    {
+        let s = app.strings();
+        return set_status(
+            app,
+            StatusKind::Error,
+            fill(s.ro_refused, &[s.ro_reason(why)]),
+        );
+    }
     if app.import.is_some() && !app.help_open && super::update_import::command(app, store, cmd) {
         return;
     }

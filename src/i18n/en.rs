@@ -574,4 +574,9 @@ pub static STRINGS: Strings = Strings {
     f_import: "import",
     k_import_close: "close, import nothing",
     k_scroll_page: "scroll a page",
+    ro_banner: "READ-ONLY",
+    ro_asked: "opened with --read-only",
+    ro_file: "the store file is not writable",
+    ro_folder: "the store's folder is not writable",
+    ro_refused: "Read-only ({}): nothing can be saved. Reopen without --read-only, or make the store file and its folder writable.",
 };

@@ -594,6 +594,11 @@ string_table! {
     im_nothing_hint,
     im_notes,
     k_import,
+    ro_banner,
+    ro_asked,
+    ro_file,
+    ro_folder,
+    ro_refused,
     hint_import_path,
     f_import,
     k_import_close,
@@ -697,6 +702,14 @@ impl Strings {
 }
 
 impl Strings {
+    pub fn ro_reason(&self, why: crate::store::ReadOnly) -> &'static str {
+        match why {
+            crate::store::ReadOnly::Asked => self.ro_asked,
+            crate::store::ReadOnly::File => self.ro_file,
+            crate::store::ReadOnly::Folder => self.ro_folder,
+        }
+    }
+
     /// The officer-facing words for a rule of the initiative registry.
     pub fn initiative_error(&self, e: &crate::domain::initiative::InitiativeError) -> String {
         use crate::domain::initiative::{InitiativeError, TITLE_MAX};

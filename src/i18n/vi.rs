@@ -574,4 +574,9 @@ pub static STRINGS: Strings = Strings {
     f_import: "nhập",
     k_import_close: "đóng, không nhập gì",
     k_scroll_page: "cuộn một trang",
+    ro_banner: "CHỈ ĐỌC",
+    ro_asked: "mở với --read-only",
+    ro_file: "tệp kho không ghi được",
+    ro_folder: "thư mục chứa kho không ghi được",
+    ro_refused: "Chỉ đọc ({}): không lưu được gì. Mở lại không có --read-only, hoặc cấp quyền ghi cho tệp và thư mục kho.",
 };

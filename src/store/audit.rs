@@ -94,6 +94,9 @@ impl Store {
         summary: &str,
         f: impl FnOnce(&mut Change<'_>) -> Result<T>,
     ) -> Result<T> {
+        if let Some(why) = self.read_only() {
+            return Err(StoreError::ReadOnly(why));
+        }
         let tx = self
             .conn_mut()
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
@@ -116,6 +119,9 @@ impl Store {
     /// Undoes the most recent change not yet undone, in one transaction. None when there is
     /// nothing left to undo.
     pub fn undo_last(&mut self, at: &str) -> Result<Option<Undone>> {
+        if let Some(why) = self.read_only() {
+            return Err(StoreError::ReadOnly(why));
+        }
         let tx = self
             .conn_mut()
             .transaction_with_behavior(TransactionBehavior::Immediate)?;

@@ -32,6 +32,7 @@ pub use agenda::{AgendaItem, AgendaRow, AgendaStatus, NewDay};
 pub use audit::{Change, Table, Undone};
 pub use figures::FigureRow;
 pub use import::{ExistingInitiative, ImportOp, Proposal};
+
 pub use initiatives::{FieldRow, InitiativeDetail, InitiativeRow, StageEntry};
 pub use kpis::{KpiRow, MeasurementRow, NewMeasurement};
 pub use queries::{Board, CampaignRow, LAND_KPI, RequirementRow, TaskRow, VolunteerDayRow};
@@ -76,6 +77,34 @@ pub enum StoreError {
     /// may have saved them a moment ago).
     #[error("figure refused: {0:?}")]
     Figure(crate::domain::figures::FigureError),
+    /// The store is open read-only: nothing can be saved.
+    #[error("the store is open read-only ({0}): nothing was saved")]
+    ReadOnly(ReadOnly),
+    #[error(
+        "{path}: the store needs upgrading to schema {known} but it is read-only (the file was left unchanged)"
+    )]
+    ReadOnlyNeedsUpgrade { path: PathBuf, known: i64 },
+}
+
+/// Why a store is open read-only.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ReadOnly {
+    /// `--read-only`.
+    Asked,
+    /// The store file cannot be written by this user.
+    File,
+    /// The folder holding it cannot be written (SQLite needs to write its journal there).
+    Folder,
+}
+
+impl std::fmt::Display for ReadOnly {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            ReadOnly::Asked => "--read-only",
+            ReadOnly::File => "the file is not writable",
+            ReadOnly::Folder => "its folder is not writable",
+        })
+    }
 }
 
 impl StoreError {
@@ -88,6 +117,8 @@ impl StoreError {
                 | StoreError::SchemaTooNew { .. }
                 | StoreError::OtherCampaign { .. }
                 | StoreError::Exists { .. }
+                | StoreError::ReadOnly(_)
+                | StoreError::ReadOnlyNeedsUpgrade { .. }
         )
     }
 }
@@ -105,6 +136,8 @@ pub struct Store {
     conn: Connection,
     path: PathBuf,
     data_version: Option<i64>,
+    /// Set when the store was opened read-only; every change is then refused up front.
+    read_only: Option<ReadOnly>,
 }
 
 const SQLITE_HEADER: &[u8; 16] = b"SQLite format 3\0";
@@ -112,6 +145,50 @@ const SQLITE_HEADER: &[u8; 16] = b"SQLite format 3\0";
 impl Store {
     /// Opens (creating, migrating and seeding as needed) the store at `path`.
     pub fn open(path: &Path, seed: Seed<'_>, now: &str) -> Result<Store> {
+        if let Some(why) = unwritable(path) {
+            return Store::open_read_only(path, why);
+        }
+        Store::open_writable(path, seed, now)
+    }
+
+    /// Opens an existing store for reading only: every write is refused with
+    /// [`StoreError::ReadOnly`] before it touches the file. A store that would need migrating
+    /// or seeding is refused instead.
+    pub fn open_read_only(path: &Path, why: ReadOnly) -> Result<Store> {
+        inspect_existing(path)?;
+        if !path.exists() {
+            return Err(StoreError::Io {
+                path: path.to_path_buf(),
+                source: std::io::Error::new(
+                    std::io::ErrorKind::NotFound,
+                    "no store to open read-only",
+                ),
+            });
+        }
+        let conn = open_ro(path)?;
+        let version: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+        if version < migrate::LATEST {
+            return Err(StoreError::ReadOnlyNeedsUpgrade {
+                path: path.to_path_buf(),
+                known: migrate::LATEST,
+            });
+        }
+        let mut store = Store {
+            conn,
+            path: path.to_path_buf(),
+            data_version: None,
+            read_only: Some(why),
+        };
+        store.changed_elsewhere()?;
+        Ok(store)
+    }
+
+    /// Why the store is read-only, when it is.
+    pub fn read_only(&self) -> Option<ReadOnly> {
+        self.read_only
+    }
+
+    fn open_writable(path: &Path, seed: Seed<'_>, now: &str) -> Result<Store> {
         inspect_existing(path)?;
         if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
             std::fs::create_dir_all(dir).map_err(|source| StoreError::Io {
@@ -125,6 +202,7 @@ impl Store {
             conn,
             path: path.to_path_buf(),
             data_version: None,
+            read_only: None,
         };
         migrate::run(&mut store.conn)?;
         seed::ensure(&mut store.conn, path, seed, now)?;
@@ -142,6 +220,7 @@ impl Store {
             conn,
             path: PathBuf::from(":memory:"),
             data_version: None,
+            read_only: None,
         };
         migrate::run(&mut store.conn)?;
         seed::ensure(&mut store.conn, Path::new(":memory:"), seed, now)?;
@@ -192,6 +271,80 @@ fn configure(conn: &Connection) -> Result<()> {
     Ok(())
 }
 
+/// A read-only connection to an existing file. A WAL store needs its -shm file writable even
+/// to read; where that cannot be (a read-only folder), the file is read as it stands
+/// (`immutable`), which is exact once no writer is left.
+fn open_ro(path: &Path) -> Result<Connection> {
+    let mut base = String::from("file:");
+    for b in path.display().to_string().bytes() {
+        // The path goes into a URI: anything but plain characters is %-encoded.
+        if b.is_ascii_alphanumeric() || b"/-_.~".contains(&b) {
+            base.push(char::from(b));
+        } else {
+            base.push_str(&format!("%{b:02X}"));
+        }
+    }
+    let flags = OpenFlags::SQLITE_OPEN_READ_ONLY
+        | OpenFlags::SQLITE_OPEN_URI
+        | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+    let try_open = |query: &str| -> rusqlite::Result<Connection> {
+        let conn = Connection::open_with_flags(format!("{base}?{query}"), flags)?;
+        conn.busy_timeout(Duration::from_secs(5))?;
+        conn.query_row("SELECT COUNT(*) FROM sqlite_master", [], |r| {
+            r.get::<_, i64>(0)
+        })?;
+        Ok(conn)
+    };
+    match try_open("mode=ro") {
+        Ok(c) => Ok(c),
+        Err(e) if is_not_a_database(&e) => Err(StoreError::NotADatabase {
+            path: path.to_path_buf(),
+        }),
+        Err(_) => try_open("mode=ro&immutable=1").map_err(|e| {
+            if is_not_a_database(&e) {
+                StoreError::NotADatabase {
+                    path: path.to_path_buf(),
+                }
+            } else {
+                StoreError::Sqlite(e)
+            }
+        }),
+    }
+}
+
+fn is_not_a_database(e: &rusqlite::Error) -> bool {
+    matches!(e, rusqlite::Error::SqliteFailure(f, _) if f.code == rusqlite::ErrorCode::NotADatabase)
+}
+
+/// Why an existing store cannot be written by this process, if it cannot: the file itself, or
+/// the folder SQLite writes its WAL and shared-memory files into. A missing store is not
+/// judged here (creating it reports its own error).
+fn unwritable(path: &Path) -> Option<ReadOnly> {
+    if !path.exists() {
+        return None;
+    }
+    if std::fs::OpenOptions::new().append(true).open(path).is_err() {
+        return Some(ReadOnly::File);
+    }
+    let dir = path
+        .parent()
+        .filter(|d| !d.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let probe = dir.join(format!(".xungkich-write-check-{}", std::process::id()));
+    match std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(&probe)
+    {
+        Ok(_) => {
+            let _ = std::fs::remove_file(&probe);
+            None
+        }
+        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => None,
+        Err(_) => Some(ReadOnly::Folder),
+    }
+}
+
 /// Refuses, without writing a byte, a file that is not a SQLite database, another program's
 /// database, or a store from a newer xungkich.
 pub(crate) fn inspect_existing(path: &Path) -> Result<()> {
@@ -215,10 +368,7 @@ pub(crate) fn inspect_existing(path: &Path) -> Result<()> {
         });
     }
     drop(file);
-    let conn = Connection::open_with_flags(
-        path,
-        OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
-    )?;
+    let conn = open_ro(path)?;
     let not_db = |_| StoreError::NotADatabase {
         path: path.to_path_buf(),
     };

@@ -169,6 +169,21 @@ fn render_header(frame: &mut Frame<'_>, app: &App, theme: Theme, area: Rect) {
         clean(&campaign.code),
         clean(&campaign.short_title)
     );
+    // Read-only comes first on the line, so it shows at any width and on every screen.
+    let left = match app.read_only {
+        Some(why) => {
+            let banner = format!(" {}: {} ", s.ro_banner, s.ro_reason(why));
+            let w = (banner.width() as u16).min(left.width);
+            let [flag, rest] =
+                Layout::horizontal([Constraint::Length(w), Constraint::Min(0)]).areas(left);
+            frame.render_widget(
+                Paragraph::new(truncate(&banner, flag.width as usize)).style(theme.error()),
+                flag,
+            );
+            rest
+        }
+        None => left,
+    };
     frame.render_widget(
         Paragraph::new(truncate(&title, left.width as usize)).style(theme.dim()),
         left,
