@@ -183,6 +183,28 @@ impl Store {
         Ok(store)
     }
 
+    /// Caps the store at `pages` database pages (`PRAGMA max_page_count`), returning the cap in
+    /// force. A write that needs more fails as on a full disk ("database or disk is full"),
+    /// through SQLite's own path: the fault tests use it to show nothing saved is lost.
+    pub fn set_max_page_count(&self, pages: i64) -> Result<i64> {
+        Ok(self
+            .conn
+            .query_row(&format!("PRAGMA max_page_count = {pages}"), [], |r| {
+                r.get(0)
+            })?)
+    }
+
+    pub fn page_count(&self) -> Result<i64> {
+        Ok(self.conn.query_row("PRAGMA page_count", [], |r| r.get(0))?)
+    }
+
+    /// `PRAGMA integrity_check`: "ok", or what is wrong.
+    pub fn integrity_check(&self) -> Result<String> {
+        Ok(self
+            .conn
+            .query_row("PRAGMA integrity_check", [], |r| r.get(0))?)
+    }
+
     /// Why the store is read-only, when it is.
     pub fn read_only(&self) -> Option<ReadOnly> {
         self.read_only
