@@ -306,5 +306,63 @@ fn very_long_empty_and_blank_text_draw_everywhere() {
             });
         }
     }
+    // Pasted into fields: a one-line field, a multi-line one, the filter.
+    let t = TempStore::new();
+    let mut store = demo_store(&t);
+    let mut a = app(&store, AT, Lang::Vi);
+    press(
+        &mut a,
+        &mut store,
+        &[key(KeyCode::Char('2')), key(KeyCode::Char('e'))],
+    );
+    xungkich::app::update(
+        &mut a,
+        &mut store,
+        xungkich::app::Action::Paste(long.clone()),
+    );
+    // Leaving the field shows its rule: too long, with the count.
+    press(&mut a, &mut store, &[key(KeyCode::Tab)]);
+    let screen = xungkich::ui::snapshot::render_text(&a, 80, 24);
+    assert!(
+        screen.contains("(đang có 1000"),
+        "the field says it is too long:\n{screen}"
+    );
+    press(
+        &mut a,
+        &mut store,
+        &[key(KeyCode::Esc), key(KeyCode::Char('y'))],
+    );
+    press(
+        &mut a,
+        &mut store,
+        &[
+            key(KeyCode::Char('3')),
+            key(KeyCode::Char('a')),
+            key(KeyCode::Tab),
+            key(KeyCode::Tab),
+            key(KeyCode::Tab),
+        ],
+    );
+    xungkich::app::update(
+        &mut a,
+        &mut store,
+        xungkich::app::Action::Paste(long.replace("Quý ", "Quý\n")),
+    );
+    let _ = xungkich::ui::snapshot::render_text(&a, 120, 40);
+    press(
+        &mut a,
+        &mut store,
+        &[
+            key(KeyCode::Esc),
+            key(KeyCode::Char('y')),
+            key(KeyCode::Char('/')),
+        ],
+    );
+    xungkich::app::update(
+        &mut a,
+        &mut store,
+        xungkich::app::Action::Paste(long.clone()),
+    );
+    let _ = xungkich::ui::snapshot::render_text(&a, 80, 24);
     let _ = Path::new(".");
 }

@@ -325,6 +325,17 @@ impl Lines {
         }
     }
 
+    /// Pastes `text` at the cursor in one step (controls but line breaks dropped), then
+    /// composes the line to NFC once.
+    pub fn insert_str(&mut self, text: &str) {
+        let clean: String = text
+            .chars()
+            .filter(|c| *c == '\n' || !c.is_control())
+            .collect();
+        self.area.insert_str(clean);
+        self.renormalize();
+    }
+
     /// Composes the current line to NFC and keeps the cursor after the same letter.
     fn renormalize(&mut self) {
         let (row, col) = (self.area.cursor().0, self.area.cursor().1);

@@ -95,15 +95,7 @@ fn edit_line(f: &mut TextField, op: Edit<'_>) {
 fn edit_lines(l: &mut Lines, op: Edit<'_>) {
     match op {
         Edit::Insert(c) => l.insert(c),
-        Edit::Paste(text) => {
-            for c in text.chars() {
-                match c {
-                    '\n' => l.area.insert_newline(),
-                    '\r' => {}
-                    c => l.insert(c),
-                }
-            }
-        }
+        Edit::Paste(text) => l.insert_str(text),
         Edit::Backspace => {
             l.area.delete_char();
         }
