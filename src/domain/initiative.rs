@@ -1,7 +1,7 @@
 //! Initiatives (mô hình, giải pháp, sáng kiến): kinds, the stages of their life, and the rules
 //! a registration must meet.
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum InitiativeKind {
@@ -169,8 +169,9 @@ pub fn parse_date(text: &str) -> Result<NaiveDate, InitiativeError> {
     let t = text.trim();
     for fmt in ["%d/%m/%Y", "%d-%m-%Y", "%d.%m.%Y", "%Y-%m-%d"] {
         if let Ok(d) = NaiveDate::parse_from_str(t, fmt) {
-            // chrono accepts two-digit years for %Y; a campaign date has four.
-            if t.contains(&d.format("%Y").to_string()) {
+            // chrono accepts two-digit years for %Y, and signed ones of any length
+            // ("1/1/-262143", which no later step could handle); a campaign date has four.
+            if (0..=9999).contains(&d.year()) && t.contains(&d.format("%Y").to_string()) {
                 return Ok(d);
             }
         }
@@ -379,6 +380,10 @@ mod tests {
         assert!(parse_date("31/02/2022").is_err());
         assert!(parse_date("07/05/22").is_err());
         assert!(parse_date("hôm nay").is_err());
+        // Signed years of any length parse with chrono's %Y; nothing after could use them.
+        assert!(parse_date("1/1/-262143").is_err());
+        assert!(parse_date("31/12/+262143").is_err());
+        assert!(parse_date("01/01/+10000").is_err());
         let (start, end) = (d(2022, 4, 1), d(2022, 12, 31));
         assert!(check_date_in(d(2022, 4, 1), start, end).is_ok());
         assert!(check_date_in(d(2022, 12, 31), start, end).is_ok());

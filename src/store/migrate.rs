@@ -12,6 +12,12 @@ pub fn run(conn: &mut Connection) -> Result<()> {
     let current: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
     for (index, sql) in MIGRATIONS.iter().enumerate().skip(current.max(0) as usize) {
         let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        // Looked at again under the write lock: another instance opening the same new store
+        // at the same moment may have applied this migration while we waited for the lock.
+        let now_at: i64 = tx.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+        if now_at > index as i64 {
+            continue;
+        }
         tx.execute_batch(sql)?;
         // PRAGMA takes no parameters; both values are our own integers.
         tx.execute_batch(&format!(

@@ -10,26 +10,47 @@ use crate::domain::campaign::CampaignDef;
 use crate::io::campaign_file;
 
 pub fn ensure(conn: &mut Connection, path: &Path, seed: Seed<'_>, now: &str) -> Result<()> {
-    let existing: Option<String> = conn
-        .query_row("SELECT code FROM campaign WHERE id = 1", [], |r| r.get(0))
-        .optional()?;
-    match (existing, seed) {
-        (None, Seed::Shipped) => {
-            let def = campaign_file::shipped();
-            insert(conn, &def, campaign_file::SHIPPED_NAME, now)
+    let code = |c: &Connection| -> Result<Option<String>> {
+        Ok(
+            c.query_row("SELECT code FROM campaign WHERE id = 1", [], |r| r.get(0))
+                .optional()?,
+        )
+    };
+    let existing = match code(conn)? {
+        Some(existing) => existing,
+        None => {
+            // Seeded under the write lock, looking again once it is held: two instances
+            // opening the same new store at the same moment seed it once, and the second
+            // finds it seeded.
+            let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+            match code(&tx)? {
+                Some(existing) => existing,
+                None => {
+                    match seed {
+                        Seed::Shipped => {
+                            let def = campaign_file::shipped();
+                            insert(&tx, &def, campaign_file::SHIPPED_NAME, now)?;
+                        }
+                        Seed::File { def, name } => insert(&tx, def, name, now)?,
+                    }
+                    tx.commit()?;
+                    return Ok(());
+                }
+            }
         }
-        (None, Seed::File { def, name }) => insert(conn, def, name, now),
-        (Some(_), Seed::Shipped) => Ok(()),
-        (Some(code), Seed::File { def, .. }) if code == def.campaign.code => Ok(()),
-        (Some(existing), Seed::File { .. }) => Err(StoreError::OtherCampaign {
+    };
+    match seed {
+        Seed::Shipped => Ok(()),
+        Seed::File { def, .. } if existing == def.campaign.code => Ok(()),
+        Seed::File { .. } => Err(StoreError::OtherCampaign {
             path: path.to_path_buf(),
             existing,
         }),
     }
 }
 
-fn insert(conn: &mut Connection, def: &CampaignDef, source_name: &str, now: &str) -> Result<()> {
-    let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+/// Inserts the campaign; the caller holds the write transaction and commits it.
+fn insert(tx: &Connection, def: &CampaignDef, source_name: &str, now: &str) -> Result<()> {
     let c = &def.campaign;
     let organisers = serde_json::to_string(&c.organisers)
         .map_err(|e| StoreError::Invalid(format!("organisers: {e}")))?;
@@ -170,6 +191,5 @@ fn insert(conn: &mut Connection, def: &CampaignDef, source_name: &str, now: &str
             )?;
         }
     }
-    tx.commit()?;
     Ok(())
 }

@@ -1,0 +1,399 @@
+//! The whole app at two scales (issue 7): start-up to the first frame, key to frame on each of
+//! the five tabs, the `snapshot` screen and the `report` briefing, on
+//!
+//! - **demo**: `xungkich demo` at scale 1 (37 units, about 70 initiatives, one Saturday's
+//!   figures), the store an officer tries the app with;
+//! - **large**: 518 units (`--scale 14`), 100,000 initiatives and 1,000,000 figure rows, the
+//!   issue's large scale. Building it takes a while; `XUNGKICH_BENCH_DB=PATH` reuses a store
+//!   made by `xungkich demo --scale 14 --initiatives 100000 --figure-rows 1000000` (it is only
+//!   read).
+//!
+//! Keys go through the real keymap (`action_for_key` → `update`) and each timed case ends
+//! with a whole frame drawn into a 120×40 `TestBackend`, as the terminal loop does. The target
+//! for a key is one frame (16 ms); start-up, the first opening of tab 3 (which reads and folds
+//! the whole initiative register) and the report are reported, not held to it. After
+//! criterion's estimates the bench prints, per case, the median, 99th percentile and slowest
+//! of every single iteration it timed (warm-up included).
+//!
+//!     cargo bench --bench app                    # both scales
+//!     cargo bench --bench app -- demo/           # one scale (criterion's filter)
+
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use criterion::measurement::WallTime;
+use criterion::{BenchmarkGroup, Criterion, SamplingMode, criterion_group, criterion_main};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use tempfile::TempDir;
+
+use xungkich::app::{App, Tab, update};
+use xungkich::domain::time::{Clock, parse_instant};
+use xungkich::i18n::{Lang, strings};
+use xungkich::io::report;
+use xungkich::store::{Seed, Store};
+use xungkich::tui::action_for_key;
+
+/// The volunteer Saturday afternoon, when every tab has something to show.
+const NOW: &str = "2022-05-07T14:00:00+07:00";
+const SIZE: (u16, u16) = (120, 40);
+const FRAME: Duration = Duration::from_millis(16);
+
+struct Scale {
+    name: &'static str,
+    options: xungkich::demo::Options,
+    /// A store to reuse instead of building one (only for the large scale).
+    reuse_env: Option<&'static str>,
+}
+
+fn scales() -> [Scale; 2] {
+    [
+        Scale {
+            name: "demo",
+            options: xungkich::demo::Options {
+                scale: 1,
+                initiatives: None,
+                figure_rows: None,
+            },
+            reuse_env: None,
+        },
+        Scale {
+            name: "large",
+            options: xungkich::demo::Options {
+                scale: 14,
+                initiatives: Some(100_000),
+                figure_rows: Some(1_000_000),
+            },
+            reuse_env: Some("XUNGKICH_BENCH_DB"),
+        },
+    ]
+}
+
+struct Fixture {
+    /// Keeps a built store's folder alive for the run.
+    _dir: Option<TempDir>,
+    path: PathBuf,
+    store: Store,
+}
+
+fn fixture(scale: &Scale) -> Fixture {
+    if let Some(path) = scale
+        .reuse_env
+        .and_then(std::env::var_os)
+        .map(PathBuf::from)
+    {
+        eprintln!("{}: reusing {}", scale.name, path.display());
+        let store = reopen(&path);
+        return Fixture {
+            _dir: None,
+            path,
+            store,
+        };
+    }
+    let dir = TempDir::new().expect("temp dir");
+    let path = dir.path().join("bench.db");
+    let mut store = Store::open(&path, Seed::Shipped, NOW).expect("open store");
+    let started = Instant::now();
+    let counts = xungkich::demo::fill(&mut store, &scale.options).expect("demo data");
+    eprintln!(
+        "{} store: {counts} ({:.1} s to build)",
+        scale.name,
+        started.elapsed().as_secs_f64()
+    );
+    // Reopen, so the store is the one the app would open.
+    drop(store);
+    let store = reopen(&path);
+    Fixture {
+        _dir: Some(dir),
+        path,
+        store,
+    }
+}
+
+fn reopen(path: &Path) -> Store {
+    Store::open(path, Seed::Shipped, NOW).expect("open store")
+}
+
+fn clock() -> Clock {
+    Clock::Fixed(parse_instant(NOW).expect("clock"))
+}
+
+fn load(store: &Store) -> App {
+    App::load(store, clock(), Lang::Vi, true).expect("load app")
+}
+
+fn ch(c: char) -> KeyEvent {
+    KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE)
+}
+
+/// Presses keys through the real keymap, as the terminal loop does, and lets the work a key
+/// left for idle time (a long search) finish, as the loop does between keys.
+fn press(app: &mut App, store: &mut Store, keys: &[KeyEvent]) {
+    for k in keys {
+        if let Some(action) = action_for_key(app, *k) {
+            update(app, store, action);
+        }
+    }
+}
+
+fn settle(app: &mut App) {
+    while app.has_background_work() {
+        app.background_step();
+    }
+}
+
+fn draw(terminal: &mut Terminal<TestBackend>, app: &App) {
+    terminal
+        .draw(|f| xungkich::ui::render(f, app))
+        .expect("draw");
+}
+
+/// Every timed iteration of every case, summarised after the run.
+#[derive(Default)]
+struct Samples(Vec<(String, bool, Vec<Duration>)>);
+
+impl Samples {
+    fn record(&mut self, id: String, held_to_a_frame: bool, mut samples: Vec<Duration>) {
+        if samples.is_empty() {
+            return;
+        }
+        samples.sort_unstable();
+        self.0.push((id, held_to_a_frame, samples));
+    }
+
+    fn print(&self) {
+        let ms = |d: Duration| d.as_secs_f64() * 1e3;
+        for (id, held, samples) in &self.0 {
+            let at = |q: f64| samples[((samples.len() - 1) as f64 * q).round() as usize];
+            let (median, p99, max) = (at(0.5), at(0.99), at(1.0));
+            let verdict = match (held, max >= FRAME) {
+                (false, _) => "  (no target)",
+                (true, true) => "  SLOWEST OVER ONE FRAME",
+                (true, false) => "",
+            };
+            println!(
+                "presses {id}: median {:.3} ms, p99 {:.3} ms, max {:.3} ms ({} presses){verdict}",
+                ms(median),
+                ms(p99),
+                ms(max),
+                samples.len()
+            );
+        }
+    }
+}
+
+/// Times `act` after an untimed `setup`, each iteration.
+fn timed<S>(
+    (group, group_name): (&mut BenchmarkGroup<'_, WallTime>, &str),
+    samples: &mut Samples,
+    state: &mut S,
+    (name, held): (&str, bool),
+    setup: &dyn Fn(&mut S),
+    act: &dyn Fn(&mut S),
+) {
+    let mut taken: Vec<Duration> = Vec::new();
+    group.bench_function(name, |b| {
+        b.iter_custom(|iters| {
+            let mut total = Duration::ZERO;
+            for _ in 0..iters {
+                setup(state);
+                let started = Instant::now();
+                act(state);
+                let took = started.elapsed();
+                total += took;
+                taken.push(took);
+            }
+            total
+        })
+    });
+    samples.record(format!("{group_name}/{name}"), held, taken);
+}
+
+fn group<'c>(c: &'c mut Criterion, name: &str, slow: bool) -> BenchmarkGroup<'c, WallTime> {
+    let mut group = c.benchmark_group(name);
+    group.sampling_mode(SamplingMode::Flat);
+    if slow {
+        group
+            .sample_size(10)
+            .warm_up_time(Duration::from_millis(300))
+            .measurement_time(Duration::from_secs(5));
+    } else {
+        group
+            .sample_size(20)
+            .warm_up_time(Duration::from_millis(300))
+            .measurement_time(Duration::from_secs(2));
+    }
+    group
+}
+
+/// What the tab cases work on: the app, its store, a terminal.
+struct Session<'s> {
+    app: App,
+    store: &'s mut Store,
+    terminal: Terminal<TestBackend>,
+}
+
+impl Session<'_> {
+    fn keys(&mut self, keys: &[KeyEvent]) {
+        press(&mut self.app, self.store, keys);
+        settle(&mut self.app);
+    }
+
+    fn frame(&mut self) {
+        draw(&mut self.terminal, &self.app);
+    }
+}
+
+const TABS: [(char, Tab); 5] = [
+    ('1', Tab::Overview),
+    ('2', Tab::Units),
+    ('3', Tab::Initiatives),
+    ('4', Tab::Volunteer),
+    ('5', Tab::Kpi),
+];
+
+fn bench_scale(c: &mut Criterion, samples: &mut Samples, scale: &Scale) {
+    let mut fx = fixture(scale);
+    let large = scale.name == "large";
+
+    // Start-up: the store opened, everything the overview shows read, the first frame drawn.
+    {
+        let name = format!("{}/startup", scale.name);
+        let mut g = group(c, &name, large);
+        let path = fx.path.clone();
+        timed(
+            (&mut g, &name),
+            samples,
+            &mut (),
+            ("open + App::load + first frame", false),
+            &|_| {},
+            &|_| {
+                let store = reopen(&path);
+                let app = load(&store);
+                let mut terminal = Terminal::new(TestBackend::new(SIZE.0, SIZE.1)).expect("tty");
+                draw(&mut terminal, &app);
+            },
+        );
+        // The first opening of tab 3 reads and folds the whole register (once per run): a
+        // fresh app each time, loaded untimed.
+        let mut first = Session {
+            app: load(&fx.store),
+            store: &mut fx.store,
+            terminal: Terminal::new(TestBackend::new(SIZE.0, SIZE.1)).expect("tty"),
+        };
+        timed(
+            (&mut g, &name),
+            samples,
+            &mut first,
+            ("first opening of tab 3 (register read)", false),
+            &|s| s.app = load(s.store),
+            &|s| {
+                s.keys(&[ch('3')]);
+                s.frame();
+            },
+        );
+        assert_eq!(first.app.tab, Tab::Initiatives);
+        g.finish();
+    }
+
+    // Key to frame on each tab, tab 3's register already built (as after its first opening).
+    let mut s = Session {
+        app: load(&fx.store),
+        store: &mut fx.store,
+        terminal: Terminal::new(TestBackend::new(SIZE.0, SIZE.1)).expect("tty"),
+    };
+    s.keys(&[ch('3'), ch('1')]);
+    let name = format!("{}/keys", scale.name);
+    let mut g = group(c, &name, false);
+    for (key, tab) in TABS {
+        // Tabs are switched from the overview (from units for the overview itself) by their
+        // digit; the starting tab is set directly, since on tab 4 digits type into the grid.
+        let (from_key, from) = if key == '1' {
+            ('2', Tab::Units)
+        } else {
+            ('1', Tab::Overview)
+        };
+        timed(
+            (&mut g, &name),
+            samples,
+            &mut s,
+            (&format!("open tab {key} (from {from_key})"), true),
+            &|s| {
+                s.app.tab = from;
+                s.frame();
+            },
+            &|s| {
+                press(&mut s.app, s.store, &[ch(key)]);
+                s.frame();
+            },
+        );
+        assert_eq!(s.app.tab, tab, "key {key}");
+        // Up then down again, so every timed `j` really moves (none is stuck at the end).
+        timed(
+            (&mut g, &name),
+            samples,
+            &mut s,
+            (&format!("tab {key}: down (j)"), true),
+            &|s| {
+                s.app.tab = tab;
+                s.keys(&[ch('k')]);
+                s.frame();
+            },
+            &|s| {
+                press(&mut s.app, s.store, &[ch('j')]);
+                s.frame();
+            },
+        );
+        assert_eq!(s.app.tab, tab, "j on tab {key}");
+    }
+    g.finish();
+
+    // The two commands that print a screen or the briefing, without the process around them
+    // (bench/overview-report.sh times them as whole processes against sqlite3).
+    let name = format!("{}/commands", scale.name);
+    let mut g = group(c, &name, large);
+    let store = &*s.store;
+    timed(
+        (&mut g, &name),
+        samples,
+        &mut (),
+        ("snapshot overview 120x40", false),
+        &|_| {},
+        &|_| {
+            let mut app = load(store);
+            app.prepare(store);
+            std::hint::black_box(xungkich::ui::snapshot::render_text(&app, SIZE.0, SIZE.1));
+        },
+    );
+    timed(
+        (&mut g, &name),
+        samples,
+        &mut (),
+        ("report markdown", false),
+        &|_| {},
+        &|_| {
+            let now = parse_instant(NOW).expect("now");
+            let board = store.load_board().expect("board");
+            let briefing = report::gather(store, board, now).expect("briefing");
+            std::hint::black_box(report::render(
+                &briefing,
+                strings(Lang::Vi),
+                report::Format::Markdown,
+            ));
+        },
+    );
+    g.finish();
+}
+
+fn app_bench(c: &mut Criterion) {
+    let mut samples = Samples::default();
+    for scale in scales() {
+        bench_scale(c, &mut samples, &scale);
+    }
+    println!();
+    samples.print();
+}
+
+criterion_group!(benches, app_bench);
+criterion_main!(benches);
