@@ -377,7 +377,10 @@ fn bench_scale(c: &mut Criterion, samples: &mut Samples, scale: &Scale) {
             s.frame();
         },
     );
-    assert!(!ran || s.app.volunteer.editing.is_none(), "the figure was saved");
+    assert!(
+        !ran || s.app.volunteer.editing.is_none(),
+        "the figure was saved"
+    );
     // One keystroke into tab 3's filter (its first letter), as far as the frame drawn.
     let ran = timed(
         (&mut g, &name),

@@ -121,6 +121,35 @@ fn header(kind: ImportKind) -> impl Strategy<Value = String> {
     .prop_flat_map(|h| prop_oneof![Just(h.clone()), Just(h.to_uppercase()), Just(key(&h)),])
 }
 
+/// A sheet as Sheets or Excel write it: any delimiter, a BOM or not, CRLF or LF.
+fn write_csv(
+    headers: &[String],
+    rows: &[Vec<String>],
+    delimiter: u8,
+    bom: bool,
+    crlf: bool,
+) -> Vec<u8> {
+    let mut w = csv::WriterBuilder::new()
+        .delimiter(delimiter)
+        .flexible(true)
+        .terminator(if crlf {
+            csv::Terminator::CRLF
+        } else {
+            csv::Terminator::Any(b'\n')
+        })
+        .from_writer(Vec::new());
+    w.write_record(headers).expect("header");
+    for r in rows {
+        w.write_record(r).expect("row");
+    }
+    let body = w.into_inner().expect("csv");
+    if bom {
+        [b"\xEF\xBB\xBF".as_slice(), &body].concat()
+    } else {
+        body
+    }
+}
+
 /// A whole sheet written as Sheets or Excel would: any delimiter, BOM or not, CRLF or LF.
 fn sheet(kind: ImportKind) -> impl Strategy<Value = Vec<u8>> {
     (
@@ -131,25 +160,7 @@ fn sheet(kind: ImportKind) -> impl Strategy<Value = Vec<u8>> {
         any::<bool>(),
     )
         .prop_map(|(headers, rows, delimiter, bom, crlf)| {
-            let mut w = csv::WriterBuilder::new()
-                .delimiter(delimiter)
-                .flexible(true)
-                .terminator(if crlf {
-                    csv::Terminator::CRLF
-                } else {
-                    csv::Terminator::Any(b'\n')
-                })
-                .from_writer(Vec::new());
-            w.write_record(&headers).expect("header");
-            for r in &rows {
-                w.write_record(r).expect("row");
-            }
-            let body = w.into_inner().expect("csv");
-            if bom {
-                [b"\xEF\xBB\xBF".as_slice(), &body].concat()
-            } else {
-                body
-            }
+            write_csv(&headers, &rows, delimiter, bom, crlf)
         })
 }
 
@@ -296,24 +307,7 @@ fn valid_sheet(kind: ImportKind) -> impl Strategy<Value = Vec<u8>> {
                         ],
                     });
                 }
-                let mut w = csv::WriterBuilder::new()
-                    .delimiter(delimiter)
-                    .terminator(if crlf {
-                        csv::Terminator::CRLF
-                    } else {
-                        csv::Terminator::Any(b'\n')
-                    })
-                    .from_writer(Vec::new());
-                w.write_record(&headers).expect("header");
-                for r in &rows {
-                    w.write_record(r).expect("row");
-                }
-                let body = w.into_inner().expect("csv");
-                if bom {
-                    [b"\xEF\xBB\xBF".as_slice(), &body].concat()
-                } else {
-                    body
-                }
+                write_csv(&headers, &rows, delimiter, bom, crlf)
             },
         )
 }

@@ -7,8 +7,9 @@ use chrono::NaiveDate;
 use rusqlite::OptionalExtension;
 use rusqlite::types::Value;
 
-use super::initiatives::{field_id, initiative_values};
-use super::queries::parse_date;
+use super::initiatives::{
+    field_id, initiative_values, insert_initiative, parse_codes, proposal_values, stage_entry,
+};
 use super::registrations::{NewRegistration, write_registration};
 use super::{Change, Result, Store, StoreError, Table};
 use crate::domain::figures::{Metric, check_pair};
@@ -118,20 +119,8 @@ impl Store {
             .collect::<std::result::Result<_, _>>()?;
         raw.into_iter()
             .map(|(mut e, kind, date, stage, level)| {
-                let what = format!("initiative {}", e.id);
-                e.kind = InitiativeKind::from_code(&kind)
-                    .ok_or_else(|| StoreError::Invalid(format!("{what}: unknown kind {kind:?}")))?;
-                e.registered_on = parse_date(&date, &what)?;
-                e.stage = Stage::from_code(&stage).ok_or_else(|| {
-                    StoreError::Invalid(format!("{what}: unknown stage {stage:?}"))
-                })?;
-                e.commendation_level = level
-                    .map(|code| {
-                        CommendationLevel::from_code(&code).ok_or_else(|| {
-                            StoreError::Invalid(format!("{what}: unknown level {code:?}"))
-                        })
-                    })
-                    .transpose()?;
+                (e.kind, e.registered_on, e.stage, e.commendation_level) =
+                    parse_codes(e.id, &kind, &date, &stage, level.as_deref())?;
                 Ok(e)
             })
             .collect()
@@ -221,19 +210,7 @@ fn apply(c: &mut Change<'_>, op: &ImportOp, stage_note: &str, now: &str) -> Resu
             valid,
             stage,
             proposal,
-        } => {
-            let field = field_id(c, &valid.field)?;
-            let mut values = initiative_values(valid, field);
-            values.extend([
-                ("stage", Value::Text(stage.code().into())),
-                ("replicated", Value::Integer(0)),
-                ("created_at", Value::Text(now.into())),
-                ("updated_at", Value::Text(now.into())),
-            ]);
-            values.extend(proposal_values(*stage, proposal.as_ref()));
-            let id = c.insert(Table::Initiatives, &values)?;
-            stage_entry(c, id, *stage, stage_note, now)
-        }
+        } => insert_initiative(c, valid, *stage, proposal.as_ref(), stage_note, now).map(|_| ()),
         ImportOp::UpdateInitiative {
             id,
             valid,
@@ -312,40 +289,6 @@ fn apply(c: &mut Change<'_>, op: &ImportOp, stage_note: &str, now: &str) -> Resu
             }
         }
     }
-}
-
-/// The proposal columns for an initiative at `stage`: kept when the stage needs one,
-/// cleared below it (as a stage move on tab 3 does).
-fn proposal_values(stage: Stage, proposal: Option<&Proposal>) -> Vec<(&'static str, Value)> {
-    match (stage.needs_proposal(), proposal) {
-        (true, Some((level, person))) => vec![
-            ("commendation_level", Value::Text(level.code().into())),
-            (
-                "commendation_for",
-                person
-                    .as_deref()
-                    .map_or(Value::Null, |p| Value::Text(nfc(p.trim()))),
-            ),
-        ],
-        (true, None) => Vec::new(),
-        (false, _) => vec![
-            ("commendation_level", Value::Null),
-            ("commendation_for", Value::Null),
-        ],
-    }
-}
-
-fn stage_entry(c: &mut Change<'_>, id: i64, stage: Stage, note: &str, now: &str) -> Result<()> {
-    c.insert(
-        Table::InitiativeStages,
-        &[
-            ("initiative_id", Value::Integer(id)),
-            ("stage", Value::Text(stage.code().into())),
-            ("changed_at", Value::Text(now.into())),
-            ("note", Value::Text(nfc(note))),
-        ],
-    )
-    .map(|_| ())
 }
 
 fn check_figures(c: &mut Change<'_>, day_id: i64, unit_id: i64) -> Result<()> {

@@ -5,6 +5,7 @@ use chrono::{DateTime, FixedOffset, NaiveDate};
 use rusqlite::types::Value;
 use rusqlite::{OptionalExtension, Row};
 
+use super::import::Proposal;
 use super::queries::{parse_date, parse_time};
 use super::{Change, Result, Store, StoreError, Table};
 use crate::domain::fold::nfc;
@@ -80,20 +81,40 @@ fn row(r: &Row<'_>) -> rusqlite::Result<(InitiativeRow, String, String, String, 
     ))
 }
 
-fn finish(raw: (InitiativeRow, String, String, String, Option<String>)) -> Result<InitiativeRow> {
-    let (mut row, kind, date, stage, level) = raw;
-    let what = format!("initiative {}", row.id);
-    row.kind = InitiativeKind::from_code(&kind)
+/// The coded columns of initiative `id` as the store holds them: kind, registration date,
+/// stage and commendation level, each refused by name when it is not one this version knows.
+pub(super) type Codes = (InitiativeKind, NaiveDate, Stage, Option<CommendationLevel>);
+
+pub(super) fn parse_codes(
+    id: i64,
+    kind: &str,
+    date: &str,
+    stage: &str,
+    level: Option<&str>,
+) -> Result<Codes> {
+    let what = format!("initiative {id}");
+    let kind = InitiativeKind::from_code(kind)
         .ok_or_else(|| StoreError::Invalid(format!("{what}: unknown kind {kind:?}")))?;
-    row.registered_on = parse_date(&date, &what)?;
-    row.stage = Stage::from_code(&stage)
+    let date = parse_date(date, &what)?;
+    let stage = Stage::from_code(stage)
         .ok_or_else(|| StoreError::Invalid(format!("{what}: unknown stage {stage:?}")))?;
-    row.commendation_level = match level {
+    let level = match level {
         None => None,
-        Some(code) => Some(CommendationLevel::from_code(&code).ok_or_else(|| {
+        Some(code) => Some(CommendationLevel::from_code(code).ok_or_else(|| {
             StoreError::Invalid(format!("{what}: unknown commendation level {code:?}"))
         })?),
     };
+    Ok((kind, date, stage, level))
+}
+
+fn finish(raw: (InitiativeRow, String, String, String, Option<String>)) -> Result<InitiativeRow> {
+    let (mut row, kind, date, stage, level) = raw;
+    (
+        row.kind,
+        row.registered_on,
+        row.stage,
+        row.commendation_level,
+    ) = parse_codes(row.id, &kind, &date, &stage, level.as_deref())?;
     Ok(row)
 }
 
@@ -224,24 +245,7 @@ impl Store {
     /// Adds a checked initiative, its first stage entry, and its field if it is new.
     pub fn add_initiative(&mut self, v: &Valid, now: &str, summary: &str) -> Result<i64> {
         self.change(now, summary, |c| {
-            let field = field_id(c, &v.field)?;
-            let mut values = initiative_values(v, field);
-            values.extend([
-                ("stage", Value::Text(Stage::Registered.code().into())),
-                ("replicated", Value::Integer(0)),
-                ("created_at", Value::Text(now.into())),
-                ("updated_at", Value::Text(now.into())),
-            ]);
-            let id = c.insert(Table::Initiatives, &values)?;
-            c.insert(
-                Table::InitiativeStages,
-                &[
-                    ("initiative_id", Value::Integer(id)),
-                    ("stage", Value::Text(Stage::Registered.code().into())),
-                    ("changed_at", Value::Text(now.into())),
-                ],
-            )?;
-            Ok(id)
+            insert_initiative(c, v, Stage::Registered, None, "", now)
         })
     }
 
@@ -426,4 +430,71 @@ pub(super) fn field_id(c: &mut Change<'_>, field: &FieldRef) -> Result<Option<i6
             Ok(Some(id))
         }
     }
+}
+
+/// Inserts a checked initiative at `stage` (with its proposal when the stage needs one), its
+/// field if new, and the stage entry dated `now` with `note`, inside a change.
+pub(super) fn insert_initiative(
+    c: &mut Change<'_>,
+    v: &Valid,
+    stage: Stage,
+    proposal: Option<&Proposal>,
+    note: &str,
+    now: &str,
+) -> Result<i64> {
+    let field = field_id(c, &v.field)?;
+    let mut values = initiative_values(v, field);
+    values.extend([
+        ("stage", Value::Text(stage.code().into())),
+        ("replicated", Value::Integer(0)),
+        ("created_at", Value::Text(now.into())),
+        ("updated_at", Value::Text(now.into())),
+    ]);
+    values.extend(proposal_values(stage, proposal));
+    let id = c.insert(Table::Initiatives, &values)?;
+    stage_entry(c, id, stage, note, now)?;
+    Ok(id)
+}
+
+/// The proposal columns for an initiative at `stage`: kept when the stage needs one,
+/// cleared below it (as a stage move on tab 3 does).
+pub(super) fn proposal_values(
+    stage: Stage,
+    proposal: Option<&Proposal>,
+) -> Vec<(&'static str, Value)> {
+    match (stage.needs_proposal(), proposal) {
+        (true, Some((level, person))) => vec![
+            ("commendation_level", Value::Text(level.code().into())),
+            (
+                "commendation_for",
+                person
+                    .as_deref()
+                    .map_or(Value::Null, |p| Value::Text(nfc(p.trim()))),
+            ),
+        ],
+        (true, None) => Vec::new(),
+        (false, _) => vec![
+            ("commendation_level", Value::Null),
+            ("commendation_for", Value::Null),
+        ],
+    }
+}
+
+pub(super) fn stage_entry(
+    c: &mut Change<'_>,
+    id: i64,
+    stage: Stage,
+    note: &str,
+    now: &str,
+) -> Result<()> {
+    c.insert(
+        Table::InitiativeStages,
+        &[
+            ("initiative_id", Value::Integer(id)),
+            ("stage", Value::Text(stage.code().into())),
+            ("changed_at", Value::Text(now.into())),
+            ("note", Value::Text(nfc(note))),
+        ],
+    )
+    .map(|_| ())
 }

@@ -283,7 +283,23 @@ fn configure(conn: &Connection) -> Result<()> {
     conn.busy_timeout(Duration::from_secs(5))?;
     // WAL lets a second reader (or instance) see committed data while we write; FULL makes a
     // commit durable across a power cut, which matters more here than write speed.
-    let mode: String = conn.query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))?;
+    // Switching a new file to WAL needs it alone: a second instance creating the same store
+    // this very moment makes SQLite answer "busy" at once (not through the busy handler, to
+    // avoid a deadlock), so the switch is tried again for as long as the busy timeout.
+    let started = std::time::Instant::now();
+    let mode: String = loop {
+        match conn.query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0)) {
+            Err(rusqlite::Error::SqliteFailure(f, _))
+                if matches!(
+                    f.code,
+                    rusqlite::ErrorCode::DatabaseBusy | rusqlite::ErrorCode::DatabaseLocked
+                ) && started.elapsed() < Duration::from_secs(5) =>
+            {
+                std::thread::sleep(Duration::from_millis(5));
+            }
+            other => break other?,
+        }
+    };
     if mode != "wal" && mode != "memory" {
         return Err(StoreError::Invalid(format!(
             "the store could not switch to WAL journaling (got {mode})"
@@ -390,7 +406,31 @@ pub(crate) fn inspect_existing(path: &Path) -> Result<()> {
         });
     }
     drop(file);
-    let conn = open_ro(path)?;
+    // A plain read-only look first (it takes part in locking, so a store another instance is
+    // creating this moment is seen whole); a store in a folder we cannot write, whose WAL
+    // index cannot be made, is then looked at as it stands.
+    let conn = match Connection::open_with_flags(
+        path,
+        OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+    )
+    .and_then(|c| {
+        c.query_row("SELECT COUNT(*) FROM sqlite_master", [], |r| {
+            r.get::<_, i64>(0)
+        })?;
+        Ok(c)
+    }) {
+        Ok(c) => c,
+        Err(e) if is_not_a_database(&e) => {
+            return Err(StoreError::NotADatabase {
+                path: path.to_path_buf(),
+            });
+        }
+        Err(e) if unwritable(path).is_some() => {
+            drop(e);
+            open_ro(path)?
+        }
+        Err(e) => return Err(StoreError::Sqlite(e)),
+    };
     let not_db = |_| StoreError::NotADatabase {
         path: path.to_path_buf(),
     };

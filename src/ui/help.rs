@@ -1,11 +1,9 @@
 //! The `?` overlay: every key that works where the officer is, read from the keymap itself.
 
 use ratatui::Frame;
-use ratatui::layout::{Margin, Rect};
+use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{
-    Block, Borders, Paragraph, Scrollbar, ScrollbarOrientation, ScrollbarState,
-};
+use ratatui::widgets::{Block, Borders, Paragraph};
 use unicode_width::UnicodeWidthStr;
 
 use super::overlay_area;
@@ -91,15 +89,5 @@ pub fn render(frame: &mut Frame<'_>, app: &App, theme: Theme, area: Rect) {
         r,
     );
     // When not every key fits, a scrollbar on the border says there is more below.
-    if max_scroll > 0 {
-        let mut state = ScrollbarState::new(max_scroll).position(scroll);
-        frame.render_stateful_widget(
-            Scrollbar::new(ScrollbarOrientation::VerticalRight),
-            r.inner(Margin {
-                vertical: 1,
-                horizontal: 0,
-            }),
-            &mut state,
-        );
-    }
+    super::border_scrollbar(frame, r, max_scroll, scroll);
 }

@@ -5,9 +5,7 @@ use ratatui::Frame;
 use ratatui::layout::{Margin, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{
-    Block, Borders, Clear, Paragraph, Scrollbar, ScrollbarOrientation, ScrollbarState,
-};
+use ratatui::widgets::{Block, Borders, Clear, Paragraph};
 
 use super::text::{clean, truncate, wrap};
 use super::theme::Theme;
@@ -84,15 +82,5 @@ pub fn render(frame: &mut Frame<'_>, p: &ImportPreview, app: &App, theme: Theme,
         .take(inner.height as usize)
         .collect();
     frame.render_widget(Paragraph::new(shown), inner);
-    if max_scroll > 0 {
-        let mut state = ScrollbarState::new(max_scroll).position(scroll);
-        frame.render_stateful_widget(
-            Scrollbar::new(ScrollbarOrientation::VerticalRight),
-            r.inner(Margin {
-                vertical: 1,
-                horizontal: 0,
-            }),
-            &mut state,
-        );
-    }
+    super::border_scrollbar(frame, r, max_scroll, scroll);
 }

@@ -257,6 +257,22 @@ fn render_footer(frame: &mut Frame<'_>, app: &App, theme: Theme, area: Rect) {
 }
 
 /// A centred rectangle of at most `width`×`height` inside `area`, cleared for an overlay.
+/// A scrollbar on the right border of the boxed `area`, when there is more than fits.
+fn border_scrollbar(frame: &mut Frame<'_>, area: Rect, max_scroll: usize, scroll: usize) {
+    if max_scroll == 0 {
+        return;
+    }
+    let mut state = ratatui::widgets::ScrollbarState::new(max_scroll).position(scroll);
+    frame.render_stateful_widget(
+        ratatui::widgets::Scrollbar::new(ratatui::widgets::ScrollbarOrientation::VerticalRight),
+        area.inner(ratatui::layout::Margin {
+            vertical: 1,
+            horizontal: 0,
+        }),
+        &mut state,
+    );
+}
+
 fn overlay_area(frame: &mut Frame<'_>, area: Rect, width: u16, height: u16) -> Rect {
     let w = width.min(area.width);
     let h = height.min(area.height);
