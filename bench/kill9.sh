@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# kill -9 durability (issue 7): COUNT times, a child process saves a burst of 1,000 Saturday
-# figures through the real store API and prints each one once the save returned Ok (when the
-# app shows "saved"); it is killed with SIGKILL at a random moment, and the store is reopened
+# kill -9 durability (issue 7): COUNT times, a child process types a burst of 1,000 Saturday
+# figures into the app (tab 4's grid, digits then Enter, through the keymap and update) and
+# prints each one once the status line says it is saved; it is killed with SIGKILL at a random moment, and the store is reopened
 # and checked: every value shown as saved is there with that value, and PRAGMA
 # integrity_check is "ok". Exits non-zero on the first run that loses a save.
 #

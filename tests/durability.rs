@@ -1,9 +1,9 @@
 //! Durability under `kill -9`, and two store handles writing at once.
 //!
 //! The kill tests run a *driver* — this same test binary, started again as a child process with
-//! [`DRIVER_ENV`] naming a store — that saves a burst of [`ENTRIES`] Saturday figures through
-//! the real [`Store::set_figure`] and prints `saved <unit> <metric> <value>` only after the save
-//! returned Ok, which is exactly when the app shows "saved". The parent kills the child with
+//! [`DRIVER_ENV`] naming a store — that types a burst of [`ENTRIES`] Saturday figures into the
+//! app (tab 4's grid: the digits, then Enter, through the real keymap and `update`) and prints
+//! `saved <unit> <metric> <value>` only once the app's status line says the figure is saved. The parent kills the child with
 //! SIGKILL at a random moment, then reopens the store and checks that every value printed as
 //! saved is there with that value (the one save in flight at the kill may or may not have
 //! landed, nothing else may differ) and that `PRAGMA integrity_check` says "ok".
@@ -22,6 +22,7 @@ use std::process::{Command, Stdio};
 use std::sync::{Arc, Barrier};
 use std::time::{Duration, Instant};
 
+use ratatui::crossterm::event::KeyCode;
 use support::TempStore;
 use xungkich::domain::figures::Metric;
 use xungkich::store::{Seed, Store};
@@ -82,14 +83,40 @@ fn burst_driver() {
     };
     let mut store = Store::open(Path::new(&db), Seed::Shipped, NOW).expect("open store");
     let plan = Plan::read(&store);
+    // Through the app, as the officer types: tab 4's grid, the cell, the digits, Enter; a
+    // line is printed only once the status line says the figure is saved.
+    let mut app = support::app(&store, "2022-05-07T14:00", xungkich::i18n::Lang::En);
+    support::press(&mut app, &mut store, &[support::key(KeyCode::Char('4'))]);
+    assert_eq!(app.board.volunteer_days[app.volunteer.day].id, plan.day_id);
     let mut out = std::io::stdout().lock();
     // The test harness may have printed part of a line: start on a fresh one.
     writeln!(out).expect("stdout");
     for i in 0..ENTRIES {
         let ((unit, metric), value) = plan.entry(i);
-        store
-            .set_figure(plan.day_id, unit, metric, Some(value), NOW, "burst")
-            .expect("save a figure");
+        app.volunteer.row = app
+            .board
+            .units
+            .iter()
+            .position(|u| u.id == unit)
+            .expect("the unit's row");
+        app.volunteer.col = Metric::ALL
+            .iter()
+            .position(|m| *m == metric)
+            .expect("the metric's column");
+        support::type_text(&mut app, &mut store, &value.to_string());
+        support::press(&mut app, &mut store, &[support::key(KeyCode::Enter)]);
+        let status = app.status.clone().expect("a status after Enter");
+        assert_eq!(
+            status.kind,
+            xungkich::app::StatusKind::Saved,
+            "{}",
+            status.text
+        );
+        assert!(
+            status.text.ends_with(&format!(": {value}")),
+            "{}",
+            status.text
+        );
         writeln!(out, "saved {unit} {} {value}", metric.code()).expect("stdout");
         out.flush().expect("stdout");
     }
