@@ -307,33 +307,9 @@ impl Store {
                 ("stage", Value::Text(stage.code().into())),
                 ("updated_at", Value::Text(now.into())),
             ];
-            match (&proposal, stage.needs_proposal()) {
-                (Some((level, person)), true) => {
-                    values.push(("commendation_level", Value::Text(level.code().into())));
-                    values.push((
-                        "commendation_for",
-                        person
-                            .as_deref()
-                            .map_or(Value::Null, |p| Value::Text(nfc(p))),
-                    ));
-                }
-                (_, false) => {
-                    values.push(("commendation_level", Value::Null));
-                    values.push(("commendation_for", Value::Null));
-                }
-                (None, true) => {}
-            }
+            values.extend(proposal_values(stage, proposal.as_ref()));
             c.update(Table::Initiatives, id, &values)?;
-            c.insert(
-                Table::InitiativeStages,
-                &[
-                    ("initiative_id", Value::Integer(id)),
-                    ("stage", Value::Text(stage.code().into())),
-                    ("changed_at", Value::Text(now.into())),
-                    ("note", Value::Text(nfc(note))),
-                ],
-            )?;
-            Ok(())
+            stage_entry(c, id, stage, note, now)
         })
     }
 
