@@ -79,7 +79,7 @@ pub enum Command {
         force: bool,
     },
     /// Put the copy FILE in place of the store (checked first; the replaced store is kept
-    /// aside as <store>.replaced-<time>). Close the app first.
+    /// aside as <store>.replaced-<time>). Refused while the app is open on the store.
     Restore { file: PathBuf },
     /// Write the meeting briefing: KPIs, checklist, the latest Saturday, initiatives, overdue.
     Report {

@@ -227,6 +227,8 @@ fn run(cli: Cli) -> Result<(), Failure> {
             let mut store = open_store(&db, seed(), &now.to_rfc3339(), read_only)?;
             let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
             let mut app = App::load(&store, clock, cli.lang, no_color)?;
+            // Held while the interface runs, so `restore` refuses to pull the store away.
+            let _in_use = store.mark_in_use();
             // A read-only store is not backed up: nothing in it can change.
             if store.read_only().is_none() {
                 daily_backup(&store, &mut app, &db);

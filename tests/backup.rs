@@ -168,3 +168,37 @@ fn restore_puts_the_copy_back_and_keeps_the_replaced_store_aside() {
     let kept = Store::open(&aside, xungkich::store::Seed::Shipped, NOW).expect("aside opens");
     assert_eq!(contact_of(&kept, "p-hiep-tan"), demo_contact);
 }
+
+/// While an interface session has the store open, `restore` refuses (its next save would go
+/// to the file moved aside); once the session ends, it goes ahead.
+#[test]
+fn restore_refuses_a_store_an_interface_is_running_on() {
+    let dir = TempDir::new().expect("tmp");
+    let db = demo(&dir);
+    let copy = dir.path().join("copy.db");
+    let session = Store::open(&db, xungkich::store::Seed::Shipped, NOW).expect("open");
+    session.backup_to(&copy, false).expect("backup");
+    let in_use = session.mark_in_use().expect("the session marks the store");
+    let before = std::fs::read(&db).expect("store bytes");
+    let out = xungkich(&db, &["restore", copy.to_str().expect("utf-8")]);
+    assert_eq!(out.status.code(), Some(2), "{}", text(&out.stderr));
+    assert!(
+        text(&out.stderr).contains("running on this store; close it first"),
+        "{}",
+        text(&out.stderr)
+    );
+    assert_eq!(
+        std::fs::read(&db).expect("store bytes"),
+        before,
+        "nothing replaced"
+    );
+    // Two sessions may share the mark; the restore still waits for both to end.
+    let second = session.mark_in_use().expect("a second session");
+    drop(in_use);
+    let out = xungkich(&db, &["restore", copy.to_str().expect("utf-8")]);
+    assert_eq!(out.status.code(), Some(2), "{}", text(&out.stderr));
+    drop(second);
+    drop(session);
+    let out = xungkich(&db, &["restore", copy.to_str().expect("utf-8")]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+}

@@ -1404,3 +1404,29 @@ fn a_google_sheet_csv_imports_through_i_and_survives_a_restart() {
     assert!(s.contains("Zalo OA"), "{s}");
     quit_cleanly(&t);
 }
+
+/// `restore` refuses a store the interface is running on, and goes ahead once it quits.
+#[test]
+fn restore_waits_for_the_running_app_to_quit() {
+    let (dir, db) = temp_db();
+    let copy = dir.path().join("copy.db");
+    let run = |args: &[&str]| {
+        Command::new(env!("CARGO_BIN_EXE_xungkich"))
+            .arg("--db")
+            .arg(&db)
+            .args(["--now", NOW])
+            .args(args)
+            .output()
+            .expect("xungkich")
+    };
+    let t = Tmux::start(80, 24, &Launch::fixed(&db));
+    t.wait_for("Tổng quan");
+    let out = run(&["backup", copy.to_str().expect("utf-8")]);
+    assert!(out.status.success(), "{out:?}");
+    let out = run(&["restore", copy.to_str().expect("utf-8")]);
+    assert_eq!(out.status.code(), Some(2), "{out:?}");
+    assert!(String::from_utf8_lossy(&out.stderr).contains("close it first"));
+    quit_cleanly(&t);
+    let out = run(&["restore", copy.to_str().expect("utf-8")]);
+    assert!(out.status.success(), "{out:?}");
+}

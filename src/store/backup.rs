@@ -27,7 +27,37 @@ fn with_suffix(path: &Path, suffix: &str) -> PathBuf {
     path.with_file_name(name)
 }
 
+/// The file beside the store that running interfaces hold a shared lock on.
+pub fn in_use_path(db: &Path) -> PathBuf {
+    with_suffix(db, ".in-use")
+}
+
+/// Held by an interface session for as long as it runs: `restore` refuses to replace a store
+/// someone is working in (their next save would go to the file moved aside).
+#[derive(Debug)]
+pub struct InUse {
+    _file: std::fs::File,
+}
+
 impl Store {
+    /// Marks the store as in use by this session (a shared lock: two sessions may run). None
+    /// when the mark cannot be made (a read-only folder, an in-memory store): the session runs
+    /// on, only `restore` cannot see it.
+    pub fn mark_in_use(&self) -> Option<InUse> {
+        if self.read_only().is_some() || self.path() == Path::new(":memory:") {
+            return None;
+        }
+        let file = std::fs::OpenOptions::new()
+            .create(true)
+            .truncate(false)
+            .write(true)
+            .open(in_use_path(self.path()))
+            .ok()?;
+        // Blocks only while a restore holds it exclusively, which takes a moment.
+        file.lock_shared().ok()?;
+        Some(InUse { _file: file })
+    }
+
     /// Writes a consistent copy of the store to `dest`. An existing `dest` is refused unless
     /// `overwrite`; the copy is made under a temporary name and renamed when complete, so a
     /// failure never leaves half a file under `dest`.
@@ -129,6 +159,8 @@ pub fn check_store_file(path: &Path) -> Result<i64> {
 /// is returned. The app must not be running on `db` meanwhile.
 pub fn restore(db: &Path, from: &Path, stamp: &str) -> Result<Option<PathBuf>> {
     check_store_file(from)?;
+    // Held for the whole replacement, so no session starts on the store halfway through.
+    let _guard = exclusive_in_use(db)?;
     let aside = if db.exists() {
         // Fold the write-ahead log into the file so the copy kept aside is whole on its own.
         {
@@ -163,6 +195,24 @@ pub fn restore(db: &Path, from: &Path, stamp: &str) -> Result<Option<PathBuf>> {
         return Err(io(db)(e));
     }
     Ok(aside)
+}
+
+/// Takes the in-use mark exclusively, or refuses when a session holds it.
+fn exclusive_in_use(db: &Path) -> Result<Option<std::fs::File>> {
+    let path = in_use_path(db);
+    let file = match std::fs::OpenOptions::new().write(true).open(&path) {
+        Ok(f) => f,
+        // No session has ever marked it: nobody to disturb.
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
+        Err(e) => return Err(io(&path)(e)),
+    };
+    match file.try_lock() {
+        Ok(()) => Ok(Some(file)),
+        Err(std::fs::TryLockError::WouldBlock) => Err(StoreError::InUse {
+            path: db.to_path_buf(),
+        }),
+        Err(std::fs::TryLockError::Error(e)) => Err(io(&path)(e)),
+    }
 }
 
 #[cfg(test)]

@@ -77,6 +77,8 @@ pub enum StoreError {
     /// may have saved them a moment ago).
     #[error("figure refused: {0:?}")]
     Figure(crate::domain::figures::FigureError),
+    #[error("{path}: xungkich is running on this store; close it first (nothing was replaced)")]
+    InUse { path: PathBuf },
     /// The store is open read-only: nothing can be saved.
     #[error("the store is open read-only ({0}): nothing was saved")]
     ReadOnly(ReadOnly),
@@ -118,6 +120,7 @@ impl StoreError {
                 | StoreError::OtherCampaign { .. }
                 | StoreError::Exists { .. }
                 | StoreError::ReadOnly(_)
+                | StoreError::InUse { .. }
                 | StoreError::ReadOnlyNeedsUpgrade { .. }
         )
     }
