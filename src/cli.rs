@@ -95,6 +95,7 @@ pub enum Command {
     Import {
         #[arg(value_enum)]
         what: ImportWhat,
+        /// The CSV file (UTF-8 with or without BOM; comma, semicolon or tab between fields).
         file: PathBuf,
         /// Check and print the preview, write nothing.
         #[arg(long)]

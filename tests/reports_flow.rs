@@ -149,3 +149,28 @@ fn units_not_reported_show_their_phone() {
     );
     insta::assert_snapshot!(screen);
 }
+
+#[test]
+fn undoing_a_report_removes_the_photo_copies_it_made() {
+    let t = TempStore::new();
+    let mut store = t.open("2022-04-29T08:00:00+07:00");
+    let originals = TempStore::new();
+    let one = originals.dir.path().join("IMG_2.png");
+    std::fs::write(&one, PNG).expect("write");
+    let mut a = app(&store, "2022-05-07T15:00", Lang::Vi);
+    open_report(&mut a, &mut store, "tan quy");
+    press(&mut a, &mut store, &[key(KeyCode::Tab)]);
+    type_text(&mut a, &mut store, &one.display().to_string());
+    press(&mut a, &mut store, &[ctrl('s')]);
+    assert!(a.form.is_none(), "{:?}", a.status);
+    let day = a.board.volunteer_days[0].clone();
+    let copy = t
+        .dir
+        .path()
+        .join(&store.reports(day.id).expect("read")[0].photos[0].path);
+    assert!(copy.is_file());
+    press(&mut a, &mut store, &[key(KeyCode::Char('u'))]);
+    assert!(store.reports(day.id).expect("read").is_empty());
+    assert!(!copy.exists(), "the copy went with its report");
+    assert!(one.is_file(), "the officer's own file is never touched");
+}

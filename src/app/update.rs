@@ -777,6 +777,15 @@ fn undo(app: &mut App, store: &mut Store) {
             {
                 uv::refresh(app, store);
             }
+            // A quick report undone leaves its photo copies referenced by nothing.
+            if !undone.dropped_photos.is_empty() {
+                let data = store
+                    .path()
+                    .parent()
+                    .filter(|p| !p.as_os_str().is_empty())
+                    .unwrap_or(std::path::Path::new("."));
+                crate::io::photos::remove_copies(data, &undone.dropped_photos);
+            }
             set_status(app, StatusKind::Saved, fill(s.undone, &[&undone.summary]));
         }
         Ok(None) => set_status(app, StatusKind::Info, s.nothing_to_undo.to_string()),

@@ -53,6 +53,23 @@ pub fn check(text: &str) -> Result<Photo, PhotoError> {
 
 /// Copies the photo to `<data>/photos/<day>/<unit>/`, keeping its name unless taken (then
 /// "name-2.jpg", "name-3.jpg", …). Returns the path relative to the data folder.
+/// Removes copies the app made under `<data>/photos/` once nothing refers to them (their
+/// report was undone). Only plain relative paths inside `photos/` are touched; a file already
+/// gone is fine. Returns how many were removed.
+pub fn remove_copies(data: &Path, relative: &[String]) -> usize {
+    use std::path::Component;
+    let mut removed = 0;
+    for r in relative {
+        let p = Path::new(r);
+        let inside =
+            p.starts_with("photos") && p.components().all(|c| matches!(c, Component::Normal(_)));
+        if inside && fs::remove_file(data.join(p)).is_ok() {
+            removed += 1;
+        }
+    }
+    removed
+}
+
 pub fn copy_into(data: &Path, day: &str, unit: &str, photo: &Photo) -> io::Result<PathBuf> {
     let relative_dir = Path::new("photos").join(safe(day)).join(safe(unit));
     let dir = data.join(&relative_dir);
@@ -114,6 +131,30 @@ fn safe(text: &str) -> String {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn only_copies_inside_photos_are_removed() {
+        let dir = tempfile::TempDir::new().expect("dir");
+        let data = dir.path().join("data");
+        std::fs::create_dir_all(data.join("photos/d/u")).expect("dirs");
+        std::fs::write(data.join("photos/d/u/a.png"), b"x").expect("copy");
+        std::fs::write(dir.path().join("outside.png"), b"x").expect("outside");
+        std::fs::write(data.join("store.db"), b"x").expect("store");
+        let removed = super::remove_copies(
+            &data,
+            &[
+                "photos/d/u/a.png".into(),
+                "photos/../../outside.png".into(),
+                "store.db".into(),
+                dir.path().join("outside.png").display().to_string(),
+                "photos/d/u/gone.png".into(),
+            ],
+        );
+        assert_eq!(removed, 1);
+        assert!(!data.join("photos/d/u/a.png").exists());
+        assert!(dir.path().join("outside.png").exists());
+        assert!(data.join("store.db").exists());
+    }
+
     use super::*;
 
     const PNG: &[u8] = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR";

@@ -83,6 +83,9 @@ pub struct Undone {
     pub tables: Vec<Table>,
     /// Every row put back, so callers can refresh exactly those.
     pub entities: Vec<(Table, i64)>,
+    /// The photo files (relative to the data folder) whose records this undo removed: the
+    /// copies the app made, now referenced by nothing.
+    pub dropped_photos: Vec<String>,
 }
 
 impl Store {
@@ -151,6 +154,7 @@ impl Store {
             at: String::new(),
             tables: Vec::new(),
             entities: Vec::new(),
+            dropped_photos: Vec::new(),
         };
         for (entity, id, before, summary, changed_at) in entries {
             let table = Table::from_name(&entity).ok_or_else(|| {
@@ -160,6 +164,12 @@ impl Store {
                 .map(|text| serde_json::from_str::<Json>(&text))
                 .transpose()
                 .map_err(|e| StoreError::Invalid(format!("audit log entry is not JSON: {e}")))?;
+            if table == Table::Photos && before.is_none() {
+                let path: Option<String> = tx
+                    .query_row("SELECT path FROM photos WHERE id = ?1", [id], |r| r.get(0))
+                    .optional()?;
+                undone.dropped_photos.extend(path);
+            }
             restore(&tx, table, id, before.as_ref())?;
             undone.summary = summary;
             undone.at = changed_at;
