@@ -150,3 +150,57 @@ fn tab_4_imports_the_part_it_shows() {
     press(&mut a, &mut store, &[key(KeyCode::Char('i'))]);
     assert!(a.form.is_none() && a.import.is_none());
 }
+
+#[test]
+fn tab_completes_the_file_name_without_marks() {
+    let t = TempStore::new();
+    let mut store = t.open("2022-04-29T08:00:00+07:00");
+    let dir = tempfile::TempDir::new().expect("dir");
+    let file = dir.path().join("Đăng ký sáng kiến - Câu trả lời.csv");
+    std::fs::copy(fixture("initiatives-valid.csv"), &file).expect("copy");
+    std::fs::write(dir.path().join("Đăng ký thứ Bảy.csv"), b"x").expect("second");
+    let mut a = app(&store, AT, Lang::Vi);
+    press(
+        &mut a,
+        &mut store,
+        &[key(KeyCode::Char('3')), key(KeyCode::Char('i'))],
+    );
+    type_text(
+        &mut a,
+        &mut store,
+        &format!("{}/dang", dir.path().display()),
+    );
+    press(&mut a, &mut store, &[key(KeyCode::Tab)]);
+    let typed = a.form.as_ref().expect("prompt").fields[0].value();
+    assert!(typed.ends_with("/Đăng ký"), "{typed}");
+    let status = a.status.as_ref().expect("the candidates").text.clone();
+    assert!(status.contains("Đăng ký thứ Bảy.csv"), "{status}");
+    type_text(&mut a, &mut store, "s");
+    press(&mut a, &mut store, &[key(KeyCode::Tab)]);
+    // The temp folder's name varies, so the prompt is checked by its parts, not a snapshot.
+    let screen = render_text(&a, 80, 24);
+    assert!(
+        screen.contains("Tab: hoàn thành tên tệp · Enter: xem trước"),
+        "{screen}"
+    );
+    assert!(screen.contains("Tab hoàn thành tên"), "{screen}");
+    assert!(
+        !screen.contains("Tab ô kế"),
+        "Tab is not offered for what it does not do"
+    );
+    let typed = a.form.as_ref().expect("prompt").fields[0].value();
+    assert_eq!(typed, file.display().to_string());
+    press(&mut a, &mut store, &[key(KeyCode::F(1))]);
+    assert!(render_text(&a, 120, 40).contains("hoàn thành tên tệp"));
+    press(
+        &mut a,
+        &mut store,
+        &[key(KeyCode::F(1)), key(KeyCode::Enter)],
+    );
+    assert_eq!(
+        a.import
+            .as_ref()
+            .map(|p| p.plan.count(xungkich::io::import::Outcome::Add)),
+        Some(3)
+    );
+}

@@ -15,6 +15,8 @@ pub enum Context {
     Initiatives,
     /// A picker field of a form (type-ahead list).
     Picker,
+    /// A file path being typed (the import prompt): Tab completes it.
+    PathField,
     /// A multi-line text field of a form.
     MultiLine,
     /// The Saturday figures grid, moving between cells.
@@ -118,6 +120,8 @@ pub enum Command {
     Export,
     /// Import a CSV into the current tab (a path prompt, then a preview).
     Import,
+    /// Complete the file name being typed.
+    CompletePath,
 }
 
 impl Command {
@@ -279,6 +283,14 @@ pub static BINDINGS: &[Binding] = &[
     bind!(Form, [k(K::Esc)], C::CancelForm, k_cancel_form, f_cancel),
     bind!(Form, [k(K::F(1))], C::ToggleHelp, k_help, f_help),
     bind!(Form, [ctrl('c')], C::Quit, k_quit_form),
+    // A path being typed: Tab completes it (the prompt has one field to move between).
+    bind!(
+        PathField,
+        [k(K::Tab)],
+        C::CompletePath,
+        k_complete_path,
+        f_complete_path
+    ),
     // A picker field: the list under it.
     bind!(Picker, [k(K::Down)], C::PickNext, k_pick_next),
     bind!(Picker, [k(K::Up)], C::PickPrev, k_pick_prev),
@@ -564,15 +576,28 @@ fn specialise(b: &Binding, chord: Chord) -> Command {
 
 /// The bindings that work in `contexts`, for the help overlay, without shadowed duplicates.
 pub fn active(contexts: &[Context]) -> Vec<&'static Binding> {
+    active_keys(contexts).into_iter().map(|(b, _)| b).collect()
+}
+
+/// The bindings that work in `contexts`, each with the keys that really reach it: a key a
+/// more specific context binds first (Tab completing a path rather than moving to the next
+/// field) is left out, so help and footer never name a key for what it does not do.
+pub fn active_keys(contexts: &[Context]) -> Vec<(&'static Binding, Vec<Chord>)> {
     let mut seen: Vec<Chord> = Vec::new();
     let mut out = Vec::new();
     for ctx in contexts {
         for b in BINDINGS.iter().filter(|b| b.context == *ctx) {
-            if b.keys.iter().all(|k| seen.contains(k)) {
+            let keys: Vec<Chord> = b
+                .keys
+                .iter()
+                .copied()
+                .filter(|k| !seen.contains(k))
+                .collect();
+            if keys.is_empty() {
                 continue;
             }
-            seen.extend(b.keys.iter().copied());
-            out.push(b);
+            seen.extend(keys.iter().copied());
+            out.push((b, keys));
         }
     }
     out
@@ -606,9 +631,8 @@ pub fn chord_label(chord: Chord) -> String {
     }
 }
 
-pub fn keys_label(b: &Binding) -> String {
-    b.keys
-        .iter()
+pub fn keys_label(keys: &[Chord]) -> String {
+    keys.iter()
         .map(|c| chord_label(*c))
         .collect::<Vec<_>>()
         .join(" ")

@@ -248,6 +248,9 @@ impl App {
         }
         if let Some(form) = &self.form {
             let field = match form.focused_field().map(|f| &f.input) {
+                _ if matches!(form.purpose, form::Purpose::ImportPath { .. }) => {
+                    Some(Context::PathField)
+                }
                 Some(Input::Choice(_)) => Some(Context::Picker),
                 Some(Input::Lines(_)) => Some(Context::MultiLine),
                 _ => None,

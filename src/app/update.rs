@@ -252,6 +252,7 @@ fn command(app: &mut App, store: &mut Store, cmd: Command) {
         Command::Briefing => write_briefing(app, store),
         Command::Export => write_export(app, store),
         Command::Import => super::update_import::open_prompt(app),
+        Command::CompletePath => super::update_import::complete_path(app),
         Command::StartFilter => match app.tab {
             Tab::Units => app.units.filter_typing = true,
             Tab::Initiatives => app.initiatives.filter_typing = true,

@@ -2,7 +2,6 @@
 //! file (add / update / unchanged / errors); Enter writes it, and only a clean plan.
 
 use std::cell::Cell;
-use std::path::PathBuf;
 
 use super::form::{Field, Form, Purpose, Rule};
 use super::keymap::Command;
@@ -12,6 +11,7 @@ use super::{App, StatusKind, Tab};
 use crate::domain::import::ImportKind;
 use crate::i18n::fill;
 use crate::io::import::{self, Context, Outcome, Plan, preview};
+use crate::io::paths::{complete, typed_path};
 use crate::store::Store;
 
 /// The preview on screen, waiting for Enter or Esc.
@@ -42,36 +42,6 @@ pub fn kind_here(app: &App) -> Option<ImportKind> {
         },
         _ => None,
     }
-}
-
-/// A path as typed or dropped into the terminal: quotes around it and a leading `~/` are
-/// what a shell would have taken away.
-pub fn typed_path(text: &str) -> PathBuf {
-    // The prompt starts with the last folder; a whole path typed or dropped after it
-    // ("/home/a/ + /home/a/x.csv", "… + ~/x.csv", "… + '/x y.csv'") starts afresh.
-    let mut text = text.trim();
-    for restart in ["//", "/~/", "/'/", "/'~/", "/\"/", "/\"~/"] {
-        if let Some(i) = text.rfind(restart) {
-            text = &text[i + 1..];
-            break;
-        }
-    }
-    // A terminal quotes a dropped path with spaces; the officer may quote a name too.
-    let mut cleaned = text.to_string();
-    for q in ['\'', '"'] {
-        if let (Some(a), Some(b)) = (cleaned.find(q), cleaned.rfind(q))
-            && a < b
-        {
-            cleaned.remove(b);
-            cleaned.remove(a);
-        }
-    }
-    if let Some(rest) = cleaned.strip_prefix("~/")
-        && let Some(home) = directories::BaseDirs::new()
-    {
-        return home.home_dir().join(rest);
-    }
-    PathBuf::from(cleaned)
 }
 
 pub fn open_prompt(app: &mut App) {
@@ -193,21 +163,28 @@ fn apply(app: &mut App, store: &mut Store) {
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn a_path_typed_over_the_offered_folder_starts_afresh() {
-        assert_eq!(typed_path("/d/x.csv"), PathBuf::from("/d/x.csv"));
-        assert_eq!(typed_path(" '/d/x y.csv' "), PathBuf::from("/d/x y.csv"));
-        assert_eq!(typed_path("/d//e/x.csv"), PathBuf::from("/e/x.csv"));
-        assert_eq!(typed_path("/d/'/e/x y.csv'"), PathBuf::from("/e/x y.csv"));
-        assert_eq!(typed_path("rel/x.csv"), PathBuf::from("rel/x.csv"));
-        assert_eq!(typed_path("/d/'x y.csv'"), PathBuf::from("/d/x y.csv"));
-        assert_eq!(typed_path("/d/\"x y.csv\""), PathBuf::from("/d/x y.csv"));
-        if let Some(home) = directories::BaseDirs::new() {
-            assert_eq!(typed_path("/d/~/x.csv"), home.home_dir().join("x.csv"));
+/// Tab at the path prompt: the file or folder name completed as far as the matches agree; when
+/// several remain, the status line names them.
+pub fn complete_path(app: &mut App) {
+    let s = app.strings();
+    let Some(field) = app.form.as_mut().and_then(|f| f.focused_line()) else {
+        return;
+    };
+    let done = complete(field.value());
+    field.set(&done.text);
+    let status = match done.candidates.len() {
+        0 => None,
+        n => {
+            const SHOWN: usize = 6;
+            let mut names = done.candidates[..n.min(SHOWN)].join(" · ");
+            if n > SHOWN {
+                names.push_str(&format!(" · +{}", n - SHOWN));
+            }
+            Some(fill(s.im_candidates, &[&names]))
         }
-    }
+    };
+    app.status = status.map(|text| super::Status {
+        kind: StatusKind::Info,
+        text,
+    });
 }

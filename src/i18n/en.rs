@@ -570,7 +570,7 @@ pub static STRINGS: Strings = Strings {
     im_summary_errors: "{} rows: {} rows with errors ({} errors) — nothing imported",
     im_column: "column {}",
     im_summary_file: "This file cannot be imported.",
-    hint_import_path: "path of the CSV file, e.g. ~/Downloads/registrations.csv (dropping the file on the window works too)",
+    hint_import_path: "e.g. ~/Downloads/registrations.csv; Tab completes names; dropping the file on the window works too",
     f_import: "import",
     k_import_close: "close, import nothing",
     k_scroll_page: "scroll a page",
@@ -579,4 +579,8 @@ pub static STRINGS: Strings = Strings {
     ro_file: "the store file is not writable",
     ro_folder: "the store's folder is not writable",
     ro_refused: "Read-only ({}): nothing can be saved. Reopen without --read-only, or make the store file and its folder writable.",
+    k_complete_path: "complete the file or folder name (accents optional)",
+    f_complete_path: "complete",
+    im_candidates: "Could be: {}",
+    im_prompt_keys: "Tab: complete the file name · Enter: preview · Esc: cancel",
 };

@@ -570,7 +570,7 @@ pub static STRINGS: Strings = Strings {
     im_summary_errors: "{} dòng: {} dòng có lỗi ({} lỗi) — chưa nhập gì",
     im_column: "cột {}",
     im_summary_file: "Không nhập được tệp này.",
-    hint_import_path: "đường dẫn tệp CSV, ví dụ ~/Downloads/dang-ky.csv (kéo tệp vào cửa sổ cũng được)",
+    hint_import_path: "ví dụ ~/Downloads/dang-ky.csv; Tab hoàn thành tên; kéo tệp vào cửa sổ cũng được",
     f_import: "nhập",
     k_import_close: "đóng, không nhập gì",
     k_scroll_page: "cuộn một trang",
@@ -579,4 +579,8 @@ pub static STRINGS: Strings = Strings {
     ro_file: "tệp kho không ghi được",
     ro_folder: "thư mục chứa kho không ghi được",
     ro_refused: "Chỉ đọc ({}): không lưu được gì. Mở lại không có --read-only, hoặc cấp quyền ghi cho tệp và thư mục kho.",
+    k_complete_path: "hoàn thành tên tệp hay thư mục (không cần dấu)",
+    f_complete_path: "hoàn thành tên",
+    im_candidates: "Có thể là: {}",
+    im_prompt_keys: "Tab: hoàn thành tên tệp · Enter: xem trước · Esc: huỷ",
 };

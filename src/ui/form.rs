@@ -61,7 +61,14 @@ pub fn render(frame: &mut Frame<'_>, form: &Form, app: &App, theme: Theme, area:
         ))
         .title_bottom(Line::from(format!(
             " {} ",
-            truncate(s.form_keys, width.saturating_sub(4) as usize)
+            truncate(
+                if matches!(form.purpose, crate::app::form::Purpose::ImportPath { .. }) {
+                    s.im_prompt_keys
+                } else {
+                    s.form_keys
+                },
+                width.saturating_sub(4) as usize
+            )
         )));
     let inner = block.inner(r);
     frame.render_widget(block, r);

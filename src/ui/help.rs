@@ -24,16 +24,16 @@ pub fn render(frame: &mut Frame<'_>, app: &App, theme: Theme, area: Rect) {
     } else {
         app.tab.title(s).to_string()
     };
-    let bindings = keymap::active(&contexts);
+    let bindings = keymap::active_keys(&contexts);
     let key_w = bindings
         .iter()
-        .map(|b| keys_label(b).width())
+        .map(|(_, keys)| keys_label(keys).width())
         .max()
         .unwrap_or(4)
         .max(8);
     let mut lines: Vec<Line> = Vec::new();
     let mut section = None;
-    for b in &bindings {
+    for (b, keys) in &bindings {
         let is_global = b.context == Context::Global;
         if section != Some(is_global) {
             section = Some(is_global);
@@ -49,7 +49,7 @@ pub fn render(frame: &mut Frame<'_>, app: &App, theme: Theme, area: Rect) {
             lines.push(Line::styled(title, theme.title()));
         }
         lines.push(Line::from(vec![
-            Span::styled(format!("  {:<key_w$}  ", keys_label(b)), theme.key()),
+            Span::styled(format!("  {:<key_w$}  ", keys_label(keys)), theme.key()),
             Span::raw((b.help)(s)),
         ]));
     }
@@ -59,9 +59,9 @@ pub fn render(frame: &mut Frame<'_>, app: &App, theme: Theme, area: Rect) {
             Span::raw(s.help_typing_keys),
         ]));
     }
-    let close_keys: Vec<String> = keymap::active(&[Context::Help])
+    let close_keys: Vec<String> = keymap::active_keys(&[Context::Help])
         .iter()
-        .map(|b| format!("{}: {}", keys_label(b), (b.help)(s)))
+        .map(|(b, keys)| format!("{}: {}", keys_label(keys), (b.help)(s)))
         .collect();
     let width = lines.iter().map(Line::width).max().unwrap_or(20).max(40) as u16 + 4;
     let height = lines.len() as u16 + 2;

@@ -214,22 +214,23 @@ fn render_footer(frame: &mut Frame<'_>, app: &App, theme: Theme, area: Rect) {
         frame.render_widget(Paragraph::new(text).style(style), status_area);
     }
     // Help and quit always show; the screen's own keys fill the room left before them.
-    let hints: Vec<(String, &str, bool)> = keymap::active(&app.contexts())
+    let hints: Vec<(String, &str, bool)> = keymap::active_keys(&app.contexts())
         .into_iter()
-        .filter_map(|b| {
+        .filter_map(|(b, keys)| {
             let label = b.footer?;
             let essential = matches!(b.command, Command::ToggleHelp | Command::Quit);
             // A run of digits reads as one range ("0–9"), not as its first digit.
-            let key = match (b.keys.first(), b.keys.last()) {
+            let key = match (keys.first(), keys.last()) {
                 (Some(first), Some(last))
-                    if b.keys.len() > 2
-                        && b.keys.iter().all(|k| {
+                    if keys.len() > 2
+                        && keys.iter().all(|k| {
                             matches!(k.code, ratatui::crossterm::event::KeyCode::Char(c) if c.is_ascii_digit())
                         }) =>
                 {
                     format!("{}–{}", chord_label(*first), chord_label(*last))
                 }
-                _ => chord_label(b.keys[0]),
+                (Some(first), _) => chord_label(*first),
+                (None, _) => return None,
             };
             Some((key, label(s), essential))
         })
