@@ -285,3 +285,62 @@ fn the_briefing_reports_on_the_latest_saturday_that_has_come() {
         Some("2022-05-07".to_string())
     );
 }
+
+/// With several Saturdays, tab 4, the overview and the briefing start on the same one (the
+/// latest up to today); `R` writes the briefing of the Saturday tab 4 shows.
+#[test]
+fn r_writes_the_briefing_of_the_saturday_on_screen() {
+    use chrono::NaiveDate;
+    use xungkich::domain::rounds::default_deadlines;
+    use xungkich::store::NewDay;
+    let t = TempStore::new();
+    let mut store = t.open("2022-04-29T08:00:00+07:00");
+    let date = NaiveDate::from_ymd_opt(2022, 5, 14).expect("date");
+    let (registration_deadline, report_deadline) = default_deadlines(date);
+    store
+        .add_volunteer_day(
+            &NewDay {
+                round: 3,
+                date,
+                title: "Đợt 3".into(),
+                host: String::new(),
+                registration_deadline,
+                report_deadline,
+            },
+            "2022-05-08T08:00:00+07:00",
+            "round 3",
+        )
+        .expect("round 3");
+    let mut app = support::app(&store, "2022-05-15T09:00", Lang::Vi);
+    let days = &app.board.volunteer_days;
+    assert_eq!(
+        days[app.volunteer.day].date, date,
+        "the latest Saturday first"
+    );
+    press(&mut app, &mut store, &[key(KeyCode::Char('R'))]);
+    let written = |app: &xungkich::app::App| {
+        let path = app.status.clone().expect("status").text;
+        let path = path.rsplit(": ").next().expect("a path").to_string();
+        std::fs::read_to_string(path).expect("briefing")
+    };
+    assert!(
+        written(&app).contains("14/05/2022"),
+        "the Saturday on screen"
+    );
+    // Tab 4 moved to the earlier round: the briefing follows.
+    press(
+        &mut app,
+        &mut store,
+        &[key(KeyCode::Char('4')), key(KeyCode::Char('['))],
+    );
+    assert_eq!(app.board.volunteer_days[app.volunteer.day].round, 2);
+    // A minute later (the briefing's file name has the minute), from that same Saturday.
+    let mut later = support::app(&store, "2022-05-15T09:01", Lang::Vi);
+    later.volunteer.day = app.volunteer.day;
+    press(&mut later, &mut store, &[key(KeyCode::Char('R'))]);
+    let text = written(&later);
+    assert!(
+        text.contains("07/05/2022") && !text.contains("14/05/2022"),
+        "{text}"
+    );
+}

@@ -166,6 +166,10 @@ impl App {
         let mut app = App::new(board, Registry::default(), clock, lang, no_color);
         app.registry_loaded = false;
         app.read_only = store.read_only();
+        // Tab 4, the overview and the briefing start on the same Saturday: the latest one up
+        // to today (the first, before any has come).
+        app.volunteer.day =
+            crate::io::report::briefing_day(&app.board.volunteer_days, app.now).unwrap_or(0);
         // The first screen (the overview) shows KPIs and figures before any key is pressed.
         app.prepare(store);
         Ok(app)

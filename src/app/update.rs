@@ -703,7 +703,7 @@ fn write_briefing(app: &mut App, store: &Store) {
             std::path::Path::to_path_buf,
         );
     let path = report::file_path(&folder, app.now);
-    let written = report::gather(store, app.board.clone(), app.now)
+    let written = report::gather_on(store, app.board.clone(), app.now, Some(app.volunteer.day))
         .map_err(|e| e.to_string())
         .and_then(|b| {
             let text = report::render(&b, s, report::Format::Markdown);

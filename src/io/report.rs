@@ -63,11 +63,24 @@ pub fn briefing_day(days: &[VolunteerDayRow], now: DateTime<FixedOffset>) -> Opt
         })
 }
 
-/// Reads what the briefing needs, as the screens compute it (same KPIs, same checklist).
+/// Reads what the briefing needs, as the screens compute it (same KPIs, same checklist), on
+/// the Saturday [`briefing_day`] picks.
 pub fn gather(store: &Store, board: Board, now: DateTime<FixedOffset>) -> Result<Briefing> {
+    let day = briefing_day(&board.volunteer_days, now);
+    gather_on(store, board, now, day)
+}
+
+/// The briefing on Saturday `day` (an index into the board's days): the one tab 4 shows, when
+/// the officer writes it from the app, so the page says what the screen said.
+pub fn gather_on(
+    store: &Store,
+    board: Board,
+    now: DateTime<FixedOffset>,
+    day: Option<usize>,
+) -> Result<Briefing> {
     let kpis = kpi::compute(&board, store, now)?;
     let progress = overview_model::progress(&board, now);
-    let day = briefing_day(&board.volunteer_days, now).map(|i| board.volunteer_days[i].clone());
+    let day = day.and_then(|i| board.volunteer_days.get(i).cloned());
     let figures = match &day {
         // Figures saved after `now` are left out, so `--now` replays what was known then.
         Some(d) => store
