@@ -291,6 +291,14 @@ pub static BINDINGS: &[Binding] = &[
         k_complete_path,
         f_complete_path
     ),
+    // Submitting the path shows the preview; nothing is saved yet.
+    bind!(
+        PathField,
+        [k(K::Enter), ctrl('s')],
+        C::Save,
+        k_import_preview,
+        f_import_preview
+    ),
     // A picker field: the list under it.
     bind!(Picker, [k(K::Down)], C::PickNext, k_pick_next),
     bind!(Picker, [k(K::Up)], C::PickPrev, k_pick_prev),

@@ -583,4 +583,6 @@ pub static STRINGS: Strings = Strings {
     f_complete_path: "complete",
     im_candidates: "Could be: {}",
     im_prompt_keys: "Tab: complete the file name · Enter: preview · Esc: cancel",
+    k_import_preview: "read the file and preview it (nothing written yet)",
+    f_import_preview: "preview",
 };

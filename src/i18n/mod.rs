@@ -594,6 +594,8 @@ string_table! {
     im_nothing_hint,
     im_notes,
     k_import,
+    k_import_preview,
+    f_import_preview,
     im_prompt_keys,
     k_complete_path,
     f_complete_path,

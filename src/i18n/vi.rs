@@ -583,4 +583,6 @@ pub static STRINGS: Strings = Strings {
     f_complete_path: "hoàn thành tên",
     im_candidates: "Có thể là: {}",
     im_prompt_keys: "Tab: hoàn thành tên tệp · Enter: xem trước · Esc: huỷ",
+    k_import_preview: "đọc tệp và xem trước (chưa ghi gì)",
+    f_import_preview: "xem trước",
 };
