@@ -21,19 +21,21 @@
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
+mod common;
+use common::{Presses, ch, key, press, settle};
+
 use criterion::measurement::WallTime;
 use criterion::{BenchmarkGroup, Criterion, SamplingMode, criterion_group, criterion_main};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::crossterm::event::{KeyCode, KeyEvent};
 use tempfile::TempDir;
 
-use xungkich::app::{App, Tab, update};
+use xungkich::app::{App, Tab};
 use xungkich::domain::time::{Clock, parse_instant};
 use xungkich::i18n::{Lang, strings};
 use xungkich::io::report;
 use xungkich::store::{Seed, Store};
-use xungkich::tui::action_for_key;
 
 /// The volunteer Saturday afternoon, when every tab has something to show.
 const NOW: &str = "2022-05-07T14:00:00+07:00";
@@ -123,71 +125,17 @@ fn load(store: &Store) -> App {
     App::load(store, clock(), Lang::Vi, true).expect("load app")
 }
 
-fn ch(c: char) -> KeyEvent {
-    KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE)
-}
-
-/// Presses keys through the real keymap, as the terminal loop does, and lets the work a key
-/// left for idle time (a long search) finish, as the loop does between keys.
-fn press(app: &mut App, store: &mut Store, keys: &[KeyEvent]) {
-    for k in keys {
-        if let Some(action) = action_for_key(app, *k) {
-            update(app, store, action);
-        }
-    }
-}
-
-fn settle(app: &mut App) {
-    while app.has_background_work() {
-        app.background_step();
-    }
-}
-
 fn draw(terminal: &mut Terminal<TestBackend>, app: &App) {
     terminal
         .draw(|f| xungkich::ui::render(f, app))
         .expect("draw");
 }
 
-/// Every timed iteration of every case, summarised after the run.
-#[derive(Default)]
-struct Samples(Vec<(String, bool, Vec<Duration>)>);
-
-impl Samples {
-    fn record(&mut self, id: String, held_to_a_frame: bool, mut samples: Vec<Duration>) {
-        if samples.is_empty() {
-            return;
-        }
-        samples.sort_unstable();
-        self.0.push((id, held_to_a_frame, samples));
-    }
-
-    fn print(&self) {
-        let ms = |d: Duration| d.as_secs_f64() * 1e3;
-        for (id, held, samples) in &self.0 {
-            let at = |q: f64| samples[((samples.len() - 1) as f64 * q).round() as usize];
-            let (median, p99, max) = (at(0.5), at(0.99), at(1.0));
-            let verdict = match (held, max >= FRAME) {
-                (false, _) => "  (no target)",
-                (true, true) => "  SLOWEST OVER ONE FRAME",
-                (true, false) => "",
-            };
-            println!(
-                "presses {id}: median {:.3} ms, p99 {:.3} ms, max {:.3} ms ({} presses){verdict}",
-                ms(median),
-                ms(p99),
-                ms(max),
-                samples.len()
-            );
-        }
-    }
-}
-
 /// Times `act` after an untimed `setup`, each iteration. Returns whether it ran (a filter
 /// given to `cargo bench` skips the others), so checks after a case only follow a real run.
 fn timed<S>(
     (group, group_name): (&mut BenchmarkGroup<'_, WallTime>, &str),
-    samples: &mut Samples,
+    samples: &mut Presses<bool>,
     state: &mut S,
     (name, held): (&str, bool),
     setup: &dyn Fn(&mut S),
@@ -258,7 +206,7 @@ const TABS: [(char, Tab); 5] = [
     ('5', Tab::Kpi),
 ];
 
-fn bench_scale(c: &mut Criterion, samples: &mut Samples, scale: &Scale) {
+fn bench_scale(c: &mut Criterion, samples: &mut Presses<bool>, scale: &Scale) {
     let mut fx = fixture(scale);
     let large = scale.name == "large";
 
@@ -369,11 +317,7 @@ fn bench_scale(c: &mut Criterion, samples: &mut Samples, scale: &Scale) {
             s.saves.set(n + 1);
             let value = 10 + n % 90;
             let [a, b] = [value / 10, value % 10].map(|d| ch(char::from(b'0' + d as u8)));
-            press(
-                &mut s.app,
-                s.store,
-                &[a, b, KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE)],
-            );
+            press(&mut s.app, s.store, &[a, b, key(KeyCode::Enter)]);
             s.frame();
         },
     );
@@ -389,7 +333,7 @@ fn bench_scale(c: &mut Criterion, samples: &mut Samples, scale: &Scale) {
         ("tab 3: filter keystroke (/ then t)", true),
         &|s| {
             s.app.tab = Tab::Initiatives;
-            s.keys(&[KeyEvent::new(KeyCode::Esc, KeyModifiers::NONE), ch('/')]);
+            s.keys(&[key(KeyCode::Esc), ch('/')]);
             s.frame();
         },
         &|s| {
@@ -398,7 +342,7 @@ fn bench_scale(c: &mut Criterion, samples: &mut Samples, scale: &Scale) {
         },
     );
     assert!(!ran || s.app.initiatives.filter.value() == "t");
-    s.keys(&[KeyEvent::new(KeyCode::Esc, KeyModifiers::NONE)]);
+    s.keys(&[key(KeyCode::Esc)]);
     g.finish();
 
     // The two commands that print a screen or the briefing, without the process around them
@@ -439,12 +383,17 @@ fn bench_scale(c: &mut Criterion, samples: &mut Samples, scale: &Scale) {
 }
 
 fn app_bench(c: &mut Criterion) {
-    let mut samples = Samples::default();
+    let mut samples = Presses::<bool>::default();
     for scale in scales() {
         bench_scale(c, &mut samples, &scale);
     }
     println!();
-    samples.print();
+    // `true`: a key press held to one frame; the other cases have no target.
+    samples.print(|held, _, max| match (*held, max >= FRAME) {
+        (false, _) => "  (no target)",
+        (true, true) => "  SLOWEST OVER ONE FRAME",
+        (true, false) => "",
+    });
 }
 
 criterion_group!(benches, app_bench);

@@ -16,19 +16,21 @@ use std::cell::Cell;
 use std::path::Path;
 use std::time::{Duration, Instant};
 
+mod common;
+use common::{Presses, ch, key, press};
+
 use criterion::measurement::WallTime;
 use criterion::{BenchmarkGroup, Criterion, SamplingMode, criterion_group, criterion_main};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::crossterm::event::{KeyCode, KeyEvent};
 use tempfile::TempDir;
 
-use xungkich::app::{App, StatusKind, Tab, update};
+use xungkich::app::{App, StatusKind, Tab};
 use xungkich::domain::figures::Metric;
 use xungkich::domain::time::{Clock, parse_instant};
 use xungkich::i18n::Lang;
 use xungkich::store::{Seed, Store};
-use xungkich::tui::action_for_key;
 
 const FIGURE_ROWS: u64 = 1_000_000;
 /// 37 units per step: about 518 units.
@@ -76,23 +78,6 @@ fn reopen(path: &Path) -> Store {
 fn load(store: &Store) -> App {
     let clock = Clock::Fixed(parse_instant(NOW).expect("clock"));
     App::load(store, clock, Lang::Vi, true).expect("load app")
-}
-
-fn key(code: KeyCode) -> KeyEvent {
-    KeyEvent::new(code, KeyModifiers::NONE)
-}
-
-fn ch(c: char) -> KeyEvent {
-    key(KeyCode::Char(c))
-}
-
-/// Presses keys through the real keymap, as the terminal loop does.
-fn press(app: &mut App, store: &mut Store, keys: &[KeyEvent]) {
-    for k in keys {
-        if let Some(action) = action_for_key(app, *k) {
-            update(app, store, action);
-        }
-    }
 }
 
 /// The app, the store and a terminal: what every case works on.
@@ -143,45 +128,10 @@ impl Session<'_> {
     }
 }
 
-/// Every timed iteration of every case, summarised after the run.
-#[derive(Default)]
-struct Presses(Vec<(String, Vec<Duration>)>);
-
-impl Presses {
-    fn record(&mut self, id: String, mut samples: Vec<Duration>) {
-        if samples.is_empty() {
-            // Left out by a filter on the command line.
-            return;
-        }
-        samples.sort_unstable();
-        self.0.push((id, samples));
-    }
-
-    fn print(&self) {
-        let ms = |d: Duration| d.as_secs_f64() * 1e3;
-        for (id, samples) in &self.0 {
-            let at = |q: f64| samples[((samples.len() - 1) as f64 * q).round() as usize];
-            let (median, p99, max) = (at(0.5), at(0.99), at(1.0));
-            let verdict = if median >= MEDIAN_TARGET {
-                "  MEDIAN OVER 5 MS"
-            } else {
-                ""
-            };
-            println!(
-                "presses {id}: median {:.3} ms, p99 {:.3} ms, max {:.3} ms ({} presses){verdict}",
-                ms(median),
-                ms(p99),
-                ms(max),
-                samples.len()
-            );
-        }
-    }
-}
-
 /// Times `act` after an untimed `setup`, each iteration; `check` (untimed) runs after each.
 fn timed<T>(
     group: &mut BenchmarkGroup<'_, WallTime>,
-    presses: &mut Presses,
+    presses: &mut Presses<()>,
     session: &mut Session<'_>,
     name: &str,
     setup: &dyn Fn(&mut Session<'_>) -> T,
@@ -205,7 +155,7 @@ fn timed<T>(
         })
     });
     let (w, h) = SIZE;
-    presses.record(format!("figures/{w}x{h}/{name}"), samples);
+    presses.record(format!("figures/{w}x{h}/{name}"), (), samples);
 }
 
 /// What a typed cell must leave behind: saved, and the grid showing the value.
@@ -242,7 +192,7 @@ fn configure(group: &mut BenchmarkGroup<'_, WallTime>) {
 
 fn entry(c: &mut Criterion) {
     let mut fx = fixture();
-    let mut presses = Presses::default();
+    let mut presses = Presses::<()>::default();
     let (w, h) = SIZE;
     let terminal = Terminal::new(TestBackend::new(w, h)).expect("terminal");
     let app = load(&fx.store);
@@ -397,7 +347,13 @@ fn entry(c: &mut Criterion) {
         },
     );
     group.finish();
-    presses.print();
+    presses.print(|_, median, _| {
+        if median >= MEDIAN_TARGET {
+            "  MEDIAN OVER 5 MS"
+        } else {
+            ""
+        }
+    });
     println!(
         "target: median under {} ms from key to committed (synchronous=FULL)",
         MEDIAN_TARGET.as_millis()

@@ -13,18 +13,20 @@
 use std::path::Path;
 use std::time::{Duration, Instant};
 
+mod common;
+use common::{Presses, ch, key, press, settle};
+
 use criterion::measurement::WallTime;
 use criterion::{BenchmarkGroup, Criterion, SamplingMode, criterion_group, criterion_main};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::crossterm::event::{KeyCode, KeyEvent};
 use tempfile::TempDir;
 
-use xungkich::app::{App, Tab, update};
+use xungkich::app::{App, Tab};
 use xungkich::domain::time::{Clock, parse_instant};
 use xungkich::i18n::Lang;
 use xungkich::store::{Seed, Store};
-use xungkich::tui::action_for_key;
 
 const INITIATIVES: u64 = 100_000;
 /// 37 units per step: about 500 units, so the unit names and pickers are at scale too.
@@ -77,23 +79,6 @@ fn load(store: &Store) -> App {
     app
 }
 
-fn key(code: KeyCode) -> KeyEvent {
-    KeyEvent::new(code, KeyModifiers::NONE)
-}
-
-fn ch(c: char) -> KeyEvent {
-    key(KeyCode::Char(c))
-}
-
-/// Presses keys through the real keymap, as the terminal loop does.
-fn press(app: &mut App, store: &mut Store, keys: &[KeyEvent]) {
-    for k in keys {
-        if let Some(action) = action_for_key(app, *k) {
-            update(app, store, action);
-        }
-    }
-}
-
 /// Types as an officer does: between two letters the app has time to finish what a letter
 /// started (a long search goes on in chunks while no key is waiting), as the terminal loop
 /// lets it.
@@ -101,13 +86,6 @@ fn type_text(app: &mut App, store: &mut Store, text: &str) {
     for c in text.chars() {
         press(app, store, &[ch(c)]);
         settle(app);
-    }
-}
-
-/// Runs the work left over from the last key, as the terminal loop does while idle.
-fn settle(app: &mut App) {
-    while app.has_background_work() {
-        app.background_step();
     }
 }
 
@@ -134,68 +112,31 @@ impl Session<'_> {
     }
 }
 
-/// Every timed press of every case (warm-up included), summarised after the run: criterion
-/// estimates the typical press, but the one-frame limit is about the slowest.
-#[derive(Default)]
-struct Presses(Vec<(String, Vec<Duration>)>);
-
-impl Presses {
-    fn record(&mut self, id: String, mut samples: Vec<Duration>) {
-        if samples.is_empty() {
-            // Left out by a filter on the command line.
-            return;
-        }
-        samples.sort_unstable();
-        self.0.push((id, samples));
-    }
-
-    fn print(&self) {
-        let ms = |d: Duration| d.as_secs_f64() * 1e3;
-        for (id, samples) in &self.0 {
-            let at = |q: f64| samples[((samples.len() - 1) as f64 * q).round() as usize];
-            let (median, p99, max) = (at(0.5), at(0.99), at(1.0));
-            let verdict = if max >= FRAME {
-                "  SLOWEST OVER ONE FRAME"
-            } else if median >= MEDIAN_TARGET {
-                "  MEDIAN OVER 2 MS"
-            } else {
-                ""
-            };
-            println!(
-                "presses {id}: median {:.3} ms, p99 {:.3} ms, max {:.3} ms ({} presses){verdict}",
-                ms(median),
-                ms(p99),
-                ms(max),
-                samples.len()
-            );
-        }
-    }
-}
-
 /// Times `keys` plus one frame, after `setup` (untimed) before each press.
 fn case(
     group: &mut BenchmarkGroup<'_, WallTime>,
-    presses: &mut Presses,
+    presses: &mut Presses<()>,
     session: &mut Session<'_>,
     name: &str,
     setup: &dyn Fn(&mut Session<'_>),
     keys: &[KeyEvent],
-) {
+) -> bool {
     timed(group, presses, session, name, setup, &|s| {
         press(&mut s.app, s.store, keys);
         s.draw();
-    });
+    })
 }
 
-/// Times `act` after an untimed `setup`, each iteration.
+/// Times `act` after an untimed `setup`, each iteration. Returns whether it ran (a filter
+/// given to `cargo bench` skips the others), so steps that follow a case only follow a run.
 fn timed(
     group: &mut BenchmarkGroup<'_, WallTime>,
-    presses: &mut Presses,
+    presses: &mut Presses<()>,
     session: &mut Session<'_>,
     name: &str,
     setup: &dyn Fn(&mut Session<'_>),
     act: &dyn Fn(&mut Session<'_>),
-) {
+) -> bool {
     let mut samples: Vec<Duration> = Vec::new();
     group.bench_function(name, |b| {
         b.iter_custom(|iters| {
@@ -213,7 +154,9 @@ fn timed(
     });
     let area = session.terminal.backend().buffer().area;
     let id = format!("initiatives/{}x{}/{name}", area.width, area.height);
-    presses.record(id, samples);
+    let ran = !samples.is_empty();
+    presses.record(id, (), samples);
+    ran
 }
 
 fn configure(group: &mut BenchmarkGroup<'_, WallTime>) {
@@ -226,7 +169,7 @@ fn configure(group: &mut BenchmarkGroup<'_, WallTime>) {
 
 fn keystrokes(c: &mut Criterion) {
     let mut fx = fixture();
-    let mut presses = Presses::default();
+    let mut presses = Presses::<()>::default();
 
     // Start-up: reading 100,000 initiatives and folding their text (once per run, not per
     // frame; the officer waits for it once).
@@ -391,7 +334,7 @@ fn keystrokes(c: &mut Criterion) {
 
         // Not a per-keystroke target, but a key of the tab all the same: `s` sorts all
         // 100,000 again (date → unit, the dearest order).
-        case(
+        let sorted = case(
             &mut group,
             &mut presses,
             &mut s,
@@ -403,11 +346,21 @@ fn keystrokes(c: &mut Criterion) {
             &[ch('s')],
         );
         // Back to the date order through the key itself: unit → stage → score → date.
-        s.reset(&[ch('s'), ch('s'), ch('s')]);
+        if sorted {
+            s.reset(&[ch('s'), ch('s'), ch('s')]);
+        }
         assert_eq!(s.app.initiatives.sort, Default::default());
         group.finish();
     }
-    presses.print();
+    presses.print(|_, median, max| {
+        if max >= FRAME {
+            "  SLOWEST OVER ONE FRAME"
+        } else if median >= MEDIAN_TARGET {
+            "  MEDIAN OVER 2 MS"
+        } else {
+            ""
+        }
+    });
     println!(
         "targets: median under {} ms, every press under {} ms",
         MEDIAN_TARGET.as_millis(),
