@@ -42,11 +42,12 @@ impl fmt::Display for Counts {
     }
 }
 
-/// SplitMix64: tiny, fast and good enough to make demo data varied yet reproducible.
-struct Rng(u64);
+/// SplitMix64: tiny, fast and good enough to make demo data varied yet reproducible (the
+/// kill -9 test draws its kill points from it too, replayable from a seed).
+pub struct Rng(pub u64);
 
 impl Rng {
-    fn next(&mut self) -> u64 {
+    pub fn next_u64(&mut self) -> u64 {
         self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
         let mut z = self.0;
         z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
@@ -54,8 +55,8 @@ impl Rng {
         z ^ (z >> 31)
     }
 
-    fn below(&mut self, n: u64) -> u64 {
-        if n == 0 { 0 } else { self.next() % n }
+    pub fn below(&mut self, n: u64) -> u64 {
+        if n == 0 { 0 } else { self.next_u64() % n }
     }
 
     fn range(&mut self, lo: i64, hi: i64) -> i64 {

@@ -24,6 +24,7 @@ use std::time::{Duration, Instant};
 
 use ratatui::crossterm::event::KeyCode;
 use support::TempStore;
+use xungkich::demo::Rng;
 use xungkich::domain::figures::Metric;
 use xungkich::store::{Seed, Store};
 
@@ -122,23 +123,6 @@ fn burst_driver() {
     }
     writeln!(out, "done").expect("stdout");
     out.flush().expect("stdout");
-}
-
-/// SplitMix64, for kill points that differ between runs yet can be replayed from a seed.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-        z ^ (z >> 31)
-    }
-
-    fn below(&mut self, n: u64) -> u64 {
-        self.next() % n.max(1)
-    }
 }
 
 fn seed() -> u64 {
