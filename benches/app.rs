@@ -34,8 +34,9 @@ use tempfile::TempDir;
 use xungkich::app::{App, Tab};
 use xungkich::domain::time::{Clock, parse_instant};
 use xungkich::i18n::{Lang, strings};
+use xungkich::io::campaign_file::SHIPPED_SEED;
 use xungkich::io::report;
-use xungkich::store::{Seed, Store};
+use xungkich::store::Store;
 
 /// The volunteer Saturday afternoon, when every tab has something to show.
 const NOW: &str = "2022-05-07T14:00:00+07:00";
@@ -95,7 +96,7 @@ fn fixture(scale: &Scale) -> Fixture {
     }
     let dir = TempDir::new().expect("temp dir");
     let path = dir.path().join("bench.db");
-    let mut store = Store::open(&path, Seed::Shipped, NOW).expect("open store");
+    let mut store = Store::open(&path, SHIPPED_SEED, NOW).expect("open store");
     let started = Instant::now();
     let counts = xungkich::demo::fill(&mut store, &scale.options).expect("demo data");
     eprintln!(
@@ -114,7 +115,7 @@ fn fixture(scale: &Scale) -> Fixture {
 }
 
 fn reopen(path: &Path) -> Store {
-    Store::open(path, Seed::Shipped, NOW).expect("open store")
+    Store::open(path, SHIPPED_SEED, NOW).expect("open store")
 }
 
 fn clock() -> Clock {

@@ -30,7 +30,8 @@ use xungkich::app::{App, StatusKind, Tab};
 use xungkich::domain::figures::Metric;
 use xungkich::domain::time::{Clock, parse_instant};
 use xungkich::i18n::Lang;
-use xungkich::store::{Seed, Store};
+use xungkich::io::campaign_file::SHIPPED_SEED;
+use xungkich::store::Store;
 
 const FIGURE_ROWS: u64 = 1_000_000;
 /// 37 units per step: about 518 units.
@@ -49,7 +50,7 @@ struct Fixture {
 fn fixture() -> Fixture {
     let dir = TempDir::new().expect("temp dir");
     let path = dir.path().join("bench.db");
-    let mut store = Store::open(&path, Seed::Shipped, NOW).expect("open store");
+    let mut store = Store::open(&path, SHIPPED_SEED, NOW).expect("open store");
     let options = xungkich::demo::Options {
         scale: SCALE,
         initiatives: None,
@@ -72,7 +73,7 @@ fn fixture() -> Fixture {
 }
 
 fn reopen(path: &Path) -> Store {
-    Store::open(path, Seed::Shipped, NOW).expect("reopen store")
+    Store::open(path, SHIPPED_SEED, NOW).expect("reopen store")
 }
 
 fn load(store: &Store) -> App {

@@ -26,7 +26,8 @@ use tempfile::TempDir;
 use xungkich::app::{App, Tab};
 use xungkich::domain::time::{Clock, parse_instant};
 use xungkich::i18n::Lang;
-use xungkich::store::{Seed, Store};
+use xungkich::io::campaign_file::SHIPPED_SEED;
+use xungkich::store::Store;
 
 const INITIATIVES: u64 = 100_000;
 /// 37 units per step: about 500 units, so the unit names and pickers are at scale too.
@@ -46,7 +47,7 @@ struct Fixture {
 fn fixture() -> Fixture {
     let dir = TempDir::new().expect("temp dir");
     let path = dir.path().join("bench.db");
-    let mut store = Store::open(&path, Seed::Shipped, NOW).expect("open store");
+    let mut store = Store::open(&path, SHIPPED_SEED, NOW).expect("open store");
     let options = xungkich::demo::Options {
         scale: SCALE,
         initiatives: Some(INITIATIVES),
@@ -65,7 +66,7 @@ fn fixture() -> Fixture {
 }
 
 fn reopen(path: &Path) -> Store {
-    Store::open(path, Seed::Shipped, NOW).expect("reopen store")
+    Store::open(path, SHIPPED_SEED, NOW).expect("reopen store")
 }
 
 /// Start-up as the officer meets it before tab 3: the app, then the registry tab 3 reads when

@@ -8,6 +8,7 @@ use xungkich::cli::{self, Cli, Command, Screen};
 use xungkich::domain::campaign::CampaignDef;
 use xungkich::domain::time::{Clock, parse_instant};
 use xungkich::i18n::strings;
+use xungkich::io::campaign_file::SHIPPED_SEED;
 use xungkich::io::{campaign_file, export, report};
 use xungkich::store::{Seed, Store, StoreError};
 use xungkich::{demo, tui, ui};
@@ -97,7 +98,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
     let read_only = cli.read_only;
     let seed = || match &campaign {
         Some((def, name)) => Seed::File { def, name },
-        None => Seed::Shipped,
+        None => SHIPPED_SEED,
     };
     match cli.command {
         Some(Command::Path) => {

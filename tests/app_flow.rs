@@ -125,7 +125,7 @@ fn kind_filter_missing_only_and_sorting() {
     press(&mut a, &mut store, &[key(KeyCode::Char('s'))]);
     let rows = visible_units(&a.board, &a.units, a.now);
     let count = |i: usize| {
-        xungkich::app::units_view::missing_count(&xungkich::app::units_view::unit_states(
+        xungkich::model::checklist::missing_count(&xungkich::model::checklist::unit_states(
             &a.board,
             &a.board.units[i],
             a.now,

@@ -26,7 +26,8 @@ use ratatui::crossterm::event::KeyCode;
 use support::TempStore;
 use xungkich::demo::Rng;
 use xungkich::domain::figures::Metric;
-use xungkich::store::{Seed, Store};
+use xungkich::io::campaign_file::SHIPPED_SEED;
+use xungkich::store::Store;
 
 /// Names the store the child process (the driver) writes to.
 const DRIVER_ENV: &str = "XUNGKICH_BURST_DB";
@@ -82,7 +83,7 @@ fn burst_driver() {
     let Some(db) = std::env::var_os(DRIVER_ENV) else {
         return;
     };
-    let mut store = Store::open(Path::new(&db), Seed::Shipped, NOW).expect("open store");
+    let mut store = Store::open(Path::new(&db), SHIPPED_SEED, NOW).expect("open store");
     let plan = Plan::read(&store);
     // Through the app, as the officer types: tab 4's grid, the cell, the digits, Enter; a
     // line is printed only once the status line says the figure is saved.
@@ -243,7 +244,7 @@ fn check_store(path: &Path, lines: &[String], context: &str) -> Outcome {
             .expect("integrity_check");
         assert_eq!(rows, ["ok"], "{context}: integrity_check");
     }
-    let store = Store::open(path, Seed::Shipped, NOW).expect("the app reopens the store");
+    let store = Store::open(path, SHIPPED_SEED, NOW).expect("the app reopens the store");
     let plan = Plan::read(&store);
 
     // What was shown as saved, in order; each line must be the plan's next entry.
@@ -393,7 +394,7 @@ fn two_handles_writing_at_once_never_see_database_is_locked() {
             let units = Arc::clone(&units);
             let barrier = Arc::clone(&barrier);
             std::thread::spawn(move || {
-                let mut store = Store::open(&path, Seed::Shipped, NOW).expect("open");
+                let mut store = Store::open(&path, SHIPPED_SEED, NOW).expect("open");
                 barrier.wait();
                 let mut last = HashMap::new();
                 let mut errors = Vec::new();
@@ -449,7 +450,7 @@ fn two_instances_opening_a_new_store_at_once_both_succeed() {
                 std::thread::spawn(move || {
                     barrier.wait();
                     let mut store =
-                        Store::open(&path, Seed::Shipped, NOW).map_err(|e| format!("open: {e}"))?;
+                        Store::open(&path, SHIPPED_SEED, NOW).map_err(|e| format!("open: {e}"))?;
                     let plan = Plan::read(&store);
                     store
                         .set_figure(

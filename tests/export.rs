@@ -243,7 +243,7 @@ fn xlsx_reads_back_in_openpyxl() {
     let store = hostile_store(&t);
     let board = store.load_board().expect("board");
     let now = xungkich::domain::time::parse_instant(NOW).expect("now");
-    let line = xungkich::app::kpi::compute(&board, &store, now)
+    let line = xungkich::model::kpi::compute(&board, &store, now)
         .expect("kpis")
         .into_iter()
         .find(|l| l.value.is_some())

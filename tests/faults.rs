@@ -12,7 +12,8 @@ use support::{TempStore, app, ctrl, demo_store, key, press, type_text};
 use xungkich::app::StatusKind;
 use xungkich::domain::figures::Metric;
 use xungkich::i18n::Lang;
-use xungkich::store::{Seed, Store};
+use xungkich::io::campaign_file::SHIPPED_SEED;
+use xungkich::store::Store;
 use xungkich::ui::snapshot::render_text;
 
 const AT: &str = "2022-05-07T10:00";
@@ -65,7 +66,7 @@ fn a_full_disk_while_typing_figures_keeps_the_typed_value_and_loses_nothing_save
     assert!(render_text(&a, 120, 40).contains(&value.to_string()));
 
     // Everything reported saved is in the file, read by a fresh connection.
-    let check = Store::open(&t.path, Seed::Shipped, "2022-05-07T10:00:00+07:00").expect("open");
+    let check = Store::open(&t.path, SHIPPED_SEED, "2022-05-07T10:00:00+07:00").expect("open");
     assert_eq!(check.integrity_check().expect("check"), "ok");
     let on_disk: HashMap<(i64, Metric), i64> = check
         .figures(day)

@@ -186,7 +186,7 @@ fn assert_refused(
     let unit = a.board.units.iter().find(|u| u.code == code).expect("unit");
     // Long names are cut to 24 columns so the reason fits an 80-column status line.
     assert!(
-        s.contains(&xungkich::ui::text::truncate(&unit.short_name(), 24)),
+        s.contains(&xungkich::text::truncate(&unit.short_name(), 24)),
         "the status names the unit: {s}"
     );
     let long = a.strings().metric(metric);

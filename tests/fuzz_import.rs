@@ -16,8 +16,9 @@ use xungkich::domain::import::{ImportKind, columns};
 use xungkich::domain::sheet::{key, parse_date, parse_datetime};
 use xungkich::domain::unit_match::UnitMatcher;
 use xungkich::i18n::Lang;
+use xungkich::io::campaign_file::SHIPPED_SEED;
 use xungkich::io::import::{self, Context, Plan};
-use xungkich::store::{Seed, Store};
+use xungkich::store::Store;
 
 const NOW: &str = "2022-05-01T10:00:00+07:00";
 
@@ -31,7 +32,7 @@ fn config(cases: u32) -> Config {
 }
 
 fn fresh() -> Store {
-    Store::open_in_memory(Seed::Shipped, NOW).expect("store")
+    Store::open_in_memory(SHIPPED_SEED, NOW).expect("store")
 }
 
 thread_local! {

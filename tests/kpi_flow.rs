@@ -329,3 +329,52 @@ fn measured_kpi_with_history_80x24() {
     select(&mut a, &mut store, "online-services-applied");
     assert_snapshot!(render_text(&a, 80, 24));
 }
+
+/// The Saturday KPIs count the current Saturday, the one tab 4 opens on and the briefing talks
+/// about: once a second round has come, the land figure is that round's, not the first one's.
+#[test]
+fn saturday_kpis_follow_the_current_saturday() {
+    use chrono::NaiveDate;
+    use xungkich::domain::figures::Metric;
+    use xungkich::domain::time::parse_instant;
+    use xungkich::model::kpi::compute;
+    use xungkich::store::{LAND_KPI, NewDay};
+
+    let t = TempStore::new();
+    let mut store = t.open(SEEDED);
+    let at = |s: &str| parse_instant(s).expect("instant");
+    let first = store.load_board().expect("board").volunteer_days[0].id;
+    let second = store
+        .add_volunteer_day(
+            &NewDay {
+                round: 2,
+                date: NaiveDate::from_ymd_opt(2022, 5, 14).expect("date"),
+                title: "Round 2".into(),
+                host: String::new(),
+                registration_deadline: at("2022-05-11T17:00"),
+                report_deadline: at("2022-05-14T16:00"),
+            },
+            SEEDED,
+            "round 2",
+        )
+        .expect("second round");
+    let unit = store.load_board().expect("board").units[0].id;
+    for (day, total, resolved) in [(first, 10, 3), (second, 10, 9)] {
+        for (m, v) in [(Metric::LandTotal, total), (Metric::LandResolved, resolved)] {
+            store
+                .set_figure(day, unit, m, Some(v), SEEDED, "figure")
+                .expect("figure");
+        }
+    }
+    let land = |now: &str| {
+        let board = store.load_board().expect("board");
+        let lines = compute(&board, &store, at(now)).expect("kpis");
+        let line = lines
+            .into_iter()
+            .find(|l| l.kpi.code == LAND_KPI)
+            .expect("land KPI");
+        (line.numerator, line.denominator)
+    };
+    assert_eq!(land("2022-05-10T09:00"), (Some(3.0), Some(10.0)));
+    assert_eq!(land("2022-05-14T12:00"), (Some(9.0), Some(10.0)));
+}

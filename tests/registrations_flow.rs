@@ -91,7 +91,7 @@ fn registering_before_the_deadline_is_on_time_and_completes_the_requirement() {
         .expect("req")
         .clone();
     assert!(matches!(
-        xungkich::app::units_view::state_of(&a.board, &unit, &r, now),
+        xungkich::model::checklist::state_of(&a.board, &unit, &r, now),
         CheckState::Done { late: false, .. }
     ));
     assert!(render_text(&a, 120, 40).contains("✔ đúng hạn"));
@@ -125,7 +125,7 @@ fn registering_after_the_deadline_is_counted_late() {
         .expect("req")
         .clone();
     assert!(matches!(
-        xungkich::app::units_view::state_of(&a.board, &unit, &r, a.now),
+        xungkich::model::checklist::state_of(&a.board, &unit, &r, a.now),
         CheckState::Done { late: true, .. }
     ));
 }

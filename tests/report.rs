@@ -276,7 +276,9 @@ fn the_briefing_reports_on_the_latest_saturday_that_has_come() {
     let store = demo_store(&t);
     let board = store.load_board().expect("board");
     let days = &board.volunteer_days;
-    let at = |when: &str| report::briefing_day(days, clock(when).now()).map(|i| days[i].date);
+    let at = |when: &str| {
+        xungkich::model::saturday::current(days, clock(when).now()).map(|i| days[i].date)
+    };
     let first = days.iter().map(|d| d.date).min();
     // Before any Saturday the meeting prepares the first one.
     assert_eq!(at("2022-04-01T09:00"), first);

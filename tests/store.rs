@@ -6,6 +6,7 @@ use rusqlite::Connection;
 use support::TempStore;
 use xungkich::domain::campaign::RequirementSource;
 use xungkich::io::campaign_file;
+use xungkich::io::campaign_file::SHIPPED_SEED;
 use xungkich::store::{Seed, Store, StoreError};
 
 const NOW: &str = "2022-05-06T09:00:00+07:00";
@@ -71,7 +72,7 @@ fn refuses_a_file_that_is_not_a_database_and_leaves_it_unchanged() {
         (0..=255u8).cycle().take(10_000).collect(),
     ] {
         std::fs::write(&t.path, &content).expect("write");
-        let err = Store::open(&t.path, Seed::Shipped, NOW)
+        let err = Store::open(&t.path, SHIPPED_SEED, NOW)
             .err()
             .expect("refused");
         assert!(matches!(err, StoreError::NotADatabase { .. }), "{err}");
@@ -91,7 +92,7 @@ fn refuses_another_programs_database_unchanged() {
             .expect("fill");
     }
     let before = bytes(&t.path);
-    let err = Store::open(&t.path, Seed::Shipped, NOW)
+    let err = Store::open(&t.path, SHIPPED_SEED, NOW)
         .err()
         .expect("refused");
     assert!(matches!(err, StoreError::NotOurs { .. }), "{err}");
@@ -108,7 +109,7 @@ fn refuses_a_newer_schema_unchanged() {
             .expect("bump version");
     }
     let before = bytes(&t.path);
-    let err = Store::open(&t.path, Seed::Shipped, NOW)
+    let err = Store::open(&t.path, SHIPPED_SEED, NOW)
         .err()
         .expect("refused");
     match &err {

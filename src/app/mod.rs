@@ -4,8 +4,7 @@
 pub mod form;
 pub mod initiatives;
 pub mod keymap;
-pub mod kpi;
-pub mod overview_model;
+pub mod kpi_view;
 pub mod text_field;
 pub mod units_view;
 mod update;
@@ -28,7 +27,6 @@ pub use initiatives::{InitiativesView, Registry};
 pub use keymap::{Command, Context};
 pub use units_view::UnitsView;
 pub use update::update;
-pub use update_volunteer::agenda_status;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Tab {
@@ -136,7 +134,7 @@ pub struct App {
     pub registry_loaded: bool,
     pub initiatives: InitiativesView,
     pub volunteer: volunteer::VolunteerView,
-    pub kpis: kpi::KpiView,
+    pub kpis: kpi_view::KpiView,
     pub form: Option<Form>,
     /// An import's preview, waiting for Enter or Esc.
     pub import: Option<update_import::ImportPreview>,
@@ -169,7 +167,7 @@ impl App {
         // Tab 4, the overview and the briefing start on the same Saturday: the latest one up
         // to today (the first, before any has come).
         app.volunteer.day =
-            crate::io::report::briefing_day(&app.board.volunteer_days, app.now).unwrap_or(0);
+            crate::model::saturday::current(&app.board.volunteer_days, app.now).unwrap_or(0);
         // The first screen (the overview) shows KPIs and figures before any key is pressed.
         app.prepare(store);
         Ok(app)
@@ -205,7 +203,7 @@ impl App {
             registry_loaded: true,
             initiatives,
             volunteer: volunteer::VolunteerView::default(),
-            kpis: kpi::KpiView::default(),
+            kpis: kpi_view::KpiView::default(),
             lang,
             tab: Tab::Overview,
             board,

@@ -6,10 +6,10 @@ use std::cmp::Reverse;
 use chrono::{DateTime, FixedOffset};
 
 use super::text_field::TextField;
-use crate::domain::checklist::{CheckState, evaluate};
 use crate::domain::fold::{Needle, collation_key};
-use crate::domain::unit::{Unit, UnitKind};
-use crate::store::{Board, RequirementRow};
+use crate::domain::unit::UnitKind;
+use crate::model::checklist::{missing_count, unit_states};
+use crate::store::Board;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum UnitSort {
@@ -60,33 +60,6 @@ impl UnitsView {
                 .copied(),
         };
     }
-}
-
-/// The checklist state of every requirement for one unit.
-pub fn unit_states(board: &Board, unit: &Unit, now: DateTime<FixedOffset>) -> Vec<CheckState> {
-    board
-        .requirements
-        .iter()
-        .map(|r| state_of(board, unit, r, now))
-        .collect()
-}
-
-pub fn state_of(
-    board: &Board,
-    unit: &Unit,
-    r: &RequirementRow,
-    now: DateTime<FixedOffset>,
-) -> CheckState {
-    evaluate(
-        r.applies(unit.kind),
-        board.evidence_for(unit.id, r.id),
-        r.deadline,
-        now,
-    )
-}
-
-pub fn missing_count(states: &[CheckState]) -> usize {
-    states.iter().filter(|s| s.is_missing()).count()
 }
 
 /// Indices into `board.units` of the rows to show, filtered and sorted as the view says.

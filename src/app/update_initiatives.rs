@@ -6,7 +6,7 @@ use super::update::{reload, set_status};
 use super::{App, Confirm, ConfirmAction, StatusKind};
 use crate::domain::fold::nfc;
 use crate::domain::initiative::{
-    self, CommendationLevel, Draft, FieldRef, InitiativeKind, Stage, TEXT_MAX, TITLE_MAX,
+    self, CommendationLevel, Draft, FieldRef, InitiativeKind, Proposal, Stage, TEXT_MAX, TITLE_MAX,
 };
 use crate::domain::time::format_date;
 use crate::i18n::fill;
@@ -419,7 +419,7 @@ fn write_stage(
     store: &mut Store,
     row: &InitiativeRow,
     stage: Stage,
-    proposal: Option<(CommendationLevel, Option<String>)>,
+    proposal: Option<Proposal>,
 ) {
     let s = app.strings();
     let summary = fill(

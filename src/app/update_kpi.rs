@@ -2,7 +2,6 @@
 
 use super::form::{Choice, ChoiceOption, Field, Form, Purpose, Rule, parse_amount};
 use super::keymap::Command;
-use super::kpi::compute;
 use super::units_view::clamp;
 use super::update::set_status;
 use super::{App, Confirm, ConfirmAction, StatusKind};
@@ -11,6 +10,7 @@ use crate::domain::initiative::parse_date;
 use crate::domain::kpi::format_percent;
 use crate::domain::time::format_date;
 use crate::i18n::fill;
+use crate::model::kpi::compute;
 use crate::store::{NewMeasurement, Store};
 
 /// Reads every KPI's value again (after a write, or on the way into the tab).

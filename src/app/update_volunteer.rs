@@ -44,7 +44,7 @@ fn cell(app: &App) -> Option<(i64, String, Metric)> {
     // The short form, cut to 24 columns, keeps the reason within an 80-column status line.
     Some((
         unit.id,
-        crate::ui::text::truncate(&unit.short_name(), 24),
+        crate::text::truncate(&unit.short_name(), 24),
         app.volunteer.metric(),
     ))
 }
@@ -390,10 +390,7 @@ pub(super) fn save_round(app: &mut App, store: &mut Store) {
         let (label, text) = match e {
             RoundError::NotSaturday(w) => (
                 s.fl_day_date,
-                fill(
-                    s.err_not_saturday,
-                    &[&format_date(date), weekday_name(w, s)],
-                ),
+                fill(s.err_not_saturday, &[&format_date(date), s.weekday(w)]),
             ),
             RoundError::OutsideCampaign { start, end } => (
                 s.fl_day_date,
@@ -431,27 +428,6 @@ pub(super) fn save_round(app: &mut App, store: &mut Store) {
     }
 }
 
-fn weekday_name(w: chrono::Weekday, s: &Strings) -> &'static str {
-    use chrono::Weekday::*;
-    let vi = s.tab_overview == "Tổng quan";
-    match (w, vi) {
-        (Mon, true) => "thứ Hai",
-        (Tue, true) => "thứ Ba",
-        (Wed, true) => "thứ Tư",
-        (Thu, true) => "thứ Năm",
-        (Fri, true) => "thứ Sáu",
-        (Sat, true) => "thứ Bảy",
-        (Sun, true) => "Chủ nhật",
-        (Mon, false) => "Monday",
-        (Tue, false) => "Tuesday",
-        (Wed, false) => "Wednesday",
-        (Thu, false) => "Thursday",
-        (Fri, false) => "Friday",
-        (Sat, false) => "Saturday",
-        (Sun, false) => "Sunday",
-    }
-}
-
 /// Marks a field with a problem found on saving and keeps the form open on it.
 fn field_problem(app: &mut App, label: &'static str, text: String) {
     let s = app.strings();
@@ -468,17 +444,8 @@ fn status_options(s: &Strings) -> Vec<ChoiceOption> {
     AgendaStatus::ALL
         .iter()
         .enumerate()
-        .map(|(i, st)| ChoiceOption::new(i as i64, agenda_status(*st, s)))
+        .map(|(i, st)| ChoiceOption::new(i as i64, s.agenda_status(*st)))
         .collect()
-}
-
-pub fn agenda_status(st: AgendaStatus, s: &Strings) -> &'static str {
-    match st {
-        AgendaStatus::Planned => s.ag_planned,
-        AgendaStatus::InProgress => s.ag_in_progress,
-        AgendaStatus::Done => s.ag_done,
-        AgendaStatus::Cancelled => s.ag_cancelled,
-    }
 }
 
 fn open_agenda_item(app: &mut App, id: Option<i64>) {

@@ -7,6 +7,19 @@ pub fn due_soon_window() -> Duration {
     Duration::hours(48)
 }
 
+/// The campaign's one rule of lateness: evidence is on time only strictly before its deadline
+/// ("before 16:00" means 15:59:59 is on time, 16:00:00 is late). Checklist, tab 4's columns,
+/// the KPIs and the briefing all ask this function.
+pub fn on_time(at: DateTime<FixedOffset>, deadline: DateTime<FixedOffset>) -> bool {
+    at < deadline
+}
+
+/// A quick report counts (for the checklist, the KPI and the briefing) only once it has at
+/// least one photo: the plan asks for the report "with photos".
+pub fn report_counts(photos: usize) -> bool {
+    photos > 0
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum CheckState {
     /// Evidence exists; `late` when it arrived at or after the deadline.
@@ -61,9 +74,9 @@ pub fn evaluate(
     match evidence.filter(|at| *at <= now) {
         Some(at) => CheckState::Done {
             at,
-            late: at >= deadline,
+            late: !on_time(at, deadline),
         },
-        None if now >= deadline => CheckState::Overdue { by: now - deadline },
+        None if !on_time(now, deadline) => CheckState::Overdue { by: now - deadline },
         None if deadline - now < due_soon_window() => CheckState::DueSoon {
             left: deadline - now,
         },
@@ -83,6 +96,15 @@ mod tests {
     }
 
     const REPORT: &str = "2022-05-07T16:00";
+
+    #[test]
+    fn on_time_is_strictly_before_and_a_report_needs_a_photo() {
+        let d = at(REPORT);
+        assert!(on_time(at("2022-05-07T15:59:59"), d));
+        assert!(!on_time(d, d));
+        assert!(!report_counts(0));
+        assert!(report_counts(1));
+    }
 
     #[test]
     fn report_deadline_edges() {

@@ -94,6 +94,9 @@ pub fn skipped(from: Stage, to: Stage) -> Vec<Stage> {
     Stage::ALL[from.index() + 1..to.index()].to_vec()
 }
 
+/// A commendation proposal: the level, and a person (None: the collective).
+pub type Proposal = (CommendationLevel, Option<String>);
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum CommendationLevel {
     /// Chủ tịch UBND quận, within the district's authority.

@@ -36,6 +36,20 @@ pub fn status(value: Option<f64>, target: Option<f64>) -> KpiStatus {
     }
 }
 
+/// A KPI's value and status from its counts: the one place that turns numerator,
+/// denominator and target into what every output shows.
+pub fn evaluate(
+    numerator: Option<f64>,
+    denominator: Option<f64>,
+    target: Option<f64>,
+) -> (Option<f64>, KpiStatus) {
+    let value = match (numerator, denominator) {
+        (Some(n), Some(d)) => percent(n, d),
+        _ => None,
+    };
+    (value, status(value, target))
+}
+
 /// The value as shown: one decimal, rounded down, so a value below its target never shows as
 /// reaching it (69.99% reads 69,9%, not 70,0%). "—" when there is no value.
 pub fn format_percent(value: Option<f64>) -> String {

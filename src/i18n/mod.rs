@@ -610,6 +610,20 @@ string_table! {
     k_import_close,
     k_scroll_page,
     k_import_go,
+    wd_mon,
+    wd_tue,
+    wd_wed,
+    wd_thu,
+    wd_fri,
+    wd_sat,
+    wd_sun,
+    wd_short_mon,
+    wd_short_tue,
+    wd_short_wed,
+    wd_short_thu,
+    wd_short_fri,
+    wd_short_sat,
+    wd_short_sun,
 }
 
 impl Strings {
@@ -708,6 +722,67 @@ impl Strings {
 }
 
 impl Strings {
+    /// A checklist state in words (screens, briefing and export say the same).
+    pub fn check_state(&self, state: &crate::domain::checklist::CheckState) -> &'static str {
+        use crate::domain::checklist::CheckState::*;
+        match state {
+            Done { late: false, .. } => self.state_done,
+            Done { late: true, .. } => self.state_done_late,
+            Pending { .. } => self.state_pending,
+            DueSoon { .. } => self.state_due_soon,
+            Overdue { .. } => self.state_overdue,
+            NotApplicable => self.state_na,
+        }
+    }
+
+    pub fn agenda_status(&self, st: crate::store::AgendaStatus) -> &'static str {
+        use crate::store::AgendaStatus::*;
+        match st {
+            Planned => self.ag_planned,
+            InProgress => self.ag_in_progress,
+            Done => self.ag_done,
+            Cancelled => self.ag_cancelled,
+        }
+    }
+
+    /// A weekday inside a sentence ("thứ Bảy", "Saturday").
+    pub fn weekday(&self, w: chrono::Weekday) -> &'static str {
+        use chrono::Weekday::*;
+        match w {
+            Mon => self.wd_mon,
+            Tue => self.wd_tue,
+            Wed => self.wd_wed,
+            Thu => self.wd_thu,
+            Fri => self.wd_fri,
+            Sat => self.wd_sat,
+            Sun => self.wd_sun,
+        }
+    }
+
+    /// A weekday beside the clock in the header ("Thứ Bảy", "Sat").
+    pub fn weekday_header(&self, w: chrono::Weekday) -> &'static str {
+        use chrono::Weekday::*;
+        match w {
+            Mon => self.wd_short_mon,
+            Tue => self.wd_short_tue,
+            Wed => self.wd_short_wed,
+            Thu => self.wd_short_thu,
+            Fri => self.wd_short_fri,
+            Sat => self.wd_short_sat,
+            Sun => self.wd_short_sun,
+        }
+    }
+
+    /// A KPI's target as tab 5 and the briefing print it: "≥ 70%", the target note, or "—".
+    pub fn kpi_target(&self, target: Option<f64>, note: &str) -> String {
+        match target {
+            Some(t) if t.fract() == 0.0 => format!("≥ {t:.0}%"),
+            Some(t) => format!("≥ {}", crate::domain::kpi::format_percent(Some(t))),
+            None if !note.is_empty() => crate::text::clean(note).into_owned(),
+            None => "—".into(),
+        }
+    }
+
     pub fn ro_reason(&self, why: crate::store::ReadOnly) -> &'static str {
         match why {
             crate::store::ReadOnly::Asked => self.ro_asked,

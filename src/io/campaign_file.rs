@@ -23,6 +23,7 @@ use crate::domain::campaign::{
 };
 use crate::domain::phone::{PhoneError, parse_phone};
 use crate::domain::unit::UnitKind;
+use crate::store::Seed;
 
 /// The campaign shipped with the app: plan 115/KHLT-UBND-ĐTĐN of Tân Phú district, 2022.
 pub const SHIPPED: &str = include_str!("../../assets/campaigns/tan-phu-2022.toml");
@@ -58,6 +59,12 @@ pub fn parse(text: &str, file_name: &str) -> Result<CampaignDef> {
 }
 
 /// The shipped campaign. It is covered by the tests below, so failing here is a build bug.
+/// How a store is opened on the shipped campaign: seeded with it when new.
+pub const SHIPPED_SEED: Seed<'static> = Seed::Default {
+    def: shipped,
+    name: SHIPPED_NAME,
+};
+
 pub fn shipped() -> CampaignDef {
     parse(SHIPPED, SHIPPED_NAME)
         .unwrap_or_else(|e| panic!("the shipped campaign file must be valid: {e}"))

@@ -11,14 +11,13 @@ use std::path::{Path, PathBuf};
 
 use chrono::{DateTime, Datelike, FixedOffset, NaiveDate, Timelike};
 
-use crate::app::agenda_status;
-use crate::app::kpi;
-use crate::app::units_view::state_of;
 use crate::domain::campaign::RequirementSource;
 use crate::domain::time::local_offset;
 use crate::i18n::Strings;
+use crate::model::checklist::state_of;
+use crate::model::kpi;
 use crate::store::{Board, Store};
-use crate::ui::theme::word as state_word;
+use crate::text::neutralise;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
 pub enum Format {
@@ -167,7 +166,7 @@ pub fn gather(
                 Value::text(&u.code),
                 Value::text(&u.name),
                 Value::text(&r.code),
-                Value::text(state_word(&state, s)),
+                Value::text(s.check_state(&state)),
                 done_at,
             ]);
         }
@@ -271,7 +270,7 @@ pub fn gather(
             Value::text(&a.title),
             Value::text(&a.owner),
             a.date.map_or(Value::Empty, Value::Date),
-            Value::text(agenda_status(a.status, s)),
+            Value::text(s.agenda_status(a.status)),
             Value::text(&a.note),
         ]);
     }
@@ -288,24 +287,6 @@ pub fn gather(
         measurements,
         agenda,
     ])
-}
-
-/// The text a neutralised cell stood for: the leading `'` a spreadsheet shows as "this is
-/// text" is dropped again on import.
-pub fn unneutralise(text: &str) -> &str {
-    match text.strip_prefix('\'') {
-        Some(rest) if rest.starts_with(['=', '+', '-', '@', '\t', '\r']) => rest,
-        _ => text,
-    }
-}
-
-/// Text a spreadsheet would run as a formula gets a leading `'`.
-pub fn neutralise(text: &str) -> Cow<'_, str> {
-    if text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
-        Cow::Owned(format!("'{text}"))
-    } else {
-        Cow::Borrowed(text)
-    }
 }
 
 fn local(t: DateTime<FixedOffset>) -> DateTime<FixedOffset> {
@@ -616,20 +597,6 @@ pub fn file_path(folder: &Path, now: DateTime<FixedOffset>) -> PathBuf {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn formula_starts_are_neutralised() {
-        for hostile in ["=1+1", "+84901234567", "-5", "@x", "\tx", "\rx"] {
-            assert_eq!(neutralise(hostile), format!("'{hostile}"), "{hostile:?}");
-        }
-    }
-
-    #[test]
-    fn neutralised_text_reads_back() {
-        for t in ["=SUM(A1)", "-5 hộ", "@x", "\tx", "plain", "'quoted", ""] {
-            assert_eq!(unneutralise(&neutralise(t)), t);
-        }
-    }
 
     #[test]
     fn plain_text_and_numbers_stay() {

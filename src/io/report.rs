@@ -9,18 +9,18 @@ use std::path::{Path, PathBuf};
 use chrono::{DateTime, FixedOffset};
 use unicode_width::UnicodeWidthStr;
 
-use crate::app::agenda_status;
-use crate::app::kpi::{self, KpiLine};
-use crate::app::overview_model::{self, Progress};
 use crate::domain::figures::Metric;
 use crate::domain::initiative::Stage;
 use crate::domain::kpi::format_percent;
 use crate::domain::time::{format_date, format_local, local_offset};
 use crate::i18n::{Strings, fill};
+use crate::model::kpi::{self, KpiLine};
+use crate::model::overview::{self, Progress};
+use crate::model::saturday;
 use crate::store::{
     AgendaRow, AgendaStatus, Board, FigureRow, InitiativeRow, Result, Store, VolunteerDayRow,
 };
-use crate::ui::text::clean;
+use crate::text::one_line;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
 pub enum Format {
@@ -46,27 +46,10 @@ pub struct Briefing {
     pub agenda: Vec<AgendaRow>,
 }
 
-/// The Saturday a meeting talks about: the latest one on or before today, or the first one
-/// when none has come yet (the meeting then prepares it).
-pub fn briefing_day(days: &[VolunteerDayRow], now: DateTime<FixedOffset>) -> Option<usize> {
-    let today = now.with_timezone(&local_offset()).date_naive();
-    days.iter()
-        .enumerate()
-        .filter(|(_, d)| d.date <= today)
-        .max_by_key(|(_, d)| d.date)
-        .map(|(i, _)| i)
-        .or_else(|| {
-            days.iter()
-                .enumerate()
-                .min_by_key(|(_, d)| d.date)
-                .map(|(i, _)| i)
-        })
-}
-
 /// Reads what the briefing needs, as the screens compute it (same KPIs, same checklist), on
-/// the Saturday [`briefing_day`] picks.
+/// the current Saturday ([`saturday::current`]).
 pub fn gather(store: &Store, board: Board, now: DateTime<FixedOffset>) -> Result<Briefing> {
-    let day = briefing_day(&board.volunteer_days, now);
+    let day = saturday::current(&board.volunteer_days, now);
     gather_on(store, board, now, day)
 }
 
@@ -79,7 +62,7 @@ pub fn gather_on(
     day: Option<usize>,
 ) -> Result<Briefing> {
     let kpis = kpi::compute(&board, store, now)?;
-    let progress = overview_model::progress(&board, now);
+    let progress = overview::progress(&board, now);
     let day = day.and_then(|i| board.volunteer_days.get(i).cloned());
     let figures = match &day {
         // Figures saved after `now` are left out, so `--now` replays what was known then.
@@ -354,10 +337,6 @@ fn escape(text: &str) -> String {
 }
 
 /// A stored text on one line with no control characters (they would reach a terminal).
-fn one_line(text: &str) -> String {
-    clean(&text.replace(['\n', '\r'], " ")).into_owned()
-}
-
 fn unit_names(b: &Briefing, units: &[usize]) -> String {
     let names: Vec<String> = units
         .iter()
@@ -399,7 +378,7 @@ fn kpis(out: &mut Doc, b: &Briefing, s: &Strings) {
             vec![
                 one_line(&l.kpi.name),
                 format_percent(l.value),
-                crate::ui::kpi::target_text(l),
+                s.kpi_target(l.kpi.target, &l.kpi.target_note),
                 s.kpi_status(l.status).to_string(),
             ]
         })
@@ -580,7 +559,7 @@ fn overdue(out: &mut Doc, b: &Briefing, s: &Strings) {
                 one_line(&a.title),
                 one_line(&a.owner),
                 format_date(date),
-                agenda_status(a.status, s).to_string(),
+                s.agenda_status(a.status).to_string(),
             ])
         })
         .collect();

@@ -14,11 +14,8 @@ use super::registrations::{NewRegistration, write_registration};
 use super::{Change, Result, Store, StoreError, Table};
 use crate::domain::figures::{Metric, check_pair};
 use crate::domain::fold::nfc;
-use crate::domain::initiative::{CommendationLevel, InitiativeKind, Stage, Valid};
+use crate::domain::initiative::{CommendationLevel, InitiativeKind, Proposal, Stage, Valid};
 use crate::domain::unit::UnitKind;
-
-/// A commendation proposal: the level, and a person (None: the collective).
-pub type Proposal = (CommendationLevel, Option<String>);
 
 /// One row's write, as the import plan worked it out.
 #[derive(Debug, Clone, PartialEq)]

@@ -5,11 +5,12 @@ use chrono::{DateTime, FixedOffset, NaiveDate};
 use rusqlite::types::Value;
 use rusqlite::{OptionalExtension, Row};
 
-use super::import::Proposal;
 use super::queries::{parse_date, parse_time};
 use super::{Change, Result, Store, StoreError, Table};
 use crate::domain::fold::nfc;
-use crate::domain::initiative::{CommendationLevel, FieldRef, InitiativeKind, Stage, Valid};
+use crate::domain::initiative::{
+    CommendationLevel, FieldRef, InitiativeKind, Proposal, Stage, Valid,
+};
 
 /// One initiative as the list needs it. Long texts stay in the store; the list keeps only
 /// their folded form for filtering (see the app's registry).
@@ -297,7 +298,7 @@ impl Store {
         &mut self,
         id: i64,
         stage: Stage,
-        proposal: Option<(CommendationLevel, Option<String>)>,
+        proposal: Option<Proposal>,
         note: &str,
         now: &str,
         summary: &str,

@@ -31,7 +31,7 @@ use crate::domain::campaign::CampaignDef;
 pub use agenda::{AgendaItem, AgendaRow, AgendaStatus, NewDay};
 pub use audit::{Change, Table, Undone};
 pub use figures::FigureRow;
-pub use import::{ExistingInitiative, ImportOp, Proposal};
+pub use import::{ExistingInitiative, ImportOp};
 
 pub use initiatives::{FieldRow, InitiativeDetail, InitiativeRow, StageEntry};
 pub use kpis::{KpiRow, MeasurementRow, NewMeasurement};
@@ -130,8 +130,15 @@ pub type Result<T> = std::result::Result<T, StoreError>;
 
 /// Where the campaign comes from when a new store is seeded. Parsed only when needed, except
 /// that a `--campaign` file is parsed before anything is created so a bad file changes nothing.
+/// The store never reads campaign files itself: `io::campaign_file` supplies both kinds.
+#[derive(Clone, Copy)]
 pub enum Seed<'a> {
-    Shipped,
+    /// Seed a new store with `def()`; an existing store keeps whatever campaign it holds.
+    Default {
+        def: fn() -> CampaignDef,
+        name: &'static str,
+    },
+    /// Seed a new store with `def`; an existing store must hold the same campaign.
     File { def: &'a CampaignDef, name: &'a str },
 }
 
@@ -464,14 +471,49 @@ pub(crate) fn inspect_existing(path: &Path) -> Result<()> {
 
 #[cfg(test)]
 mod tests {
+    use chrono::NaiveDate;
+
     use super::*;
+
+    /// A campaign with nothing in it: the store's tests do not read campaign files.
+    fn empty_campaign() -> CampaignDef {
+        let day = |d| NaiveDate::from_ymd_opt(2022, 5, d).unwrap_or_default();
+        CampaignDef {
+            campaign: crate::domain::campaign::CampaignInfo {
+                code: "test".into(),
+                title: "Test".into(),
+                short_title: "Test".into(),
+                district: String::new(),
+                city: String::new(),
+                issued_on: day(1),
+                starts_on: day(1),
+                ends_on: day(31),
+                timezone: "Asia/Ho_Chi_Minh".into(),
+                organisers: Vec::new(),
+                contact_name: String::new(),
+                contact_role: String::new(),
+                contact_phone: String::new(),
+            },
+            units: Vec::new(),
+            volunteer_days: Vec::new(),
+            requirements: Vec::new(),
+            tasks: Vec::new(),
+            kpis: Vec::new(),
+            agenda: Vec::new(),
+            fields: Vec::new(),
+            activities: Vec::new(),
+        }
+    }
 
     #[test]
     fn connection_is_configured_for_durability() {
         let dir = tempfile::TempDir::new().expect("tmp");
         let store = Store::open(
             &dir.path().join("x.db"),
-            Seed::Shipped,
+            Seed::Default {
+                def: empty_campaign,
+                name: "test",
+            },
             "2022-05-01T00:00:00+07:00",
         )
         .expect("open");

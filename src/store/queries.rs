@@ -7,6 +7,7 @@ use rusqlite::{Connection, Row, params};
 
 use super::{Result, Store, StoreError};
 use crate::domain::campaign::RequirementSource;
+use crate::domain::checklist::report_counts;
 use crate::domain::time::{end_of_day, start_of_day};
 use crate::domain::unit::{Unit, UnitKind};
 
@@ -333,21 +334,22 @@ fn evidence_of(conn: &Connection, r: &RequirementRow) -> Result<Vec<(i64, DateTi
     let what = format!("evidence of {}", r.code);
     let (sql, day) = match r.source {
         RequirementSource::Manual => (
-            "SELECT unit_id, done_at FROM checks WHERE requirement_id = ?1",
+            "SELECT unit_id, done_at, 1 FROM checks WHERE requirement_id = ?1",
             Some(r.id),
         ),
         RequirementSource::Initiative => (
-            "SELECT unit_id, MIN(registered_on) FROM initiatives GROUP BY unit_id",
+            "SELECT unit_id, MIN(registered_on), 1 FROM initiatives GROUP BY unit_id",
             None,
         ),
         RequirementSource::VolunteerRegistration => (
-            "SELECT unit_id, registered_at FROM registrations WHERE volunteer_day_id = ?1",
+            "SELECT unit_id, registered_at, 1 FROM registrations WHERE volunteer_day_id = ?1",
             r.volunteer_day_id,
         ),
         RequirementSource::QuickReport => (
-            "SELECT r.unit_id, r.received_at FROM reports r
-             WHERE r.volunteer_day_id = ?1
-               AND EXISTS (SELECT 1 FROM photos p WHERE p.report_id = r.id)",
+            // The photo count goes to `report_counts`, the rule's one home.
+            "SELECT r.unit_id, r.received_at,
+                    (SELECT COUNT(*) FROM photos p WHERE p.report_id = r.id)
+             FROM reports r WHERE r.volunteer_day_id = ?1",
             r.volunteer_day_id,
         ),
     };
@@ -355,7 +357,13 @@ fn evidence_of(conn: &Connection, r: &RequirementRow) -> Result<Vec<(i64, DateTi
         return Ok(Vec::new());
     }
     let mut stmt = conn.prepare_cached(sql)?;
-    let map = |row: &Row<'_>| Ok((row.get::<_, i64>(0)?, row.get::<_, String>(1)?));
+    let map = |row: &Row<'_>| {
+        Ok((
+            row.get::<_, i64>(0)?,
+            row.get::<_, String>(1)?,
+            row.get::<_, i64>(2)?,
+        ))
+    };
     let rows = match day {
         Some(id) => stmt
             .query_map(params![id], map)?
@@ -364,8 +372,10 @@ fn evidence_of(conn: &Connection, r: &RequirementRow) -> Result<Vec<(i64, DateTi
             .query_map([], map)?
             .collect::<std::result::Result<Vec<_>, _>>()?,
     };
+    let quick = r.source == RequirementSource::QuickReport;
     rows.into_iter()
-        .map(|(unit, text)| {
+        .filter(|(_, _, photos)| !quick || report_counts(usize::try_from(*photos).unwrap_or(0)))
+        .map(|(unit, text, _)| {
             let at = if r.source == RequirementSource::Initiative {
                 start_of_day(parse_date(&text, &what)?)
             } else {

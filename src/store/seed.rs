@@ -7,7 +7,6 @@ use rusqlite::{Connection, OptionalExtension, TransactionBehavior, params};
 
 use super::{Result, Seed, StoreError};
 use crate::domain::campaign::CampaignDef;
-use crate::io::campaign_file;
 
 pub fn ensure(conn: &mut Connection, path: &Path, seed: Seed<'_>, now: &str) -> Result<()> {
     let code = |c: &Connection| -> Result<Option<String>> {
@@ -27,10 +26,7 @@ pub fn ensure(conn: &mut Connection, path: &Path, seed: Seed<'_>, now: &str) -> 
                 Some(existing) => existing,
                 None => {
                     match seed {
-                        Seed::Shipped => {
-                            let def = campaign_file::shipped();
-                            insert(&tx, &def, campaign_file::SHIPPED_NAME, now)?;
-                        }
+                        Seed::Default { def, name } => insert(&tx, &def(), name, now)?,
                         Seed::File { def, name } => insert(&tx, def, name, now)?,
                     }
                     tx.commit()?;
@@ -40,7 +36,7 @@ pub fn ensure(conn: &mut Connection, path: &Path, seed: Seed<'_>, now: &str) -> 
         }
     };
     match seed {
-        Seed::Shipped => Ok(()),
+        Seed::Default { .. } => Ok(()),
         Seed::File { def, .. } if existing == def.campaign.code => Ok(()),
         Seed::File { .. } => Err(StoreError::OtherCampaign {
             path: path.to_path_buf(),

@@ -9,11 +9,11 @@ use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
 use unicode_width::UnicodeWidthStr;
 
 use super::overlay_area;
-use super::text::{clean, truncate};
 use super::theme::Theme;
 use crate::app::form::{Choice, Field, Input, Pick};
 use crate::app::{App, Confirm, Form};
 use crate::i18n::{Strings, fill};
+use crate::text::{clean, truncate};
 
 /// Most lines a picker's list shows at once.
 const PICKER_ROWS: usize = 6;

@@ -7,11 +7,11 @@ use ratatui::widgets::{Block, Borders, Paragraph};
 use unicode_width::UnicodeWidthStr;
 
 use super::overlay_area;
-use super::text::truncate;
 use super::theme::Theme;
 use crate::app::App;
 use crate::app::keymap::{self, Context, keys_label};
 use crate::i18n::fill;
+use crate::text::truncate;
 
 pub fn render(frame: &mut Frame<'_>, app: &App, theme: Theme, area: Rect) {
     let s = app.strings();

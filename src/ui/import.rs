@@ -7,12 +7,12 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph};
 
-use super::text::{clean, truncate, wrap};
 use super::theme::Theme;
 use crate::app::App;
 use crate::app::update_import::ImportPreview;
 use crate::i18n::fill;
 use crate::io::import::{kind_name, preview::LineKind};
+use crate::text::{clean, truncate, wrap};
 
 pub fn render(frame: &mut Frame<'_>, p: &ImportPreview, app: &App, theme: Theme, area: Rect) {
     let s = app.strings();

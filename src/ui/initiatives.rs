@@ -8,7 +8,6 @@ use ratatui::widgets::{Block, Borders, Cell, Paragraph, Row, Wrap};
 
 use super::list_bar;
 use super::table::{list_table, selectable};
-use super::text::{clean, truncate};
 use super::theme::Theme;
 use crate::app::App;
 use crate::app::initiatives::InitiativeSort;
@@ -18,6 +17,7 @@ use crate::domain::time::{format_date, format_local};
 use crate::domain::unit::short_name;
 use crate::i18n::{Strings, fill};
 use crate::store::InitiativeRow;
+use crate::text::{clean, truncate};
 
 pub fn render(frame: &mut Frame<'_>, app: &App, theme: Theme, area: Rect) {
     // Side by side only when the list keeps room for whole titles; otherwise the detail

@@ -9,15 +9,15 @@ use ratatui::widgets::{Block, Borders, Cell, Paragraph, Row, Sparkline, Wrap};
 
 use super::gauge::bar;
 use super::table::{list_table, selectable};
-use super::text::{clean, truncate};
 use super::theme::Theme;
 use crate::app::App;
-use crate::app::kpi::KpiLine;
 use crate::app::units_view::{clamp, scroll_offset};
 use crate::domain::campaign::KpiSource;
 use crate::domain::kpi::{KpiStatus, format_percent, percent};
 use crate::domain::time::format_date;
 use crate::i18n::fill;
+use crate::model::kpi::KpiLine;
+use crate::text::{clean, truncate};
 use unicode_width::UnicodeWidthStr;
 
 pub(super) fn status_style(theme: Theme, st: KpiStatus) -> Style {
@@ -35,16 +35,6 @@ fn amount(v: Option<f64>) -> String {
         None => "—".into(),
         Some(x) if x.fract() == 0.0 => format!("{x:.0}"),
         Some(x) => format!("{x:.1}").replace('.', ","),
-    }
-}
-
-/// "≥ 70%", the target note, or "—"; the briefing prints the same words as tab 5.
-pub(crate) fn target_text(line: &KpiLine) -> String {
-    match line.kpi.target {
-        Some(t) if t.fract() == 0.0 => format!("≥ {t:.0}%"),
-        Some(t) => format!("≥ {}", format_percent(Some(t))),
-        None if !line.kpi.target_note.is_empty() => clean(&line.kpi.target_note).into_owned(),
-        None => "—".into(),
     }
 }
 
@@ -118,7 +108,10 @@ fn render_table(frame: &mut Frame<'_>, app: &App, theme: Theme, area: Rect) {
                     &[&amount(l.numerator), &amount(l.denominator)],
                 )));
             }
-            cells.push(Cell::from(truncate(&target_text(l), 14)));
+            cells.push(Cell::from(truncate(
+                &s.kpi_target(l.kpi.target, &l.kpi.target_note),
+                14,
+            )));
             cells.push(
                 Cell::from(format!(
                     "{} {}",
@@ -189,7 +182,7 @@ fn render_detail(frame: &mut Frame<'_>, app: &App, theme: Theme, area: Rect) {
         ]),
         Line::from(vec![
             Span::styled(format!("{}: ", s.col_target), theme.dim()),
-            Span::raw(target_text(l)),
+            Span::raw(s.kpi_target(l.kpi.target, &l.kpi.target_note)),
             Span::styled(
                 format!(
                     "  · {}",

@@ -7,10 +7,11 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 use unicode_width::UnicodeWidthStr;
 
-use super::text::{clean, fit_spans};
+use super::text::fit_spans;
 use super::theme::Theme;
 use crate::app::text_field::TextField;
 use crate::i18n::Strings;
+use crate::text::clean;
 
 /// Draws the bar. `rest` follows the filter text (chosen filters, the sort); while `typing`,
 /// the terminal cursor sits in the filter text.

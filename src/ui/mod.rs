@@ -27,7 +27,7 @@ use crate::app::keymap::{self, Command, chord_label};
 use crate::app::{App, StatusKind, Tab};
 use crate::domain::time::local_offset;
 use crate::i18n::fill;
-use text::{clean, truncate};
+use crate::text::{clean, truncate};
 use theme::Theme;
 use unicode_width::UnicodeWidthStr;
 
@@ -101,27 +101,6 @@ fn too_small(frame: &mut Frame<'_>, app: &App, area: Rect) {
     );
 }
 
-fn weekday(app: &App, local: chrono::DateTime<chrono::FixedOffset>) -> &'static str {
-    use chrono::Weekday::*;
-    let vi = app.lang == crate::i18n::Lang::Vi;
-    match (local.weekday(), vi) {
-        (Mon, true) => "Thứ Hai",
-        (Tue, true) => "Thứ Ba",
-        (Wed, true) => "Thứ Tư",
-        (Thu, true) => "Thứ Năm",
-        (Fri, true) => "Thứ Sáu",
-        (Sat, true) => "Thứ Bảy",
-        (Sun, true) => "Chủ Nhật",
-        (Mon, false) => "Mon",
-        (Tue, false) => "Tue",
-        (Wed, false) => "Wed",
-        (Thu, false) => "Thu",
-        (Fri, false) => "Fri",
-        (Sat, false) => "Sat",
-        (Sun, false) => "Sun",
-    }
-}
-
 fn render_header(frame: &mut Frame<'_>, app: &App, theme: Theme, area: Rect) {
     let s = app.strings();
     let [tabs_area, info_area] =
@@ -154,7 +133,7 @@ fn render_header(frame: &mut Frame<'_>, app: &App, theme: Theme, area: Rect) {
     let local = app.now.with_timezone(&local_offset());
     let mut clock = format!(
         "{} {}",
-        weekday(app, local),
+        s.weekday_header(local.weekday()),
         local.format("%d/%m/%Y %H:%M:%S")
     );
     if app.clock.is_fixed() {

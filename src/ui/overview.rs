@@ -10,16 +10,16 @@ use unicode_width::UnicodeWidthStr;
 
 use super::gauge::bar;
 use super::kpi::{kpi_gauge, status_mark, status_style};
-use super::text::{clean, truncate};
 use super::theme::Theme;
 use crate::app::App;
-use crate::app::overview_model::{Progress, countdown, next_deadline, progress};
 use crate::domain::figures::Metric;
 use crate::domain::initiative::Stage;
 use crate::domain::kpi::format_percent;
 use crate::domain::time::{format_date, format_local};
 use crate::domain::unit::UnitKind;
 use crate::i18n::fill;
+use crate::model::overview::{Progress, countdown, next_deadline, progress};
+use crate::text::{clean, truncate};
 
 pub fn render(frame: &mut Frame<'_>, app: &App, theme: Theme, area: Rect) {
     let board = &app.board;

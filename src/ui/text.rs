@@ -1,93 +1,9 @@
-//! Text from data, made safe and short for the terminal.
+//! Text for the screen: spans cut to a width. The safety filter and width helpers every
+//! output shares are in [`crate::text`].
 
-use std::borrow::Cow;
+use unicode_width::UnicodeWidthStr;
 
-use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
-
-/// Replaces what must never reach the terminal raw: C0/C1 controls (ESC starts escape
-/// sequences), bidi overrides and zero-width characters (they hide or reorder text). Each
-/// becomes a visible placeholder.
-pub fn clean(text: &str) -> Cow<'_, str> {
-    if !text.chars().any(is_unsafe) {
-        return Cow::Borrowed(text);
-    }
-    Cow::Owned(
-        text.chars()
-            .map(|c| match c {
-                '\u{0}'..='\u{1f}' => char::from_u32(0x2400 + c as u32).unwrap_or('\u{fffd}'),
-                '\u{7f}' => '␡',
-                c if is_unsafe(c) => '\u{fffd}',
-                c => c,
-            })
-            .collect(),
-    )
-}
-
-fn is_unsafe(c: char) -> bool {
-    matches!(c,
-        '\u{0}'..='\u{1f}'
-        | '\u{7f}'..='\u{9f}'
-        | '\u{200b}'..='\u{200f}'
-        | '\u{202a}'..='\u{202e}'
-        | '\u{2060}'..='\u{2069}'
-        | '\u{061c}'
-        | '\u{feff}')
-}
-
-/// Cuts `text` to `width` display columns, ending with "…" when it was cut.
-pub fn truncate(text: &str, width: usize) -> String {
-    if text.width() <= width {
-        return text.to_string();
-    }
-    if width == 0 {
-        return String::new();
-    }
-    let mut out = String::new();
-    let mut used = 0;
-    for c in text.chars() {
-        let w = c.width().unwrap_or(0);
-        if used + w + 1 > width {
-            break;
-        }
-        out.push(c);
-        used += w;
-    }
-    out.push('…');
-    out
-}
-
-/// Breaks `text` into lines of at most `width` display columns, at spaces where it can (a
-/// word longer than a line is cut). Line breaks in the text are kept.
-pub fn wrap(text: &str, width: usize) -> Vec<String> {
-    let width = width.max(1);
-    let mut out = Vec::new();
-    for paragraph in text.split('\n') {
-        let mut line = String::new();
-        let mut used = 0;
-        for word in paragraph.split(' ') {
-            let w = word.width();
-            if used > 0 && used + 1 + w > width {
-                out.push(std::mem::take(&mut line));
-                used = 0;
-            }
-            if used > 0 {
-                line.push(' ');
-                used += 1;
-            }
-            for c in word.chars() {
-                let cw = c.width().unwrap_or(0);
-                if used + cw > width && used > 0 {
-                    out.push(std::mem::take(&mut line));
-                    used = 0;
-                }
-                line.push(c);
-                used += cw;
-            }
-        }
-        out.push(line);
-    }
-    out
-}
+use crate::text::truncate;
 
 /// Keeps spans within `width` columns, cutting the one that overflows with "…".
 pub fn fit_spans(
@@ -115,16 +31,6 @@ mod tests {
     use super::*;
 
     #[test]
-    fn controls_become_visible() {
-        assert_eq!(clean("a\u{1b}[2Jb"), "a␛[2Jb");
-        assert_eq!(clean("x\u{7}"), "x␇");
-        assert_eq!(clean("\u{202e}abc"), "\u{fffd}abc");
-        assert_eq!(clean("a\u{200b}b"), "a\u{fffd}b");
-        assert_eq!(clean("\u{9b}31m"), "\u{fffd}31m");
-        assert!(matches!(clean("Tân Quý"), Cow::Borrowed(_)));
-    }
-
-    #[test]
     fn spans_fit_their_width() {
         use ratatui::text::Span;
         let spans = vec![Span::raw("abc "), Span::raw("defgh")];
@@ -133,27 +39,5 @@ mod tests {
             .map(|s| s.content.to_string())
             .collect();
         assert_eq!(fitted, vec!["abc ", "d…"]);
-    }
-
-    #[test]
-    fn wraps_at_spaces_and_cuts_long_words() {
-        assert_eq!(
-            wrap("dòng 2, cột A: không có", 12),
-            vec!["dòng 2, cột", "A: không có"]
-        );
-        assert_eq!(wrap("abcdefgh", 3), vec!["abc", "def", "gh"]);
-        assert_eq!(wrap("a\nb", 10), vec!["a", "b"]);
-        assert_eq!(wrap("", 5), vec![""]);
-        for line in wrap(&"Tân Quý ".repeat(40), 17) {
-            assert!(line.width() <= 17, "{line:?}");
-        }
-    }
-
-    #[test]
-    fn truncates_by_display_width() {
-        assert_eq!(truncate("Tân Thới Hòa", 20), "Tân Thới Hòa");
-        assert_eq!(truncate("Tân Thới Hòa", 6), "Tân T…");
-        assert_eq!(truncate("abc", 0), "");
-        assert_eq!(truncate("abc", 1), "…");
     }
 }

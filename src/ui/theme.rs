@@ -4,7 +4,6 @@
 use ratatui::style::{Color, Modifier, Style};
 
 use crate::domain::checklist::CheckState;
-use crate::i18n::Strings;
 
 #[derive(Debug, Clone, Copy)]
 pub struct Theme {
@@ -108,16 +107,5 @@ pub fn mark(state: &CheckState) -> &'static str {
         CheckState::DueSoon { .. } => "!",
         CheckState::Overdue { .. } => "✖",
         CheckState::NotApplicable => "–",
-    }
-}
-
-pub fn word(state: &CheckState, s: &Strings) -> &'static str {
-    match state {
-        CheckState::Done { late: false, .. } => s.state_done,
-        CheckState::Done { late: true, .. } => s.state_done_late,
-        CheckState::Pending { .. } => s.state_pending,
-        CheckState::DueSoon { .. } => s.state_due_soon,
-        CheckState::Overdue { .. } => s.state_overdue,
-        CheckState::NotApplicable => s.state_na,
     }
 }

@@ -8,16 +8,17 @@ use unicode_width::UnicodeWidthStr;
 
 use super::list_bar;
 use super::table::{list_table, selectable};
-use super::text::{clean, truncate};
-use super::theme::{Theme, mark, word};
+use super::theme::{Theme, mark};
 use crate::app::App;
-use crate::app::units_view::{clamp, missing_count, scroll_offset, unit_states, visible_units};
+use crate::app::units_view::{clamp, scroll_offset, visible_units};
 use crate::domain::campaign::RequirementSource;
 use crate::domain::checklist::CheckState;
 use crate::domain::time::{Span as TimeSpan, format_date, format_local, format_span};
 use crate::domain::unit::Unit;
 use crate::i18n::{Strings, fill};
+use crate::model::checklist::{missing_count, unit_states};
 use crate::store::RequirementRow;
+use crate::text::{clean, truncate};
 
 /// Width of one requirement column: "✖ quá hạn" and "✔ 04/05" fit.
 const REQ_COL: u16 = 11;
@@ -88,7 +89,7 @@ fn cell_text(state: &CheckState, s: &Strings) -> String {
     match state {
         CheckState::Done { at, .. } => format!("{} {}", mark(state), at.format("%d/%m")),
         CheckState::NotApplicable => mark(state).to_string(),
-        _ => format!("{} {}", mark(state), word(state, s)),
+        _ => format!("{} {}", mark(state), s.check_state(state)),
     }
 }
 

@@ -11,20 +11,20 @@ use unicode_width::UnicodeWidthStr;
 
 use super::list_bar;
 use super::table::{list_table, selectable};
-use super::text::{clean, truncate};
 use super::theme::Theme;
 use crate::app::App;
-use crate::app::agenda_status;
-use crate::app::overview_model::countdown;
 use crate::app::units_view::{clamp, scroll_offset};
 use crate::app::volunteer::{Section, VolunteerView, visible_rows};
 use crate::domain::campaign::RequirementSource;
+use crate::domain::checklist::{on_time, report_counts};
 use crate::domain::figures::Metric;
 use crate::domain::time::{format_date, format_local};
 use crate::domain::unit::Unit;
 use crate::i18n::fill;
+use crate::model::overview::countdown;
 use crate::store::AgendaStatus;
 use crate::store::VolunteerDayRow;
+use crate::text::{clean, truncate};
 
 pub fn render(frame: &mut Frame<'_>, app: &App, theme: Theme, area: Rect) {
     let s = app.strings();
@@ -74,9 +74,13 @@ pub fn render(frame: &mut Frame<'_>, app: &App, theme: Theme, area: Rect) {
             let late = v
                 .reports
                 .iter()
-                .filter(|r| r.received_at >= day.report_deadline)
+                .filter(|r| !on_time(r.received_at, day.report_deadline))
                 .count();
-            let no_photo = v.reports.iter().filter(|r| r.photos.is_empty()).count();
+            let no_photo = v
+                .reports
+                .iter()
+                .filter(|r| !report_counts(r.photos.len()))
+                .count();
             fill(
                 s.rep_count,
                 &[
@@ -91,7 +95,7 @@ pub fn render(frame: &mut Frame<'_>, app: &App, theme: Theme, area: Rect) {
             let late = v
                 .registrations
                 .iter()
-                .filter(|r| r.registered_at >= day.registration_deadline)
+                .filter(|r| !on_time(r.registered_at, day.registration_deadline))
                 .count();
             fill(
                 s.reg_count,
@@ -210,7 +214,7 @@ fn render_registrations(
                         ));
                     }
                     cells.push(Cell::from(format_local(r.registered_at)));
-                    let late = r.registered_at >= day.registration_deadline;
+                    let late = !on_time(r.registered_at, day.registration_deadline);
                     let (mark, word, style) = if late {
                         ("✘", s.reg_late, theme.warn())
                     } else {
@@ -225,7 +229,7 @@ fn render_registrations(
                     }
                     cells.push(Cell::from(""));
                     // Past the deadline a missing one is overdue, in words as in colour.
-                    let (text, style) = if app.now >= day.registration_deadline {
+                    let (text, style) = if !on_time(app.now, day.registration_deadline) {
                         (format!("✖ {}", s.state_overdue), theme.error())
                     } else {
                         (format!("· {}", s.reg_none), theme.dim())
@@ -493,8 +497,8 @@ fn render_reports(
             match v.report(unit.id) {
                 Some(r) => {
                     cells.push(Cell::from(format_local(r.received_at)));
-                    let late = r.received_at >= day.report_deadline;
-                    let (text, style) = if r.photos.is_empty() {
+                    let late = !on_time(r.received_at, day.report_deadline);
+                    let (text, style) = if !report_counts(r.photos.len()) {
                         (format!("! {}", s.rep_no_photo), theme.warn())
                     } else if late {
                         (format!("✘ {}", s.reg_late), theme.warn())
@@ -508,7 +512,7 @@ fn render_reports(
                 None => {
                     cells.push(Cell::from("—").style(theme.dim()));
                     // Past the deadline a missing one is overdue, in words as in colour.
-                    let (text, style) = if app.now >= day.report_deadline {
+                    let (text, style) = if !on_time(app.now, day.report_deadline) {
                         (format!("✖ {}", s.state_overdue), theme.error())
                     } else {
                         (format!("· {}", s.rep_none), theme.dim())
@@ -564,7 +568,7 @@ fn render_agenda(frame: &mut Frame<'_>, app: &App, theme: Theme, area: Rect) {
                         .map(format_date)
                         .unwrap_or_else(|| s.ag_no_date.to_string()),
                 ),
-                Cell::from(agenda_status(a.status, s)).style(style),
+                Cell::from(s.agenda_status(a.status)).style(style),
             ]);
             selectable(row, pos == selected, theme)
         });

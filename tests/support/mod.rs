@@ -9,7 +9,8 @@ use tempfile::TempDir;
 use xungkich::app::{App, update};
 use xungkich::domain::time::{Clock, parse_instant};
 use xungkich::i18n::Lang;
-use xungkich::store::{Seed, Store};
+use xungkich::io::campaign_file::SHIPPED_SEED;
+use xungkich::store::Store;
 use xungkich::tui::action_for_key;
 
 pub fn clock(at: &str) -> Clock {
@@ -29,7 +30,7 @@ impl TempStore {
     }
 
     pub fn open(&self, now: &str) -> Store {
-        Store::open(&self.path, Seed::Shipped, now).expect("open store")
+        Store::open(&self.path, SHIPPED_SEED, now).expect("open store")
     }
 }
 

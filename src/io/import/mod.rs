@@ -409,7 +409,7 @@ impl<'a, 'c> Planner<'a, 'c> {
         let i = self.map.get(col)?;
         row.cells
             .get(i)
-            .map(|c| crate::io::export::unneutralise(c.trim()))
+            .map(|c| crate::text::unneutralise(c.trim()))
             .filter(|c| !c.is_empty())
     }
 

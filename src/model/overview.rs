@@ -1,9 +1,9 @@
-//! What the overview (and later the briefing) says about the checklist: progress per
+//! What the overview and the briefing say about the checklist: progress per
 //! requirement, the next deadline, and who is overdue. Derived from the board, never stored.
 
 use chrono::{DateTime, Duration, FixedOffset};
 
-use super::units_view::state_of;
+use super::checklist::state_of;
 use crate::store::Board;
 
 #[derive(Debug, Clone, PartialEq)]
