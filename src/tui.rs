@@ -156,8 +156,8 @@ fn install_panic_hook(log: std::path::PathBuf) {
 /// Maps a key to an action through the keymap; unbound printable keys go to the text field.
 pub fn action_for_key(app: &App, key: event::KeyEvent) -> Option<Action> {
     let chord = chord_of(key)?;
-    if let Some(cmd) = lookup(&app.contexts(), chord) {
-        return Some(Action::Command(cmd));
+    if let Some((context, cmd)) = lookup(&app.contexts(), chord) {
+        return Some(Action::Command(context, cmd));
     }
     match chord.code {
         event::KeyCode::Char(c)
@@ -177,7 +177,7 @@ pub fn action_for_key(app: &App, key: event::KeyEvent) -> Option<Action> {
 fn answers_or_quits(action: &Action) -> bool {
     matches!(
         action,
-        Action::Command(Command::Quit | Command::Yes | Command::No)
+        Action::Command(_, Command::Quit | Command::Yes | Command::No)
     )
 }
 

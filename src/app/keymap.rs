@@ -3,6 +3,7 @@
 
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
+use super::Tab;
 use crate::i18n::Strings;
 
 /// Where a binding applies. Several contexts are active at once, most specific first.
@@ -44,14 +45,41 @@ pub enum Context {
     Help,
 }
 
+/// Which way a move goes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Direction {
+    Up,
+    Down,
+    Left,
+    Right,
+}
+
+impl Context {
+    /// On a read-only store, a command that would change it is refused at once in these
+    /// contexts (the lists and screens), rather than after a whole form has been typed.
+    pub fn refuses_edits_when_read_only(self) -> bool {
+        matches!(
+            self,
+            Context::Global
+                | Context::List
+                | Context::Units
+                | Context::Initiatives
+                | Context::Figures
+                | Context::Registrations
+                | Context::Reports
+                | Context::Agenda
+                | Context::Kpi
+        )
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Command {
     Quit,
     ToggleHelp,
     NextTab,
     PrevTab,
-    /// The digit pressed picks the tab (see [`Binding::command_for`]).
-    GoTab(u8),
+    GoTab(Tab),
     Up,
     Down,
     PageUp,
@@ -97,16 +125,18 @@ pub enum Command {
     Newline,
     LineDown,
     LineUp,
-    /// The digit pressed starts editing the cell (see [`Binding::command_for`]).
+    /// Start typing into the cell with this digit (0–9).
     EditDigit(u8),
+    /// Backspace on a figures cell: its value, one digit shorter.
+    ShortenCell,
     EditCell,
     Increment,
     Decrement,
     ClearCell,
     CommitCell,
     CancelCell,
-    /// Save the cell, then move: 0 up, 1 down, 2 left, 3 right.
-    CommitMove(u8),
+    /// Save the cell, then move one cell that way.
+    CommitMove(Direction),
     PrevDay,
     NextDay,
     NextSection,
@@ -140,6 +170,7 @@ impl Command {
                 | Command::StageJump
                 | Command::Replicate
                 | Command::EditDigit(_)
+                | Command::ShortenCell
                 | Command::EditCell
                 | Command::Increment
                 | Command::Decrement
@@ -179,35 +210,45 @@ const fn ctrl(c: char) -> Chord {
 
 type Text = fn(&Strings) -> &'static str;
 
+/// Keys under one help line. Each key has its own command, so a line can hold keys with
+/// mirrored meanings (← →, PgUp PgDn) or a family (the digits) without decoding the key later.
 pub struct Binding {
     pub context: Context,
     pub keys: &'static [Chord],
-    pub command: Command,
+    /// One command per key, in the order of `keys`.
+    pub commands: &'static [Command],
     pub help: Text,
     /// Short label for the footer; None keeps the binding out of the footer.
     pub footer: Option<Text>,
 }
 
 impl Binding {
-    pub fn command_for(&self, chord: Chord) -> Command {
-        match (self.command, chord.code) {
-            (Command::GoTab(_), KeyCode::Char(d)) => {
-                Command::GoTab(d.to_digit(10).map_or(1, |n| n as u8))
-            }
-            (Command::EditDigit(_), KeyCode::Char(d)) => {
-                Command::EditDigit(d.to_digit(10).map_or(0, |n| n as u8))
-            }
-            (c, _) => c,
-        }
+    /// The command `chord` runs here, if it is one of this binding's keys.
+    pub fn command_for(&self, chord: Chord) -> Option<Command> {
+        let i = self.keys.iter().position(|k| *k == chord)?;
+        self.commands.get(i).copied()
+    }
+
+    /// The command the help line stands for (its first key's).
+    pub fn command(&self) -> Option<Command> {
+        self.commands.first().copied()
     }
 }
 
+/// `bind!(Context, [keys], command, help[, footer])` gives every key the same command;
+/// `bind!(Context, [keys] => [commands], …)` gives each key its own.
 macro_rules! bind {
+    ($ctx:ident, [$($key:expr),+] => [$($cmd:expr),+], $help:ident) => {
+        Binding { context: Context::$ctx, keys: &[$($key),+], commands: &[$($cmd),+], help: |s| s.$help, footer: None }
+    };
+    ($ctx:ident, [$($key:expr),+] => [$($cmd:expr),+], $help:ident, $foot:ident) => {
+        Binding { context: Context::$ctx, keys: &[$($key),+], commands: &[$($cmd),+], help: |s| s.$help, footer: Some(|s| s.$foot) }
+    };
     ($ctx:ident, [$($key:expr),+], $cmd:expr, $help:ident) => {
-        Binding { context: Context::$ctx, keys: &[$($key),+], command: $cmd, help: |s| s.$help, footer: None }
+        Binding { context: Context::$ctx, keys: &[$($key),+], commands: &[$({ let _ = $key; $cmd }),+], help: |s| s.$help, footer: None }
     };
     ($ctx:ident, [$($key:expr),+], $cmd:expr, $help:ident, $foot:ident) => {
-        Binding { context: Context::$ctx, keys: &[$($key),+], command: $cmd, help: |s| s.$help, footer: Some(|s| s.$foot) }
+        Binding { context: Context::$ctx, keys: &[$($key),+], commands: &[$({ let _ = $key; $cmd }),+], help: |s| s.$help, footer: Some(|s| s.$foot) }
     };
 }
 
@@ -226,8 +267,7 @@ pub static BINDINGS: &[Binding] = &[
     bind!(Help, [ctrl('c')], C::Quit, k_quit),
     bind!(
         Help,
-        [ch('j'), k(K::Down), ch('k'), k(K::Up)],
-        C::Down,
+        [ch('j'), k(K::Down), ch('k'), k(K::Up)] => [C::Down, C::Down, C::Up, C::Up],
         k_scroll_help
     ),
     // Yes/no questions.
@@ -251,14 +291,12 @@ pub static BINDINGS: &[Binding] = &[
     ),
     bind!(
         ImportPreview,
-        [ch('j'), k(K::Down), ch('k'), k(K::Up)],
-        C::Down,
+        [ch('j'), k(K::Down), ch('k'), k(K::Up)] => [C::Down, C::Down, C::Up, C::Up],
         k_scroll_help
     ),
     bind!(
         ImportPreview,
-        [k(K::PageDown), k(K::PageUp)],
-        C::PageDown,
+        [k(K::PageDown), k(K::PageUp)] => [C::PageDown, C::PageUp],
         k_scroll_page
     ),
     bind!(
@@ -327,8 +365,16 @@ pub static BINDINGS: &[Binding] = &[
     // Editing any text.
     bind!(TextEdit, [k(K::Backspace)], C::Backspace, k_backspace),
     bind!(TextEdit, [k(K::Delete)], C::Delete, k_delete),
-    bind!(TextEdit, [k(K::Left), k(K::Right)], C::CursorLeft, k_cursor),
-    bind!(TextEdit, [k(K::Home), k(K::End)], C::CursorHome, k_home_end),
+    bind!(
+        TextEdit,
+        [k(K::Left), k(K::Right)] => [C::CursorLeft, C::CursorRight],
+        k_cursor
+    ),
+    bind!(
+        TextEdit,
+        [k(K::Home), k(K::End)] => [C::CursorHome, C::CursorEnd],
+        k_home_end
+    ),
     // The units screen.
     bind!(Units, [k(K::Char(' '))], C::ToggleCheck, k_toggle, f_toggle),
     bind!(
@@ -362,8 +408,14 @@ pub static BINDINGS: &[Binding] = &[
             k(K::Right),
             k(K::Tab),
             k(K::BackTab)
+        ] => [
+            C::CommitMove(Direction::Up),
+            C::CommitMove(Direction::Down),
+            C::CommitMove(Direction::Left),
+            C::CommitMove(Direction::Right),
+            C::CommitMove(Direction::Right),
+            C::CommitMove(Direction::Left)
         ],
-        C::CommitMove(0),
         k_commit_move
     ),
     bind!(CellEdit, [k(K::Backspace)], C::Backspace, k_backspace),
@@ -383,8 +435,18 @@ pub static BINDINGS: &[Binding] = &[
             ch('7'),
             ch('8'),
             ch('9')
+        ] => [
+            C::EditDigit(0),
+            C::EditDigit(1),
+            C::EditDigit(2),
+            C::EditDigit(3),
+            C::EditDigit(4),
+            C::EditDigit(5),
+            C::EditDigit(6),
+            C::EditDigit(7),
+            C::EditDigit(8),
+            C::EditDigit(9)
         ],
-        C::EditDigit(0),
         k_digits,
         f_type_digits
     ),
@@ -392,7 +454,7 @@ pub static BINDINGS: &[Binding] = &[
     bind!(Figures, [ch('+'), ch('=')], C::Increment, k_inc),
     bind!(Figures, [ch('-')], C::Decrement, k_dec),
     bind!(Figures, [k(K::Delete)], C::ClearCell, k_clear_cell),
-    bind!(Figures, [k(K::Backspace)], C::Backspace, k_edit_cell),
+    bind!(Figures, [k(K::Backspace)], C::ShortenCell, k_edit_cell),
     bind!(
         Figures,
         [k(K::Left), ch('h')],
@@ -515,8 +577,13 @@ pub static BINDINGS: &[Binding] = &[
     bind!(Global, [ch('?'), k(K::F(1))], C::ToggleHelp, k_help, f_help),
     bind!(
         Global,
-        [ch('1'), ch('2'), ch('3'), ch('4'), ch('5')],
-        C::GoTab(1),
+        [ch('1'), ch('2'), ch('3'), ch('4'), ch('5')] => [
+            C::GoTab(Tab::Overview),
+            C::GoTab(Tab::Units),
+            C::GoTab(Tab::Initiatives),
+            C::GoTab(Tab::Volunteer),
+            C::GoTab(Tab::Kpi)
+        ],
         k_goto_tab
     ),
     bind!(Global, [k(K::Tab)], C::NextTab, k_next_tab, f_tabs),
@@ -549,37 +616,16 @@ pub fn chord_of(event: KeyEvent) -> Option<Chord> {
     Some(Chord { code, mods })
 }
 
-/// The first binding in `contexts` (most specific first) that has `chord`.
-pub fn lookup(contexts: &[Context], chord: Chord) -> Option<Command> {
-    for ctx in contexts {
-        for b in BINDINGS.iter().filter(|b| b.context == *ctx) {
-            if b.keys.contains(&chord) {
-                return Some(specialise(b, chord));
-            }
-        }
-    }
-    None
-}
-
-/// A few bindings list two keys with mirrored meanings under one help line.
-fn specialise(b: &Binding, chord: Chord) -> Command {
-    match (b.command, chord.code) {
-        (Command::CursorLeft, KeyCode::Right) => Command::CursorRight,
-        (Command::CursorHome, KeyCode::End) => Command::CursorEnd,
-        (Command::Down, KeyCode::Up | KeyCode::Char('k'))
-            if matches!(b.context, Context::Help | Context::ImportPreview) =>
-        {
-            Command::Up
-        }
-        (Command::PageDown, KeyCode::PageUp) => Command::PageUp,
-        (Command::CommitMove(_), code) => Command::CommitMove(match code {
-            KeyCode::Up => 0,
-            KeyCode::Down => 1,
-            KeyCode::Left | KeyCode::BackTab => 2,
-            _ => 3,
-        }),
-        _ => b.command_for(chord),
-    }
+/// The first binding in `contexts` (most specific first) that has `chord`, with the context
+/// it was found in: `update` hands the command to that context's handler and no other.
+pub fn lookup(contexts: &[Context], chord: Chord) -> Option<(Context, Command)> {
+    contexts.iter().find_map(|ctx| {
+        BINDINGS
+            .iter()
+            .filter(|b| b.context == *ctx)
+            .find_map(|b| b.command_for(chord))
+            .map(|cmd| (*ctx, cmd))
+    })
 }
 
 /// The bindings that work in `contexts`, for the help overlay, without shadowed duplicates.
@@ -681,7 +727,7 @@ mod tests {
         );
         assert_eq!(chord_of(e), Some(k(KeyCode::Backspace)));
         let got = chord_of(e).and_then(|c| lookup(&[Context::TextEdit], c));
-        assert_eq!(got, Some(Command::Backspace));
+        assert_eq!(got, Some((Context::TextEdit, Command::Backspace)));
     }
 
     #[test]
@@ -689,19 +735,25 @@ mod tests {
         let e = ev(KeyCode::Char('G'), KeyModifiers::SHIFT, KeyEventKind::Press);
         assert_eq!(
             lookup(&[Context::List], chord_of(e).expect("press")),
-            Some(Command::Bottom)
+            Some((Context::List, Command::Bottom))
         );
         let e = ev(KeyCode::BackTab, KeyModifiers::SHIFT, KeyEventKind::Press);
         assert_eq!(
             lookup(&[Context::Global], chord_of(e).expect("press")),
-            Some(Command::PrevTab)
+            Some((Context::Global, Command::PrevTab))
         );
     }
 
     #[test]
     fn digits_pick_their_tab() {
-        assert_eq!(lookup(&[Context::Global], ch('4')), Some(Command::GoTab(4)));
-        assert_eq!(lookup(&[Context::Global], ch('1')), Some(Command::GoTab(1)));
+        assert_eq!(
+            lookup(&[Context::Global], ch('4')),
+            Some((Context::Global, Command::GoTab(Tab::Volunteer)))
+        );
+        assert_eq!(
+            lookup(&[Context::Global], ch('1')),
+            Some((Context::Global, Command::GoTab(Tab::Overview)))
+        );
     }
 
     #[test]
@@ -709,27 +761,55 @@ mod tests {
         // Esc in the filter clears it; in a form it cancels; in help it closes.
         assert_eq!(
             lookup(&[Context::Filter, Context::TextEdit], k(KeyCode::Esc)),
-            Some(Command::FilterCancel)
+            Some((Context::Filter, Command::FilterCancel))
         );
         assert_eq!(
             lookup(&[Context::Form, Context::TextEdit], k(KeyCode::Esc)),
-            Some(Command::CancelForm)
+            Some((Context::Form, Command::CancelForm))
         );
-        assert_eq!(lookup(&[Context::Help], ch('q')), Some(Command::CloseHelp));
+        assert_eq!(
+            lookup(&[Context::Help], ch('q')),
+            Some((Context::Help, Command::CloseHelp))
+        );
         assert_eq!(
             lookup(&[Context::Units, Context::List, Context::Global], ch('q')),
-            Some(Command::Quit)
+            Some((Context::Global, Command::Quit))
         );
         assert_eq!(
             lookup(
                 &[Context::Units, Context::List, Context::Global],
                 k(KeyCode::Right)
             ),
-            Some(Command::ColumnRight)
+            Some((Context::Units, Command::ColumnRight))
         );
         assert_eq!(
             lookup(&[Context::Form, Context::TextEdit], k(KeyCode::Right)),
-            Some(Command::CursorRight)
+            Some((Context::TextEdit, Command::CursorRight))
+        );
+    }
+
+    #[test]
+    fn every_key_has_its_command() {
+        for b in BINDINGS {
+            assert_eq!(
+                b.keys.len(),
+                b.commands.len(),
+                "{:?} {:?}",
+                b.context,
+                b.keys
+            );
+        }
+        assert_eq!(
+            lookup(&[Context::CellEdit], k(KeyCode::BackTab)),
+            Some((Context::CellEdit, Command::CommitMove(Direction::Left)))
+        );
+        assert_eq!(
+            lookup(&[Context::Figures], ch('7')),
+            Some((Context::Figures, Command::EditDigit(7)))
+        );
+        assert_eq!(
+            lookup(&[Context::Help], ch('k')),
+            Some((Context::Help, Command::Up))
         );
     }
 

@@ -8,9 +8,13 @@ pub mod kpi_view;
 pub mod text_field;
 pub mod units_view;
 mod update;
+mod update_form;
+mod update_global;
 pub mod update_import;
 mod update_initiatives;
 mod update_kpi;
+mod update_text;
+mod update_units;
 mod update_volunteer;
 pub mod volunteer;
 
@@ -68,7 +72,9 @@ impl Tab {
 /// One input to the state machine.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Action {
-    Command(Command),
+    /// A key's command, with the context the keymap found it in: only that context's
+    /// handler sees it.
+    Command(Context, Command),
     /// A printable character for the text being edited.
     Insert(char),
     Paste(String),

@@ -2,6 +2,7 @@
 
 use super::form::{Choice, ChoiceOption, Field, Form, NEW_OPTION, Purpose, Rule};
 use super::initiatives::{Filters, Registry};
+use super::keymap::Command;
 use super::update::{reload, set_status};
 use super::{App, Confirm, ConfirmAction, StatusKind};
 use crate::domain::fold::nfc;
@@ -12,7 +13,27 @@ use crate::domain::time::format_date;
 use crate::i18n::fill;
 use crate::store::{InitiativeRow, Store};
 
-/// Keeps the detail pane's data in step with the selected initiative.
+/// The commands of the Initiatives context.
+pub(super) fn command(app: &mut App, store: &mut Store, cmd: Command) {
+    match cmd {
+        Command::Add => open_new(app),
+        Command::Edit => open_edit(app, store),
+        Command::StageNext => step_stage(app, store, true),
+        Command::StagePrev => step_stage(app, store, false),
+        Command::StageJump => open_stage_jump(app),
+        Command::Replicate => open_replications(app, store),
+        Command::DeleteItem => ask_delete(app),
+        Command::FilterForm => open_filter_form(app),
+        Command::CycleSort => {
+            let keep = app.initiatives.selected_row(&app.registry).map(|r| r.id);
+            app.initiatives.sort = app.initiatives.sort.next();
+            app.initiatives.rebuild(&app.registry, keep);
+        }
+        Command::Import => super::update_import::open_prompt(app),
+        _ => {}
+    }
+}
+
 /// Reads the registry the first time tab 3 needs it.
 pub(super) fn ensure_registry(app: &mut App, store: &Store) {
     if app.registry_loaded {

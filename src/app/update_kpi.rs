@@ -24,7 +24,8 @@ pub(super) fn refresh(app: &mut App, store: &Store) {
     }
 }
 
-pub(super) fn command(app: &mut App, cmd: Command) -> bool {
+/// The commands of the Kpi context.
+pub(super) fn command(app: &mut App, cmd: Command) {
     match cmd {
         Command::Add => open_measurement(app),
         Command::EditTarget => open_target(app),
@@ -33,9 +34,8 @@ pub(super) fn command(app: &mut App, cmd: Command) -> bool {
         Command::Down => {
             app.kpis.selected = clamp(app.kpis.selected + 1, app.kpis.lines.len());
         }
-        _ => return false,
+        _ => {}
     }
-    true
 }
 
 fn open_measurement(app: &mut App) {

@@ -2,11 +2,10 @@
 //! the cell is left — committed to the store before the cell shows it saved.
 
 use super::form::{Choice, ChoiceOption, Field, Form, Purpose, Rule};
-use super::keymap::Command;
+use super::keymap::{Command, Context, Direction};
 use super::text_field::TextField;
 use super::units_view::clamp;
 use super::update::set_status;
-use super::volunteer::Section;
 use super::volunteer::visible_rows;
 use super::{App, Confirm, ConfirmAction, StatusKind};
 use crate::domain::figures::{FigureError, Metric, check_pair, parse_figure};
@@ -60,39 +59,37 @@ fn refuse(app: &mut App, unit: &str, metric: Metric, e: &FigureError) {
     set_status(app, StatusKind::Error, text);
 }
 
-pub(super) fn command(app: &mut App, store: &mut Store, cmd: Command) -> bool {
-    match cmd {
-        Command::EditDigit(d) => start_editing(app, Some(char::from(b'0' + d.min(9)))),
-        Command::EditCell => start_editing(app, None),
-        Command::Backspace if app.volunteer.editing.is_none() => {
-            // Backspace on a cell edits its value, one digit shorter.
+/// The commands of tab 4's contexts: the figures grid, a cell being typed, registrations,
+/// quick reports and the agenda.
+pub(super) fn command(app: &mut App, store: &mut Store, context: Context, cmd: Command) {
+    match (context, cmd) {
+        (Context::CellEdit, Command::Backspace) => {
+            if let Some(f) = app.volunteer.editing.as_mut() {
+                f.backspace();
+            }
+        }
+        (Context::CellEdit, Command::CommitCell) => {
+            commit(app, store);
+        }
+        (Context::CellEdit, Command::CancelCell) => app.volunteer.editing = None,
+        (Context::CellEdit, Command::CommitMove(dir)) if commit(app, store) => step(app, dir),
+        (Context::Figures, Command::EditDigit(d)) => {
+            start_editing(app, Some(char::from(b'0' + d.min(9))))
+        }
+        (Context::Figures, Command::EditCell) => start_editing(app, None),
+        (Context::Figures, Command::ShortenCell) => {
             start_editing(app, None);
             if let Some(f) = app.volunteer.editing.as_mut() {
                 f.backspace();
             }
         }
-        Command::Backspace => {
-            if let Some(f) = app.volunteer.editing.as_mut() {
-                f.backspace();
-            }
-        }
-        Command::CommitCell => {
-            commit(app, store);
-        }
-        Command::CancelCell => app.volunteer.editing = None,
-        Command::CommitMove(dir) => {
-            if commit(app, store) {
-                step(app, dir);
-            }
-        }
-        Command::Increment | Command::Decrement => {
+        (Context::Figures, Command::Increment | Command::Decrement) => {
             let Some((unit_id, unit, metric)) = cell(app) else {
-                return true;
+                return;
             };
             // On an empty cell "-" starts typing, so "-3" is read (and refused) as typed.
             if cmd == Command::Decrement && app.volunteer.value(unit_id, metric).is_none() {
-                start_editing(app, Some('-'));
-                return true;
+                return start_editing(app, Some('-'));
             }
             let old = app.volunteer.value(unit_id, metric).unwrap_or(0);
             let new = if cmd == Command::Increment {
@@ -102,32 +99,35 @@ pub(super) fn command(app: &mut App, store: &mut Store, cmd: Command) -> bool {
             };
             save(app, store, unit_id, &unit, metric, &new.to_string());
         }
-        Command::ClearCell => {
+        (Context::Figures, Command::ClearCell) => {
             if let Some((unit_id, unit, metric)) = cell(app) {
                 save(app, store, unit_id, &unit, metric, "");
             }
         }
-        Command::ColumnLeft => app.volunteer.col = app.volunteer.col.saturating_sub(1),
-        Command::ColumnRight => app.volunteer.col = clamp(app.volunteer.col + 1, Metric::ALL.len()),
-        Command::NextSection => {
+        (Context::Figures, Command::ColumnLeft) => {
+            app.volunteer.col = app.volunteer.col.saturating_sub(1)
+        }
+        (Context::Figures, Command::ColumnRight) => {
+            app.volunteer.col = clamp(app.volunteer.col + 1, Metric::ALL.len())
+        }
+        (_, Command::NextSection) => {
             app.volunteer.editing = None;
             app.volunteer.section = app.volunteer.section.next();
         }
-        Command::Register => open_registration(app),
-        Command::Report => open_report(app),
-        Command::NewRound => open_round(app),
-        Command::Add if app.volunteer.section == Section::Agenda => open_agenda_item(app, None),
-        Command::Edit if app.volunteer.section == Section::Agenda => {
+        (_, Command::Import) => super::update_import::open_prompt(app),
+        (Context::Registrations, Command::Register) => open_registration(app),
+        (Context::Registrations, Command::DeleteItem) => ask_delete_registration(app),
+        (Context::Reports, Command::Report) => open_report(app),
+        (_, Command::NewRound) => open_round(app),
+        (Context::Agenda, Command::Add) => open_agenda_item(app, None),
+        (Context::Agenda, Command::Edit) => {
             let id = app.volunteer.selected_agenda().map(|a| a.id);
             if id.is_some() {
                 open_agenda_item(app, id);
             }
         }
-        Command::DeleteItem if app.volunteer.section == Section::Agenda => {
-            ask_delete_agenda_item(app)
-        }
-        Command::DeleteItem => ask_delete_registration(app),
-        Command::PrevDay | Command::NextDay => {
+        (Context::Agenda, Command::DeleteItem) => ask_delete_agenda_item(app),
+        (_, Command::PrevDay | Command::NextDay) => {
             let n = app.board.volunteer_days.len();
             let day = &mut app.volunteer.day;
             *day = if cmd == Command::NextDay {
@@ -137,9 +137,8 @@ pub(super) fn command(app: &mut App, store: &mut Store, cmd: Command) -> bool {
             };
             ensure_figures(app, store);
         }
-        _ => return false,
+        _ => {}
     }
-    true
 }
 
 /// The registration form of the selected unit, filled from its registration if it has one.
@@ -836,14 +835,14 @@ fn save(
     }
 }
 
-/// One cell over: 0 up, 1 down, 2 left, 3 right.
-fn step(app: &mut App, dir: u8) {
+/// One cell over.
+fn step(app: &mut App, dir: Direction) {
     let rows = visible_rows(&app.board.units, &app.volunteer).len();
     let v = &mut app.volunteer;
     match dir {
-        0 => v.row = v.row.saturating_sub(1),
-        1 => v.row = clamp(v.row + 1, rows),
-        2 => v.col = v.col.saturating_sub(1),
-        _ => v.col = clamp(v.col + 1, Metric::ALL.len()),
+        Direction::Up => v.row = v.row.saturating_sub(1),
+        Direction::Down => v.row = clamp(v.row + 1, rows),
+        Direction::Left => v.col = v.col.saturating_sub(1),
+        Direction::Right => v.col = clamp(v.col + 1, Metric::ALL.len()),
     }
 }

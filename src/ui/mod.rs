@@ -197,7 +197,7 @@ fn render_footer(frame: &mut Frame<'_>, app: &App, theme: Theme, area: Rect) {
         .into_iter()
         .filter_map(|(b, keys)| {
             let label = b.footer?;
-            let essential = matches!(b.command, Command::ToggleHelp | Command::Quit);
+            let essential = matches!(b.command(), Some(Command::ToggleHelp | Command::Quit));
             // A run of digits reads as one range ("0–9"), not as its first digit.
             let key = match (keys.first(), keys.last()) {
                 (Some(first), Some(last))

@@ -1,0 +1,117 @@
+//! What leaves the app from a key: the briefing (R), the export (x), and undo (u).
+
+use super::update::{reload, set_status};
+use super::update_initiatives as ini;
+use super::update_volunteer as uv;
+use super::{App, StatusKind};
+use crate::i18n::fill;
+use crate::store::{Store, Table};
+
+/// Writes the markdown briefing beside the store (`<data folder>/reports/`), as `xungkich
+/// report --format markdown` prints it; the status line gives the path or what went wrong.
+pub(super) fn write_briefing(app: &mut App, store: &Store) {
+    use crate::io::report;
+    let s = app.strings();
+    let folder = store
+        .path()
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .map_or_else(
+            || std::path::PathBuf::from("."),
+            std::path::Path::to_path_buf,
+        );
+    let path = report::file_path(&folder, app.now);
+    let written = report::gather_on(store, app.board.clone(), app.now, Some(app.volunteer.day))
+        .map_err(|e| e.to_string())
+        .and_then(|b| {
+            let text = report::render(&b, s, report::Format::Markdown);
+            report::write(&path, &text).map_err(|e| format!("{}: {e}", path.display()))
+        });
+    match written {
+        Ok(()) => set_status(
+            app,
+            StatusKind::Saved,
+            fill(s.rp_written, &[&path.display().to_string()]),
+        ),
+        Err(e) => set_status(app, StatusKind::Error, fill(s.rp_write_failed, &[&e])),
+    }
+}
+
+/// Writes every table as an XLSX workbook beside the store (`<data folder>/exports/`), as
+/// `xungkich export --format xlsx` does; the status line gives the path or what went wrong.
+pub(super) fn write_export(app: &mut App, store: &Store) {
+    use crate::io::export;
+    let s = app.strings();
+    let folder = store
+        .path()
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .map_or_else(
+            || std::path::PathBuf::from("."),
+            std::path::Path::to_path_buf,
+        );
+    let path = export::file_path(&folder, app.now);
+    let written = export::gather(store, &app.board, app.now, s)
+        .map_err(|e| e.to_string())
+        .and_then(|tables| {
+            export::write(&tables, s.ex_summary, export::Format::Xlsx, &path, true)
+                .map_err(|e| e.to_string())
+        });
+    match written {
+        Ok(_) => set_status(
+            app,
+            StatusKind::Saved,
+            fill(s.ex_written, &[&path.display().to_string()]),
+        ),
+        Err(e) => set_status(app, StatusKind::Error, fill(s.ex_write_failed, &[&e])),
+    }
+}
+
+pub(super) fn undo(app: &mut App, store: &mut Store) {
+    let s = app.strings();
+    match store.undo_last(&app.now.to_rfc3339()) {
+        Ok(Some(undone)) => {
+            let ids: Vec<i64> = undone
+                .entities
+                .iter()
+                .filter(|(t, _)| *t == Table::Initiatives)
+                .map(|(_, id)| *id)
+                .collect();
+            if undone.tables.iter().any(|t| {
+                matches!(
+                    t,
+                    Table::Initiatives
+                        | Table::InitiativeStages
+                        | Table::InitiativeReplications
+                        | Table::Fields
+                )
+            }) {
+                // Reloads the board too.
+                ini::after_write(app, store, &ids);
+            } else {
+                reload(app, store);
+            }
+            if undone.tables.contains(&Table::Figures)
+                || undone.tables.contains(&Table::Registrations)
+            {
+                uv::refresh(app, store);
+            }
+            // A quick report undone leaves its photo copies referenced by nothing.
+            if !undone.dropped_photos.is_empty() {
+                let data = store
+                    .path()
+                    .parent()
+                    .filter(|p| !p.as_os_str().is_empty())
+                    .unwrap_or(std::path::Path::new("."));
+                crate::io::photos::remove_copies(data, &undone.dropped_photos);
+            }
+            set_status(app, StatusKind::Saved, fill(s.undone, &[&undone.summary]));
+        }
+        Ok(None) => set_status(app, StatusKind::Info, s.nothing_to_undo.to_string()),
+        Err(e) => set_status(
+            app,
+            StatusKind::Error,
+            fill(s.save_failed, &[&e.to_string()]),
+        ),
+    }
+}

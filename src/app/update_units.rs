@@ -1,0 +1,136 @@
+//! Tab 2's actions: ticking the checklist, the contact form, the columns, filters and sort.
+
+use super::form::{Field, Form, Purpose, Rule};
+use super::keymap::Command;
+use super::units_view::{clamp, visible_units};
+use super::update::{reload, set_status};
+use super::{App, StatusKind};
+use crate::domain::campaign::RequirementSource;
+use crate::domain::time::format_local;
+use crate::i18n::fill;
+use crate::store::Store;
+
+/// The commands of the Units context.
+pub(super) fn command(app: &mut App, store: &mut Store, cmd: Command) {
+    match cmd {
+        Command::ToggleCheck => toggle_check(app, store),
+        Command::ColumnLeft => app.units.column = app.units.column.saturating_sub(1),
+        Command::ColumnRight => {
+            app.units.column = clamp(app.units.column + 1, app.board.requirements.len())
+        }
+        Command::Edit => open_contact_form(app),
+        Command::CycleKindFilter => {
+            app.units.cycle_kind_filter();
+            app.units.selected = 0;
+        }
+        Command::ToggleMissingOnly => {
+            app.units.missing_only = !app.units.missing_only;
+            app.units.selected = 0;
+        }
+        Command::CycleSort => app.units.sort = app.units.sort.next(),
+        Command::Import => super::update_import::open_prompt(app),
+        _ => {}
+    }
+}
+
+fn selected_unit(app: &App) -> Option<usize> {
+    let rows = visible_units(&app.board, &app.units, app.now);
+    rows.get(clamp(app.units.selected, rows.len())).copied()
+}
+
+fn toggle_check(app: &mut App, store: &mut Store) {
+    let s = app.strings();
+    let Some(unit_index) = selected_unit(app) else {
+        return;
+    };
+    let Some(req) = app.board.requirements.get(app.units.column).cloned() else {
+        return;
+    };
+    let unit = app.board.units[unit_index].clone();
+    if !req.applies(unit.kind) {
+        let msg = fill(s.not_applicable_here, &[&req.short, &unit.name]);
+        return set_status(app, StatusKind::Info, msg);
+    }
+    let computed = match req.source {
+        RequirementSource::Manual => None,
+        RequirementSource::Initiative => Some(s.computed_from_initiatives),
+        RequirementSource::VolunteerRegistration => Some(s.computed_from_registrations),
+        RequirementSource::QuickReport => Some(s.computed_from_reports),
+    };
+    if let Some(template) = computed {
+        return set_status(app, StatusKind::Info, fill(template, &[&req.short]));
+    }
+    let ticked_before = app.board.evidence_for(unit.id, req.id).is_some();
+    let summary_template = if ticked_before {
+        s.summary_untick
+    } else {
+        s.summary_tick
+    };
+    let summary = fill(summary_template, &[&req.short, &unit.name]);
+    let now = app.now;
+    match store.toggle_check(unit.id, req.id, &now.to_rfc3339(), &summary) {
+        Ok(true) => {
+            let msg = fill(s.ticked, &[&unit.name, &req.short, &format_local(now)]);
+            reload(app, store);
+            set_status(app, StatusKind::Saved, msg);
+        }
+        Ok(false) => {
+            let msg = fill(s.unticked, &[&unit.name, &req.short]);
+            reload(app, store);
+            set_status(app, StatusKind::Saved, msg);
+        }
+        Err(e) => set_status(
+            app,
+            StatusKind::Error,
+            fill(s.save_failed, &[&e.to_string()]),
+        ),
+    }
+}
+
+fn open_contact_form(app: &mut App) {
+    let s = app.strings();
+    let Some(i) = selected_unit(app) else {
+        return;
+    };
+    let unit = &app.board.units[i];
+    app.form = Some(Form::new(
+        fill(s.form_contact_title, &[&unit.name]),
+        Purpose::UnitContact { unit_id: unit.id },
+        vec![
+            Field::new(
+                s.field_contact_person,
+                &unit.contact_person,
+                Rule::Text {
+                    max_chars: 100,
+                    required: false,
+                },
+            ),
+            Field::new(s.field_phone, &unit.phone, Rule::Phone).with_hint(s.hint_phone),
+        ],
+    ));
+}
+
+pub(super) fn save_contact(app: &mut App, store: &mut Store, unit_id: i64) {
+    let s = app.strings();
+    let Some(form) = app.form.as_ref() else {
+        return;
+    };
+    let name = app.board.unit_name(unit_id).to_string();
+    let summary = fill(s.summary_contact, &[&name]);
+    let person = form.fields[0].value();
+    let phone = form.fields[1].value();
+    let now = app.now.to_rfc3339();
+    match store.update_unit_contact(unit_id, &person, &phone, &now, &summary) {
+        Ok(()) => {
+            app.form = None;
+            reload(app, store);
+            set_status(app, StatusKind::Saved, fill(s.saved, &[&summary]));
+        }
+        // The form stays open with what was typed, so nothing is lost.
+        Err(e) => set_status(
+            app,
+            StatusKind::Error,
+            fill(s.save_failed, &[&e.to_string()]),
+        ),
+    }
+}
