@@ -55,6 +55,29 @@ pub enum Direction {
 }
 
 impl Context {
+    pub const ALL: [Context; 20] = [
+        Context::Global,
+        Context::List,
+        Context::Units,
+        Context::Initiatives,
+        Context::Figures,
+        Context::CellEdit,
+        Context::Registrations,
+        Context::Reports,
+        Context::Agenda,
+        Context::Kpi,
+        Context::Filter,
+        Context::TextEdit,
+        Context::Form,
+        Context::PathField,
+        Context::Picker,
+        Context::MultiLine,
+        Context::Confirm,
+        Context::ImportPreview,
+        Context::ImportApply,
+        Context::Help,
+    ];
+
     /// On a read-only store, a command that would change it is refused at once in these
     /// contexts (the lists and screens), rather than after a whole form has been typed.
     pub fn refuses_edits_when_read_only(self) -> bool {
@@ -454,7 +477,7 @@ pub static BINDINGS: &[Binding] = &[
     bind!(Figures, [ch('+'), ch('=')], C::Increment, k_inc),
     bind!(Figures, [ch('-')], C::Decrement, k_dec),
     bind!(Figures, [k(K::Delete)], C::ClearCell, k_clear_cell),
-    bind!(Figures, [k(K::Backspace)], C::ShortenCell, k_edit_cell),
+    bind!(Figures, [k(K::Backspace)], C::ShortenCell, k_shorten_cell),
     bind!(
         Figures,
         [k(K::Left), ch('h')],
@@ -657,6 +680,28 @@ pub fn active_keys(contexts: &[Context]) -> Vec<(&'static Binding, Vec<Chord>)> 
     out
 }
 
+/// The README's table of one context's keys, in both languages, as `?` shows them: the
+/// README's key tables are this, so they cannot drift from what the keys do.
+pub fn markdown_table(context: Context) -> String {
+    use crate::i18n::{Lang, strings};
+    let (vi, en) = (strings(Lang::Vi), strings(Lang::En));
+    let mut out = String::from("| Phím / Keys | Tiếng Việt | English |\n|---|---|---|\n");
+    for b in BINDINGS.iter().filter(|b| b.context == context) {
+        let keys: Vec<String> = b
+            .keys
+            .iter()
+            .map(|k| format!("`{}`", chord_label(*k)))
+            .collect();
+        out.push_str(&format!(
+            "| {} | {} | {} |\n",
+            keys.join(" "),
+            (b.help)(vi).replace('|', "\\|"),
+            (b.help)(en).replace('|', "\\|")
+        ));
+    }
+    out
+}
+
 pub fn chord_label(chord: Chord) -> String {
     let key = match chord.code {
         KeyCode::Char(' ') => "Space".to_string(),
@@ -786,6 +831,16 @@ mod tests {
             lookup(&[Context::Form, Context::TextEdit], k(KeyCode::Right)),
             Some((Context::TextEdit, Command::CursorRight))
         );
+    }
+
+    #[test]
+    fn every_context_is_listed_once() {
+        for b in BINDINGS {
+            assert!(Context::ALL.contains(&b.context), "{:?}", b.context);
+        }
+        for (i, c) in Context::ALL.iter().enumerate() {
+            assert!(!Context::ALL[i + 1..].contains(c), "{c:?} twice");
+        }
     }
 
     #[test]

@@ -585,6 +585,7 @@ pub static STRINGS: Strings = Strings {
     im_prompt_keys: "Tab: complete the file name · Enter: preview · Esc: cancel",
     k_import_preview: "read the file and preview it (nothing written yet)",
     f_import_preview: "preview",
+    k_shorten_cell: "edit the cell, dropping its last digit",
     wd_mon: "Monday",
     wd_tue: "Tuesday",
     wd_wed: "Wednesday",

@@ -610,6 +610,7 @@ string_table! {
     k_import_close,
     k_scroll_page,
     k_import_go,
+    k_shorten_cell,
     wd_mon,
     wd_tue,
     wd_wed,

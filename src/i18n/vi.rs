@@ -585,6 +585,7 @@ pub static STRINGS: Strings = Strings {
     im_prompt_keys: "Tab: hoàn thành tên tệp · Enter: xem trước · Esc: huỷ",
     k_import_preview: "đọc tệp và xem trước (chưa ghi gì)",
     f_import_preview: "xem trước",
+    k_shorten_cell: "sửa ô, bỏ chữ số cuối",
     wd_mon: "thứ Hai",
     wd_tue: "thứ Ba",
     wd_wed: "thứ Tư",
