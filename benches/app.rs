@@ -34,8 +34,8 @@ use tempfile::TempDir;
 use xungkich::app::{App, Tab};
 use xungkich::domain::time::{Clock, parse_instant};
 use xungkich::i18n::{Lang, strings};
+use xungkich::io::briefing;
 use xungkich::io::campaign_file::SHIPPED_SEED;
-use xungkich::io::report;
 use xungkich::store::Store;
 
 /// The volunteer Saturday afternoon, when every tab has something to show.
@@ -372,11 +372,11 @@ fn bench_scale(c: &mut Criterion, samples: &mut Presses<bool>, scale: &Scale) {
         &|_| {
             let now = parse_instant(NOW).expect("now");
             let board = store.load_board().expect("board");
-            let briefing = report::gather(store, board, now).expect("briefing");
-            std::hint::black_box(report::render(
+            let briefing = briefing::gather(store, board, now).expect("briefing");
+            std::hint::black_box(briefing::render(
                 &briefing,
                 strings(Lang::Vi),
-                report::Format::Markdown,
+                briefing::Format::Markdown,
             ));
         },
     );

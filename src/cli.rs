@@ -85,7 +85,7 @@ pub enum Command {
     Report {
         /// text (aligned columns) or markdown (GitHub tables, pasteable into a chat).
         #[arg(long, value_enum, default_value = "text")]
-        format: crate::io::report::Format,
+        format: crate::io::briefing::Format,
         /// Write to this file instead of printing.
         #[arg(long, value_name = "FILE")]
         out: Option<PathBuf>,

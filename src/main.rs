@@ -9,7 +9,7 @@ use xungkich::domain::campaign::CampaignDef;
 use xungkich::domain::time::{Clock, parse_instant};
 use xungkich::i18n::strings;
 use xungkich::io::campaign_file::SHIPPED_SEED;
-use xungkich::io::{campaign_file, export, report};
+use xungkich::io::{briefing, campaign_file, export};
 use xungkich::store::{Seed, Store, StoreError};
 use xungkich::{demo, tui, ui};
 
@@ -181,10 +181,10 @@ fn run(cli: Cli) -> Result<(), Failure> {
         Some(Command::Report { format, out }) => {
             let store = open_store(&db, seed(), &now.to_rfc3339(), read_only)?;
             let board = store.load_board()?;
-            let briefing = report::gather(&store, board, now)?;
-            let text = report::render(&briefing, strings(cli.lang), format);
+            let gathered = briefing::gather(&store, board, now)?;
+            let text = briefing::render(&gathered, strings(cli.lang), format);
             match out {
-                Some(path) => report::write(&path, &text).map_err(|e| Failure {
+                Some(path) => briefing::write(&path, &text).map_err(|e| Failure {
                     message: format!("--out {}: {e}", path.display()),
                     code: 1,
                 })?,

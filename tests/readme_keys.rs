@@ -7,7 +7,10 @@ use std::path::Path;
 use xungkich::app::keymap::{Context, markdown_table};
 
 fn markers(c: Context) -> (String, String) {
-    (format!("<!-- keys:{c:?}:start -->\n"), format!("<!-- keys:{c:?}:end -->"))
+    (
+        format!("<!-- keys:{c:?}:start -->\n"),
+        format!("<!-- keys:{c:?}:end -->"),
+    )
 }
 
 /// The README with every context's block replaced by what the keymap says.
@@ -22,7 +25,12 @@ fn regenerated(readme: &str) -> Result<String, String> {
             .find(&end)
             .map(|i| a + i)
             .ok_or_else(|| format!("README lacks the end of {start}"))?;
-        out = format!("{}{}{}", &out[..a + start.len()], markdown_table(c), &out[b..]);
+        out = format!(
+            "{}{}{}",
+            &out[..a + start.len()],
+            markdown_table(c),
+            &out[b..]
+        );
     }
     Ok(out)
 }

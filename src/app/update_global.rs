@@ -10,7 +10,7 @@ use crate::store::{Store, Table};
 /// Writes the markdown briefing beside the store (`<data folder>/reports/`), as `xungkich
 /// report --format markdown` prints it; the status line gives the path or what went wrong.
 pub(super) fn write_briefing(app: &mut App, store: &Store) {
-    use crate::io::report;
+    use crate::io::briefing;
     let s = app.strings();
     let folder = store
         .path()
@@ -20,20 +20,20 @@ pub(super) fn write_briefing(app: &mut App, store: &Store) {
             || std::path::PathBuf::from("."),
             std::path::Path::to_path_buf,
         );
-    let path = report::file_path(&folder, app.now);
-    let written = report::gather_on(store, app.board.clone(), app.now, Some(app.volunteer.day))
+    let path = briefing::file_path(&folder, app.now);
+    let written = briefing::gather_on(store, app.board.clone(), app.now, Some(app.volunteer.day))
         .map_err(|e| e.to_string())
         .and_then(|b| {
-            let text = report::render(&b, s, report::Format::Markdown);
-            report::write(&path, &text).map_err(|e| format!("{}: {e}", path.display()))
+            let text = briefing::render(&b, s, briefing::Format::Markdown);
+            briefing::write(&path, &text).map_err(|e| format!("{}: {e}", path.display()))
         });
     match written {
         Ok(()) => set_status(
             app,
             StatusKind::Saved,
-            fill(s.rp_written, &[&path.display().to_string()]),
+            fill(s.br_written, &[&path.display().to_string()]),
         ),
-        Err(e) => set_status(app, StatusKind::Error, fill(s.rp_write_failed, &[&e])),
+        Err(e) => set_status(app, StatusKind::Error, fill(s.br_write_failed, &[&e])),
     }
 }
 

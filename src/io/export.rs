@@ -148,7 +148,7 @@ pub fn gather(
             if r.deadline_explicit {
                 Value::DateTime(r.deadline)
             } else {
-                Value::text(s.rp_during_campaign)
+                Value::text(s.br_during_campaign)
             },
             Value::text(&r.evidence),
         ]);

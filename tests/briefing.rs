@@ -1,7 +1,7 @@
 //! The meeting briefing: golden files for both languages and both formats, the `report`
 //! subcommand from the outside, and the `R` key in the app.
 //!
-//! `UPDATE_GOLDEN=1 cargo test --test report` rewrites the golden files after a deliberate
+//! `UPDATE_GOLDEN=1 cargo test --test briefing` rewrites the golden files after a deliberate
 //! change; review the diff before committing it.
 
 mod support;
@@ -12,7 +12,7 @@ use std::process::{Command, Output};
 use ratatui::crossterm::event::KeyCode;
 use xungkich::app::StatusKind;
 use xungkich::i18n::{Lang, strings};
-use xungkich::io::report::{self, Format};
+use xungkich::io::briefing::{self, Format};
 
 use support::{TempStore, clock, demo_store, key, press};
 
@@ -34,7 +34,7 @@ fn check_golden(name: &str, actual: &str) {
     }
     let expected = std::fs::read_to_string(&path).unwrap_or_else(|e| {
         panic!(
-            "{}: {e}; run UPDATE_GOLDEN=1 cargo test --test report",
+            "{}: {e}; run UPDATE_GOLDEN=1 cargo test --test briefing",
             path.display()
         )
     });
@@ -59,8 +59,8 @@ fn briefing(lang: Lang, format: Format) -> String {
     let store = demo_store(&t);
     let now = clock(NOW).now();
     let board = store.load_board().expect("board");
-    let b = report::gather(&store, board, now).expect("gather");
-    report::render(&b, strings(lang), format)
+    let b = briefing::gather(&store, board, now).expect("gather");
+    briefing::render(&b, strings(lang), format)
 }
 
 #[test]
@@ -251,8 +251,8 @@ fn agenda_items_past_their_date_are_overdue_and_markup_is_escaped() {
             .expect("agenda item");
     }
     let board = store.load_board().expect("board");
-    let b = report::gather(&store, board, clock(NOW).now()).expect("gather");
-    let md = report::render(&b, strings(Lang::En), Format::Markdown);
+    let b = briefing::gather(&store, board, clock(NOW).now()).expect("gather");
+    let md = briefing::render(&b, strings(Lang::En), Format::Markdown);
     assert!(
         md.contains("### Action Month items past their date"),
         "{md}"

@@ -351,25 +351,25 @@ fn deadline(r: &crate::store::RequirementRow, s: &Strings) -> String {
     if r.deadline_explicit {
         format_local(r.deadline)
     } else {
-        s.rp_during_campaign.to_string()
+        s.br_during_campaign.to_string()
     }
 }
 
 fn header(out: &mut Doc, b: &Briefing, s: &Strings) {
-    out.title(s.rp_title);
+    out.title(s.br_title);
     let c = &b.board.campaign;
     out.field(
-        s.rp_campaign,
+        s.br_campaign,
         &format!("{} — {}", one_line(&c.code), one_line(&c.title)),
     );
-    out.field(s.rp_district, &one_line(&c.district));
-    out.field(s.rp_at, &format_local(b.now));
+    out.field(s.br_district, &one_line(&c.district));
+    out.field(s.br_at, &format_local(b.now));
 }
 
 fn kpis(out: &mut Doc, b: &Briefing, s: &Strings) {
-    out.heading(s.rp_kpis);
+    out.heading(s.br_kpis);
     if b.kpis.is_empty() {
-        return out.para(s.rp_none);
+        return out.para(s.br_none);
     }
     let rows: Vec<Vec<String>> = b
         .kpis
@@ -391,9 +391,9 @@ fn kpis(out: &mut Doc, b: &Briefing, s: &Strings) {
 }
 
 fn checklist(out: &mut Doc, b: &Briefing, s: &Strings) {
-    out.heading(s.rp_checklist);
+    out.heading(s.br_checklist);
     if b.progress.is_empty() {
-        return out.para(s.rp_none);
+        return out.para(s.br_none);
     }
     let rows: Vec<Vec<String>> = b
         .progress
@@ -410,7 +410,7 @@ fn checklist(out: &mut Doc, b: &Briefing, s: &Strings) {
                 ))
             );
             let missing = if p.missing.is_empty() {
-                s.rp_all_done.to_string()
+                s.br_all_done.to_string()
             } else {
                 format!("{} — {}", p.missing.len(), unit_names(b, &p.missing))
             };
@@ -419,10 +419,10 @@ fn checklist(out: &mut Doc, b: &Briefing, s: &Strings) {
         .collect();
     out.entries(
         &[
-            s.rp_col_requirement,
-            s.rp_col_deadline,
-            s.rp_col_done,
-            s.rp_col_missing,
+            s.br_col_requirement,
+            s.br_col_deadline,
+            s.br_col_done,
+            s.br_col_missing,
         ],
         &[Align::Left, Align::Left, Align::Right, Align::Left],
         &rows,
@@ -430,12 +430,12 @@ fn checklist(out: &mut Doc, b: &Briefing, s: &Strings) {
 }
 
 fn saturday(out: &mut Doc, b: &Briefing, s: &Strings) {
-    out.heading(s.rp_saturday);
+    out.heading(s.br_saturday);
     let Some(day) = &b.day else {
-        return out.para(s.rp_no_day);
+        return out.para(s.br_no_day);
     };
     out.para(&fill(
-        s.rp_day,
+        s.br_day,
         &[
             &day.round.to_string(),
             &one_line(&day.title),
@@ -448,9 +448,9 @@ fn saturday(out: &mut Doc, b: &Briefing, s: &Strings) {
         .filter(|m| b.figures.iter().any(|f| f.metric == *m))
         .collect();
     if metrics.is_empty() {
-        return out.para(s.rp_no_figures);
+        return out.para(s.br_no_figures);
     }
-    out.subheading(s.rp_totals);
+    out.subheading(s.br_totals);
     let totals: Vec<Vec<String>> = metrics
         .iter()
         .map(|m| {
@@ -464,7 +464,7 @@ fn saturday(out: &mut Doc, b: &Briefing, s: &Strings) {
         })
         .collect();
     out.table(
-        &[s.rp_col_metric, s.rp_col_total],
+        &[s.br_col_metric, s.br_col_total],
         &[Align::Left, Align::Right],
         &totals,
     );
@@ -475,7 +475,7 @@ fn saturday(out: &mut Doc, b: &Briefing, s: &Strings) {
         .iter()
         .filter(|u| b.figures.iter().any(|f| f.unit_id == u.id))
         .collect();
-    out.subheading(&fill(s.rp_by_unit, &[&units.len().to_string()]));
+    out.subheading(&fill(s.br_by_unit, &[&units.len().to_string()]));
     let mut head = vec![s.col_unit];
     head.extend(metrics.iter().map(|m| s.metric_short(*m)));
     let mut align = vec![Align::Left];
@@ -497,20 +497,20 @@ fn saturday(out: &mut Doc, b: &Briefing, s: &Strings) {
 }
 
 fn initiatives(out: &mut Doc, b: &Briefing, s: &Strings) {
-    out.heading(s.rp_initiatives);
+    out.heading(s.br_initiatives);
     let by_stage = &b.board.initiative_stages;
     let mut rows: Vec<Vec<String>> = by_stage
         .iter()
         .map(|(st, n)| vec![s.stage(*st).to_string(), n.to_string()])
         .collect();
     let total: usize = by_stage.iter().map(|(_, n)| n).sum();
-    rows.push(vec![s.rp_col_total.to_string(), total.to_string()]);
+    rows.push(vec![s.br_col_total.to_string(), total.to_string()]);
     out.table(
-        &[s.rp_col_stage, s.rp_col_count],
+        &[s.br_col_stage, s.br_col_count],
         &[Align::Left, Align::Right],
         &rows,
     );
-    out.subheading(s.rp_proposed);
+    out.subheading(s.br_proposed);
     let proposed: Vec<Vec<String>> = b
         .proposed
         .iter()
@@ -524,17 +524,17 @@ fn initiatives(out: &mut Doc, b: &Briefing, s: &Strings) {
         })
         .collect();
     if proposed.is_empty() {
-        return out.para(s.rp_none);
+        return out.para(s.br_none);
     }
     out.table(
-        &[s.rp_col_title, s.col_unit, s.rp_col_level],
+        &[s.br_col_title, s.col_unit, s.br_col_level],
         &[Align::Left, Align::Left, Align::Left],
         &proposed,
     );
 }
 
 fn overdue(out: &mut Doc, b: &Briefing, s: &Strings) {
-    out.heading(s.rp_overdue);
+    out.heading(s.br_overdue);
     let late: Vec<Vec<String>> = b
         .progress
         .iter()
@@ -564,23 +564,23 @@ fn overdue(out: &mut Doc, b: &Briefing, s: &Strings) {
         })
         .collect();
     if late.is_empty() && agenda.is_empty() {
-        return out.para(s.rp_no_overdue);
+        return out.para(s.br_no_overdue);
     }
     if !late.is_empty() {
         out.entries(
             &[
-                s.rp_col_requirement,
-                s.rp_col_deadline,
-                s.rp_col_overdue_units,
+                s.br_col_requirement,
+                s.br_col_deadline,
+                s.br_col_overdue_units,
             ],
             &[Align::Left, Align::Left, Align::Left],
             &late,
         );
     }
     if !agenda.is_empty() {
-        out.subheading(s.rp_overdue_agenda);
+        out.subheading(s.br_overdue_agenda);
         out.table(
-            &[s.rp_col_title, s.rp_col_owner, s.rp_col_date, s.col_status],
+            &[s.br_col_title, s.br_col_owner, s.br_col_date, s.col_status],
             &[Align::Left, Align::Left, Align::Left, Align::Left],
             &agenda,
         );
