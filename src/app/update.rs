@@ -133,8 +133,12 @@ fn confirm(app: &mut App, store: &mut Store, cmd: Command) {
                 ConfirmAction::DiscardForm => app.form = None,
                 ConfirmAction::QuitDiscarding => app.quit = true,
                 ConfirmAction::DeleteInitiative { id } => ini::delete(app, store, id),
-                ConfirmAction::DeleteRegistration { id } => uv::delete_registration(app, store, id),
-                ConfirmAction::DeleteAgendaItem { id } => uv::delete_agenda_item(app, store, id),
+                ConfirmAction::DeleteRegistration { id } => {
+                    super::update_registrations::delete_registration(app, store, id)
+                }
+                ConfirmAction::DeleteAgendaItem { id } => {
+                    super::update_agenda::delete_agenda_item(app, store, id)
+                }
                 ConfirmAction::DeleteMeasurement { id } => uk::delete_measurement(app, store, id),
                 ConfirmAction::SkipToStage { id, stage } => ini::go_to_stage(app, store, id, stage),
             }

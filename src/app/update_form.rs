@@ -7,7 +7,6 @@ use super::update::set_status;
 use super::update_initiatives as ini;
 use super::update_kpi as uk;
 use super::update_units as units;
-use super::update_volunteer as uv;
 use super::{App, Confirm, ConfirmAction, StatusKind};
 use crate::i18n::fill;
 use crate::store::Store;
@@ -115,12 +114,14 @@ pub(super) fn save_form(app: &mut App, store: &mut Store) {
         Purpose::Proposal { id, stage } => ini::save_proposal(app, store, id, stage),
         Purpose::StageJump { id } => ini::save_stage_jump(app, store, id),
         Purpose::Replications { id } => ini::save_replications(app, store, id),
-        Purpose::Registration { unit_id } => uv::save_registration(app, store, unit_id),
-        Purpose::Report { unit_id } => uv::save_report(app, store, unit_id),
-        Purpose::Round => uv::save_round(app, store),
+        Purpose::Registration { unit_id } => {
+            super::update_registrations::save_registration(app, store, unit_id)
+        }
+        Purpose::Report { unit_id } => super::update_reports::save_report(app, store, unit_id),
+        Purpose::Round => super::update_rounds::save_round(app, store),
         Purpose::Measurement { kpi_id } => uk::save_measurement(app, store, kpi_id),
         Purpose::Target { kpi_id } => uk::save_target(app, store, kpi_id),
-        Purpose::Agenda { id } => uv::save_agenda_item(app, store, id),
+        Purpose::Agenda { id } => super::update_agenda::save_agenda_item(app, store, id),
         Purpose::InitiativeFilter => {}
     }
 }

@@ -1,0 +1,137 @@
+//! Tab 4's figures grid: typing a figure into a cell, saving it the moment the cell is
+//! left (committed before the cell shows it saved), moving between cells.
+
+use super::keymap::Direction;
+use super::text_field::TextField;
+use super::units_view::clamp;
+use super::update::set_status;
+use super::update_volunteer::{cell, refresh};
+use super::volunteer::visible_rows;
+use super::{App, StatusKind};
+use crate::domain::figures::{FigureError, Metric, check_pair, parse_figure};
+use crate::i18n::fill;
+use crate::store::{Store, StoreError};
+
+/// Whether the unit reports this figure at all (land files: the land-registry task only).
+fn reports(app: &App, unit_id: i64, metric: Metric) -> bool {
+    !metric.is_land() || app.board.reports_land(unit_id)
+}
+
+fn refuse(app: &mut App, unit: &str, metric: Metric, e: &FigureError) {
+    let s = app.strings();
+    let text = fill(s.fig_refused, &[unit, s.metric(metric), &s.figure_error(e)]);
+    set_status(app, StatusKind::Error, text);
+}
+
+/// Typing into a cell: a digit starts from that digit; Enter from the value there.
+pub(super) fn start_editing(app: &mut App, first: Option<char>) {
+    let Some((unit_id, unit, metric)) = cell(app) else {
+        return;
+    };
+    if !reports(app, unit_id, metric) {
+        return refuse(app, &unit, metric, &FigureError::NotForUnit);
+    }
+    let text = match first {
+        Some(c) => c.to_string(),
+        None => app
+            .volunteer
+            .value(unit_id, metric)
+            .map(|v| v.to_string())
+            .unwrap_or_default(),
+    };
+    app.volunteer.editing = Some(TextField::new(&text));
+}
+
+/// Saves the cell being typed. True when the grid may move on (saved, or nothing typed).
+pub(super) fn commit(app: &mut App, store: &mut Store) -> bool {
+    let Some(field) = app.volunteer.editing.as_ref() else {
+        return true;
+    };
+    let typed = field.value().to_string();
+    let Some((unit_id, unit, metric)) = cell(app) else {
+        app.volunteer.editing = None;
+        return true;
+    };
+    save(app, store, unit_id, &unit, metric, &typed)
+}
+
+/// Checks and saves one figure. A value breaking a rule is refused (the old one stays); a
+/// store failure keeps what was typed on screen to try again.
+pub(super) fn save(
+    app: &mut App,
+    store: &mut Store,
+    unit_id: i64,
+    unit: &str,
+    metric: Metric,
+    typed: &str,
+) -> bool {
+    let s = app.strings();
+    let Some(day) = app
+        .board
+        .volunteer_days
+        .get(app.volunteer.day)
+        .map(|d| d.id)
+    else {
+        return false;
+    };
+    let checked = parse_figure(typed).and_then(|v| {
+        if v.is_some() && !reports(app, unit_id, metric) {
+            return Err(FigureError::NotForUnit);
+        }
+        check_pair(metric, v, |m| app.volunteer.value(unit_id, m)).map(|()| v)
+    });
+    let value = match checked {
+        Ok(v) => v,
+        Err(e) => {
+            app.volunteer.editing = None;
+            refuse(app, unit, metric, &e);
+            return false;
+        }
+    };
+    if value == app.volunteer.value(unit_id, metric) {
+        app.volunteer.editing = None;
+        return true;
+    }
+    let shown = value.map(|v| v.to_string()).unwrap_or_else(|| "—".into());
+    let summary = fill(s.summary_figure, &[unit, s.metric(metric), &shown]);
+    let now = app.now;
+    match store.set_figure(day, unit_id, metric, value, &now.to_rfc3339(), &summary) {
+        Ok(()) => {
+            app.volunteer.set(unit_id, metric, value, now);
+            app.volunteer.editing = None;
+            let text = match value {
+                Some(v) => fill(s.fig_saved, &[unit, s.metric(metric), &v.to_string()]),
+                None => fill(s.fig_cleared, &[unit, s.metric(metric)]),
+            };
+            set_status(app, StatusKind::Saved, text);
+            true
+        }
+        Err(StoreError::Figure(e)) => {
+            // Another instance saved the other figure of the pair meanwhile.
+            app.volunteer.editing = None;
+            refresh(app, store);
+            refuse(app, unit, metric, &e);
+            false
+        }
+        Err(e) => {
+            set_status(
+                app,
+                StatusKind::Error,
+                fill(s.save_failed, &[&e.to_string()]),
+            );
+            false
+        }
+    }
+}
+
+/// One cell over.
+pub(super) fn step(app: &mut App, dir: Direction) {
+    let rows = visible_rows(&app.board.units, &app.volunteer).len();
+    let v = &mut app.volunteer;
+    match dir {
+        Direction::Up => v.row = v.row.saturating_sub(1),
+        Direction::Down => v.row = clamp(v.row + 1, rows),
+        Direction::Left => v.col = v.col.saturating_sub(1),
+        Direction::Right => v.col = clamp(v.col + 1, Metric::ALL.len()),
+    }
+}

@@ -1,0 +1,141 @@
+//! Tab 4's quick reports: when the report came in, its photos (checked and copied into the
+//! data folder before the report is recorded with them), a note.
+
+use super::form::{Field, Form, Purpose, Rule};
+use super::update::set_status;
+use super::update_volunteer::{cell, report_write};
+use super::{App, StatusKind};
+use crate::domain::time::parse_local_datetime;
+use crate::i18n::fill;
+use crate::io::photos::{self, PhotoError};
+use crate::store::{PhotoRow, Store};
+
+/// The quick-report form of the selected unit: when it came in (now unless typed), photos to
+/// add (one path a line), a note.
+pub(super) fn open_report(app: &mut App) {
+    let s = app.strings();
+    let Some((unit_id, _, _)) = cell(app) else {
+        return;
+    };
+    let unit = app.board.unit_name(unit_id).to_string();
+    let current = app.volunteer.report(unit_id);
+    let at = current.map_or(app.now, |r| r.received_at);
+    let note = current.map_or(String::new(), |r| r.note.clone());
+    app.form = Some(Form::new(
+        fill(s.form_report, &[&unit]),
+        Purpose::Report { unit_id },
+        vec![
+            Field::new(
+                s.fl_received_at,
+                &at.format("%d/%m/%Y %H:%M").to_string(),
+                Rule::DateTime,
+            )
+            .with_hint(s.hint_datetime),
+            Field::lines(s.fl_photos, "", 3, Rule::Free).with_hint(s.hint_photos),
+            Field::new(
+                s.fl_note,
+                &note,
+                Rule::Text {
+                    max_chars: 500,
+                    required: false,
+                },
+            ),
+        ],
+    ));
+}
+
+/// Checks every photo path, copies the photos into the data folder, then records the report
+/// with them in one change. A bad path is named next to the photo field and nothing is saved.
+pub(super) fn save_report(app: &mut App, store: &mut Store, unit_id: i64) {
+    let s = app.strings();
+    let (Some(form), Some(day)) = (
+        app.form.as_ref(),
+        app.board.volunteer_days.get(app.volunteer.day).cloned(),
+    ) else {
+        return;
+    };
+    let text = |label| form.field(label).map(|f| f.value()).unwrap_or_default();
+    let Some(received_at) = parse_local_datetime(&text(s.fl_received_at)) else {
+        return set_status(app, StatusKind::Error, s.err_datetime.to_string());
+    };
+    let note = text(s.fl_note);
+    let mut checked = Vec::new();
+    let mut problems = Vec::new();
+    for line in text(s.fl_photos).lines().filter(|l| !l.trim().is_empty()) {
+        match photos::check(line) {
+            Ok(p) => checked.push(p),
+            Err(PhotoError::Missing(p)) => {
+                problems.push(fill(s.err_photo_missing, &[&p.display().to_string()]))
+            }
+            Err(PhotoError::NotAnImage(p)) => {
+                problems.push(fill(s.err_photo_not_image, &[&p.display().to_string()]))
+            }
+            Err(PhotoError::Unreadable(p, e)) => problems.push(fill(
+                s.err_photo_read,
+                &[&p.display().to_string(), &e.to_string()],
+            )),
+        }
+    }
+    if !problems.is_empty() {
+        return photo_problem(app, problems.join(" · "));
+    }
+    let unit_code = app
+        .board
+        .units
+        .iter()
+        .find(|u| u.id == unit_id)
+        .map_or_else(|| unit_id.to_string(), |u| u.code.clone());
+    let data = store
+        .path()
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .map_or_else(
+            || std::path::PathBuf::from("."),
+            std::path::Path::to_path_buf,
+        );
+    let mut rows = Vec::new();
+    let mut copied = Vec::new();
+    for p in &checked {
+        match photos::copy_into(&data, &day.code, &unit_code, p) {
+            Ok(relative) => {
+                copied.push(data.join(&relative));
+                rows.push(PhotoRow {
+                    path: relative.display().to_string(),
+                    original_name: p.original_name.clone(),
+                    media_type: p.kind.media_type().to_string(),
+                    bytes: i64::try_from(p.bytes).unwrap_or(i64::MAX),
+                });
+            }
+            Err(e) => {
+                remove_all(&copied);
+                return photo_problem(app, fill(s.err_photo_copy, &[&e.to_string()]));
+            }
+        }
+    }
+    let unit = app.board.unit_name(unit_id).to_string();
+    let summary = fill(s.summary_report, &[&unit, &rows.len().to_string()]);
+    let now = app.now.to_rfc3339();
+    let result = store.save_report(day.id, unit_id, received_at, &note, &rows, &now, &summary);
+    if !report_write(app, store, &summary, result) {
+        // Nothing refers to the copies: take them back so the folder holds no strays.
+        remove_all(&copied);
+    }
+}
+
+fn remove_all(paths: &[std::path::PathBuf]) {
+    for p in paths {
+        let _ = std::fs::remove_file(p);
+    }
+}
+
+/// Marks the photo field with what is wrong and keeps the form open.
+fn photo_problem(app: &mut App, text: String) {
+    let s = app.strings();
+    if let Some(form) = app.form.as_mut()
+        && let Some(i) = form.fields.iter().position(|f| f.label == s.fl_photos)
+    {
+        form.fields[i].problem = Some(text.clone());
+        form.focus = i;
+    }
+    set_status(app, StatusKind::Error, fill(s.save_failed, &[&text]));
+}

@@ -1,0 +1,132 @@
+//! Tab 4's new round: the next Saturday, its deadlines, checked against the campaign.
+
+use super::form::{Field, Form, Purpose, Rule};
+use super::update::set_status;
+use super::update_volunteer::{field_problem, refresh};
+use super::{App, StatusKind};
+use crate::domain::rounds::{RoundError, check_round, default_deadlines};
+use crate::domain::time::format_date;
+use crate::domain::time::parse_local_datetime;
+use crate::i18n::fill;
+use crate::store::{NewDay, Store};
+use chrono::Datelike;
+
+/// The form of a new round: the next Saturday after the last round, its deadlines as the plan
+/// set round 2's.
+pub(super) fn open_round(app: &mut App) {
+    let s = app.strings();
+    let last = app.board.volunteer_days.iter().map(|d| d.date).max();
+    let start = last.map_or(app.now.date_naive(), |d| d + chrono::Duration::days(7));
+    // The next Saturday from there.
+    let offset = (6 + 7 - start.weekday().num_days_from_monday() as i64 + 7 - 1) % 7;
+    let date = start + chrono::Duration::days(offset);
+    let round = app
+        .board
+        .volunteer_days
+        .iter()
+        .map(|d| d.round)
+        .max()
+        .unwrap_or(0)
+        + 1;
+    let (reg, rep) = default_deadlines(date);
+    let host = app
+        .board
+        .volunteer_days
+        .last()
+        .map(|d| d.host.clone())
+        .unwrap_or_default();
+    let fmt = |t: chrono::DateTime<chrono::FixedOffset>| t.format("%d/%m/%Y %H:%M").to_string();
+    app.form = Some(Form::new(
+        s.form_round.to_string(),
+        Purpose::Round,
+        vec![
+            Field::new(s.fl_day_date, &format_date(date), Rule::Free).with_hint(s.hint_date),
+            Field::new(s.fl_round, &round.to_string(), Rule::Free),
+            Field::new(
+                s.fl_day_title,
+                &fill(s.day_title_default, &[&round.to_string()]),
+                Rule::Text {
+                    max_chars: 300,
+                    required: true,
+                },
+            ),
+            Field::new(
+                s.fl_host,
+                &host,
+                Rule::Text {
+                    max_chars: 200,
+                    required: false,
+                },
+            ),
+            Field::new(s.fl_reg_deadline, &fmt(reg), Rule::DateTime).with_hint(s.hint_datetime),
+            Field::new(s.fl_report_deadline, &fmt(rep), Rule::DateTime).with_hint(s.hint_datetime),
+        ],
+    ));
+}
+
+/// Checks the new round against the campaign (a Saturday inside it, not taken, deadlines in
+/// order) and adds it; the problem is named next to its field otherwise.
+pub(super) fn save_round(app: &mut App, store: &mut Store) {
+    let s = app.strings();
+    let Some(form) = app.form.as_ref() else {
+        return;
+    };
+    let text = |label| form.field(label).map(|f| f.value()).unwrap_or_default();
+    let date = match crate::domain::initiative::parse_date(&text(s.fl_day_date)) {
+        Ok(d) => d,
+        Err(_) => return field_problem(app, s.fl_day_date, s.err_date.to_string()),
+    };
+    let round = match text(s.fl_round).parse::<i64>() {
+        Ok(n) if (1..=99).contains(&n) => n,
+        _ => return field_problem(app, s.fl_round, s.err_round.to_string()),
+    };
+    let (Some(reg), Some(rep)) = (
+        parse_local_datetime(&text(s.fl_reg_deadline)),
+        parse_local_datetime(&text(s.fl_report_deadline)),
+    ) else {
+        return field_problem(app, s.fl_reg_deadline, s.err_datetime.to_string());
+    };
+    let c = &app.board.campaign;
+    let existing: Vec<chrono::NaiveDate> =
+        app.board.volunteer_days.iter().map(|d| d.date).collect();
+    if let Err(e) = check_round(date, (c.starts_on, c.ends_on), &existing, reg, rep) {
+        let (label, text) = match e {
+            RoundError::NotSaturday(w) => (
+                s.fl_day_date,
+                fill(s.err_not_saturday, &[&format_date(date), s.weekday(w)]),
+            ),
+            RoundError::OutsideCampaign { start, end } => (
+                s.fl_day_date,
+                fill(s.err_date_range, &[&format_date(start), &format_date(end)]),
+            ),
+            RoundError::Exists => (s.fl_day_date, fill(s.err_day_exists, &[&format_date(date)])),
+            RoundError::DeadlineOrder => (s.fl_reg_deadline, s.err_deadline_order.to_string()),
+        };
+        return field_problem(app, label, text);
+    }
+    let day = NewDay {
+        round,
+        date,
+        title: text(s.fl_day_title),
+        host: text(s.fl_host),
+        registration_deadline: reg,
+        report_deadline: rep,
+    };
+    let summary = fill(s.summary_round, &[&round.to_string(), &format_date(date)]);
+    match store.add_volunteer_day(&day, &app.now.to_rfc3339(), &summary) {
+        Ok(id) => {
+            app.form = None;
+            super::update::reload(app, store);
+            if let Some(i) = app.board.volunteer_days.iter().position(|d| d.id == id) {
+                app.volunteer.day = i;
+            }
+            refresh(app, store);
+            set_status(app, StatusKind::Saved, fill(s.saved, &[&summary]));
+        }
+        Err(e) => set_status(
+            app,
+            StatusKind::Error,
+            fill(s.save_failed, &[&e.to_string()]),
+        ),
+    }
+}
