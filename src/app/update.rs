@@ -14,7 +14,7 @@ use super::update_text::{self as text, Edit, edit};
 use super::update_volunteer as uv;
 use super::{Action, App, ConfirmAction, Status, StatusKind, Tab};
 use crate::i18n::fill;
-use crate::store::Store;
+use crate::store::{Store, StoreError};
 
 pub fn update(app: &mut App, store: &mut Store, action: Action) {
     // KPI values follow every write, another instance's commit and a change of tab; a second's
@@ -253,6 +253,62 @@ fn move_selection(app: &mut App, delta: isize) {
 
 pub(super) fn set_status(app: &mut App, kind: StatusKind, text: String) {
     app.status = Some(Status { kind, text });
+}
+
+/// The one wording of a write the store refused: its reason inside "not saved: …". Nothing
+/// is closed, so what was typed is still on screen to try again.
+pub(super) fn write_failed(app: &mut App, e: &StoreError) {
+    let s = app.strings();
+    set_status(
+        app,
+        StatusKind::Error,
+        fill(s.save_failed, &[&e.to_string()]),
+    );
+}
+
+/// What a write made stale, to be read again before the screen says saved.
+#[derive(Debug, Clone, Copy)]
+pub(super) enum Stale<'a> {
+    /// The board (the checklist follows every record).
+    Board,
+    /// The board and the selected Saturday's figures, registrations and reports.
+    Day,
+    /// The KPI lines.
+    Kpis,
+    /// The board and these initiatives of the registry.
+    Initiatives(&'a [i64]),
+}
+
+/// Finishes a write: on success the form closes, what the write made stale is read again and
+/// the status says "saved: `summary`"; on failure [`write_failed`]. True when it was saved.
+pub(super) fn finish_write(
+    app: &mut App,
+    store: &Store,
+    result: crate::store::Result<()>,
+    stale: Stale<'_>,
+    summary: &str,
+) -> bool {
+    let s = app.strings();
+    match result {
+        Ok(()) => {
+            app.form = None;
+            match stale {
+                Stale::Board => reload(app, store),
+                Stale::Day => {
+                    reload(app, store);
+                    uv::refresh(app, store);
+                }
+                Stale::Kpis => uk::refresh(app, store),
+                Stale::Initiatives(ids) => ini::after_write(app, store, ids),
+            }
+            set_status(app, StatusKind::Saved, fill(s.saved, &[summary]));
+            true
+        }
+        Err(e) => {
+            write_failed(app, &e);
+            false
+        }
+    }
 }
 
 /// Re-reads the board after a write, so every screen shows what the store now holds.

@@ -2,7 +2,7 @@
 
 use super::form::{Choice, ChoiceOption, Field, Form, Purpose, Rule};
 use super::units_view::clamp;
-use super::update::set_status;
+use super::update::{set_status, write_failed};
 use super::update_volunteer::refresh;
 use super::{App, Confirm, ConfirmAction, StatusKind};
 use crate::domain::time::format_date;
@@ -131,11 +131,7 @@ pub(super) fn save_agenda_item(app: &mut App, store: &mut Store, id: Option<i64>
             }
             set_status(app, StatusKind::Saved, fill(s.saved, &[&summary]));
         }
-        Err(e) => set_status(
-            app,
-            StatusKind::Error,
-            fill(s.save_failed, &[&e.to_string()]),
-        ),
+        Err(e) => write_failed(app, &e),
     }
 }
 
@@ -166,10 +162,6 @@ pub(super) fn delete_agenda_item(app: &mut App, store: &mut Store, id: i64) {
             app.volunteer.agenda_row = clamp(app.volunteer.agenda_row, n);
             set_status(app, StatusKind::Saved, fill(s.saved, &[&summary]));
         }
-        Err(e) => set_status(
-            app,
-            StatusKind::Error,
-            fill(s.save_failed, &[&e.to_string()]),
-        ),
+        Err(e) => write_failed(app, &e),
     }
 }

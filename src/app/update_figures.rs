@@ -4,7 +4,7 @@
 use super::keymap::Direction;
 use super::text_field::TextField;
 use super::units_view::clamp;
-use super::update::set_status;
+use super::update::{set_status, write_failed};
 use super::update_volunteer::{cell, refresh};
 use super::volunteer::visible_rows;
 use super::{App, StatusKind};
@@ -114,11 +114,7 @@ pub(super) fn save(
             false
         }
         Err(e) => {
-            set_status(
-                app,
-                StatusKind::Error,
-                fill(s.save_failed, &[&e.to_string()]),
-            );
+            write_failed(app, &e);
             false
         }
     }

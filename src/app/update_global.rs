@@ -1,6 +1,6 @@
 //! What leaves the app from a key: the briefing (R), the export (x), and undo (u).
 
-use super::update::{reload, set_status};
+use super::update::{reload, set_status, write_failed};
 use super::update_initiatives as ini;
 use super::update_volunteer as uv;
 use super::{App, StatusKind};
@@ -108,10 +108,6 @@ pub(super) fn undo(app: &mut App, store: &mut Store) {
             set_status(app, StatusKind::Saved, fill(s.undone, &[&undone.summary]));
         }
         Ok(None) => set_status(app, StatusKind::Info, s.nothing_to_undo.to_string()),
-        Err(e) => set_status(
-            app,
-            StatusKind::Error,
-            fill(s.save_failed, &[&e.to_string()]),
-        ),
+        Err(e) => write_failed(app, &e),
     }
 }

@@ -3,7 +3,7 @@
 use super::form::{Choice, ChoiceOption, Field, Form, NEW_OPTION, Purpose, Rule};
 use super::initiatives::{Filters, Registry};
 use super::keymap::Command;
-use super::update::{reload, set_status};
+use super::update::{Stale, finish_write, reload, set_status, write_failed};
 use super::{App, Confirm, ConfirmAction, StatusKind};
 use crate::domain::fold::nfc;
 use crate::domain::initiative::{
@@ -82,25 +82,6 @@ pub(super) fn after_write(app: &mut App, store: &Store, ids: &[i64]) {
     app.initiatives.detail = None;
     reload(app, store);
     ensure_detail(app, store);
-}
-
-/// Reports a write to initiative `id`: on success the form closes, the screens follow the
-/// store and the status says what was saved; on failure the form stays open with everything
-/// typed and the status says why.
-fn report(app: &mut App, store: &Store, id: i64, summary: &str, result: crate::store::Result<()>) {
-    let s = app.strings();
-    match result {
-        Ok(()) => {
-            app.form = None;
-            after_write(app, store, &[id]);
-            set_status(app, StatusKind::Saved, fill(s.saved, &[summary]));
-        }
-        Err(e) => set_status(
-            app,
-            StatusKind::Error,
-            fill(s.save_failed, &[&e.to_string()]),
-        ),
-    }
 }
 
 fn selected(app: &App) -> Option<InitiativeRow> {
@@ -346,11 +327,7 @@ pub(super) fn save(app: &mut App, store: &mut Store, id: Option<i64>) {
             set_status(app, StatusKind::Saved, fill(s.saved, &[&summary]));
         }
         // The form stays open with everything typed.
-        Err(e) => set_status(
-            app,
-            StatusKind::Error,
-            fill(s.save_failed, &[&e.to_string()]),
-        ),
+        Err(e) => write_failed(app, &e),
     }
 }
 
@@ -376,7 +353,7 @@ pub(super) fn delete(app: &mut App, store: &mut Store, id: i64) {
         .unwrap_or_default();
     let summary = fill(s.summary_delete_init, &[&title]);
     let result = store.delete_initiative(id, &app.now.to_rfc3339(), &summary);
-    report(app, store, id, &summary, result);
+    finish_write(app, store, result, Stale::Initiatives(&[id]), &summary);
 }
 
 /// `>` and `<`: one stage on or back.
@@ -448,7 +425,7 @@ fn write_stage(
         &[&row.title, s.stage(row.stage), s.stage(stage)],
     );
     let result = store.set_stage(row.id, stage, proposal, "", &app.now.to_rfc3339(), &summary);
-    report(app, store, row.id, &summary, result);
+    finish_write(app, store, result, Stale::Initiatives(&[row.id]), &summary);
 }
 
 pub(super) fn save_proposal(app: &mut App, store: &mut Store, id: i64, stage: Stage) {
@@ -555,7 +532,7 @@ pub(super) fn save_replications(app: &mut App, store: &mut Store, id: i64) {
     let summary = fill(s.summary_replications, &[&title, &units.len().to_string()]);
     let today = app.now.date_naive();
     let result = store.set_replications(id, &units, today, &app.now.to_rfc3339(), &summary);
-    report(app, store, id, &summary, result);
+    finish_write(app, store, result, Stale::Initiatives(&[id]), &summary);
 }
 
 pub(super) fn open_filter_form(app: &mut App) {

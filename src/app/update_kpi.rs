@@ -3,7 +3,7 @@
 use super::form::{Choice, ChoiceOption, Field, Form, Purpose, Rule, parse_amount};
 use super::keymap::Command;
 use super::units_view::clamp;
-use super::update::set_status;
+use super::update::{Stale, finish_write, set_status};
 use super::{App, Confirm, ConfirmAction, StatusKind};
 use crate::domain::campaign::KpiSource;
 use crate::domain::initiative::parse_date;
@@ -144,7 +144,7 @@ pub(super) fn save_measurement(app: &mut App, store: &mut Store, kpi_id: i64) {
         &[&name, &format_date(start), &format_date(end)],
     );
     let result = store.add_measurement(kpi_id, &m, &app.now.to_rfc3339(), &summary);
-    report_write(app, store, &summary, result.map(|_| ()));
+    finish_write(app, store, result.map(|_| ()), Stale::Kpis, &summary);
 }
 
 fn kpi_name(app: &App, kpi_id: i64) -> String {
@@ -158,22 +158,6 @@ fn kpi_name(app: &App, kpi_id: i64) -> String {
 
 /// Says how a write went: on success the form closes and every KPI is read again; on failure
 /// the form stays open with what was typed and the status says why.
-fn report_write(app: &mut App, store: &Store, summary: &str, result: crate::store::Result<()>) {
-    let s = app.strings();
-    match result {
-        Ok(()) => {
-            app.form = None;
-            refresh(app, store);
-            set_status(app, StatusKind::Saved, fill(s.saved, &[summary]));
-        }
-        Err(e) => set_status(
-            app,
-            StatusKind::Error,
-            fill(s.save_failed, &[&e.to_string()]),
-        ),
-    }
-}
-
 fn open_target(app: &mut App) {
     let s = app.strings();
     let Some(line) = app.kpis.selected_line() else {
@@ -208,7 +192,7 @@ pub(super) fn save_target(app: &mut App, store: &mut Store, kpi_id: i64) {
     let shown = target.map_or_else(|| "—".to_string(), |t| format_percent(Some(t)));
     let summary = fill(s.summary_target, &[&name, &shown]);
     let result = store.set_kpi_target(kpi_id, target, &app.now.to_rfc3339(), &summary);
-    report_write(app, store, &summary, result);
+    finish_write(app, store, result, Stale::Kpis, &summary);
 }
 
 fn ask_delete(app: &mut App) {
@@ -240,5 +224,5 @@ pub(super) fn delete_measurement(app: &mut App, store: &mut Store, id: i64) {
         &[&name, &format_date(start), &format_date(end)],
     );
     let result = store.delete_measurement(id, &app.now.to_rfc3339(), &summary);
-    report_write(app, store, &summary, result);
+    finish_write(app, store, result, Stale::Kpis, &summary);
 }

@@ -1,8 +1,8 @@
 //! Tab 4's Saturday registrations: the form of a unit's registration, saving and deleting.
 
 use super::form::{Choice, ChoiceOption, Field, Form, Purpose, Rule};
-use super::update::set_status;
-use super::update_volunteer::{cell, report_write};
+use super::update::{Stale, finish_write, set_status};
+use super::update_volunteer::cell;
 use super::{App, Confirm, ConfirmAction, StatusKind};
 use crate::domain::time::parse_local_datetime;
 use crate::i18n::fill;
@@ -112,7 +112,7 @@ pub(super) fn save_registration(app: &mut App, store: &mut Store, unit_id: i64) 
     let unit = app.board.unit_name(unit_id).to_string();
     let summary = fill(s.summary_registration, &[&unit]);
     let result = store.save_registration(day, unit_id, &new, &app.now.to_rfc3339(), &summary);
-    report_write(app, store, &summary, result);
+    finish_write(app, store, result, Stale::Day, &summary);
 }
 
 pub(super) fn ask_delete_registration(app: &mut App) {
@@ -142,5 +142,5 @@ pub(super) fn delete_registration(app: &mut App, store: &mut Store, id: i64) {
         .unwrap_or_default();
     let summary = fill(s.summary_delete_registration, &[&unit]);
     let result = store.delete_registration(id, &app.now.to_rfc3339(), &summary);
-    report_write(app, store, &summary, result);
+    finish_write(app, store, result, Stale::Day, &summary);
 }

@@ -2,8 +2,8 @@
 //! data folder before the report is recorded with them), a note.
 
 use super::form::{Field, Form, Purpose, Rule};
-use super::update::set_status;
-use super::update_volunteer::{cell, report_write};
+use super::update::{Stale, finish_write, set_status};
+use super::update_volunteer::cell;
 use super::{App, StatusKind};
 use crate::domain::time::parse_local_datetime;
 use crate::i18n::fill;
@@ -116,7 +116,7 @@ pub(super) fn save_report(app: &mut App, store: &mut Store, unit_id: i64) {
     let summary = fill(s.summary_report, &[&unit, &rows.len().to_string()]);
     let now = app.now.to_rfc3339();
     let result = store.save_report(day.id, unit_id, received_at, &note, &rows, &now, &summary);
-    if !report_write(app, store, &summary, result) {
+    if !finish_write(app, store, result, Stale::Day, &summary) {
         // Nothing refers to the copies: take them back so the folder holds no strays.
         remove_all(&copied);
     }

@@ -1,7 +1,7 @@
 //! Tab 4's new round: the next Saturday, its deadlines, checked against the campaign.
 
 use super::form::{Field, Form, Purpose, Rule};
-use super::update::set_status;
+use super::update::{set_status, write_failed};
 use super::update_volunteer::{field_problem, refresh};
 use super::{App, StatusKind};
 use crate::domain::rounds::{RoundError, check_round, default_deadlines};
@@ -123,10 +123,6 @@ pub(super) fn save_round(app: &mut App, store: &mut Store) {
             refresh(app, store);
             set_status(app, StatusKind::Saved, fill(s.saved, &[&summary]));
         }
-        Err(e) => set_status(
-            app,
-            StatusKind::Error,
-            fill(s.save_failed, &[&e.to_string()]),
-        ),
+        Err(e) => write_failed(app, &e),
     }
 }

@@ -3,7 +3,7 @@
 use super::form::{Field, Form, Purpose, Rule};
 use super::keymap::Command;
 use super::units_view::{clamp, visible_units};
-use super::update::{reload, set_status};
+use super::update::{Stale, finish_write, reload, set_status, write_failed};
 use super::{App, StatusKind};
 use crate::domain::campaign::RequirementSource;
 use crate::domain::time::format_local;
@@ -79,11 +79,7 @@ fn toggle_check(app: &mut App, store: &mut Store) {
             reload(app, store);
             set_status(app, StatusKind::Saved, msg);
         }
-        Err(e) => set_status(
-            app,
-            StatusKind::Error,
-            fill(s.save_failed, &[&e.to_string()]),
-        ),
+        Err(e) => write_failed(app, &e),
     }
 }
 
@@ -120,17 +116,7 @@ pub(super) fn save_contact(app: &mut App, store: &mut Store, unit_id: i64) {
     let person = form.fields[0].value();
     let phone = form.fields[1].value();
     let now = app.now.to_rfc3339();
-    match store.update_unit_contact(unit_id, &person, &phone, &now, &summary) {
-        Ok(()) => {
-            app.form = None;
-            reload(app, store);
-            set_status(app, StatusKind::Saved, fill(s.saved, &[&summary]));
-        }
-        // The form stays open with what was typed, so nothing is lost.
-        Err(e) => set_status(
-            app,
-            StatusKind::Error,
-            fill(s.save_failed, &[&e.to_string()]),
-        ),
-    }
+    // On failure the form stays open with what was typed, so nothing is lost.
+    let result = store.update_unit_contact(unit_id, &person, &phone, &now, &summary);
+    finish_write(app, store, result, Stale::Board, &summary);
 }

@@ -129,35 +129,6 @@ pub(super) fn command(app: &mut App, store: &mut Store, context: Context, cmd: C
     }
 }
 
-/// Reports a tab-4 write: on success the form closes, the board (the checklist follows these
-/// records) and the day's data are read again, and the status says what was saved; on failure
-/// the form stays open with what was typed and the status says why.
-pub(super) fn report_write(
-    app: &mut App,
-    store: &Store,
-    summary: &str,
-    result: crate::store::Result<()>,
-) -> bool {
-    let s = app.strings();
-    match result {
-        Ok(()) => {
-            app.form = None;
-            super::update::reload(app, store);
-            refresh(app, store);
-            set_status(app, StatusKind::Saved, fill(s.saved, &[summary]));
-            true
-        }
-        Err(e) => {
-            set_status(
-                app,
-                StatusKind::Error,
-                fill(s.save_failed, &[&e.to_string()]),
-            );
-            false
-        }
-    }
-}
-
 /// Marks a field with a problem found on saving and keeps the form open on it.
 pub(super) fn field_problem(app: &mut App, label: &'static str, text: String) {
     let s = app.strings();
