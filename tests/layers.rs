@@ -105,3 +105,36 @@ fn the_checker_sees_a_violation() {
     let names: Vec<&str> = found.iter().map(|(_, m)| m.as_str()).collect();
     assert_eq!(names, ["app", "ui"]);
 }
+
+/// Only `i18n` decides what depends on the language: elsewhere no branch on `Lang` and no
+/// guessing the language from a translated word (a tab title, say).
+#[test]
+fn only_i18n_branches_on_the_language() {
+    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    let mut files = Vec::new();
+    rust_files(&src, &mut files);
+    let mut found = Vec::new();
+    for file in files {
+        let rel = file.strip_prefix(&src).unwrap_or(&file).to_path_buf();
+        if rel.starts_with("i18n") {
+            continue;
+        }
+        let text = fs::read_to_string(&file).expect("read source");
+        for (n, line) in text.lines().enumerate() {
+            let code = line.split("//").next().unwrap_or("");
+            let branches = (code.contains("Lang::")
+                && (code.contains("==") || code.contains("!=")))
+                || code.contains("Lang::Vi =>")
+                || code.contains("Lang::En =>");
+            let guesses = code.contains("s.tab_") && code.contains("==");
+            if branches || guesses {
+                found.push(format!("{}:{}: {}", rel.display(), n + 1, line.trim()));
+            }
+        }
+    }
+    assert!(
+        found.is_empty(),
+        "language decided outside i18n:\n{}",
+        found.join("\n")
+    );
+}

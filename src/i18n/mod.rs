@@ -20,6 +20,16 @@ pub fn strings(lang: Lang) -> &'static Strings {
     }
 }
 
+/// A column's header as the import's messages name it, in `lang`. The header map keeps both
+/// languages' names (a file may use either); which one a message says is decided here.
+pub fn header_name(
+    lang: Lang,
+    kind: crate::domain::import::ImportKind,
+    col: crate::domain::import::Col,
+) -> &'static str {
+    crate::domain::import::header_name(kind, col, lang == Lang::En)
+}
+
 macro_rules! string_table {
     ($($name:ident),* $(,)?) => {
         /// The UI strings of one language (besides `span`, the words of a time span).

@@ -19,7 +19,7 @@ use std::path::Path;
 
 use chrono::{DateTime, FixedOffset};
 
-use crate::domain::import::{Col, HeaderIssue, HeaderMap, ImportKind, header_name, map_headers};
+use crate::domain::import::{Col, HeaderIssue, HeaderMap, ImportKind, map_headers};
 use crate::domain::sheet::{DateIssue, key};
 use crate::domain::time::format_date;
 use crate::domain::unit_match::{UnitMatcher, UnitMiss};
@@ -307,13 +307,12 @@ fn file_issue(issue: &FileIssue, s: &Strings) -> (usize, String) {
 
 fn header_issue(issue: &HeaderIssue, kind: ImportKind, headers: &[String], lang: Lang) -> RowError {
     let s = strings(lang);
-    let english = lang == Lang::En;
     match issue {
         HeaderIssue::Missing { any_of } => {
             let names: Vec<String> = any_of
                 .iter()
                 .take(3)
-                .map(|c| format!("«{}»", header_name(kind, *c, english)))
+                .map(|c| format!("«{}»", crate::i18n::header_name(lang, kind, *c)))
                 .collect();
             let mut names = names.join(s.im_or);
             if any_of.len() > 3 {
@@ -333,7 +332,7 @@ fn header_issue(issue: &HeaderIssue, kind: ImportKind, headers: &[String], lang:
                 s.im_err_twice,
                 &[
                     &column_label(*first, headers),
-                    header_name(kind, *col, english),
+                    crate::i18n::header_name(lang, kind, *col),
                 ],
             ),
         },
@@ -421,7 +420,7 @@ impl<'a, 'c> Planner<'a, 'c> {
     fn header(&self, col: Col) -> String {
         match self.map.get(col) {
             Some(i) => self.sheet.headers.get(i).cloned().unwrap_or_default(),
-            None => header_name(self.plan.kind, col, self.ctx.lang == Lang::En).to_string(),
+            None => crate::i18n::header_name(self.ctx.lang, self.plan.kind, col).to_string(),
         }
     }
 
