@@ -342,7 +342,7 @@ fn bench_scale(c: &mut Criterion, samples: &mut Presses<bool>, scale: &Scale) {
             s.frame();
         },
     );
-    assert!(!ran || s.app.initiatives.filter.value() == "t");
+    assert!(!ran || s.app.initiatives.list.filter.value() == "t");
     s.keys(&[key(KeyCode::Esc)]);
     g.finish();
 

@@ -109,7 +109,7 @@ impl Session<'_> {
         let i = self.n.get();
         self.n.set(i + 1);
         let row = (i * 7) % self.unit_count();
-        self.app.volunteer.row = row;
+        self.app.volunteer.list.selected = row;
         self.app.volunteer.col = Metric::ALL
             .iter()
             .position(|m| *m == metric)

@@ -265,8 +265,8 @@ fn keystrokes(c: &mut Criterion) {
                         s.reset(&[key(KeyCode::Esc), ch('/')]);
                         type_text(&mut s.app, s.store, &before);
                         s.draw();
-                        assert!(s.app.initiatives.filter_typing);
-                        assert_eq!(s.app.initiatives.filter.value(), before);
+                        assert!(s.app.initiatives.list.filter_typing);
+                        assert_eq!(s.app.initiatives.list.filter.value(), before);
                     },
                     &[ch(chars[i])],
                 );
@@ -281,7 +281,7 @@ fn keystrokes(c: &mut Criterion) {
                     s.reset(&[key(KeyCode::Esc), ch('/')]);
                     type_text(&mut s.app, s.store, phrase);
                     s.draw();
-                    assert_eq!(s.app.initiatives.filter.value(), phrase);
+                    assert_eq!(s.app.initiatives.list.filter.value(), phrase);
                 },
                 &[key(KeyCode::Backspace)],
             );
@@ -327,7 +327,7 @@ fn keystrokes(c: &mut Criterion) {
                 s.reset(&[key(KeyCode::Esc), ch('/')]);
                 type_text(&mut s.app, s.store, "tan quy");
                 s.reset(&[key(KeyCode::Enter), ch('g')]);
-                assert!(!s.app.initiatives.filter_typing);
+                assert!(!s.app.initiatives.list.filter_typing);
             },
             &[ch('j')],
         );

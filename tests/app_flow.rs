@@ -31,10 +31,10 @@ fn filter_ignores_case_and_diacritics_and_esc_clears() {
     assert_eq!(names(&a), vec!["UBND phường Tân Quý"]);
     // Keys that are commands elsewhere are text while filtering.
     press(&mut a, &mut store, &[ctrl('h'), ctrl('h'), ctrl('h')]);
-    assert_eq!(a.units.filter.value(), "tan ");
+    assert_eq!(a.units.list.filter.value(), "tan ");
     press(&mut a, &mut store, &[key(KeyCode::Esc)]);
     assert_eq!(names(&a).len(), 37);
-    assert!(!a.units.filter_typing);
+    assert!(!a.units.list.filter_typing);
     press(&mut a, &mut store, &[key(KeyCode::Char('/'))]);
     type_text(&mut a, &mut store, "DAT DAI");
     assert!(
@@ -47,7 +47,7 @@ fn filter_ignores_case_and_diacritics_and_esc_clears() {
     assert!(!names(&a).is_empty());
     // Enter keeps the filter and returns to the list; q then quits rather than typing.
     press(&mut a, &mut store, &[key(KeyCode::Enter)]);
-    assert!(!a.units.filter_typing);
+    assert!(!a.units.list.filter_typing);
     assert!(!names(&a).is_empty() && names(&a).len() < 37);
     press(&mut a, &mut store, &[key(KeyCode::Esc)]);
     assert_eq!(names(&a).len(), 37);
@@ -81,7 +81,7 @@ fn telex_and_decomposed_input_give_the_same_filter() {
     ] {
         press(&mut a, &mut store, &[k]);
     }
-    assert_eq!(a.units.filter.value(), "tân quý");
+    assert_eq!(a.units.list.filter.value(), "tân quý");
     assert_eq!(names(&a), vec!["UBND phường Tân Quý"]);
     press(
         &mut a,
@@ -89,7 +89,7 @@ fn telex_and_decomposed_input_give_the_same_filter() {
         &[key(KeyCode::Esc), key(KeyCode::Char('/'))],
     );
     type_text(&mut a, &mut store, "ta\u{302}n quy\u{301}");
-    assert_eq!(a.units.filter.value(), "tân quý");
+    assert_eq!(a.units.list.filter.value(), "tân quý");
     assert_eq!(names(&a), vec!["UBND phường Tân Quý"]);
 }
 
@@ -212,7 +212,7 @@ fn moving_stays_inside_the_list() {
             key(KeyCode::Char('k')),
         ],
     );
-    assert_eq!(a.units.selected, 0);
+    assert_eq!(a.units.list.selected, 0);
     press(
         &mut a,
         &mut store,
@@ -222,11 +222,11 @@ fn moving_stays_inside_the_list() {
             key(KeyCode::PageDown),
         ],
     );
-    assert_eq!(a.units.selected, 36);
+    assert_eq!(a.units.list.selected, 36);
     press(&mut a, &mut store, &[key(KeyCode::Char('g'))]);
-    assert_eq!(a.units.selected, 0);
+    assert_eq!(a.units.list.selected, 0);
     press(&mut a, &mut store, &[key(KeyCode::PageDown)]);
-    assert!(a.units.selected > 0);
+    assert!(a.units.list.selected > 0);
 }
 
 #[test]

@@ -220,7 +220,7 @@ fn r_is_not_taken_while_typing_in_a_filter() {
         ],
     );
     assert!(!t.dir.path().join("reports").exists());
-    assert_eq!(app.units.filter.value(), "R");
+    assert_eq!(app.units.list.filter.value(), "R");
 }
 
 #[test]

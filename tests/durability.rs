@@ -95,7 +95,7 @@ fn burst_driver() {
     writeln!(out).expect("stdout");
     for i in 0..ENTRIES {
         let ((unit, metric), value) = plan.entry(i);
-        app.volunteer.row = app
+        app.volunteer.list.selected = app
             .board
             .units
             .iter()

@@ -31,7 +31,7 @@ fn a_full_disk_while_typing_figures_keeps_the_typed_value_and_loses_nothing_save
     let mut saved: HashMap<(i64, Metric), i64> = HashMap::new();
     let mut failed_with = None;
     for i in 0..5_000i64 {
-        let (row, col) = (a.volunteer.row, a.volunteer.col);
+        let (row, col) = (a.volunteer.list.selected, a.volunteer.col);
         let unit = a.board.units[row].id;
         let metric = Metric::ALL[col];
         let value = 100 + i;
@@ -44,7 +44,7 @@ fn a_full_disk_while_typing_figures_keeps_the_typed_value_and_loses_nothing_save
         }
         assert_eq!(status.kind, StatusKind::Saved, "{}", status.text);
         saved.insert((unit, metric), value);
-        if a.volunteer.row == row {
+        if a.volunteer.list.selected == row {
             // The last unit: on to the next figure, from the top.
             press(
                 &mut a,
@@ -60,7 +60,7 @@ fn a_full_disk_while_typing_figures_keeps_the_typed_value_and_loses_nothing_save
         "some figures were saved before the disk filled"
     );
     // What was typed is still there, in the same cell, to save again.
-    assert_eq!((a.volunteer.row, a.volunteer.col), (row, col));
+    assert_eq!((a.volunteer.list.selected, a.volunteer.col), (row, col));
     let typed = a.volunteer.editing.as_ref().map(|f| f.value().to_string());
     assert_eq!(typed, Some(value.to_string()));
     assert!(render_text(&a, 120, 40).contains(&value.to_string()));

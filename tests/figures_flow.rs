@@ -113,7 +113,7 @@ fn go(a: &mut App, store: &mut Store, code: &str, metric: Metric) {
     for _ in 0..col(metric) {
         press(a, store, &[ch('l')]);
     }
-    assert_eq!(a.volunteer.row, row);
+    assert_eq!(a.volunteer.list.selected, row);
     assert_eq!(a.volunteer.metric(), metric);
     assert!(a.volunteer.editing.is_none());
 }
@@ -220,7 +220,7 @@ fn digits_start_editing_and_tab_right_enter_save() {
     let mut w = Watcher::new(&t);
     let day = day_id(&a);
     let hiep_tan = unit_id(&a, HIEP_TAN);
-    assert_eq!((a.volunteer.row, a.volunteer.col), (0, 0));
+    assert_eq!((a.volunteer.list.selected, a.volunteer.col), (0, 0));
     assert_eq!(a.volunteer.metric(), Metric::Volunteers);
 
     // A digit starts editing the selected cell; nothing is saved while typing.
@@ -261,7 +261,7 @@ fn digits_start_editing_and_tab_right_enter_save() {
     type_text(&mut a, &mut store, "4");
     press(&mut a, &mut store, &[enter()]);
     assert_eq!(a.volunteer.metric(), Metric::Businesses);
-    assert_eq!((a.volunteer.row, typed(&a)), (0, None));
+    assert_eq!((a.volunteer.list.selected, typed(&a)), (0, None));
     assert_eq!(on_disk(&t, day, hiep_tan, Metric::Businesses), Some(4));
 
     // The values land in store.figures(day), stamped with the clock's time.
@@ -288,7 +288,7 @@ fn digits_start_editing_and_tab_right_enter_save() {
     // Down, Shift-Tab and Up save too, and move.
     press(&mut a, &mut store, &[key(KeyCode::Down)]);
     assert_eq!(
-        (a.volunteer.row, a.volunteer.metric()),
+        (a.volunteer.list.selected, a.volunteer.metric()),
         (1, Metric::Businesses)
     );
     assert_eq!(on_disk(&t, day, hiep_tan, Metric::Businesses), Some(5));
@@ -296,14 +296,14 @@ fn digits_start_editing_and_tab_right_enter_save() {
     type_text(&mut a, &mut store, "7");
     press(&mut a, &mut store, &[key(KeyCode::BackTab)]);
     assert_eq!(
-        (a.volunteer.row, a.volunteer.metric()),
+        (a.volunteer.list.selected, a.volunteer.metric()),
         (1, Metric::Citizens)
     );
     assert_eq!(on_disk(&t, day, hoa_thanh, Metric::Businesses), Some(7));
     type_text(&mut a, &mut store, "8");
     press(&mut a, &mut store, &[key(KeyCode::Up)]);
     assert_eq!(
-        (a.volunteer.row, a.volunteer.metric()),
+        (a.volunteer.list.selected, a.volunteer.metric()),
         (0, Metric::Citizens)
     );
     assert_eq!(on_disk(&t, day, hoa_thanh, Metric::Citizens), Some(8));
@@ -878,7 +878,7 @@ fn filter_finds_a_unit_by_unaccented_name() {
     let day = day_id(&a);
     let tan_quy = unit_id(&a, "p-tan-quy");
     press(&mut a, &mut store, &[ch('/')]);
-    assert!(a.volunteer.filter_typing);
+    assert!(a.volunteer.list.filter_typing);
     // Digits go into the filter, not into a cell, while it is being typed.
     type_text(&mut a, &mut store, "tan quy");
     let screen = render_text(&a, 120, 40);
@@ -886,7 +886,7 @@ fn filter_finds_a_unit_by_unaccented_name() {
     assert!(screen.contains("UBND phường Tân Quý"), "{screen}");
     assert!(!screen.contains("UBND phường Hiệp Tân"), "{screen}");
     press(&mut a, &mut store, &[enter()]);
-    assert!(!a.volunteer.filter_typing);
+    assert!(!a.volunteer.list.filter_typing);
     // The one row shown is the one typed into.
     enter_value(&mut a, &mut store, "6");
     assert_eq!(status(&a), "Đã lưu: P. Tân Quý — Đoàn viên tham gia: 6");

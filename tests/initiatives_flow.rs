@@ -746,20 +746,20 @@ fn filter_as_you_type_without_diacritics_and_esc_clears() {
     three(&mut a, &mut store);
     assert_eq!(a.initiatives.visible().len(), 3);
     press(&mut a, &mut store, &[ch('/')]);
-    assert!(a.initiatives.filter_typing);
+    assert!(a.initiatives.list.filter_typing);
     type_text(&mut a, &mut store, "qr");
     assert_eq!(visible_titles(&a), vec!["Mã QR tra cứu hồ sơ"]);
     let screen = render_text(&a, 120, 40);
     assert!(screen.contains("Lọc: qr"), "{screen}");
     assert!(screen.contains("1 / 3 sáng kiến"), "{screen}");
     press(&mut a, &mut store, &[key(KeyCode::Esc)]);
-    assert!(!a.initiatives.filter_typing);
+    assert!(!a.initiatives.list.filter_typing);
     assert_eq!(a.initiatives.visible().len(), 3);
 
     // Unit names match too, and letters that are keys elsewhere are text here.
     press(&mut a, &mut store, &[ch('/')]);
     type_text(&mut a, &mut store, "tan quy");
-    assert_eq!(a.initiatives.filter.value(), "tan quy");
+    assert_eq!(a.initiatives.list.filter.value(), "tan quy");
     let mut titles = visible_titles(&a);
     titles.sort();
     assert_eq!(titles, vec!["Mã QR tra cứu hồ sơ", "Zalo giải đáp thủ tục"]);
@@ -769,7 +769,7 @@ fn filter_as_you_type_without_diacritics_and_esc_clears() {
     assert_eq!(visible_titles(&a), vec!["Hóa đơn điện tử tận nhà"]);
     // Enter keeps the filter and goes back to the list keys.
     press(&mut a, &mut store, &[key(KeyCode::Enter)]);
-    assert!(!a.initiatives.filter_typing);
+    assert!(!a.initiatives.list.filter_typing);
     assert_eq!(a.initiatives.visible().len(), 1);
     // Nothing matches: the list says so.
     press(&mut a, &mut store, &[key(KeyCode::Esc), ch('/')]);
@@ -835,7 +835,7 @@ fn filter_form_by_stage_and_unit_and_esc_on_the_list_clears_all() {
         &[key(KeyCode::Enter), key(KeyCode::Esc)],
     );
     assert!(a.initiatives.filters.is_empty());
-    assert!(a.initiatives.filter.value().is_empty());
+    assert!(a.initiatives.list.filter.value().is_empty());
     assert_eq!(a.initiatives.visible().len(), 3);
     let screen = render_text(&a, 120, 40);
     assert!(screen.contains("3 / 3 sáng kiến"), "{screen}");

@@ -46,13 +46,13 @@ fn line_index(a: &App, code: &str) -> usize {
 /// Moves the selection to the KPI `code` with `j`/`k`, as the officer would.
 fn select(a: &mut App, store: &mut Store, code: &str) {
     let want = line_index(a, code);
-    while a.kpis.selected < want {
+    while a.kpis.list.selected < want {
         press(a, store, &[ch('j')]);
     }
-    while a.kpis.selected > want {
+    while a.kpis.list.selected > want {
         press(a, store, &[ch('k')]);
     }
-    assert_eq!(a.kpis.lines[a.kpis.selected].kpi.code, code);
+    assert_eq!(a.kpis.lines[a.kpis.list.selected].kpi.code, code);
 }
 
 fn status(a: &App) -> (StatusKind, String) {
@@ -121,7 +121,7 @@ fn a_measurement_is_saved_and_the_latest_one_counts() {
     assert!(a.form.is_none(), "saved: {:?}", a.status);
     assert_eq!(status(&a).0, StatusKind::Saved);
     assert_eq!(store.measurements().expect("read").len(), 1);
-    let fb = &a.kpis.lines[a.kpis.selected];
+    let fb = &a.kpis.lines[a.kpis.list.selected];
     assert_eq!(fb.value, Some(92.0));
     // 92 % of a 100 % target: less than ten points short.
     assert_eq!(fb.status, KpiStatus::Near);
@@ -129,7 +129,7 @@ fn a_measurement_is_saved_and_the_latest_one_counts() {
     // A decimal comma is a decimal point; the newer measurement replaces the shown value.
     measure(&mut a, &mut store, "50", "50,0");
     assert!(a.form.is_none(), "saved: {:?}", a.status);
-    let fb = &a.kpis.lines[a.kpis.selected];
+    let fb = &a.kpis.lines[a.kpis.list.selected];
     assert_eq!(fb.history.len(), 2);
     assert_eq!(fb.value, Some(100.0));
     assert_eq!(fb.status, KpiStatus::Met);
@@ -167,7 +167,7 @@ fn zero_of_zero_is_kept_but_shows_no_value() {
     select(&mut a, &mut store, "online-services-applied");
     measure(&mut a, &mut store, "0", "0");
     assert!(a.form.is_none(), "saved: {:?}", a.status);
-    let line = &a.kpis.lines[a.kpis.selected];
+    let line = &a.kpis.lines[a.kpis.list.selected];
     assert_eq!(line.history.len(), 1);
     assert_eq!(line.value, None);
     assert_eq!(line.status, KpiStatus::NoData);
@@ -186,7 +186,7 @@ fn computed_kpis_take_no_measurement() {
 fn a_target_is_edited_and_one_above_100_is_refused() {
     let (_t, mut store, mut a) = fresh();
     select(&mut a, &mut store, "feedback-answered");
-    let id = a.kpis.lines[a.kpis.selected].kpi.id;
+    let id = a.kpis.lines[a.kpis.list.selected].kpi.id;
     let target = |store: &Store| {
         store
             .kpis()
@@ -210,11 +210,11 @@ fn a_target_is_edited_and_one_above_100_is_refused() {
     press(&mut a, &mut store, &[ctrl('s')]);
     assert!(a.form.is_none(), "{:?}", a.status);
     assert_eq!(target(&store), Some(80.0));
-    assert_eq!(a.kpis.lines[a.kpis.selected].kpi.target, Some(80.0));
+    assert_eq!(a.kpis.lines[a.kpis.list.selected].kpi.target, Some(80.0));
 
     // A measurement of 85 % now meets the lowered target.
     measure(&mut a, &mut store, "85", "100");
-    assert_eq!(a.kpis.lines[a.kpis.selected].status, KpiStatus::Met);
+    assert_eq!(a.kpis.lines[a.kpis.list.selected].status, KpiStatus::Met);
 
     // An empty target means the plan sets no number: the KPI is tracked, not judged.
     press(&mut a, &mut store, &[ch('t')]);
@@ -222,7 +222,10 @@ fn a_target_is_edited_and_one_above_100_is_refused() {
     press(&mut a, &mut store, &[ctrl('s')]);
     assert!(a.form.is_none(), "{:?}", a.status);
     assert_eq!(target(&store), None);
-    assert_eq!(a.kpis.lines[a.kpis.selected].status, KpiStatus::Tracked);
+    assert_eq!(
+        a.kpis.lines[a.kpis.list.selected].status,
+        KpiStatus::Tracked
+    );
 }
 
 #[test]
@@ -231,7 +234,7 @@ fn the_latest_measurement_is_deleted_after_asking_and_comes_back_with_undo() {
     select(&mut a, &mut store, "feedback-answered");
     measure(&mut a, &mut store, "40", "50");
     measure(&mut a, &mut store, "45", "50");
-    assert_eq!(a.kpis.lines[a.kpis.selected].value, Some(90.0));
+    assert_eq!(a.kpis.lines[a.kpis.list.selected].value, Some(90.0));
 
     press(&mut a, &mut store, &[ch('d')]);
     assert!(a.confirm.is_some(), "d asks first");
@@ -240,11 +243,11 @@ fn the_latest_measurement_is_deleted_after_asking_and_comes_back_with_undo() {
 
     press(&mut a, &mut store, &[ch('d'), ch('y')]);
     assert_eq!(store.measurements().expect("read").len(), 1);
-    assert_eq!(a.kpis.lines[a.kpis.selected].value, Some(80.0));
+    assert_eq!(a.kpis.lines[a.kpis.list.selected].value, Some(80.0));
 
     press(&mut a, &mut store, &[ch('u')]);
     assert_eq!(store.measurements().expect("read").len(), 2);
-    assert_eq!(a.kpis.lines[a.kpis.selected].value, Some(90.0));
+    assert_eq!(a.kpis.lines[a.kpis.list.selected].value, Some(90.0));
 }
 
 #[test]

@@ -95,7 +95,7 @@ fn every_edit_key_says_why_and_writes_nothing() {
     // Reading still works: moving, filtering (typing goes into the filter, not refused).
     press(&mut a, &mut store, &[ch('2'), ch('j'), ch('/')]);
     type_text(&mut a, &mut store, "tan quy");
-    assert_eq!(a.units.filter.value(), "tan quy");
+    assert_eq!(a.units.list.filter.value(), "tan quy");
     assert!(render_text(&a, 120, 40).contains("Tân Quý"));
 }
 

@@ -4,11 +4,10 @@
 //! copy of its title, summary and unit name. Moving, sorting and each filter keystroke then
 //! work on plain vectors, never on the store; writes replace only the rows they touched.
 
-use std::cell::Cell;
 use std::cmp::Reverse;
 use std::collections::HashMap;
 
-use super::text_field::TextField;
+use super::list_state::ListState;
 use memchr::memmem::Finder;
 
 use crate::domain::fold::{collation_key, fold};
@@ -174,12 +173,8 @@ impl Filters {
 pub struct InitiativesView {
     pub sort: InitiativeSort,
     pub filters: Filters,
-    pub filter: TextField,
-    pub filter_typing: bool,
-    /// Selected row among the visible ones.
-    pub selected: usize,
-    pub offset: Cell<usize>,
-    pub page: Cell<usize>,
+    /// The rows: selection, scrolling and the typed query.
+    pub list: ListState,
     /// Every entry (positions in the registry) in sort order.
     order: Vec<u32>,
     /// `order` narrowed by the filters and the typed query.
@@ -235,7 +230,7 @@ impl InitiativesView {
 
     /// The registry position of the selected row.
     pub fn selected_entry(&self) -> Option<usize> {
-        let i = self.selected.min(self.visible.len().checked_sub(1)?);
+        let i = self.list.selected.min(self.visible.len().checked_sub(1)?);
         self.visible.get(i).map(|&p| p as usize)
     }
 
@@ -291,7 +286,7 @@ impl InitiativesView {
     /// by a letter searches only the rows the shorter one kept, and a Backspace takes the
     /// shorter query's rows from the cache of recent results.
     pub fn refilter(&mut self, registry: &Registry) {
-        let query = fold(self.filter.value())
+        let query = fold(self.list.filter.value())
             .split_whitespace()
             .collect::<Vec<_>>()
             .join(" ");
@@ -351,7 +346,7 @@ impl InitiativesView {
             next: 0,
         });
         // Enough for the screen now; the rest later.
-        let want = self.selected + self.page.get().max(50) + 1;
+        let want = self.list.selected + self.list.page.get().max(50) + 1;
         self.step(registry, SEARCH_CHUNK, Some(want));
     }
 
@@ -444,7 +439,7 @@ impl InitiativesView {
             .iter()
             .position(|&p| registry.entries[p as usize].row.id == id)
         {
-            self.selected = pos;
+            self.list.selected = pos;
         }
     }
 }
@@ -556,28 +551,28 @@ mod tests {
         let r = registry();
         let mut v = InitiativesView::default();
         v.rebuild(&r, None);
-        v.filter.insert_str("dat");
+        v.list.filter.insert_str("dat");
         v.refilter(&r);
         assert_eq!(ids(&v, &r), vec![1]);
-        v.filter.clear();
-        v.filter.insert_str("tan quy");
+        v.list.filter.clear();
+        v.list.filter.insert_str("tan quy");
         v.refilter(&r);
         assert_eq!(ids(&v, &r), vec![3, 1], "by unit name");
-        v.filter.clear();
-        v.filter.insert_str("TÓM TẮT HÓA");
+        v.list.filter.clear();
+        v.list.filter.insert_str("TÓM TẮT HÓA");
         v.refilter(&r);
         assert_eq!(ids(&v, &r), vec![2], "by summary");
         // Deleting a letter widens again.
-        v.filter.clear();
-        v.filter.insert_str("zalo");
+        v.list.filter.clear();
+        v.list.filter.insert_str("zalo");
         v.refilter(&r);
         assert_eq!(ids(&v, &r), vec![3]);
-        v.filter.backspace();
-        v.filter.backspace();
-        v.filter.backspace();
+        v.list.filter.backspace();
+        v.list.filter.backspace();
+        v.list.filter.backspace();
         v.refilter(&r);
         assert_eq!(ids(&v, &r), vec![3]);
-        v.filter.clear();
+        v.list.filter.clear();
         v.refilter(&r);
         assert_eq!(ids(&v, &r).len(), 3);
     }
@@ -624,19 +619,19 @@ mod tests {
         let mut v = InitiativesView::default();
         v.rebuild(&r, None);
         for c in "tan q".chars() {
-            v.filter.insert(c);
+            v.list.filter.insert(c);
             v.refilter(&r);
         }
         let tan_q = ids(&v, &r);
-        v.filter.insert('x');
+        v.list.filter.insert('x');
         v.refilter(&r);
         assert!(ids(&v, &r).is_empty());
-        v.filter.backspace();
+        v.list.filter.backspace();
         v.refilter(&r);
         assert_eq!(ids(&v, &r), tan_q);
-        v.filter.backspace();
-        v.filter.backspace();
-        v.filter.backspace();
+        v.list.filter.backspace();
+        v.list.filter.backspace();
+        v.list.filter.backspace();
         v.refilter(&r);
         assert_eq!(ids(&v, &r), vec![2, 3, 1], "\"ta\" matches all three");
     }
@@ -660,11 +655,11 @@ mod tests {
         let mut v = InitiativesView::default();
         v.rebuild(&r, None);
         assert!(!v.is_searching());
-        v.filter.insert('h');
+        v.list.filter.insert('h');
         v.refilter(&r);
         assert!(v.is_searching(), "the first chunk only fills the screen");
         assert!(v.visible().len() >= 51);
-        v.filter.insert_str("o t");
+        v.list.filter.insert_str("o t");
         v.refilter(&r);
         while v.is_searching() {
             v.search_more(&r);
@@ -672,7 +667,7 @@ mod tests {
         let expected = (SEARCH_CHUNK * 3) / 7;
         assert_eq!(v.visible().len(), expected);
         // Backspace to a query whose search never completed searches again, fully.
-        v.filter.backspace();
+        v.list.filter.backspace();
         v.refilter(&r);
         v.finish_search(&r);
         assert_eq!(v.visible().len(), expected);

@@ -5,6 +5,7 @@ pub mod form;
 pub mod initiatives;
 pub mod keymap;
 pub mod kpi_view;
+pub mod list_state;
 pub mod text_field;
 pub mod units_view;
 mod update;
@@ -296,11 +297,27 @@ impl App {
 
     /// Whether the officer is typing in the current list's filter line.
     pub fn filter_typing(&self) -> bool {
+        self.list().is_some_and(|l| l.filter_typing)
+    }
+
+    /// The current tab's list (the one place that knows which tab has which).
+    pub fn list(&self) -> Option<&list_state::ListState> {
         match self.tab {
-            Tab::Units => self.units.filter_typing,
-            Tab::Initiatives => self.initiatives.filter_typing,
-            Tab::Volunteer => self.volunteer.filter_typing,
-            _ => false,
+            Tab::Units => Some(&self.units.list),
+            Tab::Initiatives => Some(&self.initiatives.list),
+            Tab::Volunteer => Some(&self.volunteer.list),
+            Tab::Kpi => Some(&self.kpis.list),
+            Tab::Overview => None,
+        }
+    }
+
+    pub fn list_mut(&mut self) -> Option<&mut list_state::ListState> {
+        match self.tab {
+            Tab::Units => Some(&mut self.units.list),
+            Tab::Initiatives => Some(&mut self.initiatives.list),
+            Tab::Volunteer => Some(&mut self.volunteer.list),
+            Tab::Kpi => Some(&mut self.kpis.list),
+            Tab::Overview => None,
         }
     }
 

@@ -1,11 +1,10 @@
 //! What the units screen shows: which units, in what order, and which cell is selected.
 
-use std::cell::Cell;
 use std::cmp::Reverse;
 
 use chrono::{DateTime, FixedOffset};
 
-use super::text_field::TextField;
+use super::list_state::ListState;
 use crate::domain::fold::{Needle, collation_key};
 use crate::domain::unit::UnitKind;
 use crate::model::checklist::{missing_count, unit_states};
@@ -34,19 +33,13 @@ impl UnitSort {
 
 #[derive(Debug, Default)]
 pub struct UnitsView {
-    /// Selected row among the visible units.
-    pub selected: usize,
+    /// The rows: selection, scrolling and the name/code filter.
+    pub list: ListState,
     /// Selected requirement column.
     pub column: usize,
-    pub filter: TextField,
-    pub filter_typing: bool,
     pub kind_filter: Option<UnitKind>,
     pub missing_only: bool,
     pub sort: UnitSort,
-    /// First visible row; the renderer keeps the selection in view and writes it back.
-    pub offset: Cell<usize>,
-    /// Rows the table showed last time, for PgUp/PgDn.
-    pub page: Cell<usize>,
 }
 
 impl UnitsView {
@@ -64,7 +57,7 @@ impl UnitsView {
 
 /// Indices into `board.units` of the rows to show, filtered and sorted as the view says.
 pub fn visible_units(board: &Board, view: &UnitsView, now: DateTime<FixedOffset>) -> Vec<usize> {
-    let needle = Needle::new(view.filter.value());
+    let needle = Needle::new(view.list.filter.value());
     let mut rows: Vec<(usize, usize)> = board
         .units
         .iter()

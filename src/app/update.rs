@@ -4,7 +4,6 @@
 
 use super::initiatives::Registry;
 use super::keymap::{Command, Context};
-use super::units_view::clamp;
 use super::units_view::visible_units;
 use super::update_form as form;
 use super::update_global as global;
@@ -151,9 +150,9 @@ fn confirm(app: &mut App, store: &mut Store, cmd: Command) {
 fn filter(app: &mut App, cmd: Command) {
     match cmd {
         Command::FilterAccept => {
-            app.units.filter_typing = false;
-            app.initiatives.filter_typing = false;
-            app.volunteer.filter_typing = false;
+            if let Some(l) = app.list_mut() {
+                l.filter_typing = false;
+            }
         }
         Command::FilterCancel => clear_filter(app, true),
         _ => {}
@@ -169,12 +168,11 @@ fn list(app: &mut App, cmd: Command) {
         Command::PageDown => move_selection(app, page(app) as isize),
         Command::Top => move_selection(app, isize::MIN / 2),
         Command::Bottom => move_selection(app, isize::MAX / 2),
-        Command::StartFilter => match app.tab {
-            Tab::Units => app.units.filter_typing = true,
-            Tab::Initiatives => app.initiatives.filter_typing = true,
-            Tab::Volunteer => app.volunteer.filter_typing = true,
-            _ => {}
-        },
+        Command::StartFilter => {
+            if let Some(l) = app.list_mut() {
+                l.filter_typing = true;
+            }
+        }
         Command::ClearFilter => clear_filter(app, false),
         _ => {}
     }
@@ -182,29 +180,15 @@ fn list(app: &mut App, cmd: Command) {
 
 fn clear_filter(app: &mut App, stop_typing: bool) {
     match app.tab {
-        Tab::Volunteer => {
-            app.volunteer.filter.clear();
-            app.volunteer.row = 0;
-            if stop_typing {
-                app.volunteer.filter_typing = false;
-            }
-        }
-        Tab::Units => {
-            app.units.filter.clear();
-            app.units.selected = 0;
-            if stop_typing {
-                app.units.filter_typing = false;
-            }
-        }
+        Tab::Volunteer => app.volunteer.list.clear_filter(stop_typing),
+        Tab::Units => app.units.list.clear_filter(stop_typing),
         Tab::Initiatives => {
             let v = &mut app.initiatives;
-            v.filter.clear();
+            v.list.clear_filter(stop_typing);
             // Esc on the list drops every filter; in the filter line only the typed text.
             if !stop_typing {
                 v.filters = Default::default();
             }
-            v.filter_typing &= !stop_typing;
-            v.selected = 0;
             v.refilter(&app.registry);
         }
         _ => {}
@@ -212,17 +196,13 @@ fn clear_filter(app: &mut App, stop_typing: bool) {
 }
 
 fn page(app: &App) -> usize {
-    match app.tab {
-        Tab::Initiatives => app.initiatives.page.get().max(1),
-        Tab::Volunteer => app.volunteer.page.get().max(1),
-        _ => app.units.page.get().max(1),
-    }
+    app.list().map_or(1, |l| l.page_rows())
 }
 
 fn move_selection(app: &mut App, delta: isize) {
     // Moving past the rows found so far needs the rest of a search in progress.
     if app.tab == Tab::Initiatives && app.initiatives.is_searching() {
-        let want = app.initiatives.selected as isize + delta;
+        let want = app.initiatives.list.selected as isize + delta;
         if want >= app.initiatives.visible().len() as isize {
             app.initiatives.finish_search(&app.registry);
         }
@@ -230,11 +210,11 @@ fn move_selection(app: &mut App, delta: isize) {
     let (len, selected) = match app.tab {
         Tab::Units => (
             visible_units(&app.board, &app.units, app.now).len(),
-            &mut app.units.selected,
+            &mut app.units.list.selected,
         ),
         Tab::Initiatives => (
             app.initiatives.visible().len(),
-            &mut app.initiatives.selected,
+            &mut app.initiatives.list.selected,
         ),
         Tab::Volunteer if app.volunteer.section == super::volunteer::Section::Agenda => (
             app.volunteer.visible_agenda().len(),
@@ -242,13 +222,11 @@ fn move_selection(app: &mut App, delta: isize) {
         ),
         Tab::Volunteer => (
             super::volunteer::visible_rows(&app.board.units, &app.volunteer).len(),
-            &mut app.volunteer.row,
+            &mut app.volunteer.list.selected,
         ),
         _ => return,
     };
-    let current = clamp(*selected, len) as isize;
-    let target = current.saturating_add(delta).max(0) as usize;
-    *selected = clamp(target, len);
+    *selected = super::list_state::moved(*selected, delta, len);
 }
 
 pub(super) fn set_status(app: &mut App, kind: StatusKind, text: String) {

@@ -125,8 +125,8 @@ pub(super) fn step(app: &mut App, dir: Direction) {
     let rows = visible_rows(&app.board.units, &app.volunteer).len();
     let v = &mut app.volunteer;
     match dir {
-        Direction::Up => v.row = v.row.saturating_sub(1),
-        Direction::Down => v.row = clamp(v.row + 1, rows),
+        Direction::Up => v.list.selected = v.list.selected.saturating_sub(1),
+        Direction::Down => v.list.selected = clamp(v.list.selected + 1, rows),
         Direction::Left => v.col = v.col.saturating_sub(1),
         Direction::Right => v.col = clamp(v.col + 1, Metric::ALL.len()),
     }

@@ -609,6 +609,6 @@ pub(super) fn apply_filter_form(app: &mut App) {
         unit: chosen(2),
         field: chosen(3),
     };
-    app.initiatives.selected = 0;
+    app.initiatives.list.selected = 0;
     app.initiatives.refilter(&app.registry);
 }

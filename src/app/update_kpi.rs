@@ -18,7 +18,7 @@ pub(super) fn refresh(app: &mut App, store: &Store) {
     match compute(&app.board, store, app.now) {
         Ok(lines) => {
             app.kpis.lines = lines;
-            app.kpis.selected = clamp(app.kpis.selected, app.kpis.lines.len());
+            app.kpis.list.selected = clamp(app.kpis.list.selected, app.kpis.lines.len());
         }
         Err(e) => set_status(app, StatusKind::Error, e.to_string()),
     }
@@ -30,9 +30,9 @@ pub(super) fn command(app: &mut App, cmd: Command) {
         Command::Add => open_measurement(app),
         Command::EditTarget => open_target(app),
         Command::DeleteItem => ask_delete(app),
-        Command::Up => app.kpis.selected = app.kpis.selected.saturating_sub(1),
+        Command::Up => app.kpis.list.selected = app.kpis.list.selected.saturating_sub(1),
         Command::Down => {
-            app.kpis.selected = clamp(app.kpis.selected + 1, app.kpis.lines.len());
+            app.kpis.list.selected = clamp(app.kpis.list.selected + 1, app.kpis.lines.len());
         }
         _ => {}
     }

@@ -116,24 +116,24 @@ pub(super) fn edit(app: &mut App, op: Edit<'_>) {
     }
     match app.tab {
         Tab::Volunteer => {
-            edit_line(&mut app.volunteer.filter, op);
+            edit_line(&mut app.volunteer.list.filter, op);
             if op.changes_text() {
-                app.volunteer.row = 0;
+                app.volunteer.list.selected = 0;
                 app.volunteer.agenda_row = 0;
             }
         }
         Tab::Units => {
-            edit_line(&mut app.units.filter, op);
+            edit_line(&mut app.units.list.filter, op);
             // A new filter changes which rows exist: start again at the top.
             if op.changes_text() {
-                app.units.selected = 0;
+                app.units.list.selected = 0;
             }
         }
         Tab::Initiatives => {
-            edit_line(&mut app.initiatives.filter, op);
+            edit_line(&mut app.initiatives.list.filter, op);
             if op.changes_text() {
                 app.initiatives.refilter(&app.registry);
-                app.initiatives.selected = 0;
+                app.initiatives.list.selected = 0;
             }
         }
         _ => {}

@@ -21,11 +21,11 @@ pub(super) fn command(app: &mut App, store: &mut Store, cmd: Command) {
         Command::Edit => open_contact_form(app),
         Command::CycleKindFilter => {
             app.units.cycle_kind_filter();
-            app.units.selected = 0;
+            app.units.list.selected = 0;
         }
         Command::ToggleMissingOnly => {
             app.units.missing_only = !app.units.missing_only;
-            app.units.selected = 0;
+            app.units.list.selected = 0;
         }
         Command::CycleSort => app.units.sort = app.units.sort.next(),
         Command::Import => super::update_import::open_prompt(app),
@@ -35,7 +35,8 @@ pub(super) fn command(app: &mut App, store: &mut Store, cmd: Command) {
 
 fn selected_unit(app: &App) -> Option<usize> {
     let rows = visible_units(&app.board, &app.units, app.now);
-    rows.get(clamp(app.units.selected, rows.len())).copied()
+    rows.get(clamp(app.units.list.selected, rows.len()))
+        .copied()
 }
 
 fn toggle_check(app: &mut App, store: &mut Store) {

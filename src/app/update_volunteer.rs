@@ -33,7 +33,7 @@ pub(super) fn refresh(app: &mut App, store: &Store) {
 /// The selected cell: (unit id, unit name, figure), if any unit is shown.
 pub(super) fn cell(app: &App) -> Option<(i64, String, Metric)> {
     let rows = visible_rows(&app.board.units, &app.volunteer);
-    let &i = rows.get(clamp(app.volunteer.row, rows.len()))?;
+    let &i = rows.get(clamp(app.volunteer.list.selected, rows.len()))?;
     let unit = &app.board.units[i];
     // The short form, cut to 24 columns, keeps the reason within an 80-column status line.
     Some((

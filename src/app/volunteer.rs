@@ -1,11 +1,11 @@
 //! Tab 4's Saturday quick-entry grid: units in rows, figures in columns, one cell edited at a
 //! time and saved the moment it is left.
 
-use std::cell::Cell;
 use std::collections::HashMap;
 
 use chrono::{DateTime, FixedOffset};
 
+use super::list_state::ListState;
 use super::text_field::TextField;
 use crate::domain::figures::Metric;
 use crate::store::{Activity, AgendaRow, FigureRow, RegistrationRow, ReportRow, Result, Store};
@@ -44,23 +44,19 @@ pub struct VolunteerView {
     /// Index into `board.volunteer_days`.
     pub day: usize,
     /// Selected unit (index into `board.units`) and figure (index into `Metric::ALL`).
-    pub row: usize,
+    /// The unit rows: selection, scrolling and the unit filter (which also narrows the agenda).
+    pub list: ListState,
     pub col: usize,
     /// The cell being typed into, with what was typed so far.
     pub editing: Option<TextField>,
     figures: HashMap<(i64, Metric), (i64, DateTime<FixedOffset>)>,
     /// The day the figures above belong to.
     loaded_day: Option<i64>,
-    pub offset: Cell<usize>,
-    pub page: Cell<usize>,
-    /// Finds a unit's row by typing part of its name.
-    pub filter: TextField,
-    pub filter_typing: bool,
 }
 
 /// The units shown, as indices into `units`: those matching the filter, in plan order.
 pub fn visible_rows(units: &[crate::domain::unit::Unit], view: &VolunteerView) -> Vec<usize> {
-    let needle = crate::domain::fold::Needle::new(view.filter.value());
+    let needle = crate::domain::fold::Needle::new(view.list.filter.value());
     units
         .iter()
         .enumerate()
@@ -72,7 +68,7 @@ pub fn visible_rows(units: &[crate::domain::unit::Unit], view: &VolunteerView) -
 impl VolunteerView {
     /// The agenda items the filter keeps (title or owner, without diacritics), as indices.
     pub fn visible_agenda(&self) -> Vec<usize> {
-        let needle = crate::domain::fold::Needle::new(self.filter.value());
+        let needle = crate::domain::fold::Needle::new(self.list.filter.value());
         self.agenda
             .iter()
             .enumerate()

@@ -97,7 +97,7 @@ fn render_bar(frame: &mut Frame<'_>, app: &App, theme: Theme, area: Rect) {
         s,
         theme,
         area,
-        (&v.filter, v.filter_typing),
+        (&v.list.filter, v.list.filter_typing),
         rest,
         count,
     );
@@ -125,10 +125,10 @@ fn render_list(frame: &mut Frame<'_>, app: &App, theme: Theme, area: Rect) {
         return;
     }
     let body = area.height.saturating_sub(1) as usize;
-    let selected = clamp(v.selected, visible.len());
-    let offset = scroll_offset(v.offset.get(), selected, body, visible.len());
-    v.offset.set(offset);
-    v.page.set(body.max(1));
+    let selected = clamp(v.list.selected, visible.len());
+    let offset = scroll_offset(v.list.offset.get(), selected, body, visible.len());
+    v.list.offset.set(offset);
+    v.list.page.set(body.max(1));
 
     // Fixed columns; the title takes what is left. The kind and field columns only show
     // when the title keeps enough room (both are in the detail pane anyway).

@@ -67,10 +67,10 @@ fn render_table(frame: &mut Frame<'_>, app: &App, theme: Theme, area: Rect) {
     let s = app.strings();
     let v = &app.kpis;
     let body = area.height.saturating_sub(1) as usize;
-    let selected = clamp(v.selected, v.lines.len());
-    let offset = scroll_offset(v.offset.get(), selected, body, v.lines.len());
-    v.offset.set(offset);
-    v.page.set(body.max(1));
+    let selected = clamp(v.list.selected, v.lines.len());
+    let offset = scroll_offset(v.list.offset.get(), selected, body, v.lines.len());
+    v.list.offset.set(offset);
+    v.list.page.set(body.max(1));
     let wide = area.width >= 110;
     let bar_w: u16 = if wide { 20 } else { 10 };
     let ratio_w: u16 = if wide { 13 } else { 0 };

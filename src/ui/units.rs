@@ -79,7 +79,7 @@ fn render_bar(frame: &mut Frame<'_>, app: &App, theme: Theme, area: Rect, shown:
         s,
         theme,
         area,
-        (&v.filter, v.filter_typing),
+        (&v.list.filter, v.list.filter_typing),
         rest,
         count,
     );
@@ -104,10 +104,15 @@ fn render_table(frame: &mut Frame<'_>, app: &App, theme: Theme, area: Rect, rows
         return;
     }
     let body_height = area.height.saturating_sub(1) as usize;
-    let selected = clamp(app.units.selected, rows.len());
-    let offset = scroll_offset(app.units.offset.get(), selected, body_height, rows.len());
-    app.units.offset.set(offset);
-    app.units.page.set(body_height.max(1));
+    let selected = clamp(app.units.list.selected, rows.len());
+    let offset = scroll_offset(
+        app.units.list.offset.get(),
+        selected,
+        body_height,
+        rows.len(),
+    );
+    app.units.list.offset.set(offset);
+    app.units.list.page.set(body_height.max(1));
     let column = clamp(app.units.column, board.requirements.len());
 
     // Requirement and count columns are fixed; the name takes the rest. The kind column only
@@ -230,7 +235,7 @@ fn source_word(r: &RequirementRow, s: &Strings) -> &'static str {
 }
 
 fn selected<'a>(app: &'a App, rows: &[usize]) -> Option<(&'a Unit, Vec<CheckState>)> {
-    let &i = rows.get(clamp(app.units.selected, rows.len()))?;
+    let &i = rows.get(clamp(app.units.list.selected, rows.len()))?;
     let unit = &app.board.units[i];
     Some((unit, unit_states(&app.board, unit, app.now)))
 }

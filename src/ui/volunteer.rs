@@ -112,7 +112,7 @@ pub fn render(frame: &mut Frame<'_>, app: &App, theme: Theme, area: Rect) {
         s,
         theme,
         bar,
-        (&v.filter, v.filter_typing),
+        (&v.list.filter, v.list.filter_typing),
         Vec::new(),
         count,
     );
@@ -173,7 +173,7 @@ fn render_registrations(
 ) {
     let s = app.strings();
     let v = &app.volunteer;
-    let (body, selected, offset) = window(v, area, 1, v.row, rows.len());
+    let (body, selected, offset) = window(v, area, 1, v.list.selected, rows.len());
     let wide = area.width >= 110;
     let unit_w: u16 = if wide { 26 } else { 16 };
     let fixed = unit_w + 1 + 16 + 1 + 16 + if wide { 21 + 11 } else { 0 };
@@ -254,9 +254,9 @@ fn window(
 ) -> (usize, usize, usize) {
     let body = area.height.saturating_sub(chrome) as usize;
     let selected = clamp(selected, len);
-    let offset = scroll_offset(v.offset.get(), selected, body, len);
-    v.offset.set(offset);
-    v.page.set(body.max(1));
+    let offset = scroll_offset(v.list.offset.get(), selected, body, len);
+    v.list.offset.set(offset);
+    v.list.page.set(body.max(1));
     (body, selected, offset)
 }
 
@@ -376,7 +376,7 @@ fn render_grid(frame: &mut Frame<'_>, app: &App, theme: Theme, area: Rect, rows:
     let s = app.strings();
     let v = &app.volunteer;
     // Header above, totals below; the units scroll between.
-    let (body, selected, offset) = window(v, area, 2, v.row, rows.len());
+    let (body, selected, offset) = window(v, area, 2, v.list.selected, rows.len());
     let col = clamp(v.col, Metric::ALL.len());
     let fixed: u16 = Metric::ALL.iter().map(|m| metric_width(app, *m) + 1).sum();
     let show_updated = area.width >= fixed + 30 + 9;
@@ -469,7 +469,7 @@ fn render_reports(
 ) {
     let s = app.strings();
     let v = &app.volunteer;
-    let (body, selected, offset) = window(v, area, 1, v.row, rows.len());
+    let (body, selected, offset) = window(v, area, 1, v.list.selected, rows.len());
     let fixed = 16 + 1 + 15 + 1 + 8 + 1 + 16;
     let unit_w = area.width.saturating_sub(fixed).clamp(12, 40);
     let widths = [
@@ -593,7 +593,7 @@ fn render_detail(frame: &mut Frame<'_>, app: &App, theme: Theme, area: Rect, row
         }
         return;
     }
-    let Some(&i) = rows.get(clamp(v.row, rows.len())) else {
+    let Some(&i) = rows.get(clamp(v.list.selected, rows.len())) else {
         return;
     };
     let unit = &app.board.units[i];
