@@ -146,10 +146,10 @@ pub fn check_store_file(path: &Path) -> Result<i64> {
     }
     let check: String = conn.query_row("PRAGMA quick_check", [], |r| r.get(0))?;
     if check != "ok" {
-        return Err(StoreError::Invalid(format!(
-            "{}: the copy is damaged ({check}); nothing was replaced",
-            path.display()
-        )));
+        return Err(StoreError::Damaged {
+            path: path.to_path_buf(),
+            check,
+        });
     }
     Ok(version)
 }

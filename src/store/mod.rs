@@ -73,6 +73,9 @@ pub enum StoreError {
     Sqlite(#[from] rusqlite::Error),
     #[error("{0}")]
     Invalid(String),
+    /// A copy offered to `restore` failed SQLite's own check (`check` is what it said).
+    #[error("{path}: the copy is damaged ({check}); nothing was replaced")]
+    Damaged { path: PathBuf, check: String },
     /// A figure breaking a rule against the figures already in the store (another instance
     /// may have saved them a moment ago).
     #[error("figure refused: {0:?}")]
@@ -122,6 +125,7 @@ impl StoreError {
                 | StoreError::ReadOnly(_)
                 | StoreError::InUse { .. }
                 | StoreError::ReadOnlyNeedsUpgrade { .. }
+                | StoreError::Damaged { .. }
         )
     }
 }

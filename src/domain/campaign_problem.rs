@@ -1,0 +1,143 @@
+//! What can be wrong in a campaign file, as data: the reader (`io::campaign_file`) finds the
+//! problem and where it is, and `i18n` says it in the officer's language. Values quoted from
+//! the file are kept as written; whoever prints them makes them safe.
+
+use chrono::{NaiveDate, Weekday};
+
+use crate::domain::phone::PhoneError;
+
+/// The kind of thing a code names, for duplicate and dangling codes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CodeOf {
+    Unit,
+    VolunteerDay,
+    Requirement,
+    Kpi,
+    Field,
+    Activity,
+}
+
+/// What a value out of a fixed list is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ChoiceOf {
+    Kind,
+    Source,
+    Status,
+}
+
+/// One problem. `at` is the key it is about, as the file spells it ("units[3].kind").
+#[derive(Debug, Clone, PartialEq)]
+pub enum CampaignProblem {
+    /// The TOML reader's own words (a syntax slip, a value of the wrong type).
+    Toml(String),
+    MissingKey(String),
+    /// A key the table does not have, with the keys it does have (when the reader said).
+    UnknownKey {
+        key: String,
+        expected: Vec<String>,
+    },
+    NoSchema,
+    /// `found` is the value as TOML prints it.
+    Schema {
+        known: i64,
+        found: String,
+    },
+    Empty {
+        at: String,
+    },
+    /// `found` is the TOML type's name ("integer", "array").
+    DateType {
+        at: String,
+        found: &'static str,
+    },
+    BadDate {
+        at: String,
+        text: String,
+    },
+    InstantType {
+        at: String,
+        found: &'static str,
+    },
+    BadInstant {
+        at: String,
+        text: String,
+    },
+    BadPhone {
+        at: String,
+        text: String,
+        why: PhoneError,
+    },
+    BadCode {
+        at: String,
+        code: String,
+    },
+    DuplicateCode {
+        at: String,
+        of: CodeOf,
+        code: String,
+        first_line: usize,
+    },
+    UnknownCode {
+        at: String,
+        of: CodeOf,
+        code: String,
+    },
+    UnknownChoice {
+        at: String,
+        of: ChoiceOf,
+        value: String,
+        expected: Vec<&'static str>,
+    },
+    EndsBeforeStart {
+        ends: NaiveDate,
+        starts: NaiveDate,
+    },
+    NoUnits,
+    BadRound {
+        at: String,
+        found: i64,
+    },
+    NotSaturday {
+        at: String,
+        date: NaiveDate,
+        weekday: Weekday,
+    },
+    OutsideCampaign {
+        at: String,
+        date: NaiveDate,
+        starts: NaiveDate,
+        ends: NaiveDate,
+    },
+    /// Both deadlines as RFC 3339.
+    DeadlineOrder {
+        at: String,
+        registration: String,
+        report: String,
+    },
+    ShortTooWide {
+        at: String,
+        short: String,
+        width: usize,
+        max: usize,
+    },
+    AppliesToEmpty {
+        at: String,
+    },
+    KindTwice {
+        at: String,
+        kind: &'static str,
+    },
+    /// `source` is the requirement source's code.
+    DayRequired {
+        at: String,
+        source: &'static str,
+    },
+    DayNotAllowed {
+        at: String,
+        source: &'static str,
+    },
+    TargetRange {
+        at: String,
+        value: f64,
+    },
+}

@@ -1,0 +1,424 @@
+//! Errors in the officer's words: the store's, the operating system's and a campaign file's.
+//! The layers below keep their errors as data (the store must not depend on words); every
+//! printed message about them is made here, one sentence per language.
+
+use super::{Strings, fill};
+use crate::domain::campaign_problem::{CampaignProblem, ChoiceOf, CodeOf};
+use crate::store::StoreError;
+use crate::text::one_line;
+
+/// ENOTDIR, ENOSPC and EROFS as Linux numbers them: an error whose kind `std` leaves
+/// uncategorised is still named by its number.
+const ENOTDIR: i32 = 20;
+const ENOSPC: i32 = 28;
+const EROFS: i32 = 30;
+
+impl Strings {
+    /// An operating-system error as words to put after "path: ". Errors the officer can act
+    /// on are named; anything else keeps the system's own text.
+    pub fn io_error(&self, e: &std::io::Error) -> String {
+        use std::io::ErrorKind::*;
+        match (e.kind(), e.raw_os_error()) {
+            (StorageFull, _) | (_, Some(ENOSPC)) => self.io_disk_full.to_string(),
+            (NotADirectory, _) | (_, Some(ENOTDIR)) => self.io_not_a_dir.to_string(),
+            (ReadOnlyFilesystem, _) | (_, Some(EROFS)) => self.io_read_only_fs.to_string(),
+            (NotFound, _) => self.io_not_found.to_string(),
+            (PermissionDenied, _) => self.io_permission.to_string(),
+            (IsADirectory, _) => self.io_is_a_dir.to_string(),
+            (AlreadyExists, _) => self.io_exists.to_string(),
+            _ => fill(self.io_other, &[&one_line(&e.to_string())]),
+        }
+    }
+
+    /// A store error as a whole sentence (with the file it is about, when it is about one).
+    pub fn store_error(&self, e: &StoreError) -> String {
+        let path = |p: &std::path::Path| one_line(&p.display().to_string());
+        match e {
+            StoreError::NotADatabase { path: p } => fill(self.se_not_a_database, &[&path(p)]),
+            StoreError::NotOurs { path: p } => fill(self.se_not_ours, &[&path(p)]),
+            StoreError::SchemaTooNew {
+                path: p,
+                found,
+                known,
+            } => fill(
+                self.se_schema_too_new,
+                &[&path(p), &found.to_string(), &known.to_string()],
+            ),
+            StoreError::OtherCampaign { path: p, existing } => {
+                fill(self.se_other_campaign, &[&path(p), &one_line(existing)])
+            }
+            StoreError::Exists { path: p } => fill(self.se_exists, &[&path(p)]),
+            StoreError::Io { path: p, source } => {
+                fill(self.se_io, &[&path(p), &self.io_error(source)])
+            }
+            StoreError::Sqlite(e) => self.sqlite_error(e),
+            StoreError::Invalid(detail) => fill(self.se_invalid, &[&one_line(detail)]),
+            StoreError::Damaged { path: p, check } => {
+                fill(self.se_damaged, &[&path(p), &one_line(check)])
+            }
+            StoreError::Figure(f) => fill(self.se_figure, &[&self.figure_error(f)]),
+            StoreError::InUse { path: p } => fill(self.se_in_use, &[&path(p)]),
+            StoreError::ReadOnly(why) => fill(self.se_read_only, &[self.ro_reason(*why)]),
+            StoreError::ReadOnlyNeedsUpgrade { path: p, known } => {
+                fill(self.se_ro_upgrade, &[&path(p), &known.to_string()])
+            }
+        }
+    }
+
+    /// SQLite's result codes that a person can do something about get their own sentence;
+    /// the rest say "database error" with SQLite's words.
+    fn sqlite_error(&self, e: &rusqlite::Error) -> String {
+        use rusqlite::ErrorCode::*;
+        let detail = one_line(&e.to_string());
+        let Some(code) = e.sqlite_error_code() else {
+            return fill(self.se_sqlite_other, &[&detail]);
+        };
+        match code {
+            DiskFull => self.se_full.to_string(),
+            DatabaseBusy | DatabaseLocked => self.se_busy.to_string(),
+            ReadOnly => self.se_read_only_db.to_string(),
+            DatabaseCorrupt | NotADatabase => fill(self.se_corrupt, &[&detail]),
+            ConstraintViolation => fill(self.se_constraint, &[&detail]),
+            CannotOpen => fill(self.se_cannot_open, &[&detail]),
+            PermissionDenied => self.se_permission.to_string(),
+            SystemIoFailure => fill(self.se_sqlite_io, &[&detail]),
+            _ => fill(self.se_sqlite_other, &[&detail]),
+        }
+    }
+
+    /// A campaign-file problem located as editors and terminals link it: `file:line:col: …`.
+    pub fn campaign_error(
+        &self,
+        file: &str,
+        line: usize,
+        column: usize,
+        problem: &CampaignProblem,
+    ) -> String {
+        fill(
+            self.cf_at,
+            &[
+                &one_line(file),
+                &line.to_string(),
+                &column.to_string(),
+                &self.campaign_problem(problem),
+            ],
+        )
+    }
+
+    /// What is wrong, without the place. Text quoted from the file is put on one line with
+    /// its control characters shown, as everywhere else text from a file is printed.
+    pub fn campaign_problem(&self, p: &CampaignProblem) -> String {
+        use CampaignProblem::*;
+        let q = |t: &str| one_line(t);
+        match p {
+            Toml(detail) => fill(self.cf_toml, &[&q(detail)]),
+            MissingKey(key) => fill(self.cf_missing_key, &[&q(key)]),
+            UnknownKey { key, expected } if expected.is_empty() => {
+                fill(self.cf_unknown_key, &[&q(key)])
+            }
+            UnknownKey { key, expected } => {
+                let list: Vec<String> = expected.iter().map(|k| format!("`{}`", q(k))).collect();
+                fill(self.cf_unknown_key_list, &[&q(key), &list.join(", ")])
+            }
+            NoSchema => self.cf_no_schema.to_string(),
+            Schema { known, found } => fill(self.cf_schema, &[&known.to_string(), &q(found)]),
+            Empty { at } => fill(self.cf_empty, &[at]),
+            DateType { at, found } => fill(self.cf_date_type, &[at, found]),
+            BadDate { at, text } => fill(self.cf_bad_date, &[at, &q(text)]),
+            InstantType { at, found } => fill(self.cf_instant_type, &[at, found]),
+            BadInstant { at, text } => fill(self.cf_bad_instant, &[at, &q(text)]),
+            BadPhone { at, text, why } => {
+                use crate::domain::phone::PhoneError;
+                let why = match why {
+                    PhoneError::BadCharacter(c) => fill(self.cf_phone_char, &[&q(&c.to_string())]),
+                    PhoneError::WrongLength(n) => fill(self.cf_phone_length, &[&n.to_string()]),
+                    PhoneError::NoLeadingZero => self.cf_phone_zero.to_string(),
+                };
+                fill(self.cf_bad_phone, &[at, &q(text), &why])
+            }
+            BadCode { at, code } => fill(self.cf_bad_code, &[at, &q(code)]),
+            DuplicateCode {
+                at,
+                of,
+                code,
+                first_line,
+            } => fill(
+                self.cf_duplicate_code,
+                &[at, self.code_of(*of), &q(code), &first_line.to_string()],
+            ),
+            UnknownCode { at, of, code } => {
+                fill(self.cf_unknown_code, &[at, self.code_of(*of), &q(code)])
+            }
+            UnknownChoice {
+                at,
+                of,
+                value,
+                expected,
+            } => {
+                let what = match of {
+                    ChoiceOf::Kind => self.cf_value_kind,
+                    ChoiceOf::Source => self.cf_value_source,
+                    ChoiceOf::Status => self.cf_value_status,
+                };
+                match expected.as_slice() {
+                    [a, b] => fill(self.cf_unknown_either, &[at, what, &q(value), a, b]),
+                    list => fill(
+                        self.cf_unknown_one_of,
+                        &[at, what, &q(value), &list.join(", ")],
+                    ),
+                }
+            }
+            EndsBeforeStart { ends, starts } => fill(
+                self.cf_ends_before,
+                &[&ends.to_string(), &starts.to_string()],
+            ),
+            NoUnits => self.cf_no_units.to_string(),
+            BadRound { at, found } => fill(self.cf_bad_round, &[at, &found.to_string()]),
+            NotSaturday { at, date, weekday } => fill(
+                self.cf_not_saturday,
+                &[at, &date.to_string(), self.weekday(*weekday)],
+            ),
+            OutsideCampaign {
+                at,
+                date,
+                starts,
+                ends,
+            } => fill(
+                self.cf_outside,
+                &[
+                    at,
+                    &date.to_string(),
+                    &starts.to_string(),
+                    &ends.to_string(),
+                ],
+            ),
+            DeadlineOrder {
+                at,
+                registration,
+                report,
+            } => fill(self.cf_deadline_order, &[at, registration, report]),
+            ShortTooWide {
+                at,
+                short,
+                width,
+                max,
+            } => fill(
+                self.cf_short_wide,
+                &[at, &q(short), &width.to_string(), &max.to_string()],
+            ),
+            AppliesToEmpty { at } => fill(self.cf_applies_empty, &[at]),
+            KindTwice { at, kind } => fill(self.cf_kind_twice, &[at, kind]),
+            DayRequired { at, source } => fill(self.cf_day_required, &[at, source]),
+            DayNotAllowed { at, source } => fill(self.cf_day_not_allowed, &[at, source]),
+            TargetRange { at, value } => fill(self.cf_target_range, &[at, &value.to_string()]),
+        }
+    }
+
+    fn code_of(&self, of: CodeOf) -> &'static str {
+        match of {
+            CodeOf::Unit => self.cf_what_unit,
+            CodeOf::VolunteerDay => self.cf_what_day,
+            CodeOf::Requirement => self.cf_what_requirement,
+            CodeOf::Kpi => self.cf_what_kpi,
+            CodeOf::Field => self.cf_what_field,
+            CodeOf::Activity => self.cf_what_activity,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::io::{Error, ErrorKind};
+    use std::path::PathBuf;
+
+    use super::*;
+    use crate::i18n::{Lang, strings};
+
+    fn both(f: impl Fn(&Strings) -> String) -> (String, String) {
+        (f(strings(Lang::Vi)), f(strings(Lang::En)))
+    }
+
+    #[test]
+    fn common_os_errors_are_named_in_each_language() {
+        let cases = [
+            (
+                Error::from(ErrorKind::NotFound),
+                "không có tệp",
+                "no such file",
+            ),
+            (
+                Error::from(ErrorKind::PermissionDenied),
+                "không có quyền",
+                "permission denied",
+            ),
+            (Error::from_raw_os_error(28), "ổ đĩa đã đầy", "disk is full"),
+            (
+                Error::from(ErrorKind::StorageFull),
+                "ổ đĩa đã đầy",
+                "disk is full",
+            ),
+            (
+                Error::from_raw_os_error(20),
+                "không phải thư mục",
+                "not a folder",
+            ),
+            (Error::from_raw_os_error(30), "chỉ cho đọc", "read-only"),
+            (
+                Error::from(ErrorKind::IsADirectory),
+                "là thư mục",
+                "is a folder",
+            ),
+            (
+                Error::from(ErrorKind::AlreadyExists),
+                "đã có",
+                "exists already",
+            ),
+        ];
+        for (e, vi, en) in cases {
+            let (v, n) = both(|s| s.io_error(&e));
+            assert!(v.contains(vi), "{e:?}: {v}");
+            assert!(n.contains(en), "{e:?}: {n}");
+        }
+        let odd = Error::other("the tape jammed\u{1b}[2J");
+        let (v, n) = both(|s| s.io_error(&odd));
+        assert!(
+            v.starts_with("lỗi hệ thống") && v.contains("the tape jammed"),
+            "{v}"
+        );
+        assert!(!v.contains('\u{1b}') && !n.contains('\u{1b}'), "{v} {n}");
+        assert!(n.contains("the tape jammed"), "{n}");
+    }
+
+    fn sqlite(code: i32, message: &str) -> StoreError {
+        StoreError::Sqlite(rusqlite::Error::SqliteFailure(
+            rusqlite::ffi::Error::new(code),
+            Some(message.to_string()),
+        ))
+    }
+
+    #[test]
+    fn sqlite_failures_a_person_can_act_on_have_their_own_words() {
+        use rusqlite::ffi;
+        let cases = [
+            (
+                sqlite(ffi::SQLITE_FULL, "database or disk is full"),
+                "đầy",
+                "full",
+            ),
+            (
+                sqlite(ffi::SQLITE_BUSY, "database is locked"),
+                "khoá",
+                "locked",
+            ),
+            (
+                sqlite(ffi::SQLITE_LOCKED, "database table is locked"),
+                "khoá",
+                "locked",
+            ),
+            (
+                sqlite(ffi::SQLITE_READONLY, "attempt to write"),
+                "chỉ cho đọc",
+                "read-only",
+            ),
+            (
+                sqlite(ffi::SQLITE_CORRUPT, "malformed"),
+                "bị hỏng",
+                "damaged",
+            ),
+            (
+                sqlite(ffi::SQLITE_NOTADB, "file is not a database"),
+                "bị hỏng",
+                "damaged",
+            ),
+            (
+                sqlite(
+                    ffi::SQLITE_CONSTRAINT,
+                    "UNIQUE constraint failed: units.code",
+                ),
+                "ràng buộc",
+                "rule",
+            ),
+            (
+                sqlite(ffi::SQLITE_ERROR, "no such table: x"),
+                "lỗi cơ sở dữ liệu",
+                "database error",
+            ),
+        ];
+        for (e, vi, en) in cases {
+            let (v, n) = both(|s| s.store_error(&e));
+            assert!(v.contains(vi), "{e:?}: {v}");
+            assert!(n.contains(en), "{e:?}: {n}");
+        }
+        let (v, _) = both(|s| s.store_error(&sqlite(ffi::SQLITE_CONSTRAINT, "UNIQUE units.code")));
+        assert!(v.contains("units.code"), "the raw detail is kept: {v}");
+        let (v, _) =
+            both(|s| s.store_error(&StoreError::Sqlite(rusqlite::Error::QueryReturnedNoRows)));
+        assert!(v.starts_with("lỗi cơ sở dữ liệu: "), "{v}");
+    }
+
+    #[test]
+    fn every_store_error_is_a_sentence_in_each_language() {
+        use crate::domain::figures::FigureError;
+        use crate::store::ReadOnly;
+        let p = || PathBuf::from("/kho/x.db");
+        let errors = [
+            StoreError::NotADatabase { path: p() },
+            StoreError::NotOurs { path: p() },
+            StoreError::SchemaTooNew {
+                path: p(),
+                found: 9,
+                known: 7,
+            },
+            StoreError::OtherCampaign {
+                path: p(),
+                existing: "999/KH".into(),
+            },
+            StoreError::Exists { path: p() },
+            StoreError::Io {
+                path: p(),
+                source: Error::from(ErrorKind::NotFound),
+            },
+            StoreError::Invalid("odd row".into()),
+            StoreError::Damaged {
+                path: p(),
+                check: "page 3".into(),
+            },
+            StoreError::Figure(FigureError::Negative),
+            StoreError::InUse { path: p() },
+            StoreError::ReadOnly(ReadOnly::Asked),
+            StoreError::ReadOnlyNeedsUpgrade {
+                path: p(),
+                known: 7,
+            },
+        ];
+        for e in &errors {
+            let (v, n) = both(|s| s.store_error(e));
+            assert!(!v.trim().is_empty() && !n.trim().is_empty(), "{e:?}");
+            assert_ne!(v, n, "{e:?} says the same in both languages");
+        }
+        // English says what the store's own message says, in the same words.
+        for e in &errors[..5] {
+            assert_eq!(strings(Lang::En).store_error(e), e.to_string());
+        }
+    }
+
+    #[test]
+    fn campaign_problems_quote_file_text_safely() {
+        let p = CampaignProblem::UnknownChoice {
+            at: "units[0].kind".into(),
+            of: ChoiceOf::Kind,
+            value: "tr\u{1b}[31m".into(),
+            expected: vec!["ward", "agency"],
+        };
+        let (v, n) = both(|s| s.campaign_error("a.toml", 3, 8, &p));
+        assert!(
+            v.starts_with("a.toml:3:8: `units[0].kind`: loại «tr␛[31m»"),
+            "{v}"
+        );
+        assert!(v.ends_with("(cần là ward hoặc agency)"), "{v}");
+        assert_eq!(
+            n,
+            "a.toml:3:8: units[0].kind: unknown kind \"tr␛[31m\" (expected ward or agency)"
+        );
+    }
+}
