@@ -21,8 +21,10 @@ use crate::domain::campaign::{
     AgendaDef, CampaignDef, CampaignInfo, KpiDef, KpiSource, NamedDef, RequirementDef,
     RequirementSource, TaskDef, UnitDef, VolunteerDayDef,
 };
-use crate::domain::phone::{PhoneError, parse_phone};
+use crate::domain::campaign_problem::{CampaignProblem, ChoiceOf, CodeOf};
+use crate::domain::phone::parse_phone;
 use crate::domain::unit::UnitKind;
+use crate::i18n::{Lang, Strings, strings};
 use crate::store::Seed;
 
 /// The campaign shipped with the app: plan 115/KHLT-UBND-ĐTĐN of Tân Phú district, 2022.
@@ -37,14 +39,29 @@ const AGENDA_STATUSES: [&str; 4] = ["planned", "in_progress", "done", "cancelled
 
 /// A problem in a campaign file, located for the person editing it (1-based line and column,
 /// the column counted in characters so Vietnamese text does not shift it).
-#[derive(Debug, Clone, PartialEq, thiserror::Error)]
-#[error("{file}:{line}:{column}: {message}")]
+#[derive(Debug, Clone, PartialEq)]
 pub struct CampaignFileError {
     pub file: String,
     pub line: usize,
     pub column: usize,
-    pub message: String,
+    pub problem: CampaignProblem,
 }
+
+impl CampaignFileError {
+    /// The located message in the officer's language (`file:line:col: …`).
+    pub fn message(&self, s: &Strings) -> String {
+        s.campaign_error(&self.file, self.line, self.column, &self.problem)
+    }
+}
+
+/// In English, for logs and panics; the officer is shown [`CampaignFileError::message`].
+impl std::fmt::Display for CampaignFileError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.message(strings(Lang::En)))
+    }
+}
+
+impl std::error::Error for CampaignFileError {}
 
 type Result<T> = std::result::Result<T, CampaignFileError>;
 
@@ -214,19 +231,19 @@ struct Source<'a> {
 }
 
 impl Source<'_> {
-    fn error(&self, span: Range<usize>, message: impl Into<String>) -> CampaignFileError {
+    fn error(&self, span: Range<usize>, problem: CampaignProblem) -> CampaignFileError {
         let (line, column) = line_column(self.text, span.start);
         CampaignFileError {
             file: self.file_name.to_string(),
             line,
             column,
-            message: message.into(),
+            problem,
         }
     }
 
     fn toml_error(&self, e: &toml::de::Error) -> CampaignFileError {
         let span = e.span().unwrap_or(0..0);
-        self.error(span, e.message().trim())
+        self.error(span, toml_problem(e.message()))
     }
 
     /// Where a missing table would go: the end of the file.
@@ -237,6 +254,37 @@ impl Source<'_> {
     fn line_of(&self, span: &Range<usize>) -> usize {
         line_column(self.text, span.start).0
     }
+}
+
+/// serde's words for a missing or misspelt key are the ones an editor of the file most often
+/// meets, so they are recognised and said in the officer's language; any other message of
+/// the TOML reader is passed on as it is.
+fn toml_problem(message: &str) -> CampaignProblem {
+    let message = message.trim();
+    // The names serde quotes in backticks, in order.
+    let quoted = |text: &str| -> Vec<String> {
+        text.split('`')
+            .skip(1)
+            .step_by(2)
+            .map(str::to_string)
+            .collect()
+    };
+    if let Some(rest) = message.strip_prefix("missing field `")
+        && let Some((key, "")) = rest.split_once('`')
+    {
+        return CampaignProblem::MissingKey(key.to_string());
+    }
+    if let Some(rest) = message.strip_prefix("unknown field ") {
+        let mut names = quoted(rest);
+        if !names.is_empty() {
+            let key = names.remove(0);
+            return CampaignProblem::UnknownKey {
+                key,
+                expected: names,
+            };
+        }
+    }
+    CampaignProblem::Toml(message.to_string())
 }
 
 /// 1-based line and column (in characters) of a byte offset; offsets past the end or inside a
@@ -270,7 +318,7 @@ fn optional_text(v: Option<&Text>) -> String {
 fn required_text(src: &Source, at: &str, v: &Text) -> Result<String> {
     let s = clean(v.get_ref());
     if s.is_empty() {
-        return Err(src.error(v.span(), format!("{at}: must not be empty")));
+        return Err(src.error(v.span(), CampaignProblem::Empty { at: at.into() }));
     }
     Ok(s)
 }
@@ -288,18 +336,19 @@ fn date(src: &Source, at: &str, v: &Moment) -> Result<NaiveDate> {
     let Some(text) = moment_text(v.get_ref()) else {
         return Err(src.error(
             v.span(),
-            format!(
-                "{at}: expected a date like \"2022-05-07\", found a {}",
-                v.get_ref().type_str()
-            ),
+            CampaignProblem::DateType {
+                at: at.into(),
+                found: v.get_ref().type_str(),
+            },
         ));
     };
     NaiveDate::parse_from_str(&text, "%Y-%m-%d").map_err(|_| {
         src.error(
             v.span(),
-            format!(
-                "{at}: \"{text}\" is not a valid date (expected YYYY-MM-DD, e.g. \"2022-05-07\")"
-            ),
+            CampaignProblem::BadDate {
+                at: at.into(),
+                text: text.clone(),
+            },
         )
     })
 }
@@ -308,10 +357,10 @@ fn instant(src: &Source, at: &str, v: &Moment) -> Result<DateTime<FixedOffset>> 
     let Some(text) = moment_text(v.get_ref()) else {
         return Err(src.error(
             v.span(),
-            format!(
-                "{at}: expected a date-time like \"2022-05-07T16:00:00+07:00\", found a {}",
-                v.get_ref().type_str()
-            ),
+            CampaignProblem::InstantType {
+                at: at.into(),
+                found: v.get_ref().type_str(),
+            },
         ));
     };
     // TOML allows omitting seconds, so a bare literal may print as "…T16:00+07:00".
@@ -320,10 +369,10 @@ fn instant(src: &Source, at: &str, v: &Moment) -> Result<DateTime<FixedOffset>> 
         .map_err(|_| {
             src.error(
                 v.span(),
-                format!(
-                    "{at}: \"{text}\" is not a date-time with a UTC offset \
-                     (expected RFC 3339, e.g. \"2022-05-07T16:00:00+07:00\")"
-                ),
+                CampaignProblem::BadInstant {
+                    at: at.into(),
+                    text: text.clone(),
+                },
             )
         })
 }
@@ -335,18 +384,14 @@ fn phone(src: &Source, at: &str, v: Option<&Text>) -> Result<String> {
     let Some(v) = v.filter(|_| !text.is_empty()) else {
         return Ok(text);
     };
-    parse_phone(&text).map_err(|e| {
-        let reason = match e {
-            PhoneError::BadCharacter(c) => format!("it contains '{c}'"),
-            PhoneError::WrongLength(n) => format!("it has {n} digits"),
-            PhoneError::NoLeadingZero => "it does not start with 0".to_string(),
-        };
+    parse_phone(&text).map_err(|why| {
         src.error(
             v.span(),
-            format!(
-                "{at}: \"{text}\" is not a valid phone number: {reason} \
-                 (expected 10 digits starting with 0; dots and spaces allowed, e.g. \"0703.652.444\")"
-            ),
+            CampaignProblem::BadPhone {
+                at: at.into(),
+                text: text.clone(),
+                why,
+            },
         )
     })?;
     Ok(text)
@@ -355,27 +400,16 @@ fn phone(src: &Source, at: &str, v: Option<&Text>) -> Result<String> {
 fn unit_kind(src: &Source, at: &str, v: &Text) -> Result<UnitKind> {
     let code = clean(v.get_ref());
     UnitKind::from_code(&code).ok_or_else(|| {
-        let expected: Vec<&str> = UnitKind::ALL.iter().map(|k| k.code()).collect();
         src.error(
             v.span(),
-            format!(
-                "{at}: unknown kind \"{code}\" (expected one of {})",
-                expected.join(", ")
-            ),
+            CampaignProblem::UnknownChoice {
+                at: at.into(),
+                of: ChoiceOf::Kind,
+                value: code.clone(),
+                expected: UnitKind::ALL.iter().map(|k| k.code()).collect(),
+            },
         )
     })
-}
-
-fn weekday_name(day: Weekday) -> &'static str {
-    match day {
-        Weekday::Mon => "Monday",
-        Weekday::Tue => "Tuesday",
-        Weekday::Wed => "Wednesday",
-        Weekday::Thu => "Thursday",
-        Weekday::Fri => "Friday",
-        Weekday::Sat => "Saturday",
-        Weekday::Sun => "Sunday",
-    }
 }
 
 /// Codes are keys in the store and in CSV imports, so they are kept to plain ASCII.
@@ -388,14 +422,14 @@ fn is_slug(code: &str) -> bool {
 
 /// The codes of one kind of thing seen so far, with the line each was first defined on.
 struct Codes {
-    what: &'static str,
+    of: CodeOf,
     first_line: HashMap<String, usize>,
 }
 
 impl Codes {
-    fn new(what: &'static str) -> Codes {
+    fn new(of: CodeOf) -> Codes {
         Codes {
-            what,
+            of,
             first_line: HashMap::new(),
         }
     }
@@ -406,19 +440,21 @@ impl Codes {
         if !is_slug(&code) {
             return Err(src.error(
                 v.span(),
-                format!(
-                    "{at}: \"{code}\" is not a valid code \
-                     (use lowercase ASCII letters, digits, '-' and '_', e.g. \"p-hiep-tan\")"
-                ),
+                CampaignProblem::BadCode {
+                    at: at.into(),
+                    code,
+                },
             ));
         }
         if let Some(line) = self.first_line.get(&code) {
             return Err(src.error(
                 v.span(),
-                format!(
-                    "{at}: duplicate {} code \"{code}\" (first defined on line {line})",
-                    self.what
-                ),
+                CampaignProblem::DuplicateCode {
+                    at: at.into(),
+                    of: self.of,
+                    code,
+                    first_line: *line,
+                },
             ));
         }
         self.first_line.insert(code.clone(), src.line_of(&v.span()));
@@ -431,10 +467,11 @@ impl Codes {
         if !self.first_line.contains_key(&code) {
             return Err(src.error(
                 v.span(),
-                format!(
-                    "{at}: unknown {} \"{code}\" (no such code is defined)",
-                    self.what
-                ),
+                CampaignProblem::UnknownCode {
+                    at: at.into(),
+                    of: self.of,
+                    code,
+                },
             ));
         }
         Ok(code)
@@ -448,21 +485,24 @@ impl Codes {
 fn check_schema(src: &Source) -> Result<()> {
     let probe: SchemaProbe = toml::from_str(src.text).map_err(|e| src.toml_error(&e))?;
     let Some(schema) = probe.schema else {
-        return Err(src.error(0..0, "missing `schema = 1` at the top of the file"));
+        return Err(src.error(0..0, CampaignProblem::NoSchema));
     };
     match schema.get_ref() {
         Value::Integer(SCHEMA) => Ok(()),
         other => Err(src.error(
             schema.span(),
-            format!("schema: this version of xungkich reads schema {SCHEMA}, found {other}"),
+            CampaignProblem::Schema {
+                known: SCHEMA,
+                found: other.to_string(),
+            },
         )),
     }
 }
 
 fn build(src: &Source, raw: &RawFile) -> Result<CampaignDef> {
     let campaign = campaign_info(src, &raw.campaign)?;
-    let fields = named_list(src, "fields", "field", &raw.fields)?;
-    let activities = named_list(src, "activities", "activity", &raw.activities)?;
+    let fields = named_list(src, "fields", CodeOf::Field, &raw.fields)?;
+    let activities = named_list(src, "activities", CodeOf::Activity, &raw.activities)?;
     let (units, unit_codes) = units(src, &raw.units)?;
     let (volunteer_days, day_codes) = volunteer_days(src, &campaign, &raw.volunteer_days)?;
     let requirements = requirements(src, &day_codes, &raw.requirements)?;
@@ -488,7 +528,10 @@ fn campaign_info(src: &Source, raw: &RawCampaign) -> Result<CampaignInfo> {
     if ends_on < starts_on {
         return Err(src.error(
             raw.ends_on.span(),
-            format!("campaign.ends_on: {ends_on} is before starts_on {starts_on}"),
+            CampaignProblem::EndsBeforeStart {
+                ends: ends_on,
+                starts: starts_on,
+            },
         ));
     }
     let organisers = raw
@@ -514,13 +557,8 @@ fn campaign_info(src: &Source, raw: &RawCampaign) -> Result<CampaignInfo> {
     })
 }
 
-fn named_list(
-    src: &Source,
-    section: &str,
-    what: &'static str,
-    raw: &[RawNamed],
-) -> Result<Vec<NamedDef>> {
-    let mut codes = Codes::new(what);
+fn named_list(src: &Source, section: &str, of: CodeOf, raw: &[RawNamed]) -> Result<Vec<NamedDef>> {
+    let mut codes = Codes::new(of);
     raw.iter()
         .enumerate()
         .map(|(i, n)| {
@@ -534,12 +572,9 @@ fn named_list(
 
 fn units(src: &Source, raw: &[RawUnit]) -> Result<(Vec<UnitDef>, Codes)> {
     if raw.is_empty() {
-        return Err(src.error(
-            src.end(),
-            "no units: add at least one [[units]] table with code, name and kind",
-        ));
+        return Err(src.error(src.end(), CampaignProblem::NoUnits));
     }
-    let mut codes = Codes::new("unit");
+    let mut codes = Codes::new(CodeOf::Unit);
     let units = raw
         .iter()
         .enumerate()
@@ -562,7 +597,7 @@ fn volunteer_days(
     campaign: &CampaignInfo,
     raw: &[RawVolunteerDay],
 ) -> Result<(Vec<VolunteerDayDef>, Codes)> {
-    let mut codes = Codes::new("volunteer day");
+    let mut codes = Codes::new(CodeOf::VolunteerDay);
     let days = raw
         .iter()
         .enumerate()
@@ -593,10 +628,10 @@ fn volunteer_day(
         .ok_or_else(|| {
             src.error(
                 raw.round.span(),
-                format!(
-                    "{at}.round: must be a whole number from 1, found {}",
-                    raw.round.get_ref()
-                ),
+                CampaignProblem::BadRound {
+                    at: format!("{at}.round"),
+                    found: *raw.round.get_ref(),
+                },
             )
         })?;
     let day = date(src, &format!("{at}.date"), &raw.date)?;
@@ -604,19 +639,22 @@ fn volunteer_day(
     if day.weekday() != Weekday::Sat {
         return Err(src.error(
             raw.date.span(),
-            format!(
-                "{at}.date: {day} is a {}, not a Saturday",
-                weekday_name(day.weekday())
-            ),
+            CampaignProblem::NotSaturday {
+                at: format!("{at}.date"),
+                date: day,
+                weekday: day.weekday(),
+            },
         ));
     }
     if day < campaign.starts_on || day > campaign.ends_on {
         return Err(src.error(
             raw.date.span(),
-            format!(
-                "{at}.date: {day} is outside the campaign ({} to {})",
-                campaign.starts_on, campaign.ends_on
-            ),
+            CampaignProblem::OutsideCampaign {
+                at: format!("{at}.date"),
+                date: day,
+                starts: campaign.starts_on,
+                ends: campaign.ends_on,
+            },
         ));
     }
     let registration_deadline = instant(
@@ -628,11 +666,11 @@ fn volunteer_day(
     if registration_deadline > report_deadline {
         return Err(src.error(
             raw.registration_deadline.span(),
-            format!(
-                "{at}.registration_deadline: {} is after report_deadline {}",
-                registration_deadline.to_rfc3339(),
-                report_deadline.to_rfc3339()
-            ),
+            CampaignProblem::DeadlineOrder {
+                at: format!("{at}.registration_deadline"),
+                registration: registration_deadline.to_rfc3339(),
+                report: report_deadline.to_rfc3339(),
+            },
         ));
     }
     Ok(VolunteerDayDef {
@@ -647,7 +685,7 @@ fn volunteer_day(
 }
 
 fn requirements(src: &Source, days: &Codes, raw: &[RawRequirement]) -> Result<Vec<RequirementDef>> {
-    let mut codes = Codes::new("requirement");
+    let mut codes = Codes::new(CodeOf::Requirement);
     raw.iter()
         .enumerate()
         .map(|(i, r)| requirement(src, days, &mut codes, &format!("requirements[{i}]"), r))
@@ -667,10 +705,12 @@ fn requirement(
     if short.width() > SHORT_MAX_COLUMNS {
         return Err(src.error(
             raw.short.span(),
-            format!(
-                "{at}.short: \"{short}\" is {} columns wide; a column header fits {SHORT_MAX_COLUMNS}",
-                short.width()
-            ),
+            CampaignProblem::ShortTooWide {
+                at: format!("{at}.short"),
+                width: short.width(),
+                short,
+                max: SHORT_MAX_COLUMNS,
+            },
         ));
     }
     let source = requirement_source(src, &format!("{at}.source"), &raw.source)?;
@@ -696,13 +736,14 @@ fn requirement(
 fn requirement_source(src: &Source, at: &str, v: &Text) -> Result<RequirementSource> {
     let code = clean(v.get_ref());
     RequirementSource::from_code(&code).ok_or_else(|| {
-        let expected: Vec<&str> = RequirementSource::ALL.iter().map(|s| s.code()).collect();
         src.error(
             v.span(),
-            format!(
-                "{at}: unknown source \"{code}\" (expected one of {})",
-                expected.join(", ")
-            ),
+            CampaignProblem::UnknownChoice {
+                at: at.into(),
+                of: ChoiceOf::Source,
+                value: code.clone(),
+                expected: RequirementSource::ALL.iter().map(|s| s.code()).collect(),
+            },
         )
     })
 }
@@ -711,7 +752,7 @@ fn applies_to(src: &Source, at: &str, raw: &Spanned<Vec<Text>>) -> Result<Vec<Un
     if raw.get_ref().is_empty() {
         return Err(src.error(
             raw.span(),
-            format!("{at}: must list at least one unit kind"),
+            CampaignProblem::AppliesToEmpty { at: at.into() },
         ));
     }
     let mut kinds = Vec::new();
@@ -720,7 +761,10 @@ fn applies_to(src: &Source, at: &str, raw: &Spanned<Vec<Text>>) -> Result<Vec<Un
         if kinds.contains(&kind) {
             return Err(src.error(
                 v.span(),
-                format!("{at}[{i}]: kind \"{}\" is listed twice", kind.code()),
+                CampaignProblem::KindTwice {
+                    at: format!("{at}[{i}]"),
+                    kind: kind.code(),
+                },
             ));
         }
         kinds.push(kind);
@@ -746,25 +790,24 @@ fn requirement_day(
         )?)),
         (None, true) => Err(src.error(
             raw.source.span(),
-            format!(
-                "{at}.volunteer_day: required when source is \"{}\"",
-                source.code()
-            ),
+            CampaignProblem::DayRequired {
+                at: format!("{at}.volunteer_day"),
+                source: source.code(),
+            },
         )),
         (Some(day), false) => Err(src.error(
             day.span(),
-            format!(
-                "{at}.volunteer_day: only allowed when source is volunteer_registration or \
-                 quick_report (source is \"{}\")",
-                source.code()
-            ),
+            CampaignProblem::DayNotAllowed {
+                at: format!("{at}.volunteer_day"),
+                source: source.code(),
+            },
         )),
         (None, false) => Ok(None),
     }
 }
 
 fn kpis(src: &Source, raw: &[RawKpi]) -> Result<(Vec<KpiDef>, Codes)> {
-    let mut codes = Codes::new("KPI");
+    let mut codes = Codes::new(CodeOf::Kpi);
     let kpis = raw
         .iter()
         .enumerate()
@@ -784,9 +827,12 @@ fn kpi(src: &Source, codes: &mut Codes, at: &str, raw: &RawKpi) -> Result<KpiDef
     let source = KpiSource::from_code(&source_text).ok_or_else(|| {
         src.error(
             raw.source.span(),
-            format!(
-                "{at}.source: unknown source \"{source_text}\" (expected computed or measured)"
-            ),
+            CampaignProblem::UnknownChoice {
+                at: format!("{at}.source"),
+                of: ChoiceOf::Source,
+                value: source_text.clone(),
+                expected: vec![KpiSource::Computed.code(), KpiSource::Measured.code()],
+            },
         )
     })?;
     Ok(KpiDef {
@@ -809,7 +855,10 @@ fn kpi_target(src: &Source, at: &str, t: &Spanned<f64>) -> Result<f64> {
     } else {
         Err(src.error(
             t.span(),
-            format!("{at}.target: {value} is not a percentage between 0 and 100"),
+            CampaignProblem::TargetRange {
+                at: format!("{at}.target"),
+                value,
+            },
         ))
     }
 }
@@ -871,10 +920,12 @@ fn agenda_status(src: &Source, at: &str, v: Option<&Text>) -> Result<String> {
     } else {
         Err(src.error(
             v.span(),
-            format!(
-                "{at}: unknown status \"{status}\" (expected one of {})",
-                AGENDA_STATUSES.join(", ")
-            ),
+            CampaignProblem::UnknownChoice {
+                at: at.into(),
+                of: ChoiceOf::Status,
+                value: status,
+                expected: AGENDA_STATUSES.to_vec(),
+            },
         ))
     }
 }
@@ -1084,14 +1135,19 @@ mod tests {
         format!("{HEAD}{UNIT}")
     }
 
+    /// The problem alone, as `--lang en` says it.
+    fn english(err: &CampaignFileError) -> String {
+        strings(Lang::En).campaign_problem(&err.problem)
+    }
+
     /// Parses a file that must fail, and checks the line and part of the message.
     fn fails(text: &str, line: usize, fragment: &str) -> CampaignFileError {
         let err = parse(text, "test.toml").expect_err("the file should be refused");
         assert_eq!(err.line, line, "wrong line for: {err}\n---\n{text}");
+        let message = english(&err);
         assert!(
-            err.message.contains(fragment),
-            "message {:?} lacks {fragment:?}",
-            err.message
+            message.contains(fragment),
+            "message {message:?} lacks {fragment:?}"
         );
         err
     }
@@ -1111,7 +1167,7 @@ mod tests {
         assert_eq!(err.file, "test.toml");
         assert_eq!(
             err.to_string(),
-            format!("test.toml:4:{}: {}", err.column, err.message)
+            format!("test.toml:4:{}: {}", err.column, english(&err))
         );
     }
 
@@ -1299,7 +1355,7 @@ mod tests {
         let text = base().replace("kind = \"ward\"", "kind = \"school\"");
         let err = fails(&text, 7, "");
         assert_eq!(
-            err.message,
+            english(&err),
             "units[0].kind: unknown kind \"school\" \
              (expected one of ward, agency, public_service, vertical, youth_base)"
         );
