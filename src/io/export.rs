@@ -13,11 +13,11 @@ use chrono::{DateTime, Datelike, FixedOffset, NaiveDate, Timelike};
 
 use crate::domain::campaign::RequirementSource;
 use crate::domain::time::local_offset;
-use crate::i18n::Strings;
+use crate::i18n::{Strings, fill};
 use crate::model::checklist::state_of;
 use crate::model::kpi;
 use crate::store::{Board, Store};
-use crate::text::neutralise;
+use crate::text::{neutralise, one_line};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
 pub enum Format {
@@ -325,20 +325,53 @@ fn json_value(v: &Value) -> serde_json::Value {
 pub enum ExportError {
     #[error("{0} exists already (give --force to replace it; nothing was written)")]
     Exists(PathBuf),
-    #[error("{path}: {message}")]
-    Write { path: PathBuf, message: String },
+    #[error("{path}: {cause}")]
+    Write { path: PathBuf, cause: WriteCause },
+}
+
+/// What stopped a write: the operating system (worded by `Strings::io_error`), or a
+/// library's own message.
+#[derive(Debug, thiserror::Error)]
+pub enum WriteCause {
+    #[error("{0}")]
+    Io(#[from] std::io::Error),
+    #[error("{0}")]
+    Other(String),
 }
 
 impl ExportError {
     pub fn is_refusal(&self) -> bool {
         matches!(self, ExportError::Exists(_))
     }
+
+    /// The sentence for the officer, in the language of `s`.
+    pub fn message(&self, s: &Strings) -> String {
+        match self {
+            ExportError::Exists(p) => fill(s.se_exists, &[&one_line(&p.display().to_string())]),
+            ExportError::Write { path, cause } => {
+                let why = match cause {
+                    WriteCause::Io(e) => s.io_error(e),
+                    WriteCause::Other(m) => one_line(m),
+                };
+                let at = format!("{}: {why}", one_line(&path.display().to_string()));
+                fill(s.ex_write_failed, &[&at])
+            }
+        }
+    }
 }
 
-fn write_err(path: &Path, e: impl std::fmt::Display) -> ExportError {
+fn write_err(path: &Path, cause: impl Into<WriteCause>) -> ExportError {
     ExportError::Write {
         path: path.to_path_buf(),
-        message: e.to_string(),
+        cause: cause.into(),
+    }
+}
+
+fn csv_cause(e: csv::Error) -> WriteCause {
+    let text = e.to_string();
+    match e.into_kind() {
+        csv::ErrorKind::Io(io) => WriteCause::Io(io),
+        _ => WriteCause::Other(text),
     }
 }
 
@@ -353,7 +386,7 @@ fn temp_beside(path: &Path) -> PathBuf {
 /// Writes through a temporary file and renames it into place.
 fn write_atomic(
     path: &Path,
-    write: impl FnOnce(&Path) -> Result<(), String>,
+    write: impl FnOnce(&Path) -> Result<(), WriteCause>,
 ) -> Result<(), ExportError> {
     if let Some(dir) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
         std::fs::create_dir_all(dir).map_err(|e| write_err(path, e))?;
@@ -406,16 +439,16 @@ pub fn write(
     }
 }
 
-fn write_csv(t: &Table, path: &Path) -> Result<(), String> {
-    let mut file = std::fs::File::create(path).map_err(|e| e.to_string())?;
-    std::io::Write::write_all(&mut file, "\u{feff}".as_bytes()).map_err(|e| e.to_string())?;
+fn write_csv(t: &Table, path: &Path) -> Result<(), WriteCause> {
+    let mut file = std::fs::File::create(path)?;
+    std::io::Write::write_all(&mut file, "\u{feff}".as_bytes())?;
     let mut w = csv::WriterBuilder::new()
         .terminator(csv::Terminator::CRLF)
         .quote_style(csv::QuoteStyle::Necessary)
         .from_writer(file);
     let headers: Vec<Cow<'_, str>> = t.headers.iter().map(|h| neutralise(h)).collect();
     w.write_record(headers.iter().map(|h| h.as_ref()))
-        .map_err(|e| e.to_string())?;
+        .map_err(csv_cause)?;
     for row in &t.rows {
         w.write_record(
             row.iter()
@@ -424,9 +457,9 @@ fn write_csv(t: &Table, path: &Path) -> Result<(), String> {
                 .iter()
                 .map(|c| c.as_ref()),
         )
-        .map_err(|e| e.to_string())?;
+        .map_err(csv_cause)?;
     }
-    w.flush().map_err(|e| e.to_string())
+    Ok(w.flush()?)
 }
 
 /// The JSON document: `{ "<table key>": [ { "<header>": value, … }, … ], … }`.
@@ -449,10 +482,11 @@ pub fn json(tables: &[Table]) -> serde_json::Value {
     serde_json::Value::Object(doc)
 }
 
-fn write_json(tables: &[Table], path: &Path) -> Result<(), String> {
-    let mut text = serde_json::to_string_pretty(&json(tables)).map_err(|e| e.to_string())?;
+fn write_json(tables: &[Table], path: &Path) -> Result<(), WriteCause> {
+    let mut text = serde_json::to_string_pretty(&json(tables))
+        .map_err(|e| WriteCause::Other(e.to_string()))?;
     text.push('\n');
-    std::fs::write(path, text).map_err(|e| e.to_string())
+    Ok(std::fs::write(path, text)?)
 }
 
 /// Column width by character count (not bytes: Vietnamese letters take 2–3 bytes), capped.
@@ -561,7 +595,7 @@ fn sheet_name(title: &str) -> String {
         .collect()
 }
 
-fn write_xlsx(tables: &[Table], summary_title: &str, path: &Path) -> Result<(), String> {
+fn write_xlsx(tables: &[Table], summary_title: &str, path: &Path) -> Result<(), WriteCause> {
     use rust_xlsxwriter::{Format as XFormat, Workbook};
     let f = Formats {
         header: XFormat::new().set_bold(),
@@ -583,7 +617,10 @@ fn write_xlsx(tables: &[Table], summary_title: &str, path: &Path) -> Result<(), 
         }
         wb.save(path)
     };
-    run(&mut wb).map_err(|e| e.to_string())
+    run(&mut wb).map_err(|e| match e {
+        rust_xlsxwriter::XlsxError::IoError(io) => WriteCause::Io(io),
+        other => WriteCause::Other(other.to_string()),
+    })
 }
 
 /// `<folder>/exports/xungkich-YYYYMMDD-HHMM.xlsx`, the file key `x` writes.

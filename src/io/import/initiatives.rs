@@ -19,7 +19,7 @@ pub(super) fn plan(p: &mut Planner<'_, '_>) {
             p.plan.errors.push(super::RowError {
                 row: 0,
                 column: None,
-                reason: e.to_string(),
+                reason: p.ctx.s().store_error(&e),
             });
             return;
         }

@@ -166,7 +166,7 @@ pub fn plan_file(path: &Path, kind: ImportKind, ctx: &Context<'_>) -> Plan {
                 column: None,
                 reason: fill(
                     ctx.s().im_err_open,
-                    &[&path.display().to_string(), &e.to_string()],
+                    &[&path.display().to_string(), &ctx.s().io_error(&e)],
                 ),
             }],
         ),

@@ -16,7 +16,7 @@ fn store_error(p: &mut Planner<'_, '_>, e: &crate::store::StoreError) {
     p.plan.errors.push(RowError {
         row: 0,
         column: None,
-        reason: e.to_string(),
+        reason: p.ctx.s().store_error(e),
     });
 }
 
