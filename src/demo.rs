@@ -1,11 +1,11 @@
 //! `xungkich demo`: a realistic synthetic campaign — Vietnamese names, plausible ticks, dates
 //! around the plan's deadlines — deterministic, so the same command gives the same store.
 
-use std::fmt;
 use std::path::Path;
 
 use chrono::{Duration, NaiveDate};
 
+use crate::i18n::Strings;
 use crate::store::demo::{DemoBase, DemoMeasurement, DemoWriter, NewInitiative};
 use crate::store::{Result, Store, StoreError};
 
@@ -26,8 +26,9 @@ pub struct Counts {
     pub measurements: u64,
 }
 
-impl fmt::Display for Counts {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+/// In English, for the benches' own reports; the officer is told [`Counts::words`].
+impl std::fmt::Display for Counts {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         write!(
             f,
             "{} units, {} initiatives, {} registrations, {} quick reports, {} figure rows, {} manual ticks, {} KPI measurements",
@@ -39,6 +40,25 @@ impl fmt::Display for Counts {
             self.checks,
             self.measurements
         )
+    }
+}
+
+impl Counts {
+    /// What `xungkich demo` says it made, after the store's path `store`.
+    pub fn words(&self, s: &Strings, store: &str) -> String {
+        let n = [
+            self.units,
+            self.initiatives,
+            self.registrations,
+            self.reports,
+            self.figures,
+            self.checks,
+            self.measurements,
+        ]
+        .map(|n| n.to_string());
+        let mut args = vec![store];
+        args.extend(n.iter().map(String::as_str));
+        crate::i18n::fill(s.cli_demo_done, &args)
     }
 }
 

@@ -7,10 +7,11 @@ use xungkich::app::{App, Tab};
 use xungkich::cli::{self, Cli, Command, Screen};
 use xungkich::domain::campaign::CampaignDef;
 use xungkich::domain::time::{Clock, parse_instant};
-use xungkich::i18n::strings;
+use xungkich::i18n::{Lang, Strings, fill, strings};
 use xungkich::io::campaign_file::SHIPPED_SEED;
 use xungkich::io::{briefing, campaign_file, export};
 use xungkich::store::{Seed, Store, StoreError};
+use xungkich::text::one_line;
 use xungkich::{demo, tui, ui};
 
 /// Writes a line to stdout; a closed pipe (`xungkich report | head`) ends the command with
@@ -30,10 +31,7 @@ macro_rules! out_raw {
 }
 
 fn stdout_failed(e: std::io::Error) -> Failure {
-    Failure {
-        message: format!("cannot write the output: {e}"),
-        code: 1,
-    }
+    Failure::Stdout(e)
 }
 
 /// Bad usage, a refused file: the officer has to change something before trying again.
@@ -41,58 +39,97 @@ const EXIT_REFUSED: u8 = 2;
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    let s = strings(cli.lang);
     match run(cli) {
         Ok(()) => ExitCode::SUCCESS,
-        Err(Failure { message, code }) => {
-            eprintln!("xungkich: {message}");
+        Err(failure) => {
+            let (message, code) = failure.words(s);
+            // Messages quote paths and file text: nothing in them may steer the terminal.
+            eprintln!("xungkich: {}", xungkich::text::clean(&message));
             ExitCode::from(code)
         }
     }
 }
 
-struct Failure {
-    message: String,
-    code: u8,
+/// Why a command stopped. Errors from below are kept as they came and worded only when
+/// printed, in the language of `--lang`.
+enum Failure {
+    /// Already in words; exits 2, as bad usage does.
+    Refused(String),
+    /// Already in words; exits 1.
+    Failed(String),
+    Store(StoreError),
+    Stdout(std::io::Error),
+    Terminal(anyhow::Error),
+    Signal(i32),
+}
+
+impl Failure {
+    fn words(self, s: &Strings) -> (String, u8) {
+        match self {
+            Failure::Refused(m) => (m, EXIT_REFUSED),
+            Failure::Failed(m) => (m, 1),
+            Failure::Store(e) => {
+                let code = if e.is_refusal() { EXIT_REFUSED } else { 1 };
+                (s.store_error(&e), code)
+            }
+            Failure::Stdout(e) => (fill(s.cli_stdout_failed, &[&s.io_error(&e)]), 1),
+            Failure::Terminal(e) => {
+                // The interface's errors come from the terminal, or from the store below it.
+                if let Some(store) = e.downcast_ref::<StoreError>() {
+                    return (s.store_error(store), 1);
+                }
+                let detail = match e.downcast_ref::<std::io::Error>() {
+                    Some(io) => s.io_error(io),
+                    None => one_line(&format!("{e:#}")),
+                };
+                (fill(s.cli_terminal_failed, &[&detail]), 1)
+            }
+            Failure::Signal(sig) => (
+                fill(s.cli_signal, &[&sig.to_string()]),
+                u8::try_from(128 + sig).unwrap_or(1),
+            ),
+        }
+    }
 }
 
 fn refused(message: impl Into<String>) -> Failure {
-    Failure {
-        message: message.into(),
-        code: EXIT_REFUSED,
-    }
+    Failure::Refused(message.into())
 }
 
 impl From<StoreError> for Failure {
     fn from(e: StoreError) -> Failure {
-        let code = if e.is_refusal() { EXIT_REFUSED } else { 1 };
-        Failure {
-            message: e.to_string(),
-            code,
-        }
+        Failure::Store(e)
     }
 }
 
 impl From<anyhow::Error> for Failure {
     fn from(e: anyhow::Error) -> Failure {
-        Failure {
-            message: format!("{e:#}"),
-            code: 1,
-        }
+        Failure::Terminal(e)
     }
 }
 
+/// A path as it is printed inside a sentence.
+fn shown(path: &Path) -> String {
+    one_line(&path.display().to_string())
+}
+
 fn run(cli: Cli) -> Result<(), Failure> {
+    let s = strings(cli.lang);
     let clock = match &cli.now {
-        Some(text) => {
-            Clock::Fixed(parse_instant(text).map_err(|e| refused(format!("--now: {e}")))?)
-        }
+        Some(text) => Clock::Fixed(
+            parse_instant(text).map_err(|_| refused(fill(s.cli_bad_now, &[&one_line(text)])))?,
+        ),
         None => Clock::System,
     };
-    let campaign = cli.campaign.as_deref().map(load_campaign).transpose()?;
+    let campaign = cli
+        .campaign
+        .as_deref()
+        .map(|p| load_campaign(p, s))
+        .transpose()?;
     let db = match &cli.db {
         Some(p) => p.clone(),
-        None => cli::default_db()
-            .ok_or_else(|| refused("no home folder to keep the store in: give --db PATH"))?,
+        None => cli::default_db().ok_or_else(|| refused(s.cli_no_home))?,
     };
     let now = clock.now();
     let read_only = cli.read_only;
@@ -107,17 +144,17 @@ fn run(cli: Cli) -> Result<(), Failure> {
                 .parent()
                 .filter(|p| !p.as_os_str().is_empty())
                 .unwrap_or(Path::new("."));
-            out!("store: {}", db.display());
-            out!("data folder: {}", folder.display());
+            out!("{}", fill(s.cli_path_store, &[&shown(&db)]));
+            out!("{}", fill(s.cli_path_folder, &[&shown(folder)]));
             Ok(())
         }
         Some(Command::Backup { file, force }) => {
             if !db.exists() {
-                return Err(refused(format!("{}: no store to back up", db.display())));
+                return Err(refused(fill(s.cli_backup_no_store, &[&shown(&db)])));
             }
             let store = open_store(&db, seed(), &now.to_rfc3339(), read_only)?;
             store.backup_to(&file, force)?;
-            out!("{} → {}", db.display(), file.display());
+            out!("{}", fill(s.cli_backup_done, &[&shown(&db), &shown(&file)]));
             Ok(())
         }
         Some(Command::Restore { file }) => {
@@ -125,9 +162,12 @@ fn run(cli: Cli) -> Result<(), Failure> {
             let aside = xungkich::store::backup::restore(&db, &file, &stamp)?;
             // Opening migrates a copy from an older xungkich and proves it readable.
             Store::open(&db, seed(), &now.to_rfc3339())?;
-            out!("{} → {}", file.display(), db.display());
+            out!(
+                "{}",
+                fill(s.cli_restore_done, &[&shown(&file), &shown(&db)])
+            );
             if let Some(a) = aside {
-                out!("replaced store kept as {}", a.display());
+                out!("{}", fill(s.cli_restore_aside, &[&shown(&a)]));
             }
             Ok(())
         }
@@ -137,15 +177,10 @@ fn run(cli: Cli) -> Result<(), Failure> {
             figure_rows,
         }) => {
             if cli.db.is_none() {
-                return Err(refused(
-                    "demo needs --db PATH, so it never fills your real store",
-                ));
+                return Err(refused(s.cli_demo_needs_db));
             }
             if db.exists() && std::fs::metadata(&db).map(|m| m.len() > 0).unwrap_or(true) {
-                return Err(refused(format!(
-                    "{} already exists; demo only creates a new store",
-                    db.display()
-                )));
+                return Err(refused(fill(s.cli_demo_exists, &[&shown(&db)])));
             }
             let mut store = Store::open(&db, seed(), &now.to_rfc3339())?;
             let options = demo::Options {
@@ -154,7 +189,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
                 figure_rows,
             };
             let counts = demo::fill(&mut store, &options)?;
-            out!("{}: {counts}", db.display());
+            out!("{}", counts.words(s, &shown(&db)));
             Ok(())
         }
         Some(Command::Snapshot {
@@ -184,9 +219,9 @@ fn run(cli: Cli) -> Result<(), Failure> {
             let gathered = briefing::gather(&store, board, now)?;
             let text = briefing::render(&gathered, strings(cli.lang), format);
             match out {
-                Some(path) => briefing::write(&path, &text).map_err(|e| Failure {
-                    message: format!("--out {}: {e}", path.display()),
-                    code: 1,
+                Some(path) => briefing::write(&path, &text).map_err(|e| {
+                    let why = format!("{}: {}", shown(&path), s.io_error(&e));
+                    Failure::Failed(fill(s.br_write_failed, &[&why]))
                 })?,
                 None => out_raw!("{text}"),
             }
@@ -215,9 +250,12 @@ fn run(cli: Cli) -> Result<(), Failure> {
             let s = strings(cli.lang);
             let tables = export::gather(&store, &board, now, s)?;
             let written =
-                export::write(&tables, s.ex_summary, format, &out, force).map_err(|e| Failure {
-                    code: if e.is_refusal() { EXIT_REFUSED } else { 1 },
-                    message: e.to_string(),
+                export::write(&tables, s.ex_summary, format, &out, force).map_err(|e| {
+                    if e.is_refusal() {
+                        Failure::Refused(e.message(s))
+                    } else {
+                        Failure::Failed(e.message(s))
+                    }
                 })?;
             for path in written {
                 out!("{}", path.display());
@@ -236,10 +274,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
             }
             match tui::run(&mut app, &mut store)? {
                 tui::Ending::Quit => Ok(()),
-                tui::Ending::Signal(sig) => Err(Failure {
-                    message: format!("stopped by signal {sig}; every saved change is kept"),
-                    code: u8::try_from(128 + sig).unwrap_or(1),
-                }),
+                tui::Ending::Signal(sig) => Err(Failure::Signal(sig)),
             }
         }
     }
@@ -247,7 +282,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
 
 fn import_file(
     store: &mut Store,
-    lang: xungkich::i18n::Lang,
+    lang: Lang,
     kind: xungkich::domain::import::ImportKind,
     file: &Path,
     dry_run: bool,
@@ -262,16 +297,16 @@ fn import_file(
         None => import::upcoming_day(days, now),
         Some(text) => {
             let date = xungkich::domain::sheet::parse_date(text)
-                .map_err(|_| refused(format!("--day: \"{text}\" is not a date (dd/mm/yyyy)")))?;
+                .map_err(|_| refused(fill(s.cli_day_not_date, &[&one_line(text)])))?;
             let found = days.iter().position(|d| d.date == date);
             Some(found.ok_or_else(|| {
                 let list: Vec<String> = days
                     .iter()
                     .map(|d| xungkich::domain::time::format_date(d.date))
                     .collect();
-                refused(format!(
-                    "--day: {text} is not a volunteer Saturday ({})",
-                    list.join(", ")
+                refused(fill(
+                    s.cli_day_not_saturday,
+                    &[&one_line(text), &list.join(", ")],
                 ))
             })?)
         }
@@ -330,7 +365,7 @@ fn daily_backup(store: &Store, app: &mut App, db: &Path) {
         let s = app.strings();
         app.status = Some(xungkich::app::Status {
             kind: xungkich::app::StatusKind::Error,
-            text: xungkich::i18n::fill(s.backup_failed, &[&e.to_string()]),
+            text: xungkich::i18n::fill(s.backup_failed, &[&s.store_error(&e)]),
         });
     }
 }
@@ -350,12 +385,16 @@ fn open_store(
     }
 }
 
-fn load_campaign(path: &Path) -> Result<(CampaignDef, String), Failure> {
-    let text = std::fs::read_to_string(path)
-        .map_err(|e| refused(format!("--campaign {}: {e}", path.display())))?;
+fn load_campaign(path: &Path, s: &Strings) -> Result<(CampaignDef, String), Failure> {
+    let text = std::fs::read_to_string(path).map_err(|e| {
+        refused(fill(
+            s.cli_campaign_unreadable,
+            &[&shown(path), &s.io_error(&e)],
+        ))
+    })?;
     let name = file_name(path);
     let def = campaign_file::parse(&text, &path.display().to_string())
-        .map_err(|e| refused(format!("campaign file refused: {e}")))?;
+        .map_err(|e| refused(fill(s.cli_campaign_refused, &[&e.message(s)])))?;
     Ok((def, name))
 }
 

@@ -21,6 +21,7 @@ use ratatui::crossterm::{cursor, execute};
 
 use crate::app::keymap::{chord_of, lookup};
 use crate::app::{Action, App, Command, update};
+use crate::i18n::fill;
 use crate::store::Store;
 use crate::ui;
 
@@ -45,7 +46,7 @@ pub fn run(app: &mut App, store: &mut Store) -> anyhow::Result<Ending> {
     for sig in [SIGTERM, SIGHUP, SIGINT] {
         signal_hook::flag::register_usize(sig, Arc::clone(&stop), sig as usize)?;
     }
-    install_panic_hook(panic_log_path(store.path()));
+    install_panic_hook(panic_log_path(store.path()), app.strings());
     let finished = Arc::new(AtomicBool::new(false));
     spawn_watchdog(Arc::clone(&stop), Arc::clone(&finished));
     let mut terminal = enter()?;
@@ -127,7 +128,8 @@ pub fn panic_log_path(db: &std::path::Path) -> std::path::PathBuf {
         .join("xungkich-panic.log")
 }
 
-fn install_panic_hook(log: std::path::PathBuf) {
+/// `s` words the two lines said after Rust's own panic message, in the interface's language.
+fn install_panic_hook(log: std::path::PathBuf, s: &'static crate::i18n::Strings) {
     let previous = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
         // Restore first so the message lands on a normal screen and the shell works after.
@@ -146,9 +148,13 @@ fn install_panic_hook(log: std::path::PathBuf) {
             .append(true)
             .open(&log)
             .and_then(|mut f| f.write_all(entry.as_bytes()));
+        let shown = crate::text::one_line(&log.display().to_string());
         match written {
-            Ok(()) => eprintln!("xungkich: the details are in {}", log.display()),
-            Err(e) => eprintln!("xungkich: could not write {}: {e}", log.display()),
+            Ok(()) => eprintln!("xungkich: {}", fill(s.cli_panic_logged, &[&shown])),
+            Err(e) => eprintln!(
+                "xungkich: {}",
+                fill(s.cli_panic_log_failed, &[&shown, &s.io_error(&e)])
+            ),
         }
     }));
 }

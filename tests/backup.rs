@@ -162,7 +162,7 @@ fn restore_puts_the_copy_back_and_keeps_the_replaced_store_aside() {
     let out = xungkich(&db, &["restore", copy.to_str().expect("utf-8")]);
     assert!(out.status.success(), "{}", text(&out.stderr));
     let said = text(&out.stdout);
-    assert!(said.contains("replaced store kept as"), "{said}");
+    assert!(said.contains("kho cũ (bị thay) được giữ lại ở"), "{said}");
     let restored = Store::open(&db, xungkich::io::campaign_file::SHIPPED_SEED, NOW).expect("open");
     assert_eq!(contact_of(&restored, "p-hiep-tan"), "Trần Thị Bảy");
     let aside = dir.path().join("store.db.replaced-20220507-140000");
@@ -185,7 +185,7 @@ fn restore_refuses_a_store_an_interface_is_running_on() {
     let out = xungkich(&db, &["restore", copy.to_str().expect("utf-8")]);
     assert_eq!(out.status.code(), Some(2), "{}", text(&out.stderr));
     assert!(
-        text(&out.stderr).contains("running on this store; close it first"),
+        text(&out.stderr).contains("xungkich đang mở kho này; hãy đóng nó trước"),
         "{}",
         text(&out.stderr)
     );

@@ -81,7 +81,7 @@ fn a_file_that_is_not_a_database_is_refused_with_exit_2_and_left_alone() {
     let out = xungkich(&["--db", path.to_str().expect("path"), "snapshot", "units"]);
     assert_eq!(out.status.code(), Some(2));
     assert!(
-        text(&out.stderr).contains("not a SQLite database"),
+        text(&out.stderr).contains("không phải cơ sở dữ liệu SQLite"),
         "{}",
         text(&out.stderr)
     );
@@ -142,7 +142,7 @@ fn demo_fills_a_new_store_and_refuses_an_existing_one() {
     let out = xungkich(&["demo", "--db", db_s, "--scale", "2"]);
     assert!(out.status.success(), "{}", text(&out.stderr));
     let summary = text(&out.stdout);
-    assert!(summary.contains("74 units"), "{summary}");
+    assert!(summary.contains("74 đơn vị"), "{summary}");
     assert!(dir.path().join("photos").is_dir());
     let again = xungkich(&["demo", "--db", db_s]);
     assert_eq!(again.status.code(), Some(2));
@@ -177,8 +177,8 @@ fn demo_reaches_benchmark_counts_on_request() {
     ]);
     assert!(out.status.success(), "{}", text(&out.stderr));
     let summary = text(&out.stdout);
-    assert!(summary.contains("2000 initiatives"), "{summary}");
-    assert!(summary.contains("5000 figure rows"), "{summary}");
+    assert!(summary.contains("2000 sáng kiến"), "{summary}");
+    assert!(summary.contains("5000 dòng số liệu"), "{summary}");
 }
 
 #[test]

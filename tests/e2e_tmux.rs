@@ -1425,7 +1425,7 @@ fn restore_waits_for_the_running_app_to_quit() {
     assert!(out.status.success(), "{out:?}");
     let out = run(&["restore", copy.to_str().expect("utf-8")]);
     assert_eq!(out.status.code(), Some(2), "{out:?}");
-    assert!(String::from_utf8_lossy(&out.stderr).contains("close it first"));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("hãy đóng nó trước"));
     quit_cleanly(&t);
     let out = run(&["restore", copy.to_str().expect("utf-8")]);
     assert!(out.status.success(), "{out:?}");

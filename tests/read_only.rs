@@ -181,7 +181,7 @@ fn an_unwritable_file_or_folder_opens_read_only_by_itself() {
         let out = xungkich(&t.path, root, &["import", "units", &fixture]);
         assert_eq!(out.status.code(), Some(2), "{out:?}");
         assert!(
-            String::from_utf8_lossy(&out.stderr).contains("read-only"),
+            String::from_utf8_lossy(&out.stderr).contains("chỉ đọc"),
             "{out:?}"
         );
         std::fs::set_permissions(t.dir.path(), std::fs::Permissions::from_mode(0o755))
