@@ -1462,6 +1462,48 @@ mod tests {
     }
 
     #[test]
+    fn serde_key_messages_become_typed_problems() {
+        let text = format!("{HEAD}\n[[units]]\ncode = \"a\"\nname = \"A\"\n");
+        let err = fails(&text, 4, "missing field `kind`");
+        assert_eq!(err.problem, CampaignProblem::MissingKey("kind".into()));
+        let err = fails(&format!("{}colour = \"red\"\n", base()), 8, "colour");
+        let CampaignProblem::UnknownKey { key, expected } = &err.problem else {
+            panic!("{:?}", err.problem);
+        };
+        assert_eq!(key, "colour");
+        assert!(expected.iter().any(|k| k == "kind"), "{expected:?}");
+    }
+
+    #[test]
+    fn problems_are_said_in_vietnamese_too() {
+        let vi = strings(Lang::Vi);
+        let text = base().replace("kind = \"ward\"", "kind = \"school\"");
+        let err = fails(&text, 7, "");
+        assert_eq!(
+            err.message(vi),
+            "test.toml:7:8: `units[0].kind`: loại «school» không có \
+             (cần là một trong: ward, agency, public_service, vertical, youth_base)"
+        );
+        let err = fails(
+            &format!("{}{}", base(), DAY.replace("2022-05-07\"", "2022-05-06\"")),
+            11,
+            "",
+        );
+        assert!(
+            err.message(vi)
+                .contains("2022-05-06 là thứ Sáu, không phải thứ Bảy"),
+            "{}",
+            err.message(vi)
+        );
+        let err = fails("schema = 1\n[campaign\n", 2, "");
+        assert!(
+            err.message(vi).contains("tệp chiến dịch không đọc được («"),
+            "the TOML reader's words are kept inside a Vietnamese sentence: {}",
+            err.message(vi)
+        );
+    }
+
+    #[test]
     fn columns_count_characters() {
         assert_eq!(line_column("ab\nĐặng x", 3 + "Đặng ".len()), (2, 6));
         assert_eq!(line_column("ab", 99), (1, 3));

@@ -6,6 +6,8 @@ use std::io::{self, Read};
 use std::path::{Path, PathBuf};
 
 use crate::domain::image::ImageKind;
+use crate::i18n::{Strings, fill};
+use crate::text::one_line;
 
 /// A photo file that exists and is an image.
 #[derive(Debug, Clone, PartialEq)]
@@ -21,6 +23,18 @@ pub enum PhotoError {
     Missing(PathBuf),
     Unreadable(PathBuf, io::Error),
     NotAnImage(PathBuf),
+}
+
+impl PhotoError {
+    /// The problem in the officer's words, the OS error named by `Strings::io_error`.
+    pub fn message(&self, s: &Strings) -> String {
+        let shown = |p: &Path| one_line(&p.display().to_string());
+        match self {
+            PhotoError::Missing(p) => fill(s.err_photo_missing, &[&shown(p)]),
+            PhotoError::NotAnImage(p) => fill(s.err_photo_not_image, &[&shown(p)]),
+            PhotoError::Unreadable(p, e) => fill(s.err_photo_read, &[&shown(p), &s.io_error(e)]),
+        }
+    }
 }
 
 /// Checks a path as the officer typed or pasted it (quotes around it are dropped).
