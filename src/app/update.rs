@@ -240,8 +240,14 @@ pub(super) fn write_failed(app: &mut App, e: &StoreError) {
     set_status(
         app,
         StatusKind::Error,
-        fill(s.save_failed, &[&e.to_string()]),
+        fill(s.save_failed, &[&s.store_error(e)]),
     );
+}
+
+/// A read the store refused, in the language on screen.
+pub(super) fn read_failed(app: &mut App, e: &StoreError) {
+    let s = app.strings();
+    set_status(app, StatusKind::Error, s.store_error(e));
 }
 
 /// What a write made stale, to be read again before the screen says saved.
@@ -296,7 +302,7 @@ pub(super) fn reload(app: &mut App, store: &Store) {
             app.registry.units_changed(&board.units);
             app.board = board;
         }
-        Err(e) => set_status(app, StatusKind::Error, e.to_string()),
+        Err(e) => read_failed(app, &e),
     }
 }
 
@@ -314,6 +320,6 @@ pub(super) fn reload_everything(app: &mut App, store: &Store) {
             app.initiatives.rebuild(&app.registry, keep);
             app.initiatives.detail = None;
         }
-        Err(e) => set_status(app, StatusKind::Error, e.to_string()),
+        Err(e) => read_failed(app, &e),
     }
 }

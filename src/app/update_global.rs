@@ -22,10 +22,16 @@ pub(super) fn write_briefing(app: &mut App, store: &Store) {
         );
     let path = briefing::file_path(&folder, app.now);
     let written = briefing::gather_on(store, app.board.clone(), app.now, Some(app.volunteer.day))
-        .map_err(|e| e.to_string())
+        .map_err(|e| s.store_error(&e))
         .and_then(|b| {
             let text = briefing::render(&b, s, briefing::Format::Markdown);
-            briefing::write(&path, &text).map_err(|e| format!("{}: {e}", path.display()))
+            briefing::write(&path, &text).map_err(|e| {
+                format!(
+                    "{}: {}",
+                    crate::text::one_line(&path.display().to_string()),
+                    s.io_error(&e)
+                )
+            })
         });
     match written {
         Ok(()) => set_status(
@@ -52,10 +58,10 @@ pub(super) fn write_export(app: &mut App, store: &Store) {
         );
     let path = export::file_path(&folder, app.now);
     let written = export::gather(store, &app.board, app.now, s)
-        .map_err(|e| e.to_string())
+        .map_err(|e| s.store_error(&e))
         .and_then(|tables| {
             export::write(&tables, s.ex_summary, export::Format::Xlsx, &path, true)
-                .map_err(|e| e.to_string())
+                .map_err(|e| e.message(s))
         });
     match written {
         Ok(_) => set_status(

@@ -156,7 +156,11 @@ fn apply(app: &mut App, store: &mut Store) {
             set_status(app, StatusKind::Saved, text);
         }
         Err(e) => {
-            set_status(app, StatusKind::Error, fill(s.im_failed, &[&e.to_string()]));
+            set_status(
+                app,
+                StatusKind::Error,
+                fill(s.im_failed, &[&s.store_error(&e)]),
+            );
             // The preview stays, so the officer can try again or read what would go in.
             app.import = Some(p);
         }

@@ -3,7 +3,7 @@
 use super::form::{Choice, ChoiceOption, Field, Form, NEW_OPTION, Purpose, Rule};
 use super::initiatives::{Filters, Registry};
 use super::keymap::Command;
-use super::update::{Stale, finish_write, reload, set_status, write_failed};
+use super::update::{Stale, finish_write, read_failed, reload, set_status, write_failed};
 use super::{App, Confirm, ConfirmAction, StatusKind};
 use crate::domain::fold::nfc;
 use crate::domain::initiative::{
@@ -45,7 +45,7 @@ pub(super) fn ensure_registry(app: &mut App, store: &Store) {
             app.registry_loaded = true;
             app.initiatives.rebuild(&app.registry, None);
         }
-        Err(e) => set_status(app, StatusKind::Error, e.to_string()),
+        Err(e) => read_failed(app, &e),
     }
 }
 
@@ -59,7 +59,7 @@ pub(super) fn ensure_detail(app: &mut App, store: &Store) {
         Some(id) => match store.initiative_detail(id) {
             Ok(d) => Some((id, d)),
             Err(e) => {
-                set_status(app, StatusKind::Error, e.to_string());
+                read_failed(app, &e);
                 None
             }
         },
@@ -73,7 +73,7 @@ pub(super) fn after_write(app: &mut App, store: &Store, ids: &[i64]) {
     // Read the selection while its position still means something.
     let keep = app.initiatives.selected_row(&app.registry).map(|r| r.id);
     if let Err(e) = app.registry.refresh(store, ids) {
-        set_status(app, StatusKind::Error, e.to_string());
+        read_failed(app, &e);
     }
     if keep.is_some_and(|k| ids.contains(&k)) {
         app.initiatives.pinned = keep;
@@ -170,7 +170,7 @@ pub(super) fn open_edit(app: &mut App, store: &Store) {
     };
     let detail = match store.initiative_detail(row.id) {
         Ok(d) => d,
-        Err(e) => return set_status(app, StatusKind::Error, e.to_string()),
+        Err(e) => return read_failed(app, &e),
     };
     let values = Values {
         kind: row.kind,
@@ -499,7 +499,7 @@ pub(super) fn open_replications(app: &mut App, store: &Store) {
     };
     let current: Vec<i64> = match store.initiative_detail(row.id) {
         Ok(d) => d.replications.iter().map(|(u, _)| *u).collect(),
-        Err(e) => return set_status(app, StatusKind::Error, e.to_string()),
+        Err(e) => return read_failed(app, &e),
     };
     let options = unit_options(app)
         .into_iter()

@@ -3,7 +3,7 @@
 use super::form::{Choice, ChoiceOption, Field, Form, Purpose, Rule, parse_amount};
 use super::keymap::Command;
 use super::units_view::clamp;
-use super::update::{Stale, finish_write, set_status};
+use super::update::{Stale, finish_write, read_failed, set_status};
 use super::{App, Confirm, ConfirmAction, StatusKind};
 use crate::domain::campaign::KpiSource;
 use crate::domain::initiative::parse_date;
@@ -20,7 +20,7 @@ pub(super) fn refresh(app: &mut App, store: &Store) {
             app.kpis.lines = lines;
             app.kpis.list.selected = clamp(app.kpis.list.selected, app.kpis.lines.len());
         }
-        Err(e) => set_status(app, StatusKind::Error, e.to_string()),
+        Err(e) => read_failed(app, &e),
     }
 }
 

@@ -72,7 +72,7 @@ pub(super) fn save_report(app: &mut App, store: &mut Store, unit_id: i64) {
             }
             Err(PhotoError::Unreadable(p, e)) => problems.push(fill(
                 s.err_photo_read,
-                &[&p.display().to_string(), &e.to_string()],
+                &[&p.display().to_string(), &s.io_error(&e)],
             )),
         }
     }
@@ -108,7 +108,7 @@ pub(super) fn save_report(app: &mut App, store: &mut Store, unit_id: i64) {
             }
             Err(e) => {
                 remove_all(&copied);
-                return photo_problem(app, fill(s.err_photo_copy, &[&e.to_string()]));
+                return photo_problem(app, fill(s.err_photo_copy, &[&s.io_error(&e)]));
             }
         }
     }

@@ -3,7 +3,7 @@
 
 use super::keymap::{Command, Context};
 use super::units_view::clamp;
-use super::update::set_status;
+use super::update::{read_failed, set_status};
 use super::volunteer::visible_rows;
 use super::{App, StatusKind};
 use super::{
@@ -20,7 +20,7 @@ pub(super) fn ensure_figures(app: &mut App, store: &Store) {
         return;
     };
     if let Err(e) = app.volunteer.load(store, day.id, false) {
-        set_status(app, StatusKind::Error, e.to_string());
+        read_failed(app, &e);
     }
 }
 
