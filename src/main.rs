@@ -296,7 +296,7 @@ fn import_file(
     let default_day = match day {
         None => import::upcoming_day(days, now),
         Some(text) => {
-            let date = xungkich::domain::sheet::parse_date(text)
+            let date = xungkich::domain::time::read_date(text)
                 .map_err(|_| refused(fill(s.cli_day_not_date, &[&one_line(text)])))?;
             let found = days.iter().position(|d| d.date == date);
             Some(found.ok_or_else(|| {

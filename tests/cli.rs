@@ -126,7 +126,8 @@ fn a_bad_now_is_refused() {
         "--db",
         "/nonexistent/x.db",
         "--now",
-        "07/05/2022",
+        // Day-first dates are read since issue 11; a two-digit year is not.
+        "07/05/22",
         "snapshot",
         "units",
     ]);

@@ -195,7 +195,7 @@ fn every_printed_line_is_vietnamese_under_lang_vi() {
     t.step(
         "bad --now",
         "kho.db",
-        &["--now", "07/05/2022", "snapshot", "units"],
+        &["--now", "31/02/2022 25:00", "snapshot", "units"],
         false,
     );
     t.step(

@@ -13,7 +13,8 @@ use proptest::prelude::*;
 use proptest::test_runner::Config;
 
 use xungkich::domain::import::{ImportKind, columns};
-use xungkich::domain::sheet::{key, parse_date, parse_datetime};
+use xungkich::domain::sheet::key;
+use xungkich::domain::time::{read_date, read_datetime};
 use xungkich::domain::unit_match::UnitMatcher;
 use xungkich::i18n::Lang;
 use xungkich::io::campaign_file::SHIPPED_SEED;
@@ -335,8 +336,8 @@ proptest! {
 
     #[test]
     fn cell_parsers_never_panic(text in "\\PC{0,40}") {
-        let _ = parse_date(&text);
-        let _ = parse_datetime(&text);
+        let _ = read_date(&text);
+        let _ = read_datetime(&text);
         let k = key(&text);
         prop_assert!(!k.starts_with(' ') && !k.ends_with(' ') && !k.contains("  "));
     }
@@ -353,7 +354,7 @@ proptest! {
         };
         // Years before 1000 have fewer than four digits when written: not a sheet's date.
         prop_assume!(d.format("%Y").to_string().len() == 4);
-        prop_assert_eq!(parse_date(&text), Ok(d));
+        prop_assert_eq!(read_date(&text), Ok(d));
     }
 
     #[test]

@@ -86,8 +86,8 @@ impl Rule {
                 .and_then(|d| initiative::check_date_in(d, start, end))
                 .err()
                 .map(|e| initiative_error(&e, s)),
-            Rule::DateTime => crate::domain::time::parse_local_datetime(&value)
-                .is_none()
+            Rule::DateTime => crate::domain::time::read_datetime(&value)
+                .is_err()
                 .then(|| s.err_datetime.to_string()),
             Rule::Chosen => match input {
                 Input::Choice(c) if c.selected.is_empty() => Some(s.err_choose.to_string()),

@@ -4,7 +4,7 @@ use super::form::{Choice, ChoiceOption, Field, Form, Purpose, Rule};
 use super::update::{Stale, finish_write, set_status};
 use super::update_volunteer::cell;
 use super::{App, Confirm, ConfirmAction, StatusKind};
-use crate::domain::time::parse_local_datetime;
+use crate::domain::time::read_datetime;
 use crate::i18n::fill;
 use crate::store::{NewRegistration, Store};
 
@@ -98,7 +98,7 @@ pub(super) fn save_registration(app: &mut App, store: &mut Store, unit_id: i64) 
         })
         .unwrap_or_default();
     // The form's rules passed, so these parse; a failure here would be a bug, reported as such.
-    let Some(registered_at) = parse_local_datetime(&text(s.fl_registered_at)) else {
+    let Some(registered_at) = read_datetime(&text(s.fl_registered_at)).ok() else {
         return set_status(app, StatusKind::Error, s.err_datetime.to_string());
     };
     let planned = text(s.fl_planned).parse::<i64>().ok();

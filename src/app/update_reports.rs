@@ -5,7 +5,7 @@ use super::form::{Field, Form, Purpose, Rule};
 use super::update::{Stale, finish_write, set_status};
 use super::update_volunteer::cell;
 use super::{App, StatusKind};
-use crate::domain::time::parse_local_datetime;
+use crate::domain::time::read_datetime;
 use crate::i18n::fill;
 use crate::io::photos::{self, PhotoError};
 use crate::store::{PhotoRow, Store};
@@ -55,7 +55,7 @@ pub(super) fn save_report(app: &mut App, store: &mut Store, unit_id: i64) {
         return;
     };
     let text = |label| form.field(label).map(|f| f.value()).unwrap_or_default();
-    let Some(received_at) = parse_local_datetime(&text(s.fl_received_at)) else {
+    let Some(received_at) = read_datetime(&text(s.fl_received_at)).ok() else {
         return set_status(app, StatusKind::Error, s.err_datetime.to_string());
     };
     let note = text(s.fl_note);

@@ -6,7 +6,7 @@ use super::update_volunteer::{field_problem, refresh};
 use super::{App, StatusKind};
 use crate::domain::rounds::{RoundError, check_round, default_deadlines};
 use crate::domain::time::format_date;
-use crate::domain::time::parse_local_datetime;
+use crate::domain::time::read_datetime;
 use crate::i18n::fill;
 use crate::store::{NewDay, Store};
 use chrono::Datelike;
@@ -81,8 +81,8 @@ pub(super) fn save_round(app: &mut App, store: &mut Store) {
         _ => return field_problem(app, s.fl_round, s.err_round.to_string()),
     };
     let (Some(reg), Some(rep)) = (
-        parse_local_datetime(&text(s.fl_reg_deadline)),
-        parse_local_datetime(&text(s.fl_report_deadline)),
+        read_datetime(&text(s.fl_reg_deadline)).ok(),
+        read_datetime(&text(s.fl_report_deadline)).ok(),
     ) else {
         return field_problem(app, s.fl_reg_deadline, s.err_datetime.to_string());
     };

@@ -1,7 +1,9 @@
 //! Initiatives (mô hình, giải pháp, sáng kiến): kinds, the stages of their life, and the rules
 //! a registration must meet.
 
-use chrono::{Datelike, NaiveDate};
+use chrono::NaiveDate;
+
+use super::time::read_date;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum InitiativeKind {
@@ -167,19 +169,10 @@ pub fn check_text(text: &str) -> Result<(), InitiativeError> {
     Ok(())
 }
 
-/// A date as officers write it: 07/05/2022, 7/5/2022, 07-05-2022, or 2022-05-07.
+/// A date typed into the registry's forms, read as [`super::time::read_date`] reads every
+/// date (07/05/2022, 7/5/2022, 07-05-2022, 2022-05-07, …); a refusal gives the text back.
 pub fn parse_date(text: &str) -> Result<NaiveDate, InitiativeError> {
-    let t = text.trim();
-    for fmt in ["%d/%m/%Y", "%d-%m-%Y", "%d.%m.%Y", "%Y-%m-%d"] {
-        if let Ok(d) = NaiveDate::parse_from_str(t, fmt) {
-            // chrono accepts two-digit years for %Y, and signed ones of any length
-            // ("1/1/-262143", which no later step could handle); a campaign date has four.
-            if (0..=9999).contains(&d.year()) && t.contains(&d.format("%Y").to_string()) {
-                return Ok(d);
-            }
-        }
-    }
-    Err(InitiativeError::BadDate(t.to_string()))
+    read_date(text).map_err(|_| InitiativeError::BadDate(text.trim().to_string()))
 }
 
 pub fn check_date_in(

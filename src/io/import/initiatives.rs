@@ -8,7 +8,8 @@ use crate::domain::initiative::{
     CommendationLevel, FieldRef, InitiativeKind, Stage, TEXT_MAX, TITLE_MAX, Valid, check_date_in,
     check_title, parse_score,
 };
-use crate::domain::sheet::{key, parse_date};
+use crate::domain::sheet::key;
+use crate::domain::time::read_date;
 use crate::i18n::fill;
 use crate::store::{ExistingInitiative, ImportOp};
 
@@ -116,7 +117,7 @@ fn plan_row(
     let person = p.text(row, Col::CommendedFor, TITLE_MAX);
     let date = match p.cell(row, Col::RegisteredOn) {
         None => Ok(None),
-        Some(text) => match parse_date(text) {
+        Some(text) => match read_date(text) {
             Ok(d) => match check_date_in(d, campaign.0, campaign.1) {
                 Ok(()) => Ok(Some(d)),
                 Err(e) => {

@@ -20,7 +20,8 @@ use std::path::Path;
 use chrono::{DateTime, FixedOffset};
 
 use crate::domain::import::{Col, HeaderIssue, HeaderMap, ImportKind, map_headers};
-use crate::domain::sheet::{DateIssue, key};
+use crate::domain::sheet::key;
+use crate::domain::time::DateIssue;
 use crate::domain::time::format_date;
 use crate::domain::unit_match::{UnitMatcher, UnitMiss};
 use crate::i18n::{Lang, Strings, fill, strings};
@@ -580,7 +581,7 @@ impl<'a, 'c> Planner<'a, 'c> {
             }
             return self.ctx.default_day.filter(|i| *i < days.len());
         };
-        match crate::domain::sheet::parse_date(text) {
+        match crate::domain::time::read_date(text) {
             Ok(date) => match days.iter().position(|d| d.date == date) {
                 Some(i) => Some(i),
                 None => {

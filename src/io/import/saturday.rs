@@ -8,7 +8,8 @@ use super::{Outcome, Planner, Row, RowError};
 use crate::domain::figures::{Metric, check_pair, parse_figure};
 use crate::domain::import::{Col, metric_named};
 use crate::domain::initiative::TEXT_MAX;
-use crate::domain::sheet::{key, parse_datetime, split_list};
+use crate::domain::sheet::{key, split_list};
+use crate::domain::time::read_datetime;
 use crate::i18n::fill;
 use crate::store::{FigureRow, ImportOp, NewRegistration, RegistrationRow};
 
@@ -73,7 +74,7 @@ pub(super) fn plan_registrations(p: &mut Planner<'_, '_>) {
         let planned = p.count(&row, Col::PlannedVolunteers);
         let at = match p.cell(&row, Col::RegisteredAt) {
             None => Ok(None),
-            Some(text) => match parse_datetime(text) {
+            Some(text) => match read_datetime(text) {
                 Ok(t) => Ok(Some(t)),
                 Err(issue) => {
                     let reason = p.date_error(text, &issue);
@@ -207,7 +208,7 @@ pub(super) fn plan_figures(p: &mut Planner<'_, '_>) {
         let unit = p.unit(&row);
         let updated_at = match p.cell(&row, Col::UpdatedAt) {
             None => Ok(now.clone()),
-            Some(text) => match parse_datetime(text) {
+            Some(text) => match read_datetime(text) {
                 Ok(t) => Ok(t.to_rfc3339()),
                 Err(issue) => {
                     let reason = p.date_error(text, &issue);
