@@ -25,7 +25,7 @@ LIMIT="1.5"
 
 # The sqlite3 side: what the overview and the briefing compute, as SQL (read from
 # src/store/queries.rs, kpis.rs, figures.rs, registrations.rs, reports.rs, agenda.rs and
-# src/app/overview_model.rs, src/app/kpi.rs, src/io/report.rs).
+# src/model/overview.rs, src/model/kpi.rs, src/io/briefing.rs).
 sql() {
     cat <<SQL
 -- The campaign, the units in plan order, the requirements, the Saturdays and their tasks.
