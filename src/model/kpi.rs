@@ -67,6 +67,14 @@ pub fn compute(board: &Board, store: &Store, now: DateTime<FixedOffset>) -> Resu
     // The Saturday KPIs count the current one, as the briefing and tab 4 do.
     let day =
         saturday::current(&board.volunteer_days, now).and_then(|i| board.volunteer_days.get(i));
+    // Read once however many KPIs need the day's registrations.
+    let mut registered: Option<Vec<(i64, DateTime<FixedOffset>)>> = None;
+    let mut registrations = |day_id: i64| -> Result<Vec<(i64, DateTime<FixedOffset>)>> {
+        if registered.is_none() {
+            registered = Some(store.registration_times(day_id)?);
+        }
+        Ok(registered.clone().unwrap_or_default())
+    };
     let mut lines = Vec::new();
     for kpi in store.kpis()? {
         let history: Vec<MeasurementRow> = measurements
@@ -83,12 +91,10 @@ pub fn compute(board: &Board, store: &Store, now: DateTime<FixedOffset>) -> Resu
                 // Units registered on time over the units that owe a registration.
                 let applicable = applicable_units(board, RequirementSource::VolunteerRegistration);
                 let on_time_units: HashSet<i64> = match day {
-                    Some(d) => store
-                        .registrations(d.id)?
+                    Some(d) => registrations(d.id)?
                         .iter()
-                        .filter(|r| r.registered_at <= now)
-                        .filter(|r| on_time(r.registered_at, d.registration_deadline))
-                        .map(|r| r.unit_id)
+                        .filter(|(_, at)| *at <= now && on_time(*at, d.registration_deadline))
+                        .map(|(unit, _)| *unit)
                         .filter(|u| applicable.contains(u))
                         .collect(),
                     None => HashSet::new(),
@@ -104,17 +110,16 @@ pub fn compute(board: &Board, store: &Store, now: DateTime<FixedOffset>) -> Resu
                 let (reported, registered) = match day {
                     Some(d) => {
                         let reported: HashSet<i64> = store
-                            .reports(d.id)?
+                            .report_times(d.id)?
                             .iter()
-                            .filter(|r| r.received_at <= now && report_counts(r.photos.len()))
-                            .filter(|r| on_time(r.received_at, d.report_deadline))
-                            .map(|r| r.unit_id)
+                            .filter(|(_, at, photos)| *at <= now && report_counts(*photos))
+                            .filter(|(_, at, _)| on_time(*at, d.report_deadline))
+                            .map(|(unit, _, _)| *unit)
                             .filter(|u| applicable.contains(u))
                             .collect();
-                        let registered = store
-                            .registrations(d.id)?
+                        let registered = registrations(d.id)?
                             .iter()
-                            .filter(|r| r.registered_at <= now)
+                            .filter(|(_, at)| *at <= now)
                             .count();
                         (reported.len(), registered)
                     }

@@ -44,6 +44,19 @@ impl Store {
         Ok(rows)
     }
 
+    /// When each unit registered for the day, for the KPIs (one light query).
+    pub fn registration_times(&self, day_id: i64) -> Result<Vec<(i64, DateTime<FixedOffset>)>> {
+        let mut stmt = self.conn().prepare_cached(
+            "SELECT unit_id, registered_at FROM registrations WHERE volunteer_day_id = ?1",
+        )?;
+        let raw: Vec<(i64, String)> = stmt
+            .query_map([day_id], |r| Ok((r.get(0)?, r.get(1)?)))?
+            .collect::<std::result::Result<_, _>>()?;
+        raw.into_iter()
+            .map(|(unit, at)| Ok((unit, parse_time(&at, "registration")?)))
+            .collect()
+    }
+
     pub fn registrations(&self, day_id: i64) -> Result<Vec<RegistrationRow>> {
         let mut stmt = self.conn().prepare_cached(
             "SELECT id, unit_id, activities, other_activity, place, planned_volunteers, registered_at
