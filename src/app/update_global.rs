@@ -12,14 +12,7 @@ use crate::store::{Store, Table};
 pub(super) fn write_briefing(app: &mut App, store: &Store) {
     use crate::io::briefing;
     let s = app.strings();
-    let folder = store
-        .path()
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .map_or_else(
-            || std::path::PathBuf::from("."),
-            std::path::Path::to_path_buf,
-        );
+    let folder = store.folder();
     let path = briefing::file_path(&folder, app.now);
     let written = briefing::gather_on(store, app.board.clone(), app.now, Some(app.volunteer.day))
         .map_err(|e| s.store_error(&e))
@@ -48,14 +41,7 @@ pub(super) fn write_briefing(app: &mut App, store: &Store) {
 pub(super) fn write_export(app: &mut App, store: &Store) {
     use crate::io::export;
     let s = app.strings();
-    let folder = store
-        .path()
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .map_or_else(
-            || std::path::PathBuf::from("."),
-            std::path::Path::to_path_buf,
-        );
+    let folder = store.folder();
     let path = export::file_path(&folder, app.now);
     let written = export::gather(store, &app.board, app.now, s)
         .map_err(|e| s.store_error(&e))

@@ -85,14 +85,7 @@ pub(super) fn save_report(app: &mut App, store: &mut Store, unit_id: i64) {
         .iter()
         .find(|u| u.id == unit_id)
         .map_or_else(|| unit_id.to_string(), |u| u.code.clone());
-    let data = store
-        .path()
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .map_or_else(
-            || std::path::PathBuf::from("."),
-            std::path::Path::to_path_buf,
-        );
+    let data = store.folder();
     let mut rows = Vec::new();
     let mut copied = Vec::new();
     for p in &checked {

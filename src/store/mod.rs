@@ -220,6 +220,15 @@ impl Store {
     }
 
     /// Why the store is read-only, when it is.
+    /// The folder the store's file is in (the data folder: briefings, exports and photo
+    /// copies go beside it); "." for a bare file name.
+    pub fn folder(&self) -> PathBuf {
+        self.path
+            .parent()
+            .filter(|p| !p.as_os_str().is_empty())
+            .map_or_else(|| PathBuf::from("."), Path::to_path_buf)
+    }
+
     pub fn read_only(&self) -> Option<ReadOnly> {
         self.read_only
     }
