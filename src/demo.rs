@@ -46,7 +46,8 @@ impl std::fmt::Display for Counts {
 impl Counts {
     /// What `xungkich demo` says it made, after the store's path `store`.
     pub fn words(&self, s: &Strings, store: &str) -> String {
-        let n = [
+        s.cli_demo_done(
+            store,
             self.units,
             self.initiatives,
             self.registrations,
@@ -54,11 +55,7 @@ impl Counts {
             self.figures,
             self.checks,
             self.measurements,
-        ]
-        .map(|n| n.to_string());
-        let mut args = vec![store];
-        args.extend(n.iter().map(String::as_str));
-        crate::i18n::fill(s.cli_demo_done, &args)
+        )
     }
 }
 

@@ -7,7 +7,7 @@ use xungkich::app::{App, Tab};
 use xungkich::cli::{self, Cli, Command, Screen};
 use xungkich::domain::campaign::CampaignDef;
 use xungkich::domain::time::{Clock, parse_instant};
-use xungkich::i18n::{Lang, Strings, fill, strings};
+use xungkich::i18n::{Lang, Strings, strings};
 use xungkich::io::campaign_file::SHIPPED_SEED;
 use xungkich::io::{briefing, campaign_file, export};
 use xungkich::store::{Seed, Store, StoreError};
@@ -73,7 +73,7 @@ impl Failure {
                 let code = if e.is_refusal() { EXIT_REFUSED } else { 1 };
                 (s.store_error(&e), code)
             }
-            Failure::Stdout(e) => (fill(s.cli_stdout_failed, &[&s.io_error(&e)]), 1),
+            Failure::Stdout(e) => (s.cli_stdout_failed(s.io_error(&e)), 1),
             Failure::Terminal(e) => {
                 // The interface's errors come from the terminal, or from the store below it.
                 if let Some(store) = e.downcast_ref::<StoreError>() {
@@ -83,12 +83,9 @@ impl Failure {
                     Some(io) => s.io_error(io),
                     None => one_line(&format!("{e:#}")),
                 };
-                (fill(s.cli_terminal_failed, &[&detail]), 1)
+                (s.cli_terminal_failed(&detail), 1)
             }
-            Failure::Signal(sig) => (
-                fill(s.cli_signal, &[&sig.to_string()]),
-                u8::try_from(128 + sig).unwrap_or(1),
-            ),
+            Failure::Signal(sig) => (s.cli_signal(sig), u8::try_from(128 + sig).unwrap_or(1)),
         }
     }
 }
@@ -117,9 +114,9 @@ fn shown(path: &Path) -> String {
 fn run(cli: Cli) -> Result<(), Failure> {
     let s = strings(cli.lang);
     let clock = match &cli.now {
-        Some(text) => Clock::Fixed(
-            parse_instant(text).map_err(|_| refused(fill(s.cli_bad_now, &[&one_line(text)])))?,
-        ),
+        Some(text) => {
+            Clock::Fixed(parse_instant(text).map_err(|_| refused(s.cli_bad_now(one_line(text))))?)
+        }
         None => Clock::System,
     };
     let campaign = cli
@@ -144,17 +141,17 @@ fn run(cli: Cli) -> Result<(), Failure> {
                 .parent()
                 .filter(|p| !p.as_os_str().is_empty())
                 .unwrap_or(Path::new("."));
-            out!("{}", fill(s.cli_path_store, &[&shown(&db)]));
-            out!("{}", fill(s.cli_path_folder, &[&shown(folder)]));
+            out!("{}", s.cli_path_store(shown(&db)));
+            out!("{}", s.cli_path_folder(shown(folder)));
             Ok(())
         }
         Some(Command::Backup { file, force }) => {
             if !db.exists() {
-                return Err(refused(fill(s.cli_backup_no_store, &[&shown(&db)])));
+                return Err(refused(s.cli_backup_no_store(shown(&db))));
             }
             let store = open_store(&db, seed(), &now.to_rfc3339(), read_only)?;
             store.backup_to(&file, force)?;
-            out!("{}", fill(s.cli_backup_done, &[&shown(&db), &shown(&file)]));
+            out!("{}", s.cli_backup_done(shown(&db), shown(&file)));
             Ok(())
         }
         Some(Command::Restore { file }) => {
@@ -162,12 +159,9 @@ fn run(cli: Cli) -> Result<(), Failure> {
             let aside = xungkich::store::backup::restore(&db, &file, &stamp)?;
             // Opening migrates a copy from an older xungkich and proves it readable.
             Store::open(&db, seed(), &now.to_rfc3339())?;
-            out!(
-                "{}",
-                fill(s.cli_restore_done, &[&shown(&file), &shown(&db)])
-            );
+            out!("{}", s.cli_restore_done(shown(&file), shown(&db)));
             if let Some(a) = aside {
-                out!("{}", fill(s.cli_restore_aside, &[&shown(&a)]));
+                out!("{}", s.cli_restore_aside(shown(&a)));
             }
             Ok(())
         }
@@ -180,7 +174,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
                 return Err(refused(s.cli_demo_needs_db));
             }
             if db.exists() && std::fs::metadata(&db).map(|m| m.len() > 0).unwrap_or(true) {
-                return Err(refused(fill(s.cli_demo_exists, &[&shown(&db)])));
+                return Err(refused(s.cli_demo_exists(shown(&db))));
             }
             let mut store = Store::open(&db, seed(), &now.to_rfc3339())?;
             let options = demo::Options {
@@ -221,7 +215,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
             match out {
                 Some(path) => briefing::write(&path, &text).map_err(|e| {
                     let why = format!("{}: {}", shown(&path), s.io_error(&e));
-                    Failure::Failed(fill(s.br_write_failed, &[&why]))
+                    Failure::Failed(s.br_write_failed(&why))
                 })?,
                 None => out_raw!("{text}"),
             }
@@ -297,17 +291,14 @@ fn import_file(
         None => import::upcoming_day(days, now),
         Some(text) => {
             let date = xungkich::domain::time::read_date(text)
-                .map_err(|_| refused(fill(s.cli_day_not_date, &[&one_line(text)])))?;
+                .map_err(|_| refused(s.cli_day_not_date(one_line(text))))?;
             let found = days.iter().position(|d| d.date == date);
             Some(found.ok_or_else(|| {
                 let list: Vec<String> = days
                     .iter()
                     .map(|d| xungkich::domain::time::format_date(d.date))
                     .collect();
-                refused(fill(
-                    s.cli_day_not_saturday,
-                    &[&one_line(text), &list.join(", ")],
-                ))
+                refused(s.cli_day_not_saturday(one_line(text), list.join(", ")))
             })?)
         }
     };
@@ -323,10 +314,7 @@ fn import_file(
         out!("{}", l.text);
     }
     if !plan.is_clean() {
-        return Err(refused(xungkich::i18n::fill(
-            s.im_refused,
-            &[&plan.errors.len().to_string()],
-        )));
+        return Err(refused(s.im_refused(plan.errors.len())));
     }
     if dry_run {
         out!("{}", s.im_dry_run);
@@ -339,14 +327,11 @@ fn import_file(
     import::apply(store, &plan, lang, &now.to_rfc3339())?;
     out!(
         "{}",
-        xungkich::i18n::fill(
-            s.im_done,
-            &[
-                import::kind_name(kind, s),
-                &plan.source,
-                &plan.count(import::Outcome::Add).to_string(),
-                &plan.count(import::Outcome::Update).to_string(),
-            ]
+        s.im_done(
+            import::kind_name(kind, s),
+            &plan.source,
+            plan.count(import::Outcome::Add),
+            plan.count(import::Outcome::Update),
         )
     );
     Ok(())
@@ -365,7 +350,7 @@ fn daily_backup(store: &Store, app: &mut App, db: &Path) {
         let s = app.strings();
         app.status = Some(xungkich::app::Status {
             kind: xungkich::app::StatusKind::Error,
-            text: xungkich::i18n::fill(s.backup_failed, &[&s.store_error(&e)]),
+            text: s.backup_failed(s.store_error(&e)),
         });
     }
 }
@@ -386,15 +371,11 @@ fn open_store(
 }
 
 fn load_campaign(path: &Path, s: &Strings) -> Result<(CampaignDef, String), Failure> {
-    let text = std::fs::read_to_string(path).map_err(|e| {
-        refused(fill(
-            s.cli_campaign_unreadable,
-            &[&shown(path), &s.io_error(&e)],
-        ))
-    })?;
+    let text = std::fs::read_to_string(path)
+        .map_err(|e| refused(s.cli_campaign_unreadable(shown(path), s.io_error(&e))))?;
     let name = file_name(path);
     let def = campaign_file::parse(&text, &path.display().to_string())
-        .map_err(|e| refused(fill(s.cli_campaign_refused, &[&e.message(s)])))?;
+        .map_err(|e| refused(s.cli_campaign_refused(e.message(s))))?;
     Ok((def, name))
 }
 

@@ -21,7 +21,6 @@ use ratatui::crossterm::{cursor, execute};
 
 use crate::app::keymap::{chord_of, lookup};
 use crate::app::{Action, App, Command, update};
-use crate::i18n::fill;
 use crate::store::Store;
 use crate::ui;
 
@@ -150,10 +149,10 @@ fn install_panic_hook(log: std::path::PathBuf, s: &'static crate::i18n::Strings)
             .and_then(|mut f| f.write_all(entry.as_bytes()));
         let shown = crate::text::one_line(&log.display().to_string());
         match written {
-            Ok(()) => eprintln!("xungkich: {}", fill(s.cli_panic_logged, &[&shown])),
+            Ok(()) => eprintln!("xungkich: {}", s.cli_panic_logged(&shown)),
             Err(e) => eprintln!(
                 "xungkich: {}",
-                fill(s.cli_panic_log_failed, &[&shown, &s.io_error(&e)])
+                s.cli_panic_log_failed(&shown, s.io_error(&e))
             ),
         }
     }));

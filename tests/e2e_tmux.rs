@@ -747,7 +747,12 @@ fn contact_form_validates_saves_and_confirms_discard() {
 /// it. The texts come from the strings file of the language, so a translation in progress
 /// does not break the test.
 fn help_overlay(lang: &str, text: fn(&str) -> String) {
-    let title = text("help_title").replace("{}", &text("tab_units"));
+    let words = xungkich::i18n::strings(if lang == "en" {
+        xungkich::i18n::Lang::En
+    } else {
+        xungkich::i18n::Lang::Vi
+    });
+    let title = words.help_title(text("tab_units"));
     let toggle = text("k_toggle");
     let undo = text("k_undo");
     let (_dir, db) = temp_db();

@@ -11,7 +11,7 @@ use super::text_field::TextField;
 use crate::domain::fold::{Needle, fold, nfc};
 use crate::domain::initiative::{self, InitiativeError};
 use crate::domain::phone::parse_phone;
-use crate::i18n::{Strings, fill};
+use crate::i18n::Strings;
 
 /// Option id standing for "a new option made from what was typed".
 pub const NEW_OPTION: i64 = -1;
@@ -55,8 +55,7 @@ impl Rule {
                 if required && value.trim().is_empty() {
                     Some(s.err_required.to_string())
                 } else {
-                    (n > max_chars)
-                        .then(|| fill(s.err_too_long, &[&max_chars.to_string(), &n.to_string()]))
+                    (n > max_chars).then(|| s.err_too_long(max_chars, n))
                 }
             }
             Rule::Phone if value.trim().is_empty() => None,

@@ -12,7 +12,6 @@ use super::update_kpi as uk;
 use super::update_text::{self as text, Edit, edit};
 use super::update_volunteer as uv;
 use super::{Action, App, ConfirmAction, Status, StatusKind, Tab};
-use crate::i18n::fill;
 use crate::store::{Store, StoreError};
 
 pub fn update(app: &mut App, store: &mut Store, action: Action) {
@@ -61,11 +60,7 @@ fn command(app: &mut App, store: &mut Store, context: Context, cmd: Command) {
         && cmd.edits()
     {
         let s = app.strings();
-        return set_status(
-            app,
-            StatusKind::Error,
-            fill(s.ro_refused, &[s.ro_reason(why)]),
-        );
+        return set_status(app, StatusKind::Error, s.ro_refused(s.ro_reason(why)));
     }
     // Quitting and help work the same from every context that binds them.
     match cmd {
@@ -237,11 +232,7 @@ pub(super) fn set_status(app: &mut App, kind: StatusKind, text: String) {
 /// is closed, so what was typed is still on screen to try again.
 pub(super) fn write_failed(app: &mut App, e: &StoreError) {
     let s = app.strings();
-    set_status(
-        app,
-        StatusKind::Error,
-        fill(s.save_failed, &[&s.store_error(e)]),
-    );
+    set_status(app, StatusKind::Error, s.save_failed(s.store_error(e)));
 }
 
 /// A read the store refused, in the language on screen.
@@ -285,7 +276,7 @@ pub(super) fn finish_write(
                 Stale::Kpis => uk::refresh(app, store),
                 Stale::Initiatives(ids) => ini::after_write(app, store, ids),
             }
-            set_status(app, StatusKind::Saved, fill(s.saved, &[summary]));
+            set_status(app, StatusKind::Saved, s.saved(summary));
             true
         }
         Err(e) => {

@@ -129,7 +129,7 @@ pub(super) fn save_agenda_item(app: &mut App, store: &mut Store, id: Option<i64>
             {
                 v.agenda_row = i;
             }
-            set_status(app, StatusKind::Saved, fill(s.saved, &[&summary]));
+            set_status(app, StatusKind::Saved, s.saved(&summary));
         }
         Err(e) => write_failed(app, &e),
     }
@@ -139,7 +139,7 @@ pub(super) fn ask_delete_agenda_item(app: &mut App) {
     let s = app.strings();
     if let Some(a) = app.volunteer.selected_agenda() {
         app.confirm = Some(Confirm {
-            question: fill(s.confirm_delete_agenda, &[&a.title]),
+            question: s.confirm_delete_agenda(&a.title),
             on_yes: ConfirmAction::DeleteAgendaItem { id: a.id },
         });
     }
@@ -160,7 +160,7 @@ pub(super) fn delete_agenda_item(app: &mut App, store: &mut Store, id: i64) {
             refresh(app, store);
             let n = app.volunteer.visible_agenda().len();
             app.volunteer.agenda_row = clamp(app.volunteer.agenda_row, n);
-            set_status(app, StatusKind::Saved, fill(s.saved, &[&summary]));
+            set_status(app, StatusKind::Saved, s.saved(&summary));
         }
         Err(e) => write_failed(app, &e),
     }

@@ -19,7 +19,7 @@ fn reports(app: &App, unit_id: i64, metric: Metric) -> bool {
 
 fn refuse(app: &mut App, unit: &str, metric: Metric, e: &FigureError) {
     let s = app.strings();
-    let text = fill(s.fig_refused, &[unit, s.metric(metric), &s.figure_error(e)]);
+    let text = s.fig_refused(unit, s.metric(metric), s.figure_error(e));
     set_status(app, StatusKind::Error, text);
 }
 
@@ -100,8 +100,8 @@ pub(super) fn save(
             app.volunteer.set(unit_id, metric, value, now);
             app.volunteer.editing = None;
             let text = match value {
-                Some(v) => fill(s.fig_saved, &[unit, s.metric(metric), &v.to_string()]),
-                None => fill(s.fig_cleared, &[unit, s.metric(metric)]),
+                Some(v) => s.fig_saved(unit, s.metric(metric), v),
+                None => s.fig_cleared(unit, s.metric(metric)),
             };
             set_status(app, StatusKind::Saved, text);
             true

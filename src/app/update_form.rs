@@ -8,7 +8,6 @@ use super::update_initiatives as ini;
 use super::update_kpi as uk;
 use super::update_units as units;
 use super::{App, Confirm, ConfirmAction, StatusKind};
-use crate::i18n::fill;
 use crate::store::Store;
 
 /// The commands of a form's contexts: Form, PathField, Picker, MultiLine.
@@ -76,11 +75,7 @@ pub(super) fn save_form(app: &mut App, store: &mut Store) {
     let errors = form.error_count(s);
     if errors > 0 {
         form.focus_first_error(s);
-        return set_status(
-            app,
-            StatusKind::Error,
-            fill(s.form_fix_errors, &[&errors.to_string()]),
-        );
+        return set_status(app, StatusKind::Error, s.form_fix_errors(errors));
     }
     let purpose = form.purpose;
     if purpose == Purpose::InitiativeFilter {

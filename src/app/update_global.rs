@@ -4,7 +4,6 @@ use super::update::{reload, set_status, write_failed};
 use super::update_initiatives as ini;
 use super::update_volunteer as uv;
 use super::{App, StatusKind};
-use crate::i18n::fill;
 use crate::store::{Store, Table};
 
 /// Writes the markdown briefing beside the store (`<data folder>/reports/`), as `xungkich
@@ -27,12 +26,8 @@ pub(super) fn write_briefing(app: &mut App, store: &Store) {
             })
         });
     match written {
-        Ok(()) => set_status(
-            app,
-            StatusKind::Saved,
-            fill(s.br_written, &[&path.display().to_string()]),
-        ),
-        Err(e) => set_status(app, StatusKind::Error, fill(s.br_write_failed, &[&e])),
+        Ok(()) => set_status(app, StatusKind::Saved, s.br_written(path.display())),
+        Err(e) => set_status(app, StatusKind::Error, s.br_write_failed(&e)),
     }
 }
 
@@ -50,12 +45,8 @@ pub(super) fn write_export(app: &mut App, store: &Store) {
                 .map_err(|e| e.message(s))
         });
     match written {
-        Ok(_) => set_status(
-            app,
-            StatusKind::Saved,
-            fill(s.ex_written, &[&path.display().to_string()]),
-        ),
-        Err(e) => set_status(app, StatusKind::Error, fill(s.ex_write_failed, &[&e])),
+        Ok(_) => set_status(app, StatusKind::Saved, s.ex_written(path.display())),
+        Err(e) => set_status(app, StatusKind::Error, s.ex_write_failed(&e)),
     }
 }
 
@@ -97,7 +88,7 @@ pub(super) fn undo(app: &mut App, store: &mut Store) {
                     .unwrap_or(std::path::Path::new("."));
                 crate::io::photos::remove_copies(data, &undone.dropped_photos);
             }
-            set_status(app, StatusKind::Saved, fill(s.undone, &[&undone.summary]));
+            set_status(app, StatusKind::Saved, s.undone(&undone.summary));
         }
         Ok(None) => set_status(app, StatusKind::Info, s.nothing_to_undo.to_string()),
         Err(e) => write_failed(app, &e),

@@ -9,7 +9,6 @@ use super::update::{reload_everything, set_status};
 use super::volunteer::Section;
 use super::{App, StatusKind, Tab};
 use crate::domain::import::ImportKind;
-use crate::i18n::fill;
 use crate::io::import::{self, Context, Outcome, Plan, preview};
 use crate::io::paths::{complete, typed_path};
 use crate::store::Store;
@@ -51,7 +50,7 @@ pub fn open_prompt(app: &mut App) {
     let s = app.strings();
     let last = app.last_import_folder.clone().unwrap_or_default();
     app.form = Some(Form::new(
-        fill(s.im_prompt_title, &[import::kind_name(kind, s)]),
+        s.im_prompt_title(import::kind_name(kind, s)),
         Purpose::ImportPath { kind },
         vec![
             Field::new(
@@ -144,23 +143,16 @@ fn apply(app: &mut App, store: &mut Store) {
     match import::apply(store, &p.plan, app.lang, &app.now.to_rfc3339()) {
         Ok(()) => {
             reload_everything(app, store);
-            let text = fill(
-                s.im_done,
-                &[
-                    import::kind_name(p.plan.kind, s),
-                    &p.plan.source,
-                    &p.plan.count(Outcome::Add).to_string(),
-                    &p.plan.count(Outcome::Update).to_string(),
-                ],
+            let text = s.im_done(
+                import::kind_name(p.plan.kind, s),
+                &p.plan.source,
+                p.plan.count(Outcome::Add).to_string(),
+                p.plan.count(Outcome::Update).to_string(),
             );
             set_status(app, StatusKind::Saved, text);
         }
         Err(e) => {
-            set_status(
-                app,
-                StatusKind::Error,
-                fill(s.im_failed, &[&s.store_error(&e)]),
-            );
+            set_status(app, StatusKind::Error, s.im_failed(s.store_error(&e)));
             // The preview stays, so the officer can try again or read what would go in.
             app.import = Some(p);
         }
@@ -184,7 +176,7 @@ pub fn complete_path(app: &mut App) {
             if n > SHOWN {
                 names.push_str(&format!(" · +{}", n - SHOWN));
             }
-            Some(fill(s.im_candidates, &[&names]))
+            Some(s.im_candidates(&names))
         }
     };
     app.status = status.map(|text| super::Status {

@@ -299,7 +299,7 @@ pub(super) fn save(app: &mut App, store: &mut Store, id: Option<i64>) {
                 .map(|(_, e)| super::form::initiative_error(e, s))
                 .collect::<Vec<_>>()
                 .join(" ");
-            return set_status(app, StatusKind::Error, fill(s.save_failed, &[&text]));
+            return set_status(app, StatusKind::Error, s.save_failed(&text));
         }
     };
     let unit = unit_name(app, valid.unit_id);
@@ -324,7 +324,7 @@ pub(super) fn save(app: &mut App, store: &mut Store, id: Option<i64>) {
             after_write(app, store, &[id]);
             app.initiatives.select_id(&app.registry, id);
             ensure_detail(app, store);
-            set_status(app, StatusKind::Saved, fill(s.saved, &[&summary]));
+            set_status(app, StatusKind::Saved, s.saved(&summary));
         }
         // The form stays open with everything typed.
         Err(e) => write_failed(app, &e),
@@ -338,7 +338,7 @@ pub(super) fn ask_delete(app: &mut App) {
     }
     if let Some(row) = selected(app) {
         app.confirm = Some(Confirm {
-            question: fill(s.confirm_delete, &[&row.title]),
+            question: s.confirm_delete(&row.title),
             on_yes: ConfirmAction::DeleteInitiative { id: row.id },
         });
     }
@@ -388,7 +388,7 @@ pub(super) fn go_to_stage(app: &mut App, store: &mut Store, id: i64, stage: Stag
             .map(|(i, l)| ChoiceOption::new(i as i64, s.level(*l)))
             .collect();
         app.form = Some(Form::new(
-            fill(s.form_proposal, &[&row.title]),
+            s.form_proposal(&row.title),
             Purpose::Proposal { id, stage },
             vec![
                 Field::choice(s.fl_level, Choice::single(options, Some(0)), Rule::Chosen)
@@ -456,7 +456,7 @@ pub(super) fn open_stage_jump(app: &mut App) {
     };
     let choice = Choice::single(stage_options(app), Some(row.stage.index() as i64));
     app.form = Some(Form::new(
-        fill(s.form_stage, &[&row.title]),
+        s.form_stage(&row.title),
         Purpose::StageJump { id: row.id },
         vec![Field::choice(s.fl_stage, choice, Rule::Chosen).with_hint(s.hint_pick)],
     ));
@@ -484,10 +484,7 @@ pub(super) fn save_stage_jump(app: &mut App, store: &mut Store, id: i64) {
     }
     let names: Vec<&str> = skipped.iter().map(|st| s.stage(*st)).collect();
     app.confirm = Some(Confirm {
-        question: fill(
-            s.confirm_skip,
-            &[&row.title, s.stage(stage), &names.join(", ")],
-        ),
+        question: s.confirm_skip(&row.title, s.stage(stage), names.join(", ")),
         on_yes: ConfirmAction::SkipToStage { id, stage },
     });
 }
@@ -506,7 +503,7 @@ pub(super) fn open_replications(app: &mut App, store: &Store) {
         .filter(|o| o.id != row.unit_id)
         .collect();
     app.form = Some(Form::new(
-        fill(s.form_replications, &[&row.title]),
+        s.form_replications(&row.title),
         Purpose::Replications { id: row.id },
         vec![
             Field::choice(s.fl_units, Choice::multi(options, &current), Rule::Free)

@@ -62,7 +62,7 @@ fn open_measurement(app: &mut App) {
         end: c.ends_on,
     };
     app.form = Some(Form::new(
-        fill(s.form_measurement, &[&line.kpi.name]),
+        s.form_measurement(&line.kpi.name),
         Purpose::Measurement {
             kpi_id: line.kpi.id,
         },
@@ -96,7 +96,7 @@ fn problem(app: &mut App, label: &'static str, text: String) {
         form.fields[i].problem = Some(text.clone());
         form.focus = i;
     }
-    set_status(app, StatusKind::Error, fill(s.save_failed, &[&text]));
+    set_status(app, StatusKind::Error, s.save_failed(&text));
 }
 
 pub(super) fn save_measurement(app: &mut App, store: &mut Store, kpi_id: i64) {
@@ -169,7 +169,7 @@ fn open_target(app: &mut App) {
         .map(|t| format_percent(Some(t)).trim_end_matches('%').to_string())
         .unwrap_or_default();
     app.form = Some(Form::new(
-        fill(s.form_target, &[&line.kpi.name]),
+        s.form_target(&line.kpi.name),
         Purpose::Target {
             kpi_id: line.kpi.id,
         },
@@ -202,7 +202,7 @@ fn ask_delete(app: &mut App) {
     };
     if let Some(m) = line.history.last() {
         app.confirm = Some(Confirm {
-            question: fill(s.confirm_delete_measurement, &[&line.kpi.name]),
+            question: s.confirm_delete_measurement(&line.kpi.name),
             on_yes: ConfirmAction::DeleteMeasurement { id: m.id },
         });
     }

@@ -41,7 +41,7 @@ pub(super) fn open_registration(app: &mut App) {
         required: false,
     };
     app.form = Some(Form::new(
-        fill(s.form_registration, &[&unit]),
+        s.form_registration(&unit),
         Purpose::Registration { unit_id },
         vec![
             Field::choice(s.fl_activities, activities, Rule::Free).with_hint(s.hint_multi),
@@ -123,7 +123,7 @@ pub(super) fn ask_delete_registration(app: &mut App) {
     if let Some(r) = app.volunteer.registration(unit_id) {
         let unit = app.board.unit_name(unit_id).to_string();
         app.confirm = Some(Confirm {
-            question: fill(s.confirm_delete_registration, &[&unit]),
+            question: s.confirm_delete_registration(&unit),
             on_yes: ConfirmAction::DeleteRegistration { id: r.id },
         });
     }

@@ -22,7 +22,7 @@ pub(super) fn open_report(app: &mut App) {
     let at = current.map_or(app.now, |r| r.received_at);
     let note = current.map_or(String::new(), |r| r.note.clone());
     app.form = Some(Form::new(
-        fill(s.form_report, &[&unit]),
+        s.form_report(&unit),
         Purpose::Report { unit_id },
         vec![
             Field::new(
@@ -64,16 +64,11 @@ pub(super) fn save_report(app: &mut App, store: &mut Store, unit_id: i64) {
     for line in text(s.fl_photos).lines().filter(|l| !l.trim().is_empty()) {
         match photos::check(line) {
             Ok(p) => checked.push(p),
-            Err(PhotoError::Missing(p)) => {
-                problems.push(fill(s.err_photo_missing, &[&p.display().to_string()]))
+            Err(PhotoError::Missing(p)) => problems.push(s.err_photo_missing(p.display())),
+            Err(PhotoError::NotAnImage(p)) => problems.push(s.err_photo_not_image(p.display())),
+            Err(PhotoError::Unreadable(p, e)) => {
+                problems.push(s.err_photo_read(p.display(), s.io_error(&e)))
             }
-            Err(PhotoError::NotAnImage(p)) => {
-                problems.push(fill(s.err_photo_not_image, &[&p.display().to_string()]))
-            }
-            Err(PhotoError::Unreadable(p, e)) => problems.push(fill(
-                s.err_photo_read,
-                &[&p.display().to_string(), &s.io_error(&e)],
-            )),
         }
     }
     if !problems.is_empty() {
@@ -101,7 +96,7 @@ pub(super) fn save_report(app: &mut App, store: &mut Store, unit_id: i64) {
             }
             Err(e) => {
                 remove_all(&copied);
-                return photo_problem(app, fill(s.err_photo_copy, &[&s.io_error(&e)]));
+                return photo_problem(app, s.err_photo_copy(s.io_error(&e)));
             }
         }
     }
@@ -130,5 +125,5 @@ fn photo_problem(app: &mut App, text: String) {
         form.fields[i].problem = Some(text.clone());
         form.focus = i;
     }
-    set_status(app, StatusKind::Error, fill(s.save_failed, &[&text]));
+    set_status(app, StatusKind::Error, s.save_failed(&text));
 }

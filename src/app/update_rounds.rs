@@ -44,7 +44,7 @@ pub(super) fn open_round(app: &mut App) {
             Field::new(s.fl_round, &round.to_string(), Rule::Free),
             Field::new(
                 s.fl_day_title,
-                &fill(s.day_title_default, &[&round.to_string()]),
+                &s.day_title_default(round),
                 Rule::Text {
                     max_chars: 300,
                     required: true,
@@ -93,13 +93,13 @@ pub(super) fn save_round(app: &mut App, store: &mut Store) {
         let (label, text) = match e {
             RoundError::NotSaturday(w) => (
                 s.fl_day_date,
-                fill(s.err_not_saturday, &[&format_date(date), s.weekday(w)]),
+                s.err_not_saturday(format_date(date), s.weekday(w)),
             ),
             RoundError::OutsideCampaign { start, end } => (
                 s.fl_day_date,
-                fill(s.err_date_range, &[&format_date(start), &format_date(end)]),
+                s.err_date_range(format_date(start), format_date(end)),
             ),
-            RoundError::Exists => (s.fl_day_date, fill(s.err_day_exists, &[&format_date(date)])),
+            RoundError::Exists => (s.fl_day_date, s.err_day_exists(format_date(date))),
             RoundError::DeadlineOrder => (s.fl_reg_deadline, s.err_deadline_order.to_string()),
         };
         return field_problem(app, label, text);
@@ -121,7 +121,7 @@ pub(super) fn save_round(app: &mut App, store: &mut Store) {
                 app.volunteer.day = i;
             }
             refresh(app, store);
-            set_status(app, StatusKind::Saved, fill(s.saved, &[&summary]));
+            set_status(app, StatusKind::Saved, s.saved(&summary));
         }
         Err(e) => write_failed(app, &e),
     }

@@ -49,17 +49,17 @@ fn toggle_check(app: &mut App, store: &mut Store) {
     };
     let unit = app.board.units[unit_index].clone();
     if !req.applies(unit.kind) {
-        let msg = fill(s.not_applicable_here, &[&req.short, &unit.name]);
+        let msg = s.not_applicable_here(&req.short, &unit.name);
         return set_status(app, StatusKind::Info, msg);
     }
     let computed = match req.source {
         RequirementSource::Manual => None,
-        RequirementSource::Initiative => Some(s.computed_from_initiatives),
-        RequirementSource::VolunteerRegistration => Some(s.computed_from_registrations),
-        RequirementSource::QuickReport => Some(s.computed_from_reports),
+        RequirementSource::Initiative => Some(s.computed_from_initiatives(&req.short)),
+        RequirementSource::VolunteerRegistration => Some(s.computed_from_registrations(&req.short)),
+        RequirementSource::QuickReport => Some(s.computed_from_reports(&req.short)),
     };
-    if let Some(template) = computed {
-        return set_status(app, StatusKind::Info, fill(template, &[&req.short]));
+    if let Some(msg) = computed {
+        return set_status(app, StatusKind::Info, msg);
     }
     let ticked_before = app.board.evidence_for(unit.id, req.id).is_some();
     let summary_template = if ticked_before {
@@ -71,12 +71,12 @@ fn toggle_check(app: &mut App, store: &mut Store) {
     let now = app.now;
     match store.toggle_check(unit.id, req.id, &now.to_rfc3339(), &summary) {
         Ok(true) => {
-            let msg = fill(s.ticked, &[&unit.name, &req.short, &format_local(now)]);
+            let msg = s.ticked(&unit.name, &req.short, format_local(now));
             reload(app, store);
             set_status(app, StatusKind::Saved, msg);
         }
         Ok(false) => {
-            let msg = fill(s.unticked, &[&unit.name, &req.short]);
+            let msg = s.unticked(&unit.name, &req.short);
             reload(app, store);
             set_status(app, StatusKind::Saved, msg);
         }
@@ -91,7 +91,7 @@ fn open_contact_form(app: &mut App) {
     };
     let unit = &app.board.units[i];
     app.form = Some(Form::new(
-        fill(s.form_contact_title, &[&unit.name]),
+        s.form_contact_title(&unit.name),
         Purpose::UnitContact { unit_id: unit.id },
         vec![
             Field::new(

@@ -11,7 +11,6 @@ use super::{
     update_reports as reports, update_rounds as rounds,
 };
 use crate::domain::figures::Metric;
-use crate::i18n::fill;
 use crate::store::Store;
 
 /// Keeps the grid's figures those of the selected day.
@@ -138,5 +137,5 @@ pub(super) fn field_problem(app: &mut App, label: &'static str, text: String) {
         form.fields[i].problem = Some(text.clone());
         form.focus = i;
     }
-    set_status(app, StatusKind::Error, fill(s.save_failed, &[&text]));
+    set_status(app, StatusKind::Error, s.save_failed(&text));
 }

@@ -2,7 +2,7 @@
 //! The layers below keep their errors as data (the store must not depend on words); every
 //! printed message about them is made here, one sentence per language.
 
-use super::{Strings, fill};
+use super::Strings;
 use crate::domain::campaign_problem::{CampaignProblem, ChoiceOf, CodeOf};
 use crate::store::StoreError;
 use crate::text::one_line;
@@ -26,7 +26,7 @@ impl Strings {
             (PermissionDenied, _) => self.io_permission.to_string(),
             (IsADirectory, _) => self.io_is_a_dir.to_string(),
             (AlreadyExists, _) => self.io_exists.to_string(),
-            _ => fill(self.io_other, &[&one_line(&e.to_string())]),
+            _ => self.io_other(one_line(&e.to_string())),
         }
     }
 
@@ -34,33 +34,26 @@ impl Strings {
     pub fn store_error(&self, e: &StoreError) -> String {
         let path = |p: &std::path::Path| one_line(&p.display().to_string());
         match e {
-            StoreError::NotADatabase { path: p } => fill(self.se_not_a_database, &[&path(p)]),
-            StoreError::NotOurs { path: p } => fill(self.se_not_ours, &[&path(p)]),
+            StoreError::NotADatabase { path: p } => self.se_not_a_database(path(p)),
+            StoreError::NotOurs { path: p } => self.se_not_ours(path(p)),
             StoreError::SchemaTooNew {
                 path: p,
                 found,
                 known,
-            } => fill(
-                self.se_schema_too_new,
-                &[&path(p), &found.to_string(), &known.to_string()],
-            ),
+            } => self.se_schema_too_new(path(p), found, known),
             StoreError::OtherCampaign { path: p, existing } => {
-                fill(self.se_other_campaign, &[&path(p), &one_line(existing)])
+                self.se_other_campaign(path(p), one_line(existing))
             }
-            StoreError::Exists { path: p } => fill(self.se_exists, &[&path(p)]),
-            StoreError::Io { path: p, source } => {
-                fill(self.se_io, &[&path(p), &self.io_error(source)])
-            }
+            StoreError::Exists { path: p } => self.se_exists(path(p)),
+            StoreError::Io { path: p, source } => self.se_io(path(p), self.io_error(source)),
             StoreError::Sqlite(e) => self.sqlite_error(e),
-            StoreError::Invalid(detail) => fill(self.se_invalid, &[&one_line(detail)]),
-            StoreError::Damaged { path: p, check } => {
-                fill(self.se_damaged, &[&path(p), &one_line(check)])
-            }
-            StoreError::Figure(f) => fill(self.se_figure, &[&self.figure_error(f)]),
-            StoreError::InUse { path: p } => fill(self.se_in_use, &[&path(p)]),
-            StoreError::ReadOnly(why) => fill(self.se_read_only, &[self.ro_reason(*why)]),
+            StoreError::Invalid(detail) => self.se_invalid(one_line(detail)),
+            StoreError::Damaged { path: p, check } => self.se_damaged(path(p), one_line(check)),
+            StoreError::Figure(f) => self.se_figure(self.figure_error(f)),
+            StoreError::InUse { path: p } => self.se_in_use(path(p)),
+            StoreError::ReadOnly(why) => self.se_read_only(self.ro_reason(*why)),
             StoreError::ReadOnlyNeedsUpgrade { path: p, known } => {
-                fill(self.se_ro_upgrade, &[&path(p), &known.to_string()])
+                self.se_ro_upgrade(path(p), known)
             }
         }
     }
@@ -71,18 +64,18 @@ impl Strings {
         use rusqlite::ErrorCode::*;
         let detail = one_line(&e.to_string());
         let Some(code) = e.sqlite_error_code() else {
-            return fill(self.se_sqlite_other, &[&detail]);
+            return self.se_sqlite_other(&detail);
         };
         match code {
             DiskFull => self.se_full.to_string(),
             DatabaseBusy | DatabaseLocked => self.se_busy.to_string(),
             ReadOnly => self.se_read_only_db.to_string(),
-            DatabaseCorrupt | NotADatabase => fill(self.se_corrupt, &[&detail]),
-            ConstraintViolation => fill(self.se_constraint, &[&detail]),
-            CannotOpen => fill(self.se_cannot_open, &[&detail]),
+            DatabaseCorrupt | NotADatabase => self.se_corrupt(&detail),
+            ConstraintViolation => self.se_constraint(&detail),
+            CannotOpen => self.se_cannot_open(&detail),
             PermissionDenied => self.se_permission.to_string(),
-            SystemIoFailure => fill(self.se_sqlite_io, &[&detail]),
-            _ => fill(self.se_sqlite_other, &[&detail]),
+            SystemIoFailure => self.se_sqlite_io(&detail),
+            _ => self.se_sqlite_other(&detail),
         }
     }
 
@@ -94,15 +87,7 @@ impl Strings {
         column: usize,
         problem: &CampaignProblem,
     ) -> String {
-        fill(
-            self.cf_at,
-            &[
-                &one_line(file),
-                &line.to_string(),
-                &column.to_string(),
-                &self.campaign_problem(problem),
-            ],
-        )
+        self.cf_at(one_line(file), line, column, self.campaign_problem(problem))
     }
 
     /// What is wrong, without the place. Text quoted from the file is put on one line with
@@ -111,44 +96,37 @@ impl Strings {
         use CampaignProblem::*;
         let q = |t: &str| one_line(t);
         match p {
-            Toml(detail) => fill(self.cf_toml, &[&q(detail)]),
-            MissingKey(key) => fill(self.cf_missing_key, &[&q(key)]),
-            UnknownKey { key, expected } if expected.is_empty() => {
-                fill(self.cf_unknown_key, &[&q(key)])
-            }
+            Toml(detail) => self.cf_toml(q(detail)),
+            MissingKey(key) => self.cf_missing_key(q(key)),
+            UnknownKey { key, expected } if expected.is_empty() => self.cf_unknown_key(q(key)),
             UnknownKey { key, expected } => {
                 let list: Vec<String> = expected.iter().map(|k| format!("`{}`", q(k))).collect();
-                fill(self.cf_unknown_key_list, &[&q(key), &list.join(", ")])
+                self.cf_unknown_key_list(q(key), list.join(", "))
             }
             NoSchema => self.cf_no_schema.to_string(),
-            Schema { known, found } => fill(self.cf_schema, &[&known.to_string(), &q(found)]),
-            Empty { at } => fill(self.cf_empty, &[at]),
-            DateType { at, found } => fill(self.cf_date_type, &[at, found]),
-            BadDate { at, text } => fill(self.cf_bad_date, &[at, &q(text)]),
-            InstantType { at, found } => fill(self.cf_instant_type, &[at, found]),
-            BadInstant { at, text } => fill(self.cf_bad_instant, &[at, &q(text)]),
+            Schema { known, found } => self.cf_schema(known, q(found)),
+            Empty { at } => self.cf_empty(at),
+            DateType { at, found } => self.cf_date_type(at, found),
+            BadDate { at, text } => self.cf_bad_date(at, q(text)),
+            InstantType { at, found } => self.cf_instant_type(at, found),
+            BadInstant { at, text } => self.cf_bad_instant(at, q(text)),
             BadPhone { at, text, why } => {
                 use crate::domain::phone::PhoneError;
                 let why = match why {
-                    PhoneError::BadCharacter(c) => fill(self.cf_phone_char, &[&q(&c.to_string())]),
-                    PhoneError::WrongLength(n) => fill(self.cf_phone_length, &[&n.to_string()]),
+                    PhoneError::BadCharacter(c) => self.cf_phone_char(q(&c.to_string())),
+                    PhoneError::WrongLength(n) => self.cf_phone_length(n),
                     PhoneError::NoLeadingZero => self.cf_phone_zero.to_string(),
                 };
-                fill(self.cf_bad_phone, &[at, &q(text), &why])
+                self.cf_bad_phone(at, q(text), &why)
             }
-            BadCode { at, code } => fill(self.cf_bad_code, &[at, &q(code)]),
+            BadCode { at, code } => self.cf_bad_code(at, q(code)),
             DuplicateCode {
                 at,
                 of,
                 code,
                 first_line,
-            } => fill(
-                self.cf_duplicate_code,
-                &[at, self.code_of(*of), &q(code), &first_line.to_string()],
-            ),
-            UnknownCode { at, of, code } => {
-                fill(self.cf_unknown_code, &[at, self.code_of(*of), &q(code)])
-            }
+            } => self.cf_duplicate_code(at, self.code_of(*of), q(code), first_line),
+            UnknownCode { at, of, code } => self.cf_unknown_code(at, self.code_of(*of), q(code)),
             UnknownChoice {
                 at,
                 of,
@@ -161,56 +139,38 @@ impl Strings {
                     ChoiceOf::Status => self.cf_value_status,
                 };
                 match expected.as_slice() {
-                    [a, b] => fill(self.cf_unknown_either, &[at, what, &q(value), a, b]),
-                    list => fill(
-                        self.cf_unknown_one_of,
-                        &[at, what, &q(value), &list.join(", ")],
-                    ),
+                    [a, b] => self.cf_unknown_either(at, what, q(value), a, b),
+                    list => self.cf_unknown_one_of(at, what, q(value), list.join(", ")),
                 }
             }
-            EndsBeforeStart { ends, starts } => fill(
-                self.cf_ends_before,
-                &[&ends.to_string(), &starts.to_string()],
-            ),
+            EndsBeforeStart { ends, starts } => self.cf_ends_before(ends, starts),
             NoUnits => self.cf_no_units.to_string(),
-            BadRound { at, found } => fill(self.cf_bad_round, &[at, &found.to_string()]),
-            NotSaturday { at, date, weekday } => fill(
-                self.cf_not_saturday,
-                &[at, &date.to_string(), self.weekday(*weekday)],
-            ),
+            BadRound { at, found } => self.cf_bad_round(at, found),
+            NotSaturday { at, date, weekday } => {
+                self.cf_not_saturday(at, date, self.weekday(*weekday))
+            }
             OutsideCampaign {
                 at,
                 date,
                 starts,
                 ends,
-            } => fill(
-                self.cf_outside,
-                &[
-                    at,
-                    &date.to_string(),
-                    &starts.to_string(),
-                    &ends.to_string(),
-                ],
-            ),
+            } => self.cf_outside(at, date, starts, ends),
             DeadlineOrder {
                 at,
                 registration,
                 report,
-            } => fill(self.cf_deadline_order, &[at, registration, report]),
+            } => self.cf_deadline_order(at, registration, report),
             ShortTooWide {
                 at,
                 short,
                 width,
                 max,
-            } => fill(
-                self.cf_short_wide,
-                &[at, &q(short), &width.to_string(), &max.to_string()],
-            ),
-            AppliesToEmpty { at } => fill(self.cf_applies_empty, &[at]),
-            KindTwice { at, kind } => fill(self.cf_kind_twice, &[at, kind]),
-            DayRequired { at, source } => fill(self.cf_day_required, &[at, source]),
-            DayNotAllowed { at, source } => fill(self.cf_day_not_allowed, &[at, source]),
-            TargetRange { at, value } => fill(self.cf_target_range, &[at, &value.to_string()]),
+            } => self.cf_short_wide(at, q(short), width, max),
+            AppliesToEmpty { at } => self.cf_applies_empty(at),
+            KindTwice { at, kind } => self.cf_kind_twice(at, kind),
+            DayRequired { at, source } => self.cf_day_required(at, source),
+            DayNotAllowed { at, source } => self.cf_day_not_allowed(at, source),
+            TargetRange { at, value } => self.cf_target_range(at, value),
         }
     }
 

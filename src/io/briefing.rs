@@ -13,7 +13,7 @@ use crate::domain::figures::Metric;
 use crate::domain::initiative::Stage;
 use crate::domain::kpi::format_percent;
 use crate::domain::time::{format_date, format_local, local_offset};
-use crate::i18n::{Strings, fill};
+use crate::i18n::Strings;
 use crate::model::kpi::{self, KpiLine};
 use crate::model::overview::{self, Progress};
 use crate::model::saturday;
@@ -434,14 +434,7 @@ fn saturday(out: &mut Doc, b: &Briefing, s: &Strings) {
     let Some(day) = &b.day else {
         return out.para(s.br_no_day);
     };
-    out.para(&fill(
-        s.br_day,
-        &[
-            &day.round.to_string(),
-            &one_line(&day.title),
-            &format_date(day.date),
-        ],
-    ));
+    out.para(&s.br_day(day.round, one_line(&day.title), format_date(day.date)));
     // Only the figures someone reported: a column of blanks says nothing at a meeting.
     let metrics: Vec<Metric> = Metric::ALL
         .into_iter()
@@ -475,7 +468,7 @@ fn saturday(out: &mut Doc, b: &Briefing, s: &Strings) {
         .iter()
         .filter(|u| b.figures.iter().any(|f| f.unit_id == u.id))
         .collect();
-    out.subheading(&fill(s.br_by_unit, &[&units.len().to_string()]));
+    out.subheading(&s.br_by_unit(units.len()));
     let mut head = vec![s.col_unit];
     head.extend(metrics.iter().map(|m| s.metric_short(*m)));
     let mut align = vec![Align::Left];

@@ -13,7 +13,7 @@ use chrono::{DateTime, Datelike, FixedOffset, NaiveDate, Timelike};
 
 use crate::domain::campaign::RequirementSource;
 use crate::domain::time::local_offset;
-use crate::i18n::{Strings, fill};
+use crate::i18n::Strings;
 use crate::model::checklist::state_of;
 use crate::model::kpi;
 use crate::store::{Board, Store};
@@ -347,14 +347,14 @@ impl ExportError {
     /// The sentence for the officer, in the language of `s`.
     pub fn message(&self, s: &Strings) -> String {
         match self {
-            ExportError::Exists(p) => fill(s.se_exists, &[&one_line(&p.display().to_string())]),
+            ExportError::Exists(p) => s.se_exists(one_line(&p.display().to_string())),
             ExportError::Write { path, cause } => {
                 let why = match cause {
                     WriteCause::Io(e) => s.io_error(e),
                     WriteCause::Other(m) => one_line(m),
                 };
                 let at = format!("{}: {why}", one_line(&path.display().to_string()));
-                fill(s.ex_write_failed, &[&at])
+                s.ex_write_failed(&at)
             }
         }
     }

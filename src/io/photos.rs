@@ -6,7 +6,7 @@ use std::io::{self, Read};
 use std::path::{Path, PathBuf};
 
 use crate::domain::image::ImageKind;
-use crate::i18n::{Strings, fill};
+use crate::i18n::Strings;
 use crate::text::one_line;
 
 /// A photo file that exists and is an image.
@@ -30,9 +30,9 @@ impl PhotoError {
     pub fn message(&self, s: &Strings) -> String {
         let shown = |p: &Path| one_line(&p.display().to_string());
         match self {
-            PhotoError::Missing(p) => fill(s.err_photo_missing, &[&shown(p)]),
-            PhotoError::NotAnImage(p) => fill(s.err_photo_not_image, &[&shown(p)]),
-            PhotoError::Unreadable(p, e) => fill(s.err_photo_read, &[&shown(p), &s.io_error(e)]),
+            PhotoError::Missing(p) => s.err_photo_missing(shown(p)),
+            PhotoError::NotAnImage(p) => s.err_photo_not_image(shown(p)),
+            PhotoError::Unreadable(p, e) => s.err_photo_read(shown(p), s.io_error(e)),
         }
     }
 }

@@ -12,7 +12,7 @@ use super::overlay_area;
 use super::theme::Theme;
 use crate::app::form::{Choice, Field, Input, Pick};
 use crate::app::{App, Confirm, Form};
-use crate::i18n::{Strings, fill};
+use crate::i18n::Strings;
 use crate::text::{clean, truncate};
 
 /// Most lines a picker's list shows at once.
@@ -206,13 +206,7 @@ fn render_input(
             } else if c.selected.is_empty() {
                 ("—".to_string(), box_style)
             } else if c.multi {
-                (
-                    fill(
-                        s.d_multi_chosen,
-                        &[&c.selected.len().to_string(), &c.label()],
-                    ),
-                    box_style,
-                )
+                (s.d_multi_chosen(c.selected.len(), c.label()), box_style)
             } else {
                 (clean(&c.label()).into_owned(), box_style)
             };
@@ -297,7 +291,7 @@ fn render_dropdown(
                     clean(&choice.options[*o].label).into_owned(),
                     choice.selected.contains(o),
                 ),
-                Pick::New(label) => (fill(s.new_option, &[label]), false),
+                Pick::New(label) => (s.new_option(label), false),
             };
             let mark = match (choice.multi, chosen) {
                 (true, true) => "[x] ",

@@ -10,7 +10,6 @@ use super::overlay_area;
 use super::theme::Theme;
 use crate::app::App;
 use crate::app::keymap::{self, Context, keys_label};
-use crate::i18n::fill;
 use crate::text::truncate;
 
 pub fn render(frame: &mut Frame<'_>, app: &App, theme: Theme, area: Rect) {
@@ -66,7 +65,7 @@ pub fn render(frame: &mut Frame<'_>, app: &App, theme: Theme, area: Rect) {
     let width = lines.iter().map(Line::width).max().unwrap_or(20).max(40) as u16 + 4;
     let height = lines.len() as u16 + 2;
     let r = overlay_area(frame, area, width, height);
-    let title = fill(s.help_title, &[&screen]);
+    let title = s.help_title(&screen);
     let block = Block::default()
         .borders(Borders::ALL)
         .border_style(theme.key())

@@ -10,7 +10,6 @@ use ratatui::widgets::{Block, Borders, Clear, Paragraph};
 use super::theme::Theme;
 use crate::app::App;
 use crate::app::update_import::ImportPreview;
-use crate::i18n::fill;
 use crate::io::import::{kind_name, preview::LineKind};
 use crate::text::{clean, truncate, wrap};
 
@@ -21,10 +20,7 @@ pub fn render(frame: &mut Frame<'_>, p: &ImportPreview, app: &App, theme: Theme,
         horizontal: 1,
     });
     frame.render_widget(Clear, r);
-    let title = fill(
-        s.im_preview_title,
-        &[kind_name(p.plan.kind, s), &clean(&p.plan.source)],
-    );
+    let title = s.im_preview_title(kind_name(p.plan.kind, s), clean(&p.plan.source));
     let hint = if !p.plan.is_clean() {
         s.im_errors_hint
     } else if p.can_apply() {

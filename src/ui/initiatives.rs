@@ -15,7 +15,7 @@ use crate::app::units_view::{clamp, scroll_offset};
 use crate::domain::initiative::{Stage, format_score};
 use crate::domain::time::{format_date, format_local};
 use crate::domain::unit::short_name;
-use crate::i18n::{Strings, fill};
+use crate::i18n::Strings;
 use crate::store::InitiativeRow;
 use crate::text::{clean, truncate};
 
@@ -81,17 +81,14 @@ fn render_bar(frame: &mut Frame<'_>, app: &App, theme: Theme, area: Rect) {
         InitiativeSort::Stage => s.sort_stage,
         InitiativeSort::Score => s.sort_score,
     };
-    rest.push(Span::raw(format!("  · {}", fill(s.sort_label, &[sort]))));
+    rest.push(Span::raw(format!("  · {}", s.sort_label(sort))));
     // While a search is still going, the count so far carries a "+".
     let found = if v.is_searching() {
         format!("{}+", v.visible().len())
     } else {
         v.visible().len().to_string()
     };
-    let count = fill(
-        s.init_count,
-        &[&found, &app.registry.entries.len().to_string()],
-    );
+    let count = s.init_count(&found, app.registry.entries.len());
     list_bar::render(
         frame,
         s,
@@ -225,7 +222,7 @@ fn facts(app: &App, row: &InitiativeRow) -> Vec<(String, String)> {
                 .clone()
                 .filter(|p| !p.is_empty())
                 .unwrap_or_else(|| s.collective.to_string());
-            fill(s.d_proposal_text, &[s.level(level), &whom])
+            s.d_proposal_text(s.level(level), &whom)
         }
         None => s.d_proposal_none.to_string(),
     };

@@ -15,7 +15,6 @@ use crate::app::units_view::{clamp, scroll_offset};
 use crate::domain::campaign::KpiSource;
 use crate::domain::kpi::{KpiStatus, format_percent, percent};
 use crate::domain::time::format_date;
-use crate::i18n::fill;
 use crate::model::kpi::KpiLine;
 use crate::text::{clean, truncate};
 use unicode_width::UnicodeWidthStr;
@@ -42,14 +41,11 @@ pub fn render(frame: &mut Frame<'_>, app: &App, theme: Theme, area: Rect) {
     let s = app.strings();
     let lines = &app.kpis.lines;
     let count = |st: KpiStatus| lines.iter().filter(|l| l.status == st).count().to_string();
-    let summary = fill(
-        s.kpi_count,
-        &[
-            &lines.len().to_string(),
-            &count(KpiStatus::Met),
-            &count(KpiStatus::Near),
-            &count(KpiStatus::Below),
-        ],
+    let summary = s.kpi_count(
+        lines.len(),
+        count(KpiStatus::Met),
+        count(KpiStatus::Near),
+        count(KpiStatus::Below),
     );
     let table_h = (lines.len() as u16 + 1).min(area.height.saturating_sub(6));
     let [head, table, detail] = Layout::vertical([
@@ -103,10 +99,9 @@ fn render_table(frame: &mut Frame<'_>, app: &App, theme: Theme, area: Rect) {
                 Cell::from(format_percent(l.value)),
             ];
             if wide {
-                cells.push(Cell::from(fill(
-                    s.kpi_ratio,
-                    &[&amount(l.numerator), &amount(l.denominator)],
-                )));
+                cells.push(Cell::from(
+                    s.kpi_ratio(amount(l.numerator), amount(l.denominator)),
+                ));
             }
             cells.push(Cell::from(truncate(
                 &s.kpi_target(l.kpi.target, &l.kpi.target_note),

@@ -26,7 +26,6 @@ use ratatui::widgets::{Clear, Paragraph, Wrap};
 use crate::app::keymap::{self, Command, chord_label};
 use crate::app::{App, StatusKind, Tab};
 use crate::domain::time::local_offset;
-use crate::i18n::fill;
 use crate::text::{clean, truncate};
 use theme::Theme;
 use unicode_width::UnicodeWidthStr;
@@ -77,15 +76,7 @@ pub fn render(frame: &mut Frame<'_>, app: &App) {
 
 fn too_small(frame: &mut Frame<'_>, app: &App, area: Rect) {
     let s = app.strings();
-    let need = fill(
-        s.too_small_need,
-        &[
-            &MIN_WIDTH.to_string(),
-            &MIN_HEIGHT.to_string(),
-            &area.width.to_string(),
-            &area.height.to_string(),
-        ],
-    );
+    let need = s.too_small_need(MIN_WIDTH, MIN_HEIGHT, area.width, area.height);
     let mut lines = vec![Line::from(s.too_small), Line::from(need)];
     // A question asked here (quitting with unsaved typing) must still be readable.
     if let Some(c) = &app.confirm {

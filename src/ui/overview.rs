@@ -17,7 +17,6 @@ use crate::domain::initiative::Stage;
 use crate::domain::kpi::format_percent;
 use crate::domain::time::{format_date, format_local};
 use crate::domain::unit::UnitKind;
-use crate::i18n::fill;
 use crate::model::overview::{Progress, countdown, next_deadline, progress};
 use crate::text::{clean, truncate};
 
@@ -120,14 +119,7 @@ fn saturday_totals(app: &App, compact: bool) -> Option<String> {
     } else {
         parts.join(" · ")
     };
-    Some(fill(
-        s.ov_saturday_totals,
-        &[
-            &fill(s.ov_round, &[&day.round.to_string()]),
-            &format_date(day.date),
-            &figures,
-        ],
-    ))
+    Some(s.ov_saturday_totals(s.ov_round(day.round), format_date(day.date), &figures))
 }
 
 /// How many initiatives stand at each stage.
@@ -142,10 +134,7 @@ fn initiatives_by_stage(app: &App) -> String {
         })
         .collect();
     let total: usize = counts.iter().map(|(_, n)| n).sum();
-    fill(
-        s.ov_initiatives_by_stage,
-        &[&total.to_string(), &parts.join(" · ")],
-    )
+    s.ov_initiatives_by_stage(total, parts.join(" · "))
 }
 
 fn group_thousands(v: i64) -> String {
@@ -192,18 +181,12 @@ fn render_info(frame: &mut Frame<'_>, app: &App, theme: Theme, area: Rect) {
             &format!("{} — {}", clean(&c.code), clean(&c.title)),
             width,
         )),
-        Line::from(fill(
-            s.ov_period,
-            &[&format_date(c.starts_on), &format_date(c.ends_on)],
-        )),
+        Line::from(s.ov_period(format_date(c.starts_on), format_date(c.ends_on))),
         Line::from(truncate(
-            &fill(
-                s.ov_contact,
-                &[
-                    &clean(&c.contact_name),
-                    &clean(&c.contact_role),
-                    &clean(&c.contact_phone),
-                ],
+            &s.ov_contact(
+                clean(&c.contact_name),
+                clean(&c.contact_role),
+                clean(&c.contact_phone),
             ),
             width,
         )),
@@ -225,17 +208,22 @@ fn render_info(frame: &mut Frame<'_>, app: &App, theme: Theme, area: Rect) {
 
 /// Unit names joined until `width` is used, then "… và N đơn vị khác".
 fn names_within(app: &App, units: &[usize], width: usize) -> String {
-    names_fitting(app, units, width, app.strings().ov_and_more)
+    names_fitting(app, units, width, |n| app.strings().ov_and_more(n))
 }
 
 /// Unit names joined until `width` is used, then `more` filled with how many are left.
-fn names_fitting(app: &App, units: &[usize], width: usize, more_text: &str) -> String {
+fn names_fitting(
+    app: &App,
+    units: &[usize],
+    width: usize,
+    more_text: impl Fn(usize) -> String,
+) -> String {
     let mut out = String::new();
     for (n, &i) in units.iter().enumerate() {
         let name = clean(&app.board.units[i].short_name()).into_owned();
         let sep = if out.is_empty() { "" } else { ", " };
         let rest = units.len() - n;
-        let more = fill(more_text, &[&rest.to_string()]);
+        let more = more_text(rest);
         let fits_with_more = out.width() + sep.width() + name.width() + 2 + more.width() <= width;
         let is_last = rest == 1;
         if is_last && out.width() + sep.width() + name.width() <= width
@@ -278,10 +266,7 @@ fn render_checklist(
     for p in progress {
         let r = &app.board.requirements[p.requirement];
         let label = format!("{:<label_w$}", truncate(&clean(&r.short), label_w));
-        let count = fill(
-            s.ov_done_of,
-            &[&p.done.to_string(), &p.applicable.to_string()],
-        );
+        let count = s.ov_done_of(p.done, p.applicable);
         let complete = p.missing.is_empty();
         let style = if complete {
             theme.good()
@@ -300,7 +285,7 @@ fn render_checklist(
         let names = if complete {
             s.ov_all_done.to_string()
         } else {
-            let prefix = fill(s.ov_missing, &[""]);
+            let prefix = s.ov_missing("");
             let room = if per_req == 2 {
                 width.saturating_sub(2 + prefix.width())
             } else {
@@ -309,9 +294,9 @@ fn render_checklist(
             let names = if per_req == 2 {
                 names_within(app, &p.missing, room)
             } else {
-                names_fitting(app, &p.missing, room, s.ov_and_more_short)
+                names_fitting(app, &p.missing, room, |n| s.ov_and_more_short(n))
             };
-            fill(s.ov_missing, &[&names])
+            s.ov_missing(&names)
         };
         if per_req == 2 {
             lines.push(Line::from(head));
@@ -360,17 +345,14 @@ fn render_next_deadline(
         };
         lines.push(Line::styled(title, theme.title()));
     }
-    lines.push(Line::from(fill(s.deadline_at, &[&format_local(next.at)])));
+    lines.push(Line::from(s.deadline_at(format_local(next.at))));
     let left = countdown(next.at - app.now, s.span.day, s.span.days);
     let soon = next.at - app.now < crate::domain::checklist::due_soon_window();
     lines.push(Line::styled(
-        fill(s.countdown, &[&left]),
+        s.countdown(&left),
         if soon { theme.error() } else { theme.warn() },
     ));
-    lines.push(Line::from(fill(
-        s.ov_units_missing_next,
-        &[&next.missing.to_string()],
-    )));
+    lines.push(Line::from(s.ov_units_missing_next(next.missing)));
     frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), inner);
 }
 
@@ -387,7 +369,7 @@ fn render_volunteer_days(
     let width = inner.width as usize;
     let mut lines = Vec::new();
     for day in &app.board.volunteer_days {
-        let round = fill(s.ov_round, &[&day.round.to_string()]);
+        let round = s.ov_round(day.round);
         lines.push(Line::styled(
             truncate(
                 &format!("{round} · {} · {}", format_date(day.date), clean(&day.host)),
@@ -400,11 +382,8 @@ fn render_volunteer_days(
             if r.volunteer_day_id != Some(day.id) {
                 continue;
             }
-            let count = fill(
-                s.ov_done_of,
-                &[&p.done.to_string(), &p.applicable.to_string()],
-            );
-            let due = fill(s.deadline_at, &[&format_local(r.deadline)]);
+            let count = s.ov_done_of(p.done, p.applicable);
+            let due = s.deadline_at(format_local(r.deadline));
             lines.push(Line::from(truncate(
                 &format!("  {}: {count} ({due})", clean(&r.short)),
                 width,

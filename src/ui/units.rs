@@ -15,7 +15,7 @@ use crate::domain::campaign::RequirementSource;
 use crate::domain::checklist::CheckState;
 use crate::domain::time::{Span as TimeSpan, format_date, format_local, format_span};
 use crate::domain::unit::Unit;
-use crate::i18n::{Strings, fill};
+use crate::i18n::Strings;
 use crate::model::checklist::{missing_count, unit_states};
 use crate::store::RequirementRow;
 use crate::text::{clean, truncate};
@@ -69,11 +69,8 @@ fn render_bar(frame: &mut Frame<'_>, app: &App, theme: Theme, area: Rect, shown:
         crate::app::units_view::UnitSort::Name => s.sort_name,
         crate::app::units_view::UnitSort::Missing => s.sort_missing,
     };
-    rest.push(Span::raw(format!(" · {}", fill(s.sort_label, &[sort]))));
-    let count = fill(
-        s.units_count,
-        &[&shown.to_string(), &app.board.units.len().to_string()],
-    );
+    rest.push(Span::raw(format!(" · {}", s.sort_label(sort))));
+    let count = s.units_count(shown, app.board.units.len());
     list_bar::render(
         frame,
         s,
@@ -269,7 +266,7 @@ fn render_detail(frame: &mut Frame<'_>, app: &App, theme: Theme, area: Rect, row
             ),
         ]));
         let deadline = if r.deadline_explicit {
-            format!("{} · ", fill(s.deadline_at, &[&format_local(r.deadline)]))
+            format!("{} · ", s.deadline_at(format_local(r.deadline)))
         } else {
             String::new()
         };
@@ -354,14 +351,12 @@ pub fn state_detail(st: &CheckState, r: &RequirementRow, s: &Strings) -> String 
             };
             format!("{word} {when}")
         }
-        CheckState::Pending { left } | CheckState::DueSoon { left } => fill(
-            s.time_left,
-            &[&format_span(TimeSpan::from_duration(*left), &s.span)],
-        ),
-        CheckState::Overdue { by } => fill(
-            s.overdue_by,
-            &[&format_span(TimeSpan::from_duration(*by), &s.span)],
-        ),
+        CheckState::Pending { left } | CheckState::DueSoon { left } => {
+            s.time_left(format_span(TimeSpan::from_duration(*left), &s.span))
+        }
+        CheckState::Overdue { by } => {
+            s.overdue_by(format_span(TimeSpan::from_duration(*by), &s.span))
+        }
         CheckState::NotApplicable => s.state_na.to_string(),
     }
 }

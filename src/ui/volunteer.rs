@@ -20,7 +20,6 @@ use crate::domain::checklist::{on_time, report_counts};
 use crate::domain::figures::Metric;
 use crate::domain::time::{format_date, format_local};
 use crate::domain::unit::Unit;
-use crate::i18n::fill;
 use crate::model::overview::countdown;
 use crate::store::AgendaStatus;
 use crate::store::VolunteerDayRow;
@@ -46,10 +45,7 @@ pub fn render(frame: &mut Frame<'_>, app: &App, theme: Theme, area: Rect) {
     let rows = visible_rows(&app.board.units, &app.volunteer);
     let v = &app.volunteer;
     let count = match v.section {
-        Section::Figures => fill(
-            s.units_count,
-            &[&rows.len().to_string(), &app.board.units.len().to_string()],
-        ),
+        Section::Figures => s.units_count(rows.len(), app.board.units.len()),
         Section::Agenda => {
             let done = v
                 .agenda
@@ -61,14 +57,7 @@ pub fn render(frame: &mut Frame<'_>, app: &App, theme: Theme, area: Rect) {
                 .iter()
                 .filter(|a| a.status == AgendaStatus::Cancelled)
                 .count();
-            fill(
-                s.ag_count,
-                &[
-                    &v.agenda.len().to_string(),
-                    &done.to_string(),
-                    &cancelled.to_string(),
-                ],
-            )
+            s.ag_count(v.agenda.len(), done, cancelled)
         }
         Section::Reports => {
             let late = v
@@ -81,15 +70,7 @@ pub fn render(frame: &mut Frame<'_>, app: &App, theme: Theme, area: Rect) {
                 .iter()
                 .filter(|r| !report_counts(r.photos.len()))
                 .count();
-            fill(
-                s.rep_count,
-                &[
-                    &v.reports.len().to_string(),
-                    &app.board.units.len().to_string(),
-                    &late.to_string(),
-                    &no_photo.to_string(),
-                ],
-            )
+            s.rep_count(v.reports.len(), app.board.units.len(), late, no_photo)
         }
         Section::Registrations => {
             let late = v
@@ -97,14 +78,7 @@ pub fn render(frame: &mut Frame<'_>, app: &App, theme: Theme, area: Rect) {
                 .iter()
                 .filter(|r| !on_time(r.registered_at, day.registration_deadline))
                 .count();
-            fill(
-                s.reg_count,
-                &[
-                    &v.registrations.len().to_string(),
-                    &app.board.units.len().to_string(),
-                    &late.to_string(),
-                ],
-            )
+            s.reg_count(v.registrations.len(), app.board.units.len(), late)
         }
     };
     list_bar::render(
@@ -273,14 +247,7 @@ fn unit_label(unit: &Unit, width: u16) -> String {
 /// The day, and the next of its deadlines counting down (or how late the last one is).
 fn render_head(frame: &mut Frame<'_>, app: &App, theme: Theme, area: Rect, day: &VolunteerDayRow) {
     let s = app.strings();
-    let mut title = fill(
-        s.vol_day,
-        &[
-            &day.round.to_string(),
-            &format_date(day.date),
-            &clean(&day.host),
-        ],
-    );
+    let mut title = s.vol_day(day.round, format_date(day.date), clean(&day.host));
     // Which of the campaign's days this is, when there are several ([ and ] move).
     let days = app.board.volunteer_days.len();
     if days > 1 {
@@ -312,8 +279,8 @@ fn render_head(frame: &mut Frame<'_>, app: &App, theme: Theme, area: Rect, day: 
             let left = countdown(*at - app.now, s.span.day, s.span.days);
             format!(
                 "{what}: {} — {}",
-                fill(s.deadline_at, &[&format_local(*at)]),
-                fill(s.countdown, &[&left])
+                s.deadline_at(format_local(*at)),
+                s.countdown(&left)
             )
         }
         // Both passed: how long ago the last one closed.
@@ -322,10 +289,7 @@ fn render_head(frame: &mut Frame<'_>, app: &App, theme: Theme, area: Rect, day: 
             let by = crate::domain::time::Span::from_duration(app.now - *at);
             format!(
                 "{what}: {}",
-                fill(
-                    s.overdue_by,
-                    &[&crate::domain::time::format_span(by, &s.span)]
-                )
+                s.overdue_by(crate::domain::time::format_span(by, &s.span))
             )
         }
     };
@@ -605,7 +569,7 @@ fn render_detail(frame: &mut Frame<'_>, app: &App, theme: Theme, area: Rect, row
         let text = format!(
             "{} — {}: {}",
             clean(&unit.name),
-            fill(s.photos_count, &[&r.photos.len().to_string()]),
+            s.photos_count(r.photos.len()),
             clean(&names.join(", "))
         );
         frame.render_widget(

@@ -10,7 +10,6 @@ use crate::domain::initiative::{
 };
 use crate::domain::sheet::key;
 use crate::domain::time::read_date;
-use crate::i18n::fill;
 use crate::store::{ExistingInitiative, ImportOp};
 
 pub(super) fn plan(p: &mut Planner<'_, '_>) {
@@ -39,7 +38,7 @@ pub(super) fn plan(p: &mut Planner<'_, '_>) {
         plan_row(p, &row, &by_key, &fields, &choices, &mut new_fields);
     }
     if !new_fields.is_empty() {
-        let note = fill(p.s().im_note_new_fields, &[&new_fields.join(", ")]);
+        let note = p.s().im_note_new_fields(new_fields.join(", "));
         p.plan.notes.push(note);
     }
 }
@@ -284,5 +283,5 @@ fn needs_level(p: &mut Planner<'_, '_>, row: &Row<'_>, stage: Stage) {
     } else {
         Col::Stage
     };
-    p.error(row, Some(col), fill(s.im_err_need_level, &[s.stage(stage)]));
+    p.error(row, Some(col), s.im_err_need_level(s.stage(stage)));
 }

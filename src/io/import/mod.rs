@@ -24,7 +24,7 @@ use crate::domain::sheet::key;
 use crate::domain::time::DateIssue;
 use crate::domain::time::format_date;
 use crate::domain::unit_match::{UnitMatcher, UnitMiss};
-use crate::i18n::{Lang, Strings, fill, strings};
+use crate::i18n::{Lang, Strings, strings};
 use crate::store::{Board, ImportOp, Store};
 use csv_file::{FileIssue, Sheet};
 
@@ -113,24 +113,14 @@ impl Plan {
             let mut bad: Vec<usize> = self.errors.iter().map(|e| e.row).collect();
             bad.sort_unstable();
             bad.dedup();
-            return fill(
-                s.im_summary_errors,
-                &[
-                    &self.rows_read.to_string(),
-                    &bad.len().to_string(),
-                    &self.errors.len().to_string(),
-                ],
-            );
+            return s.im_summary_errors(self.rows_read, bad.len(), self.errors.len());
         }
-        fill(
-            s.im_summary,
-            &[
-                &self.rows_read.to_string(),
-                &self.count(Outcome::Add).to_string(),
-                &self.count(Outcome::Update).to_string(),
-                &self.count(Outcome::Unchanged).to_string(),
-                &self.errors.len().to_string(),
-            ],
+        s.im_summary(
+            self.rows_read,
+            self.count(Outcome::Add).to_string(),
+            self.count(Outcome::Update).to_string(),
+            self.count(Outcome::Unchanged).to_string(),
+            self.errors.len(),
         )
     }
 }
@@ -165,10 +155,7 @@ pub fn plan_file(path: &Path, kind: ImportKind, ctx: &Context<'_>) -> Plan {
             vec![RowError {
                 row: 0,
                 column: None,
-                reason: fill(
-                    ctx.s().im_err_open,
-                    &[&path.display().to_string(), &ctx.s().io_error(&e)],
-                ),
+                reason: ctx.s().im_err_open(path.display(), ctx.s().io_error(&e)),
             }],
         ),
     }
@@ -210,9 +197,7 @@ pub fn plan_bytes(bytes: &[u8], source: &str, kind: ImportKind, ctx: &Context<'_
             .iter()
             .map(|(i, h)| format!("{} «{h}»", column_letter(*i)))
             .collect();
-        p.plan
-            .notes
-            .push(fill(s.im_note_ignored, &[&names.join(", ")]));
+        p.plan.notes.push(s.im_note_ignored(names.join(", ")));
     }
     if sheet.rows.is_empty() {
         p.plan.errors.push(RowError {
@@ -248,9 +233,9 @@ pub fn apply(store: &mut Store, plan: &Plan, lang: Lang, now: &str) -> crate::st
     let s = strings(lang);
     store.apply_import(
         &plan.ops,
-        &fill(s.im_stage_note, &[&plan.source]),
+        &s.im_stage_note(&plan.source),
         now,
-        &fill(s.im_audit, &[kind_name(plan.kind, s), &plan.source]),
+        &s.im_audit(kind_name(plan.kind, s), &plan.source),
     )
 }
 
@@ -299,10 +284,9 @@ fn file_issue(issue: &FileIssue, s: &Strings) -> (usize, String) {
         FileIssue::Workbook => (0, s.im_err_workbook.to_string()),
         FileIssue::Utf16 => (0, s.im_err_utf16.to_string()),
         FileIssue::NotUtf8 { line } => (*line, s.im_err_not_utf8.to_string()),
-        FileIssue::Csv { line, message } => (
-            usize::try_from(*line).unwrap_or(0),
-            fill(s.im_err_csv, &[message]),
-        ),
+        FileIssue::Csv { line, message } => {
+            (usize::try_from(*line).unwrap_or(0), s.im_err_csv(message))
+        }
     }
 }
 
@@ -323,18 +307,15 @@ fn header_issue(issue: &HeaderIssue, kind: ImportKind, headers: &[String], lang:
             RowError {
                 row: 1,
                 column: None,
-                reason: fill(s.im_err_missing_column, &[&names]),
+                reason: s.im_err_missing_column(&names),
             }
         }
         HeaderIssue::Twice { col, first, second } => RowError {
             row: 1,
             column: Some(column_words(*second, headers, s)),
-            reason: fill(
-                s.im_err_twice,
-                &[
-                    &column_label(*first, headers),
-                    crate::i18n::header_name(lang, kind, *col),
-                ],
+            reason: s.im_err_twice(
+                column_label(*first, headers),
+                crate::i18n::header_name(lang, kind, *col),
             ),
         },
     }
@@ -347,7 +328,7 @@ fn column_label(index: usize, headers: &[String]) -> String {
 
 /// "cột C «Ngày đăng ký»".
 fn column_words(index: usize, headers: &[String], s: &Strings) -> String {
-    fill(s.im_column, &[&column_label(index, headers)])
+    s.im_column(column_label(index, headers))
 }
 
 /// One data row being read.
@@ -449,7 +430,7 @@ impl<'a, 'c> Planner<'a, 'c> {
     /// Whether `key` was already seen at an earlier row (which is then reported).
     fn duplicate(&mut self, row: &Row<'_>, natural_key: String, col: Col) -> bool {
         if let Some(&first) = self.seen.get(&natural_key) {
-            let reason = fill(self.s().im_err_duplicate, &[&first.to_string()]);
+            let reason = self.s().im_err_duplicate(first);
             self.error(row, Some(col), reason);
             return true;
         }
@@ -465,7 +446,7 @@ impl<'a, 'c> Planner<'a, 'c> {
             if let Some(u) = self.ctx.board.units.iter().find(|u| key(&u.code) == k) {
                 return Some(u.id);
             }
-            let mut reason = fill(s.im_err_unit_code, &[code]);
+            let mut reason = s.im_err_unit_code(code);
             if let Err(UnitMiss::Unknown { suggestions }) = self.matcher.find(code) {
                 reason.push_str(&did_you_mean(&suggestions, s));
             }
@@ -505,13 +486,12 @@ impl<'a, 'c> Planner<'a, 'c> {
     fn date_error(&self, text: &str, issue: &DateIssue) -> String {
         let s = self.s();
         match issue {
-            DateIssue::Form => fill(s.im_err_date, &[text]),
-            DateIssue::Month(m) => fill(s.im_err_month, &[text, &m.to_string()]),
-            DateIssue::Day { day, month, year } => fill(
-                s.im_err_day,
-                &[text, &format!("{month:02}/{year}"), &day.to_string()],
-            ),
-            DateIssue::Time => fill(s.im_err_time, &[text]),
+            DateIssue::Form => s.im_err_date(text),
+            DateIssue::Month(m) => s.im_err_month(text, m),
+            DateIssue::Day { day, month, year } => {
+                s.im_err_day(text, format!("{month:02}/{year}"), day)
+            }
+            DateIssue::Time => s.im_err_time(text),
         }
     }
 
@@ -537,7 +517,7 @@ impl<'a, 'c> Planner<'a, 'c> {
         };
         let n = text.chars().count();
         if n > max {
-            let reason = fill(self.s().err_too_long, &[&max.to_string(), &n.to_string()]);
+            let reason = self.s().err_too_long(max, n);
             self.error(row, Some(col), reason);
             return Err(());
         }
@@ -562,7 +542,7 @@ impl<'a, 'c> Planner<'a, 'c> {
         {
             return Ok(Some(*v));
         }
-        let reason = fill(self.s().im_err_choice, &[text, &shown.join(", ")]);
+        let reason = self.s().im_err_choice(text, shown.join(", "));
         self.error(row, Some(col), reason);
         Err(())
     }
@@ -586,7 +566,7 @@ impl<'a, 'c> Planner<'a, 'c> {
                 Some(i) => Some(i),
                 None => {
                     let list: Vec<String> = days.iter().map(|d| format_date(d.date)).collect();
-                    let reason = fill(self.s().im_err_no_such_day, &[text, &list.join(", ")]);
+                    let reason = self.s().im_err_no_such_day(text, list.join(", "));
                     self.error(row, Some(Col::Saturday), reason);
                     None
                 }
@@ -611,7 +591,7 @@ impl<'a, 'c> Planner<'a, 'c> {
             .and_then(|i| self.ctx.board.volunteer_days.get(i))
         {
             Some(day) => {
-                let note = fill(s.im_note_day, &[&format_date(day.date)]);
+                let note = s.im_note_day(format_date(day.date));
                 self.plan.notes.push(note);
                 true
             }
@@ -632,19 +612,19 @@ fn did_you_mean(suggestions: &[String], s: &Strings) -> String {
         return String::new();
     }
     let names: Vec<String> = suggestions.iter().map(|n| format!("«{n}»")).collect();
-    fill(s.im_did_you_mean, &[&names.join(s.im_or)])
+    s.im_did_you_mean(names.join(s.im_or))
 }
 
 fn unit_miss(text: &str, miss: &UnitMiss, s: &Strings) -> String {
     match miss {
         UnitMiss::Unknown { suggestions } => {
-            let mut reason = fill(s.im_err_unit, &[text]);
+            let mut reason = s.im_err_unit(text);
             reason.push_str(&did_you_mean(suggestions, s));
             reason
         }
         UnitMiss::Ambiguous(names) => {
             let names: Vec<String> = names.iter().map(|n| format!("«{n}»")).collect();
-            fill(s.im_err_unit_ambiguous, &[text, &names.join(s.im_or)])
+            s.im_err_unit_ambiguous(text, names.join(s.im_or))
         }
     }
 }

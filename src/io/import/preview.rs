@@ -1,7 +1,7 @@
 //! A plan in words, line by line: what the CLI prints and the app's preview lists.
 
 use super::{Outcome, Plan, RowError};
-use crate::i18n::{Strings, fill};
+use crate::i18n::Strings;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum LineKind {
@@ -30,7 +30,7 @@ pub fn error_text(e: &RowError, s: &Strings) -> String {
     let mut at = if e.row == 0 {
         s.im_whole_file.to_string()
     } else {
-        fill(s.im_row, &[&e.row.to_string()])
+        s.im_row(e.row)
     };
     if let Some(col) = &e.column {
         at.push_str(", ");
@@ -61,25 +61,14 @@ pub fn lines(plan: &Plan, s: &Strings, limit: Option<usize>) -> Vec<Line> {
         let items: Vec<_> = plan.items.iter().filter(|i| i.outcome == outcome).collect();
         let shown = limit.unwrap_or(usize::MAX).min(items.len());
         for item in &items[..shown] {
-            let mut text = format!(
-                "{:<10} {:<11} {}",
-                fill(s.im_row, &[&item.row.to_string()]),
-                word,
-                item.label
-            );
+            let mut text = format!("{:<10} {:<11} {}", s.im_row(item.row), word, item.label);
             if !item.changed.is_empty() {
-                text.push_str(&format!(
-                    " ({})",
-                    fill(s.im_changed, &[&item.changed.join(", ")])
-                ));
+                text.push_str(&format!(" ({})", s.im_changed(item.changed.join(", "))));
             }
             out.push(line(kind, text));
         }
         if items.len() > shown {
-            out.push(line(
-                LineKind::More,
-                fill(s.im_more, &[&(items.len() - shown).to_string()]),
-            ));
+            out.push(line(LineKind::More, s.im_more(items.len() - shown)));
         }
     }
     out

@@ -10,7 +10,6 @@ use crate::domain::import::{Col, metric_named};
 use crate::domain::initiative::TEXT_MAX;
 use crate::domain::sheet::{key, split_list};
 use crate::domain::time::read_datetime;
-use crate::i18n::fill;
 use crate::store::{FigureRow, ImportOp, NewRegistration, RegistrationRow};
 
 fn store_error(p: &mut Planner<'_, '_>, e: &crate::store::StoreError) {
@@ -63,7 +62,7 @@ pub(super) fn plan_registrations(p: &mut Planner<'_, '_>) {
                     Ok(Some(codes))
                 } else {
                     let known: Vec<&str> = activities.iter().map(|(_, n)| n.as_str()).collect();
-                    let reason = fill(s.im_err_choice, &[&bad.join(", "), &known.join(", ")]);
+                    let reason = s.im_err_choice(bad.join(", "), known.join(", "));
                     p.error(&row, Some(Col::Activities), reason);
                     Err(())
                 }
@@ -171,7 +170,7 @@ pub(super) fn plan_registrations(p: &mut Planner<'_, '_>) {
         }
     }
     if stamped_now > 0 {
-        let note = fill(p.s().im_note_now, &[&stamped_now.to_string()]);
+        let note = p.s().im_note_now(stamped_now);
         p.plan.notes.push(note);
     }
 }
@@ -236,7 +235,7 @@ pub(super) fn plan_figures(p: &mut Planner<'_, '_>) {
                     }
                     None => {
                         let shown: Vec<&str> = Metric::ALL.iter().map(|m| s.metric(*m)).collect();
-                        let reason = fill(s.im_err_choice, &[name, &shown.join(", ")]);
+                        let reason = s.im_err_choice(name, shown.join(", "));
                         p.error(&row, Some(Col::Metric), reason);
                         continue;
                     }
@@ -263,11 +262,7 @@ pub(super) fn plan_figures(p: &mut Planner<'_, '_>) {
             };
             if metric.is_land() && !p.ctx.board.reports_land(unit_id) {
                 let reason = s.figure_error(&crate::domain::figures::FigureError::NotForUnit);
-                p.error(
-                    &row,
-                    Some(col),
-                    fill(s.im_err_metric, &[s.metric(metric), &reason]),
-                );
+                p.error(&row, Some(col), s.im_err_metric(s.metric(metric), &reason));
                 continue;
             }
             if p.duplicate(&row, format!("{day_id}:{unit_id}:{}", metric.code()), col) {
@@ -310,7 +305,7 @@ pub(super) fn plan_figures(p: &mut Planner<'_, '_>) {
                     cells: &[],
                 };
                 let s = p.s();
-                let reason = fill(s.im_err_metric, &[s.metric(*metric), &s.figure_error(&e)]);
+                let reason = s.im_err_metric(s.metric(*metric), s.figure_error(&e));
                 p.error(&row, Some(cell.col), reason);
                 bad_pair = true;
             }

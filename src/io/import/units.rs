@@ -7,7 +7,6 @@ use crate::domain::phone::parse_phone;
 use crate::domain::sheet::key;
 use crate::domain::unit::UnitKind;
 use crate::domain::unit_match::UnitMiss;
-use crate::i18n::fill;
 use crate::store::ImportOp;
 
 const NAME_MAX: usize = 200;
@@ -67,7 +66,7 @@ fn plan_row(
                         UnitMiss::Unknown { suggestions } => did_you_mean(suggestions, s),
                         UnitMiss::Ambiguous(names) => did_you_mean(names, s),
                     };
-                    let reason = fill(s.im_err_unit_new, &[n, &hint]);
+                    let reason = s.im_err_unit_new(n, &hint);
                     p.error(row, Some(Col::UnitName), reason);
                     return;
                 }
@@ -137,7 +136,7 @@ fn plan_row(
                     .chars()
                     .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
             {
-                p.error(row, Some(Col::UnitCode), fill(s.im_err_code_form, &[code]));
+                p.error(row, Some(Col::UnitCode), s.im_err_code_form(code));
                 ok = false;
             }
             if name.is_none() {
@@ -145,7 +144,7 @@ fn plan_row(
                 ok = false;
             }
             if kind.is_none() {
-                let reason = fill(s.im_err_new_unit_kind, &[&shown.join(", ")]);
+                let reason = s.im_err_new_unit_kind(shown.join(", "));
                 p.error(row, Some(Col::UnitKind), reason);
                 ok = false;
             }
