@@ -1,7 +1,7 @@
 //! Tab 4's quick reports: when the report came in, its photos (checked and copied into the
 //! data folder before the report is recorded with them), a note.
 
-use super::form::{Field, Form, Purpose, Rule};
+use super::form::{Field, FieldId, Form, Purpose, Rule};
 use super::update::{Stale, finish_write, set_status};
 use super::update_volunteer::cell;
 use super::{App, StatusKind};
@@ -26,13 +26,15 @@ pub(super) fn open_report(app: &mut App) {
         Purpose::Report { unit_id },
         vec![
             Field::new(
+                FieldId::ReceivedAt,
                 s.fl_received_at,
                 &at.format("%d/%m/%Y %H:%M").to_string(),
                 Rule::DateTime,
             )
             .with_hint(s.hint_datetime),
-            Field::lines(s.fl_photos, "", 3, Rule::Free).with_hint(s.hint_photos),
+            Field::lines(FieldId::Photos, s.fl_photos, "", 3, Rule::Free).with_hint(s.hint_photos),
             Field::new(
+                FieldId::Note,
                 s.fl_note,
                 &note,
                 Rule::Text {
@@ -54,14 +56,17 @@ pub(super) fn save_report(app: &mut App, store: &mut Store, unit_id: i64) {
     ) else {
         return;
     };
-    let text = |label| form.field(label).map(|f| f.value()).unwrap_or_default();
-    let Some(received_at) = read_datetime(&text(s.fl_received_at)).ok() else {
+    let text = |id| form.text(id);
+    let Some(received_at) = read_datetime(&text(FieldId::ReceivedAt)).ok() else {
         return set_status(app, StatusKind::Error, s.err_datetime.to_string());
     };
-    let note = text(s.fl_note);
+    let note = text(FieldId::Note);
     let mut checked = Vec::new();
     let mut problems = Vec::new();
-    for line in text(s.fl_photos).lines().filter(|l| !l.trim().is_empty()) {
+    for line in text(FieldId::Photos)
+        .lines()
+        .filter(|l| !l.trim().is_empty())
+    {
         match photos::check(line) {
             Ok(p) => checked.push(p),
             Err(PhotoError::Missing(p)) => {
@@ -124,11 +129,8 @@ fn remove_all(paths: &[std::path::PathBuf]) {
 /// Marks the photo field with what is wrong and keeps the form open.
 fn photo_problem(app: &mut App, text: String) {
     let s = app.strings();
-    if let Some(form) = app.form.as_mut()
-        && let Some(i) = form.fields.iter().position(|f| f.label == s.fl_photos)
-    {
-        form.fields[i].problem = Some(text.clone());
-        form.focus = i;
+    if let Some(form) = app.form.as_mut() {
+        form.set_problem(FieldId::Photos, text.clone());
     }
     set_status(app, StatusKind::Error, fill(s.save_failed, &[&text]));
 }

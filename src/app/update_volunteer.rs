@@ -1,6 +1,7 @@
 //! Tab 4's router: which of its parts (figures grid, registrations, quick reports, rounds,
 //! agenda) a command goes to, and what they share (the day's data, finishing a write).
 
+use super::form::FieldId;
 use super::keymap::{Command, Context};
 use super::units_view::clamp;
 use super::update::{read_failed, set_status};
@@ -130,13 +131,10 @@ pub(super) fn command(app: &mut App, store: &mut Store, context: Context, cmd: C
 }
 
 /// Marks a field with a problem found on saving and keeps the form open on it.
-pub(super) fn field_problem(app: &mut App, label: &'static str, text: String) {
+pub(super) fn field_problem(app: &mut App, id: FieldId, text: String) {
     let s = app.strings();
-    if let Some(form) = app.form.as_mut()
-        && let Some(i) = form.fields.iter().position(|f| f.label == label)
-    {
-        form.fields[i].problem = Some(text.clone());
-        form.focus = i;
+    if let Some(form) = app.form.as_mut() {
+        form.set_problem(id, text.clone());
     }
     set_status(app, StatusKind::Error, fill(s.save_failed, &[&text]));
 }
