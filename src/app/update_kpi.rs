@@ -3,7 +3,7 @@
 use super::form::{Choice, ChoiceOption, Field, FieldId, Form, Purpose, Rule, parse_amount};
 use super::keymap::Command;
 use super::units_view::clamp;
-use super::update::{Stale, finish_write, read_failed, set_status};
+use super::update::{Stale, field_problem, finish_write, read_failed, set_status};
 use super::{App, Confirm, ConfirmAction, StatusKind};
 use crate::domain::campaign::KpiSource;
 use crate::domain::initiative::parse_date;
@@ -115,15 +115,6 @@ fn open_measurement(app: &mut App) {
     ));
 }
 
-/// Marks a field with a problem found on saving and keeps the form open on it.
-fn problem(app: &mut App, id: FieldId, text: String) {
-    let s = app.strings();
-    if let Some(form) = app.form.as_mut() {
-        form.set_problem(id, text.clone());
-    }
-    set_status(app, StatusKind::Error, fill(s.save_failed, &[&text]));
-}
-
 pub(super) fn save_measurement(app: &mut App, store: &mut Store, kpi_id: i64) {
     let s = app.strings();
     let Some(form) = app.form.as_ref() else {
@@ -134,20 +125,20 @@ pub(super) fn save_measurement(app: &mut App, store: &mut Store, kpi_id: i64) {
         parse_date(&text(FieldId::PeriodStart)),
         parse_date(&text(FieldId::PeriodEnd)),
     ) else {
-        return problem(app, FieldId::PeriodStart, s.err_date.to_string());
+        return field_problem(app, FieldId::PeriodStart, s.err_date.to_string());
     };
     if end < start {
-        return problem(app, FieldId::PeriodEnd, s.err_period.to_string());
+        return field_problem(app, FieldId::PeriodEnd, s.err_period.to_string());
     }
     let (Some(numerator), Some(denominator)) = (
         parse_amount(&text(FieldId::Numerator)),
         parse_amount(&text(FieldId::Denominator)),
     ) else {
-        return problem(app, FieldId::Numerator, s.err_amount.to_string());
+        return field_problem(app, FieldId::Numerator, s.err_amount.to_string());
     };
     // Every measured KPI of the plan is a share (answered ÷ received, applied ÷ listed, …).
     if numerator > denominator {
-        return problem(app, FieldId::Numerator, s.err_ratio.to_string());
+        return field_problem(app, FieldId::Numerator, s.err_ratio.to_string());
     }
     let unit_id = form
         .choice(FieldId::Unit)

@@ -2,7 +2,7 @@
 //! data folder before the report is recorded with them), a note.
 
 use super::form::{Field, FieldId, Form, Purpose, Rule};
-use super::update::{Stale, finish_write, set_status};
+use super::update::{Stale, field_problem, finish_write, set_status};
 use super::update_volunteer::cell;
 use super::{App, StatusKind};
 use crate::domain::time::read_datetime;
@@ -82,7 +82,7 @@ pub(super) fn save_report(app: &mut App, store: &mut Store, unit_id: i64) {
         }
     }
     if !problems.is_empty() {
-        return photo_problem(app, problems.join(" · "));
+        return field_problem(app, FieldId::Photos, problems.join(" · "));
     }
     let unit_code = app
         .board
@@ -106,7 +106,11 @@ pub(super) fn save_report(app: &mut App, store: &mut Store, unit_id: i64) {
             }
             Err(e) => {
                 remove_all(&copied);
-                return photo_problem(app, fill(s.err_photo_copy, &[&s.io_error(&e)]));
+                return field_problem(
+                    app,
+                    FieldId::Photos,
+                    fill(s.err_photo_copy, &[&s.io_error(&e)]),
+                );
             }
         }
     }
@@ -124,13 +128,4 @@ fn remove_all(paths: &[std::path::PathBuf]) {
     for p in paths {
         let _ = std::fs::remove_file(p);
     }
-}
-
-/// Marks the photo field with what is wrong and keeps the form open.
-fn photo_problem(app: &mut App, text: String) {
-    let s = app.strings();
-    if let Some(form) = app.form.as_mut() {
-        form.set_problem(FieldId::Photos, text.clone());
-    }
-    set_status(app, StatusKind::Error, fill(s.save_failed, &[&text]));
 }

@@ -1,8 +1,8 @@
 //! Tab 4's new round: the next Saturday, its deadlines, checked against the campaign.
 
 use super::form::{Field, FieldId, Form, Purpose, Rule};
-use super::update::{set_status, write_failed};
-use super::update_volunteer::{field_problem, refresh};
+use super::update::{field_problem, set_status, write_failed};
+use super::update_volunteer::refresh;
 use super::{App, StatusKind};
 use crate::domain::rounds::{RoundError, check_round, default_deadlines};
 use crate::domain::time::format_date;
