@@ -4,6 +4,7 @@ mod support;
 
 use ratatui::crossterm::event::KeyCode;
 use support::{TempStore, app, ctrl, key, press, type_text};
+use xungkich::app::form::FieldId;
 use xungkich::i18n::Lang;
 use xungkich::store::AgendaStatus;
 use xungkich::ui::snapshot::render_text;
@@ -103,11 +104,7 @@ fn a_new_round_must_be_a_saturday_inside_the_campaign() {
     );
     assert!(a.form.is_some());
     // The default is the Saturday after the last round.
-    let date = a
-        .form
-        .as_ref()
-        .and_then(|f| f.fields.first())
-        .map(|f| f.value());
+    let date = a.form.as_ref().map(|f| f.text(FieldId::Date));
     assert_eq!(date.as_deref(), Some("14/05/2022"));
     // A Sunday is refused with the reason next to the date.
     for _ in 0..12 {

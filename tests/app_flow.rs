@@ -4,6 +4,7 @@ mod support;
 
 use ratatui::crossterm::event::KeyCode;
 use support::{TempStore, app, ctrl, demo_store, key, press, type_text};
+use xungkich::app::form::FieldId;
 use xungkich::app::units_view::visible_units;
 use xungkich::app::{StatusKind, Tab};
 use xungkich::i18n::Lang;
@@ -329,4 +330,67 @@ fn ctrl_c_quits_from_anywhere_but_asks_over_unsaved_typing() {
     let mut a = app(&store, FRIDAY, Lang::Vi);
     press(&mut a, &mut store, &[key(KeyCode::Char('?')), ctrl('c')]);
     assert!(a.quit, "Ctrl-C quits from the help overlay");
+}
+
+#[test]
+fn forms_read_the_same_values_in_either_language() {
+    // What each form starts with, read through what its fields hold: the same store gives the
+    // same values whatever language labels them.
+    let read = |lang: Lang| {
+        let t = TempStore::new();
+        // The demo fills in contacts, so the contact form has something to read.
+        let mut store = demo_store(&t);
+        let mut a = app(&store, FRIDAY, lang);
+        let mut values = Vec::new();
+        let mut labels = Vec::new();
+        for (keys, ids) in [
+            ("2e", &[FieldId::ContactPerson, FieldId::Phone][..]),
+            ("3a", &[FieldId::Kind, FieldId::RegisteredOn]),
+            // Before tab 4, whose grid would take the 5 as a figure.
+            ("5t", &[FieldId::Target]),
+            (
+                "4N",
+                &[
+                    FieldId::Date,
+                    FieldId::Round,
+                    FieldId::RegistrationDeadline,
+                    FieldId::ReportDeadline,
+                ],
+            ),
+        ] {
+            let keys: Vec<_> = keys.chars().map(|c| key(KeyCode::Char(c))).collect();
+            for k in &keys {
+                press(&mut a, &mut store, &[*k]);
+            }
+            let form = a
+                .form
+                .as_ref()
+                .unwrap_or_else(|| panic!("{keys:?} opens no form"));
+            for &id in ids {
+                let field = form.field(id).unwrap_or_else(|| panic!("{keys:?}: {id:?}"));
+                // A picker's value carries its option's translated name: compare the ids only.
+                let value = match field.choice_ref() {
+                    Some(c) => format!("{:?}", c.selected_ids()),
+                    None => field.value(),
+                };
+                values.push((id, value));
+                labels.push(field.label);
+            }
+            press(&mut a, &mut store, &[key(KeyCode::Esc)]);
+            assert!(a.form.is_none(), "an untouched form closes");
+        }
+        (values, labels)
+    };
+    let (vi, vi_labels) = read(Lang::Vi);
+    let (en, en_labels) = read(Lang::En);
+    assert_eq!(vi, en);
+    assert!(
+        vi.iter()
+            .any(|(id, v)| *id == FieldId::ContactPerson && !v.is_empty())
+    );
+    assert!(
+        vi.iter()
+            .any(|(id, v)| *id == FieldId::Date && v == "14/05/2022")
+    );
+    assert_ne!(vi_labels, en_labels, "the labels are translated");
 }

@@ -10,6 +10,7 @@ use std::collections::HashMap;
 use ratatui::crossterm::event::KeyCode;
 use support::{TempStore, app, ctrl, demo_store, key, press, type_text};
 use xungkich::app::StatusKind;
+use xungkich::app::form::FieldId;
 use xungkich::domain::figures::Metric;
 use xungkich::i18n::Lang;
 use xungkich::io::campaign_file::SHIPPED_SEED;
@@ -127,7 +128,7 @@ fn a_full_disk_while_saving_a_form_keeps_the_form_and_what_was_typed() {
     assert_eq!(status.kind, StatusKind::Error, "{}", status.text);
     assert!(status.text.contains("full"), "{}", status.text);
     let form = a.form.as_ref().expect("the form stays open");
-    assert_eq!(form.fields[0].value(), format!("{person} Lê"));
+    assert_eq!(form.text(FieldId::ContactPerson), format!("{person} Lê"));
     assert_eq!(
         store.last_change().expect("audit"),
         before,

@@ -9,6 +9,7 @@ use insta::assert_snapshot;
 use ratatui::crossterm::event::KeyCode;
 use support::{TempStore, app, key, press, type_text};
 use xungkich::app::App;
+use xungkich::app::form::FieldId;
 use xungkich::domain::import::ImportKind;
 use xungkich::i18n::Lang;
 use xungkich::store::Store;
@@ -22,6 +23,11 @@ fn fixture(name: &str) -> String {
         .join(name)
         .display()
         .to_string()
+}
+
+/// What the path prompt holds.
+fn prompt_text(a: &App) -> String {
+    a.form.as_ref().expect("prompt").text(FieldId::ImportPath)
 }
 
 /// On the current tab: `i`, the path, Enter.
@@ -139,7 +145,7 @@ fn tab_4_imports_the_part_it_shows() {
     assert_eq!(a.volunteer.registrations.len(), 2, "the list follows");
     // The prompt offers the folder of the last file.
     press(&mut a, &mut store, &[key(KeyCode::Char('i'))]);
-    let offered = a.form.as_ref().expect("prompt").fields[0].value();
+    let offered = prompt_text(&a);
     assert!(offered.ends_with("fixtures/import/"), "{offered}");
     // Nothing to import on the overview or tab 5.
     press(
@@ -171,7 +177,7 @@ fn tab_completes_the_file_name_without_marks() {
         &format!("{}/dang", dir.path().display()),
     );
     press(&mut a, &mut store, &[key(KeyCode::Tab)]);
-    let typed = a.form.as_ref().expect("prompt").fields[0].value();
+    let typed = prompt_text(&a);
     assert!(typed.ends_with("/Đăng ký"), "{typed}");
     let status = a.status.as_ref().expect("the candidates").text.clone();
     assert!(status.contains("Đăng ký thứ Bảy.csv"), "{status}");
@@ -188,7 +194,7 @@ fn tab_completes_the_file_name_without_marks() {
         !screen.contains("Tab ô kế"),
         "Tab is not offered for what it does not do"
     );
-    let typed = a.form.as_ref().expect("prompt").fields[0].value();
+    let typed = prompt_text(&a);
     assert_eq!(typed, file.display().to_string());
     press(&mut a, &mut store, &[key(KeyCode::F(1))]);
     assert!(render_text(&a, 120, 40).contains("hoàn thành tên tệp"));

@@ -7,6 +7,7 @@ mod support;
 use chrono::{DateTime, FixedOffset, NaiveDate};
 use ratatui::crossterm::event::{KeyCode, KeyEvent};
 use support::{TempStore, app, ctrl, key, press, type_text};
+use xungkich::app::form::FieldId;
 use xungkich::app::initiatives::InitiativeSort;
 use xungkich::app::{Action, App, StatusKind, Tab, update};
 use xungkich::domain::campaign::RequirementSource;
@@ -83,40 +84,39 @@ fn visible_titles(a: &App) -> Vec<String> {
         .collect()
 }
 
-fn focused_label(a: &App) -> &'static str {
+fn focused(a: &App) -> FieldId {
     a.form
         .as_ref()
         .and_then(|f| f.focused_field())
-        .map(|f| f.label)
+        .map(|f| f.id)
         .expect("a form with a focused field")
 }
 
-fn field_value(a: &App, label: &str) -> String {
+fn field_value(a: &App, id: FieldId) -> String {
     a.form
         .as_ref()
-        .and_then(|f| f.fields.iter().find(|x| x.label == label))
+        .and_then(|f| f.field(id))
         .map(|f| f.value())
-        .unwrap_or_else(|| panic!("no field {label}"))
+        .unwrap_or_else(|| panic!("no field {id:?}"))
 }
 
-fn chosen_label(a: &App, label: &str) -> String {
+fn chosen_label(a: &App, id: FieldId) -> String {
     a.form
         .as_ref()
-        .and_then(|f| f.fields.iter().find(|x| x.label == label))
-        .and_then(|f| f.choice_ref())
+        .and_then(|f| f.choice(id))
         .map(|c| c.label())
-        .unwrap_or_else(|| panic!("no picker {label}"))
+        .unwrap_or_else(|| panic!("no picker {id:?}"))
 }
 
-/// Moves the focus of the open form to the field labelled `label` with Tab.
-fn focus(a: &mut App, store: &mut Store, label: &str) {
+/// Moves the focus of the open form to field `id` with Tab.
+fn focus(a: &mut App, store: &mut Store, id: FieldId) {
     for _ in 0..12 {
-        if focused_label(a) == label {
+        if focused(a) == id {
             return;
         }
         press(a, store, &[key(KeyCode::Tab)]);
     }
-    panic!("Tab never reached {label}");
+    panic!("Tab never reached {id:?}");
 }
 
 /// Clears a one-line field that has the focus (its cursor is at the end).
@@ -129,7 +129,7 @@ fn clear_line(a: &mut App, store: &mut Store) {
 /// On tab 3 with the list showing: `a`, a title, a unit found by typing, Ctrl-S.
 fn add(a: &mut App, store: &mut Store, title: &str, unit_query: &str) -> InitiativeRow {
     press(a, store, &[ch('a')]);
-    focus(a, store, "Tên");
+    focus(a, store, FieldId::Title);
     type_text(a, store, title);
     press(a, store, &[key(KeyCode::Tab)]);
     type_text(a, store, unit_query);
@@ -161,39 +161,39 @@ fn add_through_the_form_turns_the_unit_requirement_done() {
     press(&mut a, &mut store, &[ch('a')]);
     assert!(a.form.is_some());
     assert_eq!(
-        field_value(&a, "Ngày đăng ký"),
+        field_value(&a, FieldId::RegisteredOn),
         "06/05/2022",
         "today per --now"
     );
-    assert_eq!(chosen_label(&a, "Loại"), "Sáng kiến");
+    assert_eq!(chosen_label(&a, FieldId::Kind), "Sáng kiến");
     assert_eq!(
-        chosen_label(&a, "Đơn vị"),
+        chosen_label(&a, FieldId::Unit),
         "",
         "no unit until one is chosen"
     );
 
-    focus(&mut a, &mut store, "Tên");
+    focus(&mut a, &mut store, FieldId::Title);
     type_text(&mut a, &mut store, "Mã QR tra cứu hồ sơ đất đai");
     press(&mut a, &mut store, &[key(KeyCode::Tab)]);
-    assert_eq!(focused_label(&a), "Đơn vị");
+    assert_eq!(focused(&a), FieldId::Unit);
     type_text(&mut a, &mut store, "tan quy");
     press(&mut a, &mut store, &[key(KeyCode::Enter)]);
-    assert_eq!(chosen_label(&a, "Đơn vị"), TAN_QUY);
-    assert_eq!(focused_label(&a), "Lĩnh vực", "Enter in a picker moves on");
+    assert_eq!(chosen_label(&a, FieldId::Unit), TAN_QUY);
+    assert_eq!(focused(&a), FieldId::Sector, "Enter in a picker moves on");
     type_text(&mut a, &mut store, "dat dai");
     press(&mut a, &mut store, &[key(KeyCode::Enter)]);
-    assert_eq!(chosen_label(&a, "Lĩnh vực"), "Đất đai");
-    assert_eq!(focused_label(&a), "Tóm tắt");
+    assert_eq!(chosen_label(&a, FieldId::Sector), "Đất đai");
+    assert_eq!(focused(&a), FieldId::Summary);
     type_text(&mut a, &mut store, "Dán mã QR lên phiếu hẹn.");
     press(&mut a, &mut store, &[key(KeyCode::Enter)]);
     assert!(
         a.form.is_some(),
         "Enter in a multi-line field is a new line"
     );
-    assert_eq!(focused_label(&a), "Tóm tắt");
+    assert_eq!(focused(&a), FieldId::Summary);
     type_text(&mut a, &mut store, "Người dân quét mã để xem hồ sơ.");
     assert_eq!(
-        field_value(&a, "Tóm tắt"),
+        field_value(&a, FieldId::Summary),
         "Dán mã QR lên phiếu hẹn.\nNgười dân quét mã để xem hồ sơ."
     );
 
@@ -252,8 +252,8 @@ fn form_refuses_an_empty_title_and_no_unit_and_saves_nothing() {
         status(&a)
     );
     assert_eq!(
-        focused_label(&a),
-        "Tên",
+        focused(&a),
+        FieldId::Title,
         "the focus lands on the first error"
     );
     let screen = render_text(&a, 120, 40);
@@ -266,7 +266,7 @@ fn form_refuses_an_empty_title_and_no_unit_and_saves_nothing() {
     press(&mut a, &mut store, &[ctrl('s')]);
     assert!(a.form.is_some());
     assert!(status(&a).contains("sửa 1 lỗi"), "{}", status(&a));
-    assert_eq!(focused_label(&a), "Đơn vị");
+    assert_eq!(focused(&a), FieldId::Unit);
     assert!(store.initiatives().expect("read").is_empty());
     // A query that matches nothing leaves the unit unchosen.
     type_text(&mut a, &mut store, "xyz");
@@ -284,14 +284,14 @@ fn form_refuses_an_empty_title_and_no_unit_and_saves_nothing() {
 fn title_of_301_characters_is_refused_300_accepted() {
     let (_t, mut store, mut a) = fresh();
     press(&mut a, &mut store, &[ch('3'), ch('a')]);
-    focus(&mut a, &mut store, "Tên");
+    focus(&mut a, &mut store, FieldId::Title);
     type_text(&mut a, &mut store, &"â".repeat(301));
     press(&mut a, &mut store, &[key(KeyCode::Tab)]);
     type_text(&mut a, &mut store, "tan quy");
     press(&mut a, &mut store, &[key(KeyCode::Enter), ctrl('s')]);
     assert!(a.form.is_some());
     assert!(status(&a).contains("sửa 1 lỗi"), "{}", status(&a));
-    assert_eq!(focused_label(&a), "Tên");
+    assert_eq!(focused(&a), FieldId::Title);
     let screen = render_text(&a, 120, 40);
     assert!(
         screen.contains("Dài quá: tối đa 300 ký tự (đang có 301)"),
@@ -308,17 +308,17 @@ fn title_of_301_characters_is_refused_300_accepted() {
 fn score_101_is_refused_and_85_5_shown_with_a_comma() {
     let (_t, mut store, mut a) = fresh();
     press(&mut a, &mut store, &[ch('3'), ch('a')]);
-    focus(&mut a, &mut store, "Tên");
+    focus(&mut a, &mut store, FieldId::Title);
     type_text(&mut a, &mut store, "Hẹn trả hồ sơ qua Zalo");
     press(&mut a, &mut store, &[key(KeyCode::Tab)]);
     type_text(&mut a, &mut store, "tan quy");
     press(&mut a, &mut store, &[key(KeyCode::Enter)]);
-    focus(&mut a, &mut store, "Điểm");
+    focus(&mut a, &mut store, FieldId::Score);
     type_text(&mut a, &mut store, "101");
     press(&mut a, &mut store, &[ctrl('s')]);
     assert!(a.form.is_some());
     assert_eq!(status_kind(&a), Some(StatusKind::Error));
-    assert_eq!(focused_label(&a), "Điểm");
+    assert_eq!(focused(&a), FieldId::Score);
     let screen = render_text(&a, 120, 40);
     assert!(screen.contains("✖ Điểm là số từ 0 đến 100"), "{screen}");
     assert!(store.initiatives().expect("read").is_empty());
@@ -336,24 +336,24 @@ fn score_101_is_refused_and_85_5_shown_with_a_comma() {
     assert!(!screen.contains("85.5"), "{screen}");
     // The edit form shows it the same way.
     press(&mut a, &mut store, &[ch('e')]);
-    assert_eq!(field_value(&a, "Điểm"), "85,5");
+    assert_eq!(field_value(&a, FieldId::Score), "85,5");
 }
 
 #[test]
 fn a_date_outside_the_campaign_is_refused() {
     let (_t, mut store, mut a) = fresh();
     press(&mut a, &mut store, &[ch('3'), ch('a')]);
-    focus(&mut a, &mut store, "Tên");
+    focus(&mut a, &mut store, FieldId::Title);
     type_text(&mut a, &mut store, "Số hóa sổ hộ tịch");
     press(&mut a, &mut store, &[key(KeyCode::Tab)]);
     type_text(&mut a, &mut store, "tan quy");
     press(&mut a, &mut store, &[key(KeyCode::Enter)]);
-    focus(&mut a, &mut store, "Ngày đăng ký");
+    focus(&mut a, &mut store, FieldId::RegisteredOn);
     clear_line(&mut a, &mut store);
     type_text(&mut a, &mut store, "01/01/2023");
     press(&mut a, &mut store, &[ctrl('s')]);
     assert!(a.form.is_some());
-    assert_eq!(focused_label(&a), "Ngày đăng ký");
+    assert_eq!(focused(&a), FieldId::RegisteredOn);
     let screen = render_text(&a, 120, 40);
     assert!(
         screen.contains("Ngày phải trong thời gian kế hoạch (01/04/2022 – 31/12/2022)"),
@@ -387,7 +387,11 @@ fn esc_on_a_changed_form_asks_before_discarding() {
     press(&mut a, &mut store, &[key(KeyCode::Esc)]);
     assert!(a.confirm.is_some());
     press(&mut a, &mut store, &[ch('n')]);
-    assert_eq!(field_value(&a, "Tên"), "Nháp", "n keeps the typing");
+    assert_eq!(
+        field_value(&a, FieldId::Title),
+        "Nháp",
+        "n keeps the typing"
+    );
     press(&mut a, &mut store, &[key(KeyCode::Esc), ch('y')]);
     assert!(a.form.is_none());
     assert!(store.initiatives().expect("read").is_empty());
@@ -440,19 +444,25 @@ fn stages_move_dated_and_the_proposal_is_asked_kept_and_cleared() {
     assert_eq!(selected(&a).stage, Stage::Evaluated, "not moved yet");
     let form = a.form.as_ref().expect("the proposal form");
     assert_eq!(form.fields.len(), 2);
-    let levels: Vec<String> = form.fields[0]
-        .choice_ref()
+    let levels: Vec<String> = form
+        .choice(FieldId::CommendationLevel)
         .expect("a level picker")
         .options
         .iter()
         .map(|o| o.label.clone())
         .collect();
     assert_eq!(levels, vec!["Chủ tịch UBND quận", "UBND Thành phố"]);
-    assert_eq!(chosen_label(&a, "Cấp khen thưởng"), "Chủ tịch UBND quận");
+    assert_eq!(
+        chosen_label(&a, FieldId::CommendationLevel),
+        "Chủ tịch UBND quận"
+    );
     type_text(&mut a, &mut store, "thanh pho");
     press(&mut a, &mut store, &[key(KeyCode::Enter)]);
-    assert_eq!(chosen_label(&a, "Cấp khen thưởng"), "UBND Thành phố");
-    assert_eq!(focused_label(&a), "Cá nhân");
+    assert_eq!(
+        chosen_label(&a, FieldId::CommendationLevel),
+        "UBND Thành phố"
+    );
+    assert_eq!(focused(&a), FieldId::CommendationFor);
     type_text(&mut a, &mut store, "Nguyễn Thị Hoa");
     press(&mut a, &mut store, &[ctrl('s')]);
     assert!(a.form.is_none(), "{}", status(&a));
@@ -546,7 +556,7 @@ fn stage_jump_asks_before_skipping_and_then_asks_for_the_proposal() {
 
     let jump_to_commended = |a: &mut App, store: &mut Store| {
         press(a, store, &[ch('=')]);
-        assert_eq!(chosen_label(a, "Giai đoạn"), "Đăng ký");
+        assert_eq!(chosen_label(a, FieldId::Stage), "Đăng ký");
         // "khen" finds "Đề xuất khen thưởng" and "Khen thưởng"; ↓ takes the second.
         type_text(a, store, "khen");
         press(a, store, &[key(KeyCode::Down), key(KeyCode::Enter)]);
@@ -602,7 +612,7 @@ fn replication_picks_several_units_and_an_empty_choice_clears_the_flag() {
 
     press(&mut a, &mut store, &[ch('n')]);
     let form = a.form.as_ref().expect("the replication form");
-    let choice = form.fields[0].choice_ref().expect("a picker");
+    let choice = form.choice(FieldId::ReplicatingUnits).expect("a picker");
     assert!(choice.multi && choice.open, "a multi picker, open");
     assert!(
         !choice.options.iter().any(|o| o.label == TAN_QUY),
@@ -614,13 +624,16 @@ fn replication_picks_several_units_and_an_empty_choice_clears_the_flag() {
     type_text(&mut a, &mut store, "hiep tan");
     press(&mut a, &mut store, &[key(KeyCode::Enter)]);
     assert_eq!(
-        chosen_label(&a, "Đơn vị"),
+        chosen_label(&a, FieldId::ReplicatingUnits),
         "UBND phường Tân Thành, UBND phường Hiệp Tân"
     );
     // Enter on a chosen one toggles it off, and again on.
     type_text(&mut a, &mut store, "hiep tan");
     press(&mut a, &mut store, &[key(KeyCode::Enter)]);
-    assert_eq!(chosen_label(&a, "Đơn vị"), "UBND phường Tân Thành");
+    assert_eq!(
+        chosen_label(&a, FieldId::ReplicatingUnits),
+        "UBND phường Tân Thành"
+    );
     type_text(&mut a, &mut store, "hiep tan");
     press(&mut a, &mut store, &[key(KeyCode::Enter), ctrl('s')]);
     assert!(a.form.is_none(), "{}", status(&a));
@@ -651,8 +664,10 @@ fn replication_picks_several_units_and_an_empty_choice_clears_the_flag() {
 
     // Open again: both are ticked; untick both and save.
     press(&mut a, &mut store, &[ch('n')]);
-    let choice = a.form.as_ref().expect("form").fields[0]
-        .choice_ref()
+    let choice = a
+        .form
+        .as_ref()
+        .and_then(|f| f.choice(FieldId::ReplicatingUnits))
         .expect("picker")
         .clone();
     assert_eq!(choice.selected.len(), 2);
@@ -794,15 +809,15 @@ fn filter_form_by_stage_and_unit_and_esc_on_the_list_clears_all() {
 
     press(&mut a, &mut store, &[ch('f')]);
     assert!(a.form.is_some());
-    assert_eq!(focused_label(&a), "Loại");
-    assert_eq!(chosen_label(&a, "Loại"), "(tất cả)");
+    assert_eq!(focused(&a), FieldId::Kind);
+    assert_eq!(chosen_label(&a, FieldId::Kind), "(tất cả)");
     press(&mut a, &mut store, &[key(KeyCode::Tab)]);
     type_text(&mut a, &mut store, "trien khai");
     press(&mut a, &mut store, &[key(KeyCode::Enter)]);
-    assert_eq!(chosen_label(&a, "Giai đoạn"), "Triển khai");
+    assert_eq!(chosen_label(&a, FieldId::Stage), "Triển khai");
     type_text(&mut a, &mut store, "tan quy");
     press(&mut a, &mut store, &[key(KeyCode::Enter)]);
-    assert_eq!(chosen_label(&a, "Đơn vị"), TAN_QUY);
+    assert_eq!(chosen_label(&a, FieldId::Unit), TAN_QUY);
     press(&mut a, &mut store, &[ctrl('s')]);
     assert!(a.form.is_none());
     assert_eq!(a.initiatives.filters.stage, Some(Stage::Implementing));
@@ -816,7 +831,7 @@ fn filter_form_by_stage_and_unit_and_esc_on_the_list_clears_all() {
 
     // The filter form opens on what is in force.
     press(&mut a, &mut store, &[ch('f')]);
-    assert_eq!(chosen_label(&a, "Giai đoạn"), "Triển khai");
+    assert_eq!(chosen_label(&a, FieldId::Stage), "Triển khai");
     press(&mut a, &mut store, &[key(KeyCode::Esc)]);
     assert!(a.form.is_none() && a.confirm.is_none());
     assert_eq!(
@@ -909,13 +924,17 @@ fn in_a_form_question_mark_is_text_and_f1_shows_the_field_keys() {
     let (_t, mut store, mut a) = fresh();
     press(&mut a, &mut store, &[ch('3'), ch('a'), ch('?')]);
     assert!(!a.help_open);
-    assert_eq!(field_value(&a, "Tên"), "?", "? is typed text in a form");
+    assert_eq!(
+        field_value(&a, FieldId::Title),
+        "?",
+        "? is typed text in a form"
+    );
     press(
         &mut a,
         &mut store,
         &[key(KeyCode::Backspace), key(KeyCode::Tab)],
     );
-    assert_eq!(focused_label(&a), "Đơn vị");
+    assert_eq!(focused(&a), FieldId::Unit);
 
     // A picker has the focus: its keys are listed.
     press(&mut a, &mut store, &[key(KeyCode::F(1))]);
@@ -937,7 +956,7 @@ fn in_a_form_question_mark_is_text_and_f1_shows_the_field_keys() {
     assert!(a.form.is_some(), "closing help leaves the form open");
 
     // A multi-line field has the focus: its keys are listed.
-    focus(&mut a, &mut store, "Tóm tắt");
+    focus(&mut a, &mut store, FieldId::Summary);
     press(&mut a, &mut store, &[key(KeyCode::F(1))]);
     let screen = render_text(&a, 120, 40);
     for text in ["xuống dòng", "dòng dưới", "dòng trên"] {
@@ -956,8 +975,8 @@ fn undo_an_edit_restores_the_title_and_undo_a_move_restores_the_stage() {
 
     press(&mut a, &mut store, &[key(KeyCode::Enter)]);
     assert!(a.form.is_some(), "Enter edits");
-    assert_eq!(field_value(&a, "Tên"), "Mã QR tra cứu hồ sơ");
-    focus(&mut a, &mut store, "Tên");
+    assert_eq!(field_value(&a, FieldId::Title), "Mã QR tra cứu hồ sơ");
+    focus(&mut a, &mut store, FieldId::Title);
     clear_line(&mut a, &mut store);
     type_text(&mut a, &mut store, "Mã QR tra cứu hồ sơ đất đai");
     press(&mut a, &mut store, &[ctrl('s')]);
@@ -1042,7 +1061,7 @@ fn editing_the_unit_moves_the_requirement_to_the_new_unit() {
     let req = initiative_requirement(&a);
     let tan_thanh = unit_id(&a, "UBND phường Tân Thành");
     press(&mut a, &mut store, &[ch('e')]);
-    focus(&mut a, &mut store, "Đơn vị");
+    focus(&mut a, &mut store, FieldId::Unit);
     type_text(&mut a, &mut store, "tan thanh");
     press(&mut a, &mut store, &[key(KeyCode::Enter), ctrl('s')]);
     assert!(a.form.is_none(), "{}", status(&a));
@@ -1059,17 +1078,17 @@ fn editing_the_unit_moves_the_requirement_to_the_new_unit() {
 fn a_new_field_is_created_from_the_picker_and_offered_afterwards() {
     let (_t, mut store, mut a) = fresh();
     press(&mut a, &mut store, &[ch('3'), ch('a')]);
-    focus(&mut a, &mut store, "Tên");
+    focus(&mut a, &mut store, FieldId::Title);
     type_text(&mut a, &mut store, "Sổ tay văn hóa công sở");
     press(&mut a, &mut store, &[key(KeyCode::Tab)]);
     type_text(&mut a, &mut store, "tan quy");
     press(&mut a, &mut store, &[key(KeyCode::Enter)]);
-    assert_eq!(focused_label(&a), "Lĩnh vực");
+    assert_eq!(focused(&a), FieldId::Sector);
     type_text(&mut a, &mut store, "Văn hóa công sở");
     let screen = render_text(&a, 120, 40);
     assert!(screen.contains("+ thêm: Văn hóa công sở"), "{screen}");
     press(&mut a, &mut store, &[key(KeyCode::Enter)]);
-    assert_eq!(chosen_label(&a, "Lĩnh vực"), "Văn hóa công sở");
+    assert_eq!(chosen_label(&a, FieldId::Sector), "Văn hóa công sở");
     press(&mut a, &mut store, &[ctrl('s')]);
     assert!(a.form.is_none(), "{}", status(&a));
     let row = selected(&a);
@@ -1084,12 +1103,12 @@ fn a_new_field_is_created_from_the_picker_and_offered_afterwards() {
     // The next form offers it like the campaign's own fields, and typing it again does not
     // offer to create it twice.
     press(&mut a, &mut store, &[ch('a')]);
-    focus(&mut a, &mut store, "Lĩnh vực");
+    focus(&mut a, &mut store, FieldId::Sector);
     type_text(&mut a, &mut store, "van hoa cong so");
     let screen = render_text(&a, 120, 40);
     assert!(!screen.contains("+ thêm"), "{screen}");
     press(&mut a, &mut store, &[key(KeyCode::Enter)]);
-    assert_eq!(chosen_label(&a, "Lĩnh vực"), "Văn hóa công sở");
+    assert_eq!(chosen_label(&a, FieldId::Sector), "Văn hóa công sở");
 }
 
 #[test]
@@ -1115,25 +1134,29 @@ fn undo_of_a_proposal_restores_the_stage_and_clears_the_proposal() {
 fn a_unit_filter_in_force_is_the_unit_of_a_new_initiative() {
     let (_t, mut store, mut a) = fresh();
     press(&mut a, &mut store, &[ch('3'), ch('f')]);
-    focus(&mut a, &mut store, "Đơn vị");
+    focus(&mut a, &mut store, FieldId::Unit);
     type_text(&mut a, &mut store, "tan quy");
     press(&mut a, &mut store, &[key(KeyCode::Enter), ctrl('s')]);
     assert_eq!(a.initiatives.filters.unit, Some(unit_id(&a, TAN_QUY)));
     press(&mut a, &mut store, &[ch('a')]);
-    assert_eq!(chosen_label(&a, "Đơn vị"), TAN_QUY);
+    assert_eq!(chosen_label(&a, FieldId::Unit), TAN_QUY);
 }
 
 #[test]
 fn enter_on_an_untouched_unit_picker_does_not_choose_a_unit() {
     let (_t, mut store, mut a) = fresh();
     press(&mut a, &mut store, &[ch('3'), ch('a')]);
-    assert_eq!(focused_label(&a), "Tên", "a new form starts on the title");
+    assert_eq!(
+        focused(&a),
+        FieldId::Title,
+        "a new form starts on the title"
+    );
     type_text(&mut a, &mut store, "Một cửa không chờ");
     // Enter on the title moves to the unit; Enter again, with nothing typed there.
     press(&mut a, &mut store, &[key(KeyCode::Enter)]);
-    assert_eq!(focused_label(&a), "Đơn vị");
+    assert_eq!(focused(&a), FieldId::Unit);
     press(&mut a, &mut store, &[key(KeyCode::Enter)]);
-    assert_eq!(chosen_label(&a, "Đơn vị"), "", "no unit was chosen");
+    assert_eq!(chosen_label(&a, FieldId::Unit), "", "no unit was chosen");
     press(&mut a, &mut store, &[ctrl('s')]);
     assert!(a.form.is_some(), "refused without a unit");
     assert!(store.initiatives().expect("read").is_empty());

@@ -388,8 +388,64 @@ impl Input {
     }
 }
 
+/// What a field holds, whatever its label says in the officer's language. Saving reads a
+/// form through these, so two labels that read alike (or a translation that changes) can never
+/// swap two values, and a field can move in its form without its readers being renumbered.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum FieldId {
+    // A unit's contact.
+    ContactPerson,
+    Phone,
+    // An initiative, and the list's filters.
+    Kind,
+    Title,
+    Unit,
+    /// The initiative's field of work (lĩnh vực).
+    Sector,
+    Summary,
+    ExpectedEffect,
+    RegisteredOn,
+    EvaluationNotes,
+    Score,
+    Stage,
+    CommendationLevel,
+    /// The person a commendation is proposed for.
+    CommendationFor,
+    ReplicatingUnits,
+    // A Saturday registration.
+    Activities,
+    OtherActivity,
+    Place,
+    PlannedVolunteers,
+    RegisteredAt,
+    // A quick report.
+    ReceivedAt,
+    Photos,
+    Note,
+    // A volunteer-day round.
+    /// The day of a round or of an agenda item.
+    Date,
+    Round,
+    Host,
+    RegistrationDeadline,
+    ReportDeadline,
+    // An agenda item.
+    Owner,
+    Status,
+    // A KPI's measurement and target.
+    PeriodStart,
+    PeriodEnd,
+    Numerator,
+    Denominator,
+    Target,
+    /// The file an import reads.
+    ImportPath,
+}
+
 #[derive(Debug, Clone)]
 pub struct Field {
+    pub id: FieldId,
+    /// Only what is shown: nothing finds a field by it.
     pub label: &'static str,
     pub hint: Option<&'static str>,
     pub input: Input,
@@ -403,8 +459,9 @@ pub struct Field {
 }
 
 impl Field {
-    fn with_input(label: &'static str, input: Input, rule: Rule) -> Field {
+    fn with_input(id: FieldId, label: &'static str, input: Input, rule: Rule) -> Field {
         Field {
+            id,
             label,
             hint: None,
             original: input.text(),
@@ -415,16 +472,16 @@ impl Field {
         }
     }
 
-    pub fn new(label: &'static str, value: &str, rule: Rule) -> Field {
-        Field::with_input(label, Input::Line(TextField::new(value)), rule)
+    pub fn new(id: FieldId, label: &'static str, value: &str, rule: Rule) -> Field {
+        Field::with_input(id, label, Input::Line(TextField::new(value)), rule)
     }
 
-    pub fn lines(label: &'static str, value: &str, rows: u16, rule: Rule) -> Field {
-        Field::with_input(label, Input::Lines(Lines::new(value, rows)), rule)
+    pub fn lines(id: FieldId, label: &'static str, value: &str, rows: u16, rule: Rule) -> Field {
+        Field::with_input(id, label, Input::Lines(Lines::new(value, rows)), rule)
     }
 
-    pub fn choice(label: &'static str, choice: Choice, rule: Rule) -> Field {
-        Field::with_input(label, Input::Choice(choice), rule)
+    pub fn choice(id: FieldId, label: &'static str, choice: Choice, rule: Rule) -> Field {
+        Field::with_input(id, label, Input::Choice(choice), rule)
     }
 
     pub fn with_hint(mut self, hint: &'static str) -> Field {
@@ -610,8 +667,30 @@ impl Form {
         }
     }
 
-    pub fn field(&self, label: &'static str) -> Option<&Field> {
-        self.fields.iter().find(|f| f.label == label)
+    pub fn field(&self, id: FieldId) -> Option<&Field> {
+        self.fields.iter().find(|f| f.id == id)
+    }
+
+    pub fn field_mut(&mut self, id: FieldId) -> Option<&mut Field> {
+        self.fields.iter_mut().find(|f| f.id == id)
+    }
+
+    /// The value of field `id` as it will be saved; empty when the form has no such field.
+    pub fn text(&self, id: FieldId) -> String {
+        self.field(id).map(Field::value).unwrap_or_default()
+    }
+
+    /// The picker `id`, if the form has it.
+    pub fn choice(&self, id: FieldId) -> Option<&Choice> {
+        self.field(id).and_then(Field::choice_ref)
+    }
+
+    /// Names a problem found on saving next to field `id`, and puts the officer on it.
+    pub fn set_problem(&mut self, id: FieldId, text: String) {
+        if let Some(i) = self.fields.iter().position(|f| f.id == id) {
+            self.fields[i].problem = Some(text);
+            self.focus = i;
+        }
     }
 }
 
@@ -647,8 +726,9 @@ mod tests {
             "t".into(),
             Purpose::UnitContact { unit_id: 1 },
             vec![
-                Field::new("a", "", Rule::Phone),
+                Field::new(FieldId::Phone, "a", "", Rule::Phone),
                 Field::new(
+                    FieldId::Note,
                     "b",
                     "",
                     Rule::Text {
@@ -726,8 +806,13 @@ mod tests {
             "t".into(),
             Purpose::InitiativeFilter,
             vec![
-                Field::choice("u", Choice::single(units(), None), Rule::Chosen),
-                Field::new("x", "", Rule::Free),
+                Field::choice(
+                    FieldId::Unit,
+                    "u",
+                    Choice::single(units(), None),
+                    Rule::Chosen,
+                ),
+                Field::new(FieldId::Note, "x", "", Rule::Free),
             ],
         );
         if let Some(q) = f.focused_line() {
@@ -735,9 +820,34 @@ mod tests {
         }
         f.next();
         assert_eq!(
-            f.fields[0].choice_ref().map(Choice::selected_ids),
+            f.choice(FieldId::Unit).map(Choice::selected_ids),
             Some(vec![3])
         );
+    }
+
+    #[test]
+    fn fields_labelled_alike_are_told_apart_by_what_they_hold() {
+        // Vietnamese labels both the round's title and the initiative's "Tên", and both the
+        // unit picker and the replication picker "Đơn vị": a label is no key.
+        let mut f = Form::new(
+            "t".into(),
+            Purpose::Round,
+            vec![
+                Field::new(FieldId::Title, "Tên", "Ngày thứ Bảy", Rule::Free),
+                Field::new(FieldId::Host, "Tên", "Nhà văn hóa", Rule::Free),
+            ],
+        );
+        assert_eq!(f.text(FieldId::Title), "Ngày thứ Bảy");
+        assert_eq!(f.text(FieldId::Host), "Nhà văn hóa");
+        assert_eq!(
+            f.text(FieldId::Note),
+            "",
+            "a field the form lacks reads empty"
+        );
+        f.set_problem(FieldId::Host, "x".into());
+        assert_eq!(f.focus, 1, "the problem's field takes the focus");
+        assert!(f.field(FieldId::Title).is_some_and(|x| x.problem.is_none()));
+        assert_eq!(f.shown_error(1, strings(Lang::Vi)).as_deref(), Some("x"));
     }
 
     #[test]

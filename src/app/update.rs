@@ -2,6 +2,7 @@
 //! command goes to the handler of the context the keymap found it in, and only there. Writes
 //! go to the store first; the screen says "saved" only after the store committed.
 
+use super::form::FieldId;
 use super::initiatives::Registry;
 use super::keymap::{Command, Context};
 use super::units_view::visible_units;
@@ -226,6 +227,15 @@ fn move_selection(app: &mut App, delta: isize) {
 
 pub(super) fn set_status(app: &mut App, kind: StatusKind, text: String) {
     app.status = Some(Status { kind, text });
+}
+
+/// Marks a field with a problem found on saving and keeps the form open on it.
+pub(super) fn field_problem(app: &mut App, id: FieldId, text: String) {
+    let s = app.strings();
+    if let Some(form) = app.form.as_mut() {
+        form.set_problem(id, text.clone());
+    }
+    set_status(app, StatusKind::Error, s.save_failed(&text));
 }
 
 /// The one wording of a write the store refused: its reason inside "not saved: …". Nothing

@@ -1,6 +1,6 @@
 //! Tab 4's Action Month agenda: adding, editing and deleting its activities.
 
-use super::form::{Choice, ChoiceOption, Field, Form, Purpose, Rule};
+use super::form::{Choice, ChoiceOption, Field, FieldId, Form, Purpose, Rule};
 use super::units_view::clamp;
 use super::update::{set_status, write_failed};
 use super::update_volunteer::refresh;
@@ -36,6 +36,7 @@ pub(super) fn open_agenda_item(app: &mut App, id: Option<i64>) {
         Purpose::Agenda { id },
         vec![
             Field::new(
+                FieldId::Title,
                 s.col_title_agenda,
                 item.as_ref().map_or("", |a| a.title.as_str()),
                 Rule::Text {
@@ -44,6 +45,7 @@ pub(super) fn open_agenda_item(app: &mut App, id: Option<i64>) {
                 },
             ),
             Field::new(
+                FieldId::Owner,
                 s.fl_owner,
                 item.as_ref().map_or("", |a| a.owner.as_str()),
                 Rule::Text {
@@ -52,6 +54,7 @@ pub(super) fn open_agenda_item(app: &mut App, id: Option<i64>) {
                 },
             ),
             Field::new(
+                FieldId::Date,
                 s.col_date2,
                 &item
                     .as_ref()
@@ -65,12 +68,14 @@ pub(super) fn open_agenda_item(app: &mut App, id: Option<i64>) {
             )
             .with_hint(s.hint_date_optional),
             Field::choice(
+                FieldId::Status,
                 s.fl_status,
                 Choice::single(status_options(s), Some(status_index)),
                 Rule::Chosen,
             )
             .with_hint(s.hint_pick),
             Field::new(
+                FieldId::Note,
                 s.fl_note,
                 item.as_ref().map_or("", |a| a.note.as_str()),
                 Rule::Text {
@@ -89,25 +94,24 @@ pub(super) fn save_agenda_item(app: &mut App, store: &mut Store, id: Option<i64>
     let Some(form) = app.form.as_ref() else {
         return;
     };
-    let text = |label| form.field(label).map(|f| f.value()).unwrap_or_default();
+    let text = |id| form.text(id);
     let status = form
-        .field(s.fl_status)
-        .and_then(|f| f.choice_ref())
+        .choice(FieldId::Status)
         .and_then(|c| c.selected_option())
         .and_then(|o| AgendaStatus::ALL.get(o.id as usize).copied())
         .unwrap_or(AgendaStatus::Planned);
-    let date_text = text(s.col_date2);
+    let date_text = text(FieldId::Date);
     let date = if date_text.trim().is_empty() {
         None
     } else {
         crate::domain::initiative::parse_date(&date_text).ok()
     };
     let item = AgendaItem {
-        title: text(s.col_title_agenda),
-        owner: text(s.fl_owner),
+        title: text(FieldId::Title),
+        owner: text(FieldId::Owner),
         date,
         status,
-        note: text(s.fl_note),
+        note: text(FieldId::Note),
     };
     let summary = fill(
         if id.is_some() {

@@ -3,7 +3,7 @@
 
 use std::cell::Cell;
 
-use super::form::{Field, Form, Purpose, Rule};
+use super::form::{Field, FieldId, Form, Purpose, Rule};
 use super::keymap::Command;
 use super::update::{reload_everything, set_status};
 use super::volunteer::Section;
@@ -54,6 +54,7 @@ pub fn open_prompt(app: &mut App) {
         Purpose::ImportPath { kind },
         vec![
             Field::new(
+                FieldId::ImportPath,
                 s.im_prompt_path,
                 &last,
                 Rule::Text {
@@ -71,7 +72,7 @@ pub fn plan(app: &mut App, store: &Store, kind: ImportKind) {
     let Some(text) = app
         .form
         .as_ref()
-        .and_then(|f| f.fields.first())
+        .and_then(|f| f.field(FieldId::ImportPath))
         .map(Field::value)
     else {
         return;

@@ -1,6 +1,6 @@
 //! Tab 3's actions: add, edit, delete, stage moves with their proposal, replication, filters.
 
-use super::form::{Choice, ChoiceOption, Field, Form, NEW_OPTION, Purpose, Rule};
+use super::form::{Choice, ChoiceOption, Field, FieldId, Form, NEW_OPTION, Purpose, Rule};
 use super::initiatives::{Filters, Registry};
 use super::keymap::Command;
 use super::update::{Stale, finish_write, read_failed, reload, set_status, write_failed};
@@ -205,12 +205,14 @@ fn initiative_form(app: &App, title: &str, id: Option<i64>, v: Values) -> Form {
         Purpose::Initiative { id },
         vec![
             Field::choice(
+                FieldId::Kind,
                 s.fl_kind,
                 Choice::single(kind_options(app), Some(kind_index)),
                 Rule::Chosen,
             )
             .with_hint(s.hint_pick),
             Field::new(
+                FieldId::Title,
                 s.fl_title,
                 &v.title,
                 Rule::Text {
@@ -219,20 +221,37 @@ fn initiative_form(app: &App, title: &str, id: Option<i64>, v: Values) -> Form {
                 },
             ),
             Field::choice(
+                FieldId::Unit,
                 s.fl_unit,
                 Choice::single(unit_options(app), v.unit),
                 Rule::Chosen,
             )
             .with_hint(s.hint_pick),
             Field::choice(
+                FieldId::Sector,
                 s.fl_field,
                 Choice::single(field_options(app), Some(v.field.unwrap_or(0))).allowing_new(),
                 Rule::Free,
             )
             .with_hint(s.hint_pick_new),
-            Field::lines(s.fl_summary, &v.summary, 3, text(TEXT_MAX)).with_hint(s.hint_lines),
-            Field::lines(s.fl_effect, &v.effect, 2, text(TEXT_MAX)).with_hint(s.hint_lines),
+            Field::lines(
+                FieldId::Summary,
+                s.fl_summary,
+                &v.summary,
+                3,
+                text(TEXT_MAX),
+            )
+            .with_hint(s.hint_lines),
+            Field::lines(
+                FieldId::ExpectedEffect,
+                s.fl_effect,
+                &v.effect,
+                2,
+                text(TEXT_MAX),
+            )
+            .with_hint(s.hint_lines),
             Field::new(
+                FieldId::RegisteredOn,
                 s.fl_date,
                 &v.date,
                 Rule::Date {
@@ -241,39 +260,41 @@ fn initiative_form(app: &App, title: &str, id: Option<i64>, v: Values) -> Form {
                 },
             )
             .with_hint(s.hint_date),
-            Field::lines(s.fl_notes, &v.notes, 2, text(TEXT_MAX)).with_hint(s.hint_lines),
-            Field::new(s.fl_score, &v.score, Rule::Score).with_hint(s.hint_score),
+            Field::lines(
+                FieldId::EvaluationNotes,
+                s.fl_notes,
+                &v.notes,
+                2,
+                text(TEXT_MAX),
+            )
+            .with_hint(s.hint_lines),
+            Field::new(FieldId::Score, s.fl_score, &v.score, Rule::Score).with_hint(s.hint_score),
         ],
     )
 }
 
 /// The form's values as a draft for the domain's rules.
-fn draft(app: &App, form: &Form) -> Draft {
-    let s = app.strings();
-    let chosen = |label| {
-        form.field(label)
-            .and_then(|f| f.choice_ref())
-            .and_then(|c| c.selected_option().cloned())
-    };
-    let text = |label| form.field(label).map(|f| f.value()).unwrap_or_default();
-    let kind = chosen(s.fl_kind)
+fn draft(form: &Form) -> Draft {
+    let chosen = |id| form.choice(id).and_then(|c| c.selected_option().cloned());
+    let text = |id| form.text(id);
+    let kind = chosen(FieldId::Kind)
         .and_then(|o| InitiativeKind::ALL.get(o.id as usize).copied())
         .unwrap_or(InitiativeKind::Initiative);
-    let field = match chosen(s.fl_field) {
+    let field = match chosen(FieldId::Sector) {
         Some(o) if o.id == NEW_OPTION => FieldRef::New(o.label),
         Some(o) if o.id > 0 => FieldRef::Existing(o.id),
         _ => FieldRef::None,
     };
     Draft {
         kind,
-        title: text(s.fl_title),
-        unit_id: chosen(s.fl_unit).map(|o| o.id),
+        title: text(FieldId::Title),
+        unit_id: chosen(FieldId::Unit).map(|o| o.id),
         field,
-        summary: text(s.fl_summary),
-        expected_effect: text(s.fl_effect),
-        registered_on: text(s.fl_date),
-        evaluation_notes: text(s.fl_notes),
-        score: text(s.fl_score),
+        summary: text(FieldId::Summary),
+        expected_effect: text(FieldId::ExpectedEffect),
+        registered_on: text(FieldId::RegisteredOn),
+        evaluation_notes: text(FieldId::EvaluationNotes),
+        score: text(FieldId::Score),
     }
 }
 
@@ -282,7 +303,7 @@ pub(super) fn save(app: &mut App, store: &mut Store, id: Option<i64>) {
     let Some(form) = app.form.as_ref() else {
         return;
     };
-    let d = draft(app, form);
+    let d = draft(form);
     let c = &app.board.campaign;
     let units = &app.board.units;
     // The form checked each field; the domain checks the whole once more, so nothing that
@@ -391,9 +412,15 @@ pub(super) fn go_to_stage(app: &mut App, store: &mut Store, id: i64, stage: Stag
             s.form_proposal(&row.title),
             Purpose::Proposal { id, stage },
             vec![
-                Field::choice(s.fl_level, Choice::single(options, Some(0)), Rule::Chosen)
-                    .with_hint(s.hint_pick),
+                Field::choice(
+                    FieldId::CommendationLevel,
+                    s.fl_level,
+                    Choice::single(options, Some(0)),
+                    Rule::Chosen,
+                )
+                .with_hint(s.hint_pick),
                 Field::new(
+                    FieldId::CommendationFor,
                     s.fl_person,
                     "",
                     Rule::Text {
@@ -429,18 +456,16 @@ fn write_stage(
 }
 
 pub(super) fn save_proposal(app: &mut App, store: &mut Store, id: i64, stage: Stage) {
-    let s = app.strings();
     let Some(form) = app.form.as_ref() else {
         return;
     };
     let level = form
-        .field(s.fl_level)
-        .and_then(|f| f.choice_ref())
+        .choice(FieldId::CommendationLevel)
         .and_then(|c| c.selected_option())
         .and_then(|o| CommendationLevel::ALL.get(o.id as usize).copied())
         .unwrap_or(CommendationLevel::DistrictChair);
     let person = form
-        .field(s.fl_person)
+        .field(FieldId::CommendationFor)
         .map(|f| nfc(&f.value()))
         .filter(|p| !p.is_empty());
     let Some(row) = app.registry.get(id).cloned() else {
@@ -458,7 +483,9 @@ pub(super) fn open_stage_jump(app: &mut App) {
     app.form = Some(Form::new(
         s.form_stage(&row.title),
         Purpose::StageJump { id: row.id },
-        vec![Field::choice(s.fl_stage, choice, Rule::Chosen).with_hint(s.hint_pick)],
+        vec![
+            Field::choice(FieldId::Stage, s.fl_stage, choice, Rule::Chosen).with_hint(s.hint_pick),
+        ],
     ));
 }
 
@@ -467,8 +494,7 @@ pub(super) fn save_stage_jump(app: &mut App, store: &mut Store, id: i64) {
     let target = app
         .form
         .as_ref()
-        .and_then(|f| f.fields.first())
-        .and_then(|f| f.choice_ref())
+        .and_then(|f| f.choice(FieldId::Stage))
         .and_then(|c| c.selected_option())
         .and_then(|o| Stage::ALL.get(o.id as usize).copied());
     let (Some(stage), Some(row)) = (target, app.registry.get(id).cloned()) else {
@@ -506,8 +532,13 @@ pub(super) fn open_replications(app: &mut App, store: &Store) {
         s.form_replications(&row.title),
         Purpose::Replications { id: row.id },
         vec![
-            Field::choice(s.fl_units, Choice::multi(options, &current), Rule::Free)
-                .with_hint(s.hint_multi),
+            Field::choice(
+                FieldId::ReplicatingUnits,
+                s.fl_units,
+                Choice::multi(options, &current),
+                Rule::Free,
+            )
+            .with_hint(s.hint_multi),
         ],
     ));
 }
@@ -517,8 +548,7 @@ pub(super) fn save_replications(app: &mut App, store: &mut Store, id: i64) {
     let units: Vec<i64> = app
         .form
         .as_ref()
-        .and_then(|f| f.fields.first())
-        .and_then(|f| f.choice_ref())
+        .and_then(|f| f.choice(FieldId::ReplicatingUnits))
         .map(Choice::selected_ids)
         .unwrap_or_default();
     let title = app
@@ -563,22 +593,26 @@ pub(super) fn open_filter_form(app: &mut App) {
         Purpose::InitiativeFilter,
         vec![
             Field::choice(
+                FieldId::Kind,
                 s.fl_kind,
                 Choice::single(with_all(kind_options(app)), Some(kind)),
                 Rule::Free,
             ),
             Field::choice(
+                FieldId::Stage,
                 s.fl_stage,
                 Choice::single(with_all(stage_options(app)), Some(stage)),
                 Rule::Free,
             ),
             Field::choice(
+                FieldId::Unit,
                 s.fl_unit,
                 Choice::single(with_all(unit_options(app)), Some(unit)),
                 Rule::Free,
             )
             .with_hint(s.hint_pick),
             Field::choice(
+                FieldId::Sector,
                 s.fl_field,
                 Choice::single(with_all(fields), Some(field)),
                 Rule::Free,
@@ -592,19 +626,17 @@ pub(super) fn apply_filter_form(app: &mut App) {
         return;
     };
     // The id of each picker's choice, without the "(all)" shift; None for "(all)".
-    let chosen = |i: usize| {
-        form.fields
-            .get(i)
-            .and_then(|f| f.choice_ref())
+    let chosen = |id| {
+        form.choice(id)
             .and_then(|c| c.selected_option())
             .map(|o| o.id - 1)
             .filter(|id| *id >= 0)
     };
     app.initiatives.filters = Filters {
-        kind: chosen(0).and_then(|i| InitiativeKind::ALL.get(i as usize).copied()),
-        stage: chosen(1).and_then(|i| Stage::ALL.get(i as usize).copied()),
-        unit: chosen(2),
-        field: chosen(3),
+        kind: chosen(FieldId::Kind).and_then(|i| InitiativeKind::ALL.get(i as usize).copied()),
+        stage: chosen(FieldId::Stage).and_then(|i| Stage::ALL.get(i as usize).copied()),
+        unit: chosen(FieldId::Unit),
+        field: chosen(FieldId::Sector),
     };
     app.initiatives.list.selected = 0;
     app.initiatives.refilter(&app.registry);

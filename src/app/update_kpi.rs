@@ -1,9 +1,9 @@
 //! Tab 5's actions: entering measurements of measured KPIs, editing targets.
 
-use super::form::{Choice, ChoiceOption, Field, Form, Purpose, Rule, parse_amount};
+use super::form::{Choice, ChoiceOption, Field, FieldId, Form, Purpose, Rule, parse_amount};
 use super::keymap::Command;
 use super::units_view::clamp;
-use super::update::{Stale, finish_write, read_failed, set_status};
+use super::update::{Stale, field_problem, finish_write, read_failed, set_status};
 use super::{App, Confirm, ConfirmAction, StatusKind};
 use crate::domain::campaign::KpiSource;
 use crate::domain::initiative::parse_date;
@@ -67,15 +67,43 @@ fn open_measurement(app: &mut App) {
             kpi_id: line.kpi.id,
         },
         vec![
-            Field::new(s.fl_period_start, &format_date(week_ago), range).with_hint(s.hint_date),
-            Field::new(s.fl_period_end, &format_date(today), range).with_hint(s.hint_date),
-            Field::new(s.fl_numerator, "", Rule::Amount { optional: false })
-                .with_hint(s.hint_amount),
-            Field::new(s.fl_denominator, "", Rule::Amount { optional: false })
-                .with_hint(s.hint_amount),
-            Field::choice(s.fl_unit, Choice::single(units, Some(0)), Rule::Free)
-                .with_hint(s.hint_pick),
             Field::new(
+                FieldId::PeriodStart,
+                s.fl_period_start,
+                &format_date(week_ago),
+                range,
+            )
+            .with_hint(s.hint_date),
+            Field::new(
+                FieldId::PeriodEnd,
+                s.fl_period_end,
+                &format_date(today),
+                range,
+            )
+            .with_hint(s.hint_date),
+            Field::new(
+                FieldId::Numerator,
+                s.fl_numerator,
+                "",
+                Rule::Amount { optional: false },
+            )
+            .with_hint(s.hint_amount),
+            Field::new(
+                FieldId::Denominator,
+                s.fl_denominator,
+                "",
+                Rule::Amount { optional: false },
+            )
+            .with_hint(s.hint_amount),
+            Field::choice(
+                FieldId::Unit,
+                s.fl_unit,
+                Choice::single(units, Some(0)),
+                Rule::Free,
+            )
+            .with_hint(s.hint_pick),
+            Field::new(
+                FieldId::Note,
                 s.fl_note,
                 "",
                 Rule::Text {
@@ -87,46 +115,33 @@ fn open_measurement(app: &mut App) {
     ));
 }
 
-/// Marks a field with a problem found on saving and keeps the form open on it.
-fn problem(app: &mut App, label: &'static str, text: String) {
-    let s = app.strings();
-    if let Some(form) = app.form.as_mut()
-        && let Some(i) = form.fields.iter().position(|f| f.label == label)
-    {
-        form.fields[i].problem = Some(text.clone());
-        form.focus = i;
-    }
-    set_status(app, StatusKind::Error, s.save_failed(&text));
-}
-
 pub(super) fn save_measurement(app: &mut App, store: &mut Store, kpi_id: i64) {
     let s = app.strings();
     let Some(form) = app.form.as_ref() else {
         return;
     };
-    let text = |label| form.field(label).map(|f| f.value()).unwrap_or_default();
+    let text = |id| form.text(id);
     let (Ok(start), Ok(end)) = (
-        parse_date(&text(s.fl_period_start)),
-        parse_date(&text(s.fl_period_end)),
+        parse_date(&text(FieldId::PeriodStart)),
+        parse_date(&text(FieldId::PeriodEnd)),
     ) else {
-        return problem(app, s.fl_period_start, s.err_date.to_string());
+        return field_problem(app, FieldId::PeriodStart, s.err_date.to_string());
     };
     if end < start {
-        return problem(app, s.fl_period_end, s.err_period.to_string());
+        return field_problem(app, FieldId::PeriodEnd, s.err_period.to_string());
     }
     let (Some(numerator), Some(denominator)) = (
-        parse_amount(&text(s.fl_numerator)),
-        parse_amount(&text(s.fl_denominator)),
+        parse_amount(&text(FieldId::Numerator)),
+        parse_amount(&text(FieldId::Denominator)),
     ) else {
-        return problem(app, s.fl_numerator, s.err_amount.to_string());
+        return field_problem(app, FieldId::Numerator, s.err_amount.to_string());
     };
     // Every measured KPI of the plan is a share (answered ÷ received, applied ÷ listed, …).
     if numerator > denominator {
-        return problem(app, s.fl_numerator, s.err_ratio.to_string());
+        return field_problem(app, FieldId::Numerator, s.err_ratio.to_string());
     }
     let unit_id = form
-        .field(s.fl_unit)
-        .and_then(|f| f.choice_ref())
+        .choice(FieldId::Unit)
         .and_then(|c| c.selected_option())
         .map(|o| o.id)
         .filter(|id| *id > 0);
@@ -137,7 +152,7 @@ pub(super) fn save_measurement(app: &mut App, store: &mut Store, kpi_id: i64) {
         numerator,
         denominator,
         unit_id,
-        note: text(s.fl_note),
+        note: text(FieldId::Note),
     };
     let summary = fill(
         s.summary_measurement,
@@ -173,7 +188,10 @@ fn open_target(app: &mut App) {
         Purpose::Target {
             kpi_id: line.kpi.id,
         },
-        vec![Field::new(s.fl_target, &current, Rule::Percent).with_hint(s.hint_target)],
+        vec![
+            Field::new(FieldId::Target, s.fl_target, &current, Rule::Percent)
+                .with_hint(s.hint_target),
+        ],
     ));
 }
 
@@ -182,7 +200,7 @@ pub(super) fn save_target(app: &mut App, store: &mut Store, kpi_id: i64) {
     let Some(form) = app.form.as_ref() else {
         return;
     };
-    let typed = form.fields.first().map(|f| f.value()).unwrap_or_default();
+    let typed = form.text(FieldId::Target);
     let target = if typed.trim().is_empty() {
         None
     } else {

@@ -1,6 +1,6 @@
 //! Tab 4's Saturday registrations: the form of a unit's registration, saving and deleting.
 
-use super::form::{Choice, ChoiceOption, Field, Form, Purpose, Rule};
+use super::form::{Choice, ChoiceOption, Field, FieldId, Form, Purpose, Rule};
 use super::update::{Stale, finish_write, set_status};
 use super::update_volunteer::cell;
 use super::{App, Confirm, ConfirmAction, StatusKind};
@@ -44,18 +44,22 @@ pub(super) fn open_registration(app: &mut App) {
         s.form_registration(&unit),
         Purpose::Registration { unit_id },
         vec![
-            Field::choice(s.fl_activities, activities, Rule::Free).with_hint(s.hint_multi),
+            Field::choice(FieldId::Activities, s.fl_activities, activities, Rule::Free)
+                .with_hint(s.hint_multi),
             Field::new(
+                FieldId::OtherActivity,
                 s.fl_other,
                 current.map_or("", |r| r.other_activity.as_str()),
                 text(200),
             ),
             Field::new(
+                FieldId::Place,
                 s.fl_place,
                 current.map_or("", |r| r.place.as_str()),
                 text(200),
             ),
             Field::new(
+                FieldId::PlannedVolunteers,
                 s.fl_planned,
                 &current
                     .and_then(|r| r.planned_volunteers)
@@ -65,6 +69,7 @@ pub(super) fn open_registration(app: &mut App) {
             )
             .with_hint(s.hint_count),
             Field::new(
+                FieldId::RegisteredAt,
                 s.fl_registered_at,
                 &at.format("%d/%m/%Y %H:%M").to_string(),
                 Rule::DateTime,
@@ -85,10 +90,9 @@ pub(super) fn save_registration(app: &mut App, store: &mut Store, unit_id: i64) 
     ) else {
         return;
     };
-    let text = |label| form.field(label).map(|f| f.value()).unwrap_or_default();
+    let text = |id| form.text(id);
     let activities: Vec<String> = form
-        .field(s.fl_activities)
-        .and_then(|f| f.choice_ref())
+        .choice(FieldId::Activities)
         .map(|c| {
             c.selected_ids()
                 .iter()
@@ -98,14 +102,14 @@ pub(super) fn save_registration(app: &mut App, store: &mut Store, unit_id: i64) 
         })
         .unwrap_or_default();
     // The form's rules passed, so these parse; a failure here would be a bug, reported as such.
-    let Some(registered_at) = read_datetime(&text(s.fl_registered_at)).ok() else {
+    let Some(registered_at) = read_datetime(&text(FieldId::RegisteredAt)).ok() else {
         return set_status(app, StatusKind::Error, s.err_datetime.to_string());
     };
-    let planned = text(s.fl_planned).parse::<i64>().ok();
+    let planned = text(FieldId::PlannedVolunteers).parse::<i64>().ok();
     let new = NewRegistration {
         activities,
-        other_activity: text(s.fl_other),
-        place: text(s.fl_place),
+        other_activity: text(FieldId::OtherActivity),
+        place: text(FieldId::Place),
         planned_volunteers: planned,
         registered_at,
     };

@@ -1,8 +1,8 @@
 //! Tab 4's quick reports: when the report came in, its photos (checked and copied into the
 //! data folder before the report is recorded with them), a note.
 
-use super::form::{Field, Form, Purpose, Rule};
-use super::update::{Stale, finish_write, set_status};
+use super::form::{Field, FieldId, Form, Purpose, Rule};
+use super::update::{Stale, field_problem, finish_write, set_status};
 use super::update_volunteer::cell;
 use super::{App, StatusKind};
 use crate::domain::time::read_datetime;
@@ -26,13 +26,15 @@ pub(super) fn open_report(app: &mut App) {
         Purpose::Report { unit_id },
         vec![
             Field::new(
+                FieldId::ReceivedAt,
                 s.fl_received_at,
                 &at.format("%d/%m/%Y %H:%M").to_string(),
                 Rule::DateTime,
             )
             .with_hint(s.hint_datetime),
-            Field::lines(s.fl_photos, "", 3, Rule::Free).with_hint(s.hint_photos),
+            Field::lines(FieldId::Photos, s.fl_photos, "", 3, Rule::Free).with_hint(s.hint_photos),
             Field::new(
+                FieldId::Note,
                 s.fl_note,
                 &note,
                 Rule::Text {
@@ -54,14 +56,17 @@ pub(super) fn save_report(app: &mut App, store: &mut Store, unit_id: i64) {
     ) else {
         return;
     };
-    let text = |label| form.field(label).map(|f| f.value()).unwrap_or_default();
-    let Some(received_at) = read_datetime(&text(s.fl_received_at)).ok() else {
+    let text = |id| form.text(id);
+    let Some(received_at) = read_datetime(&text(FieldId::ReceivedAt)).ok() else {
         return set_status(app, StatusKind::Error, s.err_datetime.to_string());
     };
-    let note = text(s.fl_note);
+    let note = text(FieldId::Note);
     let mut checked = Vec::new();
     let mut problems = Vec::new();
-    for line in text(s.fl_photos).lines().filter(|l| !l.trim().is_empty()) {
+    for line in text(FieldId::Photos)
+        .lines()
+        .filter(|l| !l.trim().is_empty())
+    {
         match photos::check(line) {
             Ok(p) => checked.push(p),
             Err(PhotoError::Missing(p)) => problems.push(s.err_photo_missing(p.display())),
@@ -72,7 +77,7 @@ pub(super) fn save_report(app: &mut App, store: &mut Store, unit_id: i64) {
         }
     }
     if !problems.is_empty() {
-        return photo_problem(app, problems.join(" · "));
+        return field_problem(app, FieldId::Photos, problems.join(" · "));
     }
     let unit_code = app
         .board
@@ -96,7 +101,7 @@ pub(super) fn save_report(app: &mut App, store: &mut Store, unit_id: i64) {
             }
             Err(e) => {
                 remove_all(&copied);
-                return photo_problem(app, s.err_photo_copy(s.io_error(&e)));
+                return field_problem(app, FieldId::Photos, s.err_photo_copy(s.io_error(&e)));
             }
         }
     }
@@ -114,16 +119,4 @@ fn remove_all(paths: &[std::path::PathBuf]) {
     for p in paths {
         let _ = std::fs::remove_file(p);
     }
-}
-
-/// Marks the photo field with what is wrong and keeps the form open.
-fn photo_problem(app: &mut App, text: String) {
-    let s = app.strings();
-    if let Some(form) = app.form.as_mut()
-        && let Some(i) = form.fields.iter().position(|f| f.label == s.fl_photos)
-    {
-        form.fields[i].problem = Some(text.clone());
-        form.focus = i;
-    }
-    set_status(app, StatusKind::Error, s.save_failed(&text));
 }

@@ -1,8 +1,8 @@
 //! Tab 4's new round: the next Saturday, its deadlines, checked against the campaign.
 
-use super::form::{Field, Form, Purpose, Rule};
-use super::update::{set_status, write_failed};
-use super::update_volunteer::{field_problem, refresh};
+use super::form::{Field, FieldId, Form, Purpose, Rule};
+use super::update::{field_problem, set_status, write_failed};
+use super::update_volunteer::refresh;
 use super::{App, StatusKind};
 use crate::domain::rounds::{RoundError, check_round, default_deadlines};
 use crate::domain::time::format_date;
@@ -40,9 +40,11 @@ pub(super) fn open_round(app: &mut App) {
         s.form_round.to_string(),
         Purpose::Round,
         vec![
-            Field::new(s.fl_day_date, &format_date(date), Rule::Free).with_hint(s.hint_date),
-            Field::new(s.fl_round, &round.to_string(), Rule::Free),
+            Field::new(FieldId::Date, s.fl_day_date, &format_date(date), Rule::Free)
+                .with_hint(s.hint_date),
+            Field::new(FieldId::Round, s.fl_round, &round.to_string(), Rule::Free),
             Field::new(
+                FieldId::Title,
                 s.fl_day_title,
                 &s.day_title_default(round),
                 Rule::Text {
@@ -51,6 +53,7 @@ pub(super) fn open_round(app: &mut App) {
                 },
             ),
             Field::new(
+                FieldId::Host,
                 s.fl_host,
                 &host,
                 Rule::Text {
@@ -58,8 +61,20 @@ pub(super) fn open_round(app: &mut App) {
                     required: false,
                 },
             ),
-            Field::new(s.fl_reg_deadline, &fmt(reg), Rule::DateTime).with_hint(s.hint_datetime),
-            Field::new(s.fl_report_deadline, &fmt(rep), Rule::DateTime).with_hint(s.hint_datetime),
+            Field::new(
+                FieldId::RegistrationDeadline,
+                s.fl_reg_deadline,
+                &fmt(reg),
+                Rule::DateTime,
+            )
+            .with_hint(s.hint_datetime),
+            Field::new(
+                FieldId::ReportDeadline,
+                s.fl_report_deadline,
+                &fmt(rep),
+                Rule::DateTime,
+            )
+            .with_hint(s.hint_datetime),
         ],
     ));
 }
@@ -71,44 +86,51 @@ pub(super) fn save_round(app: &mut App, store: &mut Store) {
     let Some(form) = app.form.as_ref() else {
         return;
     };
-    let text = |label| form.field(label).map(|f| f.value()).unwrap_or_default();
-    let date = match crate::domain::initiative::parse_date(&text(s.fl_day_date)) {
+    let text = |id| form.text(id);
+    let date = match crate::domain::initiative::parse_date(&text(FieldId::Date)) {
         Ok(d) => d,
-        Err(_) => return field_problem(app, s.fl_day_date, s.err_date.to_string()),
+        Err(_) => return field_problem(app, FieldId::Date, s.err_date.to_string()),
     };
-    let round = match text(s.fl_round).parse::<i64>() {
+    let round = match text(FieldId::Round).parse::<i64>() {
         Ok(n) if (1..=99).contains(&n) => n,
-        _ => return field_problem(app, s.fl_round, s.err_round.to_string()),
+        _ => return field_problem(app, FieldId::Round, s.err_round.to_string()),
     };
     let (Some(reg), Some(rep)) = (
-        read_datetime(&text(s.fl_reg_deadline)).ok(),
-        read_datetime(&text(s.fl_report_deadline)).ok(),
+        read_datetime(&text(FieldId::RegistrationDeadline)).ok(),
+        read_datetime(&text(FieldId::ReportDeadline)).ok(),
     ) else {
-        return field_problem(app, s.fl_reg_deadline, s.err_datetime.to_string());
+        return field_problem(
+            app,
+            FieldId::RegistrationDeadline,
+            s.err_datetime.to_string(),
+        );
     };
     let c = &app.board.campaign;
     let existing: Vec<chrono::NaiveDate> =
         app.board.volunteer_days.iter().map(|d| d.date).collect();
     if let Err(e) = check_round(date, (c.starts_on, c.ends_on), &existing, reg, rep) {
-        let (label, text) = match e {
+        let (id, text) = match e {
             RoundError::NotSaturday(w) => (
-                s.fl_day_date,
+                FieldId::Date,
                 s.err_not_saturday(format_date(date), s.weekday(w)),
             ),
             RoundError::OutsideCampaign { start, end } => (
-                s.fl_day_date,
+                FieldId::Date,
                 s.err_date_range(format_date(start), format_date(end)),
             ),
-            RoundError::Exists => (s.fl_day_date, s.err_day_exists(format_date(date))),
-            RoundError::DeadlineOrder => (s.fl_reg_deadline, s.err_deadline_order.to_string()),
+            RoundError::Exists => (FieldId::Date, s.err_day_exists(format_date(date))),
+            RoundError::DeadlineOrder => (
+                FieldId::RegistrationDeadline,
+                s.err_deadline_order.to_string(),
+            ),
         };
-        return field_problem(app, label, text);
+        return field_problem(app, id, text);
     }
     let day = NewDay {
         round,
         date,
-        title: text(s.fl_day_title),
-        host: text(s.fl_host),
+        title: text(FieldId::Title),
+        host: text(FieldId::Host),
         registration_deadline: reg,
         report_deadline: rep,
     };

@@ -1,6 +1,6 @@
 //! Tab 2's actions: ticking the checklist, the contact form, the columns, filters and sort.
 
-use super::form::{Field, Form, Purpose, Rule};
+use super::form::{Field, FieldId, Form, Purpose, Rule};
 use super::keymap::Command;
 use super::units_view::{clamp, visible_units};
 use super::update::{Stale, finish_write, reload, set_status, write_failed};
@@ -95,6 +95,7 @@ fn open_contact_form(app: &mut App) {
         Purpose::UnitContact { unit_id: unit.id },
         vec![
             Field::new(
+                FieldId::ContactPerson,
                 s.field_contact_person,
                 &unit.contact_person,
                 Rule::Text {
@@ -102,7 +103,8 @@ fn open_contact_form(app: &mut App) {
                     required: false,
                 },
             ),
-            Field::new(s.field_phone, &unit.phone, Rule::Phone).with_hint(s.hint_phone),
+            Field::new(FieldId::Phone, s.field_phone, &unit.phone, Rule::Phone)
+                .with_hint(s.hint_phone),
         ],
     ));
 }
@@ -114,8 +116,8 @@ pub(super) fn save_contact(app: &mut App, store: &mut Store, unit_id: i64) {
     };
     let name = app.board.unit_name(unit_id).to_string();
     let summary = fill(s.summary_contact, &[&name]);
-    let person = form.fields[0].value();
-    let phone = form.fields[1].value();
+    let person = form.text(FieldId::ContactPerson);
+    let phone = form.text(FieldId::Phone);
     let now = app.now.to_rfc3339();
     // On failure the form stays open with what was typed, so nothing is lost.
     let result = store.update_unit_contact(unit_id, &person, &phone, &now, &summary);

@@ -1,11 +1,11 @@
 //! Tab 4's router: which of its parts (figures grid, registrations, quick reports, rounds,
 //! agenda) a command goes to, and what they share (the day's data, finishing a write).
 
+use super::App;
 use super::keymap::{Command, Context};
 use super::units_view::clamp;
-use super::update::{read_failed, set_status};
+use super::update::read_failed;
 use super::volunteer::visible_rows;
-use super::{App, StatusKind};
 use super::{
     update_agenda as agenda, update_figures as figures, update_registrations as registrations,
     update_reports as reports, update_rounds as rounds,
@@ -126,16 +126,4 @@ pub(super) fn command(app: &mut App, store: &mut Store, context: Context, cmd: C
         }
         _ => {}
     }
-}
-
-/// Marks a field with a problem found on saving and keeps the form open on it.
-pub(super) fn field_problem(app: &mut App, label: &'static str, text: String) {
-    let s = app.strings();
-    if let Some(form) = app.form.as_mut()
-        && let Some(i) = form.fields.iter().position(|f| f.label == label)
-    {
-        form.fields[i].problem = Some(text.clone());
-        form.focus = i;
-    }
-    set_status(app, StatusKind::Error, s.save_failed(&text));
 }
