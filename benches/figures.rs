@@ -50,7 +50,8 @@ struct Fixture {
 fn fixture() -> Fixture {
     let dir = TempDir::new().expect("temp dir");
     let path = dir.path().join("bench.db");
-    let mut store = Store::open(&path, SHIPPED_SEED, NOW).expect("open store");
+    let mut store =
+        Store::open(&path, SHIPPED_SEED, parse_instant(NOW).expect("instant")).expect("open store");
     let options = xungkich::demo::Options {
         scale: SCALE,
         initiatives: None,
@@ -73,7 +74,7 @@ fn fixture() -> Fixture {
 }
 
 fn reopen(path: &Path) -> Store {
-    Store::open(path, SHIPPED_SEED, NOW).expect("reopen store")
+    Store::open(path, SHIPPED_SEED, parse_instant(NOW).expect("instant")).expect("reopen store")
 }
 
 fn load(store: &Store) -> App {
@@ -316,7 +317,7 @@ fn entry(c: &mut Criterion) {
 
     // The bare store call: one audited transaction, committed with synchronous = FULL.
     let day = s.app.board.volunteer_days[s.app.volunteer.day].id;
-    let now = parse_instant(NOW).expect("now").to_rfc3339();
+    let now = parse_instant(NOW).expect("now");
     timed(
         &mut group,
         &mut presses,
@@ -331,14 +332,7 @@ fn entry(c: &mut Criterion) {
         },
         &|s, &(unit, v)| {
             s.store
-                .set_figure(
-                    day,
-                    unit,
-                    Metric::Einvoice,
-                    Some(v),
-                    &now,
-                    "Số liệu (bench)",
-                )
+                .set_figure(day, unit, Metric::Einvoice, Some(v), now, "Số liệu (bench)")
                 .expect("set_figure");
         },
         // Untimed: the grid's copy follows, so the next value differs from the stored one.

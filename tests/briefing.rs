@@ -14,7 +14,7 @@ use xungkich::app::StatusKind;
 use xungkich::i18n::{Lang, strings};
 use xungkich::io::briefing::{self, Format};
 
-use support::{TempStore, clock, demo_store, key, press};
+use support::{TempStore, clock, demo_store, key, press, stamp};
 
 const NOW: &str = "2022-05-07T14:00";
 
@@ -247,7 +247,7 @@ fn agenda_items_past_their_date_are_overdue_and_markup_is_escaped() {
         item("Hôm nay vẫn kịp", (2022, 5, 7), AgendaStatus::InProgress),
     ] {
         store
-            .save_agenda_item(None, &it, now, "test")
+            .save_agenda_item(None, &it, stamp(now), "test")
             .expect("agenda item");
     }
     let board = store.load_board().expect("board");
@@ -309,7 +309,7 @@ fn r_writes_the_briefing_of_the_saturday_on_screen() {
                 registration_deadline,
                 report_deadline,
             },
-            "2022-05-08T08:00:00+07:00",
+            stamp("2022-05-08T08:00:00+07:00"),
             "round 3",
         )
         .expect("round 3");

@@ -13,7 +13,7 @@ use chrono::NaiveDate;
 use ratatui::crossterm::event::KeyCode;
 use ratatui::layout::Rect;
 use ratatui::{Terminal, TerminalOptions, Viewport, backend::CrosstermBackend};
-use support::{TempStore, app, demo_store, key, press};
+use support::{TempStore, app, demo_store, key, press, stamp};
 use xungkich::app::App;
 use xungkich::domain::initiative::{CommendationLevel, FieldRef, InitiativeKind, Stage, Valid};
 use xungkich::i18n::Lang;
@@ -43,12 +43,12 @@ fn fill_with(store: &mut Store, text: &str) {
                 phone: None,
             }],
             text,
-            NOW,
+            stamp(NOW),
             text,
         )
         .expect("unit name");
     store
-        .update_unit_contact(unit, text, "0903123456", NOW, text)
+        .update_unit_contact(unit, text, "0903123456", stamp(NOW), text)
         .expect("contact");
     let v = Valid {
         kind: InitiativeKind::Solution,
@@ -61,14 +61,16 @@ fn fill_with(store: &mut Store, text: &str) {
         evaluation_notes: text.to_string(),
         score: Some(90.0),
     };
-    let id = store.add_initiative(&v, NOW, text).expect("initiative");
+    let id = store
+        .add_initiative(&v, stamp(NOW), text)
+        .expect("initiative");
     store
         .set_stage(
             id,
             Stage::Proposed,
             Some((CommendationLevel::City, Some(text.to_string()))),
             text,
-            NOW,
+            stamp(NOW),
             text,
         )
         .expect("stage");
@@ -83,7 +85,7 @@ fn fill_with(store: &mut Store, text: &str) {
                 planned_volunteers: Some(3),
                 registered_at: chrono::DateTime::parse_from_rfc3339(NOW).expect("t"),
             },
-            NOW,
+            stamp(NOW),
             text,
         )
         .expect("registration");
@@ -94,7 +96,7 @@ fn fill_with(store: &mut Store, text: &str) {
             chrono::DateTime::parse_from_rfc3339(NOW).expect("t"),
             text,
             &[],
-            NOW,
+            stamp(NOW),
             text,
         )
         .expect("report");
@@ -108,7 +110,7 @@ fn fill_with(store: &mut Store, text: &str) {
                 status: AgendaStatus::Planned,
                 note: text.to_string(),
             },
-            NOW,
+            stamp(NOW),
             text,
         )
         .expect("agenda");
@@ -129,7 +131,7 @@ fn fill_with(store: &mut Store, text: &str) {
                 unit_id: Some(unit),
                 note: text.to_string(),
             },
-            NOW,
+            stamp(NOW),
             text,
         )
         .expect("measurement");

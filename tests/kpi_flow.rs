@@ -8,7 +8,7 @@ mod support;
 
 use insta::assert_snapshot;
 use ratatui::crossterm::event::{KeyCode, KeyEvent};
-use support::{TempStore, app, ctrl, demo_store, key, press, type_text};
+use support::{TempStore, app, ctrl, demo_store, key, press, stamp, type_text};
 use xungkich::app::{App, StatusKind, Tab};
 use xungkich::domain::kpi::KpiStatus;
 use xungkich::i18n::Lang;
@@ -357,7 +357,7 @@ fn saturday_kpis_follow_the_current_saturday() {
                 registration_deadline: at("2022-05-11T17:00"),
                 report_deadline: at("2022-05-14T16:00"),
             },
-            SEEDED,
+            stamp(SEEDED),
             "round 2",
         )
         .expect("second round");
@@ -365,7 +365,7 @@ fn saturday_kpis_follow_the_current_saturday() {
     for (day, total, resolved) in [(first, 10, 3), (second, 10, 9)] {
         for (m, v) in [(Metric::LandTotal, total), (Metric::LandResolved, resolved)] {
             store
-                .set_figure(day, unit, m, Some(v), SEEDED, "figure")
+                .set_figure(day, unit, m, Some(v), stamp(SEEDED), "figure")
                 .expect("figure");
         }
     }

@@ -3,7 +3,7 @@
 mod support;
 
 use rusqlite::Connection;
-use support::TempStore;
+use support::{TempStore, stamp};
 use xungkich::domain::campaign::RequirementSource;
 use xungkich::io::campaign_file;
 use xungkich::io::campaign_file::SHIPPED_SEED;
@@ -72,7 +72,7 @@ fn refuses_a_file_that_is_not_a_database_and_leaves_it_unchanged() {
         (0..=255u8).cycle().take(10_000).collect(),
     ] {
         std::fs::write(&t.path, &content).expect("write");
-        let err = Store::open(&t.path, SHIPPED_SEED, NOW)
+        let err = Store::open(&t.path, SHIPPED_SEED, stamp(NOW))
             .err()
             .expect("refused");
         assert!(matches!(err, StoreError::NotADatabase { .. }), "{err}");
@@ -92,7 +92,7 @@ fn refuses_another_programs_database_unchanged() {
             .expect("fill");
     }
     let before = bytes(&t.path);
-    let err = Store::open(&t.path, SHIPPED_SEED, NOW)
+    let err = Store::open(&t.path, SHIPPED_SEED, stamp(NOW))
         .err()
         .expect("refused");
     assert!(matches!(err, StoreError::NotOurs { .. }), "{err}");
@@ -109,7 +109,7 @@ fn refuses_a_newer_schema_unchanged() {
             .expect("bump version");
     }
     let before = bytes(&t.path);
-    let err = Store::open(&t.path, SHIPPED_SEED, NOW)
+    let err = Store::open(&t.path, SHIPPED_SEED, stamp(NOW))
         .err()
         .expect("refused");
     match &err {
@@ -138,7 +138,11 @@ fn a_tick_survives_a_restart_and_undo_works_after_reopen() {
     let (unit, req) = {
         let mut store = t.open(NOW);
         let (unit, req) = (first_unit(&store), manual_requirement(&store));
-        assert!(store.toggle_check(unit, req, NOW, "tick").expect("tick"));
+        assert!(
+            store
+                .toggle_check(unit, req, stamp(NOW), "tick")
+                .expect("tick")
+        );
         (unit, req)
     };
     let store = t.open(NOW);
@@ -151,7 +155,7 @@ fn a_tick_survives_a_restart_and_undo_works_after_reopen() {
     drop(store);
     let mut store = t.open(NOW);
     let undone = store
-        .undo_last(NOW)
+        .undo_last(stamp(NOW))
         .expect("undo")
         .expect("something undone");
     assert_eq!(undone.summary, "tick");
@@ -159,7 +163,7 @@ fn a_tick_survives_a_restart_and_undo_works_after_reopen() {
         store.load_board().expect("board").evidence_for(unit, req),
         None
     );
-    assert_eq!(store.undo_last(NOW).expect("undo"), None);
+    assert_eq!(store.undo_last(stamp(NOW)).expect("undo"), None);
     drop(store);
     let store = t.open(NOW);
     assert_eq!(
@@ -168,16 +172,69 @@ fn a_tick_survives_a_restart_and_undo_works_after_reopen() {
     );
 }
 
+/// A stamp is stored as the store has always written it: RFC 3339 in the stamp's own offset,
+/// never converted to UTC, so rows written before and after this API read and sort alike.
+#[test]
+fn stamps_are_stored_in_their_own_offset_as_before() {
+    let t = TempStore::new();
+    let mut store = t.open("2022-05-06T09:00:00+07:00");
+    let (unit, req) = (first_unit(&store), manual_requirement(&store));
+    let at = stamp("2022-09-17T15:59:00+07:00");
+    assert!(store.toggle_check(unit, req, at, "tick").expect("tick"));
+    let undone = store
+        .undo_last(stamp("2022-09-17T16:00:30+07:00"))
+        .expect("undo")
+        .expect("undone");
+    assert_eq!(undone.at, at);
+    store
+        .toggle_check(unit, req, stamp("2022-09-17T08:59:00Z"), "tick in UTC")
+        .expect("tick");
+    drop(store);
+    let conn = Connection::open(&t.path).expect("raw");
+    let rows: Vec<(String, Option<String>, String)> = conn
+        .prepare(
+            "SELECT at, undone_at, json_extract(after_json, '$.done_at') FROM audit_log ORDER BY id",
+        )
+        .expect("prepare")
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+        .expect("query")
+        .collect::<Result<_, _>>()
+        .expect("rows");
+    assert_eq!(
+        rows,
+        [
+            (
+                "2022-09-17T15:59:00+07:00".to_string(),
+                Some("2022-09-17T16:00:30+07:00".to_string()),
+                "2022-09-17T15:59:00+07:00".to_string()
+            ),
+            (
+                "2022-09-17T08:59:00+00:00".to_string(),
+                None,
+                "2022-09-17T08:59:00+00:00".to_string()
+            ),
+        ]
+    );
+    let done_at: String = conn
+        .query_row("SELECT done_at FROM checks", [], |r| r.get(0))
+        .expect("check row");
+    assert_eq!(done_at, "2022-09-17T08:59:00+00:00");
+    let seeded_at: String = conn
+        .query_row("SELECT seeded_at FROM campaign", [], |r| r.get(0))
+        .expect("campaign");
+    assert_eq!(seeded_at, "2022-05-06T09:00:00+07:00");
+}
+
 #[test]
 fn undo_goes_back_one_change_at_a_time() {
     let t = TempStore::new();
     let mut store = t.open(NOW);
     let unit = first_unit(&store);
     store
-        .update_unit_contact(unit, "Nguyễn Văn A", "0703.652.444", NOW, "first")
+        .update_unit_contact(unit, "Nguyễn Văn A", "0703.652.444", stamp(NOW), "first")
         .expect("first edit");
     store
-        .update_unit_contact(unit, "Trần Thị B", "0912 345 678", NOW, "second")
+        .update_unit_contact(unit, "Trần Thị B", "0912 345 678", stamp(NOW), "second")
         .expect("second edit");
     let contact = |s: &Store| {
         let b = s.load_board().expect("board");
@@ -188,12 +245,12 @@ fn undo_goes_back_one_change_at_a_time() {
         contact(&store),
         ("Trần Thị B".into(), "0912 345 678".into())
     );
-    store.undo_last(NOW).expect("undo").expect("undone");
+    store.undo_last(stamp(NOW)).expect("undo").expect("undone");
     assert_eq!(
         contact(&store),
         ("Nguyễn Văn A".into(), "0703.652.444".into())
     );
-    store.undo_last(NOW).expect("undo").expect("undone");
+    store.undo_last(stamp(NOW)).expect("undo").expect("undone");
     assert_eq!(contact(&store), (String::new(), String::new()));
 }
 
@@ -202,9 +259,11 @@ fn every_change_is_in_the_audit_log_with_before_and_after() {
     let t = TempStore::new();
     let mut store = t.open(NOW);
     let (unit, req) = (first_unit(&store), manual_requirement(&store));
-    store.toggle_check(unit, req, NOW, "tick").expect("tick");
     store
-        .toggle_check(unit, req, NOW, "untick")
+        .toggle_check(unit, req, stamp(NOW), "tick")
+        .expect("tick");
+    store
+        .toggle_check(unit, req, stamp(NOW), "untick")
         .expect("untick");
     drop(store);
     let conn = Connection::open(&t.path).expect("raw");
@@ -231,7 +290,7 @@ fn a_failed_change_rolls_back_whole() {
     let t = TempStore::new();
     let mut store = t.open(NOW);
     let unit = first_unit(&store);
-    let result = store.change(NOW, "bad", |c| {
+    let result = store.change(stamp(NOW), "bad", |c| {
         c.update(
             xungkich::store::Table::Units,
             unit,
@@ -265,7 +324,7 @@ fn another_campaign_file_is_refused_for_an_existing_store() {
             def: &def,
             name: "other.toml",
         },
-        NOW,
+        stamp(NOW),
     )
     .err()
     .expect("refused");
@@ -279,7 +338,7 @@ fn another_campaign_file_is_refused_for_an_existing_store() {
                 def: &same,
                 name: "x.toml"
             },
-            NOW
+            stamp(NOW)
         )
         .is_ok()
     );
@@ -296,7 +355,7 @@ fn a_new_store_can_be_seeded_from_another_campaign_file() {
             def: &def,
             name: "other.toml",
         },
-        NOW,
+        stamp(NOW),
     )
     .expect("seeded");
     assert_eq!(
@@ -312,7 +371,7 @@ fn another_connections_commit_is_noticed_and_our_own_is_not() {
     let mut b = t.open(NOW);
     b.load_board().expect("board");
     let (unit, req) = (first_unit(&a), manual_requirement(&a));
-    a.toggle_check(unit, req, NOW, "tick").expect("tick");
+    a.toggle_check(unit, req, stamp(NOW), "tick").expect("tick");
     assert!(b.changed_elsewhere().expect("look"));
     assert!(!b.changed_elsewhere().expect("look again"));
     assert!(
@@ -323,7 +382,8 @@ fn another_connections_commit_is_noticed_and_our_own_is_not() {
     );
     // A's own write does not count as a change from elsewhere for A.
     assert!(!a.changed_elsewhere().expect("a first look"));
-    a.toggle_check(unit, req, NOW, "untick").expect("untick");
+    a.toggle_check(unit, req, stamp(NOW), "untick")
+        .expect("untick");
     assert!(!a.changed_elsewhere().expect("a looks"));
 }
 
@@ -367,7 +427,9 @@ mod initiatives {
             store.load_board().expect("board").evidence_for(unit, req),
             None
         );
-        let id = store.add_initiative(&valid(unit), NOW, "add").expect("add");
+        let id = store
+            .add_initiative(&valid(unit), stamp(NOW), "add")
+            .expect("add");
         assert!(
             store
                 .load_board()
@@ -389,7 +451,7 @@ mod initiatives {
                 .any(|f| f.name == "Chuyển đổi số"),
             "a new field is created with the initiative"
         );
-        store.undo_last(NOW).expect("undo").expect("undone");
+        store.undo_last(stamp(NOW)).expect("undo").expect("undone");
         assert_eq!(store.initiative(id).expect("read"), None);
         assert!(
             store
@@ -416,22 +478,26 @@ mod initiatives {
         let t = TempStore::new();
         let mut store = t.open(NOW);
         let unit = first_unit(&store);
-        let id = store.add_initiative(&valid(unit), NOW, "add").expect("add");
+        let id = store
+            .add_initiative(&valid(unit), stamp(NOW), "add")
+            .expect("add");
         store
-            .set_stage(id, Stage::Implementing, None, "", NOW, "stage")
+            .set_stage(id, Stage::Implementing, None, "", stamp(NOW), "stage")
             .expect("stage");
         let other = store.load_board().expect("board").units[1].id;
         let day = NaiveDate::from_ymd_opt(2022, 6, 1).expect("date");
         store
-            .set_replications(id, &[other], day, NOW, "replicate")
+            .set_replications(id, &[other], day, stamp(NOW), "replicate")
             .expect("replicate");
         let before = store.initiative_detail(id).expect("detail");
         assert_eq!(before.history.len(), 2);
         assert_eq!(before.replications, vec![(other, day)]);
         assert!(store.initiative(id).expect("read").expect("row").replicated);
-        store.delete_initiative(id, NOW, "delete").expect("delete");
+        store
+            .delete_initiative(id, stamp(NOW), "delete")
+            .expect("delete");
         assert_eq!(store.initiative(id).expect("read"), None);
-        store.undo_last(NOW).expect("undo").expect("undone");
+        store.undo_last(stamp(NOW)).expect("undo").expect("undone");
         let after = store.initiative_detail(id).expect("detail");
         assert_eq!(after, before, "history and replications come back with it");
         assert_eq!(
@@ -445,14 +511,16 @@ mod initiatives {
         let t = TempStore::new();
         let mut store = t.open(NOW);
         let unit = first_unit(&store);
-        let id = store.add_initiative(&valid(unit), NOW, "add").expect("add");
+        let id = store
+            .add_initiative(&valid(unit), stamp(NOW), "add")
+            .expect("add");
         store
             .set_stage(
                 id,
                 Stage::Proposed,
                 Some((CommendationLevel::City, Some("Lê Thị Hoa".into()))),
                 "",
-                NOW,
+                stamp(NOW),
                 "propose",
             )
             .expect("propose");
@@ -460,7 +528,7 @@ mod initiatives {
         assert_eq!(row.commendation_level, Some(CommendationLevel::City));
         assert_eq!(row.commendation_for.as_deref(), Some("Lê Thị Hoa"));
         store
-            .set_stage(id, Stage::Commended, None, "", NOW, "commend")
+            .set_stage(id, Stage::Commended, None, "", stamp(NOW), "commend")
             .expect("commend");
         let row = store.initiative(id).expect("read").expect("row");
         assert_eq!(
@@ -469,12 +537,12 @@ mod initiatives {
             "kept"
         );
         store
-            .set_stage(id, Stage::Evaluated, None, "", NOW, "back")
+            .set_stage(id, Stage::Evaluated, None, "", stamp(NOW), "back")
             .expect("back");
         let row = store.initiative(id).expect("read").expect("row");
         assert_eq!(row.commendation_level, None, "cleared below proposed");
         // Each undo goes back one stage move, proposal included.
-        store.undo_last(NOW).expect("undo").expect("undone");
+        store.undo_last(stamp(NOW)).expect("undo").expect("undone");
         let row = store.initiative(id).expect("read").expect("row");
         assert_eq!(row.stage, Stage::Commended);
         assert_eq!(row.commendation_for.as_deref(), Some("Lê Thị Hoa"));
@@ -488,7 +556,11 @@ mod initiatives {
     fn an_unknown_unit_is_refused_by_the_store_too() {
         let t = TempStore::new();
         let mut store = t.open(NOW);
-        assert!(store.add_initiative(&valid(99_999), NOW, "add").is_err());
+        assert!(
+            store
+                .add_initiative(&valid(99_999), stamp(NOW), "add")
+                .is_err()
+        );
         assert!(store.initiatives().expect("list").is_empty());
         assert_eq!(store.last_change().expect("last"), None);
     }

@@ -117,7 +117,7 @@ pub(super) fn save_agenda_item(app: &mut App, store: &mut Store, id: Option<i64>
         },
         &[&item.title],
     );
-    match store.save_agenda_item(id, &item, &app.now.to_rfc3339(), &summary) {
+    match store.save_agenda_item(id, &item, app.now, &summary) {
         Ok(saved) => {
             app.form = None;
             refresh(app, store);
@@ -155,7 +155,7 @@ pub(super) fn delete_agenda_item(app: &mut App, store: &mut Store, id: i64) {
         .map(|a| a.title.clone())
         .unwrap_or_default();
     let summary = fill(s.summary_agenda_delete, &[&title]);
-    match store.delete_agenda_item(id, &app.now.to_rfc3339(), &summary) {
+    match store.delete_agenda_item(id, app.now, &summary) {
         Ok(()) => {
             refresh(app, store);
             let n = app.volunteer.visible_agenda().len();

@@ -95,7 +95,7 @@ pub(super) fn save(
     let shown = value.map(|v| v.to_string()).unwrap_or_else(|| "—".into());
     let summary = fill(s.summary_figure, &[unit, s.metric(metric), &shown]);
     let now = app.now;
-    match store.set_figure(day, unit_id, metric, value, &now.to_rfc3339(), &summary) {
+    match store.set_figure(day, unit_id, metric, value, now, &summary) {
         Ok(()) => {
             app.volunteer.set(unit_id, metric, value, now);
             app.volunteer.editing = None;

@@ -61,7 +61,7 @@ pub(super) fn write_export(app: &mut App, store: &Store) {
 
 pub(super) fn undo(app: &mut App, store: &mut Store) {
     let s = app.strings();
-    match store.undo_last(&app.now.to_rfc3339()) {
+    match store.undo_last(app.now) {
         Ok(Some(undone)) => {
             let ids: Vec<i64> = undone
                 .entities

@@ -303,18 +303,18 @@ pub(super) fn save(app: &mut App, store: &mut Store, id: Option<i64>) {
         }
     };
     let unit = unit_name(app, valid.unit_id);
-    let now = app.now.to_rfc3339();
+    let now = app.now;
     let result = match id {
         None => {
             let summary = fill(s.summary_add_init, &[&valid.title, &unit]);
             store
-                .add_initiative(&valid, &now, &summary)
+                .add_initiative(&valid, now, &summary)
                 .map(|new_id| (new_id, summary))
         }
         Some(id) => {
             let summary = fill(s.summary_edit_init, &[&valid.title]);
             store
-                .update_initiative(id, &valid, &now, &summary)
+                .update_initiative(id, &valid, now, &summary)
                 .map(|()| (id, summary))
         }
     };
@@ -352,7 +352,7 @@ pub(super) fn delete(app: &mut App, store: &mut Store, id: i64) {
         .map(|r| r.title.clone())
         .unwrap_or_default();
     let summary = fill(s.summary_delete_init, &[&title]);
-    let result = store.delete_initiative(id, &app.now.to_rfc3339(), &summary);
+    let result = store.delete_initiative(id, app.now, &summary);
     finish_write(app, store, result, Stale::Initiatives(&[id]), &summary);
 }
 
@@ -424,7 +424,7 @@ fn write_stage(
         s.summary_stage,
         &[&row.title, s.stage(row.stage), s.stage(stage)],
     );
-    let result = store.set_stage(row.id, stage, proposal, "", &app.now.to_rfc3339(), &summary);
+    let result = store.set_stage(row.id, stage, proposal, "", app.now, &summary);
     finish_write(app, store, result, Stale::Initiatives(&[row.id]), &summary);
 }
 
@@ -531,7 +531,7 @@ pub(super) fn save_replications(app: &mut App, store: &mut Store, id: i64) {
         .unwrap_or_default();
     let summary = fill(s.summary_replications, &[&title, &units.len().to_string()]);
     let today = app.now.date_naive();
-    let result = store.set_replications(id, &units, today, &app.now.to_rfc3339(), &summary);
+    let result = store.set_replications(id, &units, today, app.now, &summary);
     finish_write(app, store, result, Stale::Initiatives(&[id]), &summary);
 }
 

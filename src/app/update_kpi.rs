@@ -143,7 +143,7 @@ pub(super) fn save_measurement(app: &mut App, store: &mut Store, kpi_id: i64) {
         s.summary_measurement,
         &[&name, &format_date(start), &format_date(end)],
     );
-    let result = store.add_measurement(kpi_id, &m, &app.now.to_rfc3339(), &summary);
+    let result = store.add_measurement(kpi_id, &m, app.now, &summary);
     finish_write(app, store, result.map(|_| ()), Stale::Kpis, &summary);
 }
 
@@ -191,7 +191,7 @@ pub(super) fn save_target(app: &mut App, store: &mut Store, kpi_id: i64) {
     let name = kpi_name(app, kpi_id);
     let shown = target.map_or_else(|| "—".to_string(), |t| format_percent(Some(t)));
     let summary = fill(s.summary_target, &[&name, &shown]);
-    let result = store.set_kpi_target(kpi_id, target, &app.now.to_rfc3339(), &summary);
+    let result = store.set_kpi_target(kpi_id, target, app.now, &summary);
     finish_write(app, store, result, Stale::Kpis, &summary);
 }
 
@@ -223,6 +223,6 @@ pub(super) fn delete_measurement(app: &mut App, store: &mut Store, id: i64) {
         s.summary_delete_measurement,
         &[&name, &format_date(start), &format_date(end)],
     );
-    let result = store.delete_measurement(id, &app.now.to_rfc3339(), &summary);
+    let result = store.delete_measurement(id, app.now, &summary);
     finish_write(app, store, result, Stale::Kpis, &summary);
 }

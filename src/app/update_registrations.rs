@@ -111,7 +111,7 @@ pub(super) fn save_registration(app: &mut App, store: &mut Store, unit_id: i64) 
     };
     let unit = app.board.unit_name(unit_id).to_string();
     let summary = fill(s.summary_registration, &[&unit]);
-    let result = store.save_registration(day, unit_id, &new, &app.now.to_rfc3339(), &summary);
+    let result = store.save_registration(day, unit_id, &new, app.now, &summary);
     finish_write(app, store, result, Stale::Day, &summary);
 }
 
@@ -141,6 +141,6 @@ pub(super) fn delete_registration(app: &mut App, store: &mut Store, id: i64) {
         .map(|u| app.board.unit_name(u).to_string())
         .unwrap_or_default();
     let summary = fill(s.summary_delete_registration, &[&unit]);
-    let result = store.delete_registration(id, &app.now.to_rfc3339(), &summary);
+    let result = store.delete_registration(id, app.now, &summary);
     finish_write(app, store, result, Stale::Day, &summary);
 }

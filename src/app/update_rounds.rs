@@ -113,7 +113,7 @@ pub(super) fn save_round(app: &mut App, store: &mut Store) {
         report_deadline: rep,
     };
     let summary = fill(s.summary_round, &[&round.to_string(), &format_date(date)]);
-    match store.add_volunteer_day(&day, &app.now.to_rfc3339(), &summary) {
+    match store.add_volunteer_day(&day, app.now, &summary) {
         Ok(id) => {
             app.form = None;
             super::update::reload(app, store);

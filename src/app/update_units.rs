@@ -69,7 +69,7 @@ fn toggle_check(app: &mut App, store: &mut Store) {
     };
     let summary = fill(summary_template, &[&req.short, &unit.name]);
     let now = app.now;
-    match store.toggle_check(unit.id, req.id, &now.to_rfc3339(), &summary) {
+    match store.toggle_check(unit.id, req.id, now, &summary) {
         Ok(true) => {
             let msg = fill(s.ticked, &[&unit.name, &req.short, &format_local(now)]);
             reload(app, store);
@@ -116,8 +116,8 @@ pub(super) fn save_contact(app: &mut App, store: &mut Store, unit_id: i64) {
     let summary = fill(s.summary_contact, &[&name]);
     let person = form.fields[0].value();
     let phone = form.fields[1].value();
-    let now = app.now.to_rfc3339();
+    let now = app.now;
     // On failure the form stays open with what was typed, so nothing is lost.
-    let result = store.update_unit_contact(unit_id, &person, &phone, &now, &summary);
+    let result = store.update_unit_contact(unit_id, &person, &phone, now, &summary);
     finish_write(app, store, result, Stale::Board, &summary);
 }

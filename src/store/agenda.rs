@@ -106,7 +106,7 @@ impl Store {
         &mut self,
         id: Option<i64>,
         item: &AgendaItem,
-        now: &str,
+        now: DateTime<FixedOffset>,
         summary: &str,
     ) -> Result<i64> {
         self.change(now, summary, |c| {
@@ -137,12 +137,22 @@ impl Store {
         })
     }
 
-    pub fn delete_agenda_item(&mut self, id: i64, now: &str, summary: &str) -> Result<()> {
+    pub fn delete_agenda_item(
+        &mut self,
+        id: i64,
+        now: DateTime<FixedOffset>,
+        summary: &str,
+    ) -> Result<()> {
         self.change(now, summary, |c| c.delete(Table::AgendaItems, id))
     }
 
     /// Adds a volunteer-day round; its code is made from the round and the year.
-    pub fn add_volunteer_day(&mut self, day: &NewDay, now: &str, summary: &str) -> Result<i64> {
+    pub fn add_volunteer_day(
+        &mut self,
+        day: &NewDay,
+        now: DateTime<FixedOffset>,
+        summary: &str,
+    ) -> Result<i64> {
         self.change(now, summary, |c| {
             let base = format!("tb-dot{}-{}", day.round, day.date.format("%Y"));
             let taken = |code: &str| -> Result<bool> {

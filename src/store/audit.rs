@@ -1,9 +1,11 @@
 //! User changes: one transaction each, every touched row recorded before and after, undoable.
 
+use chrono::{DateTime, FixedOffset};
 use rusqlite::types::{Value, ValueRef};
 use rusqlite::{OptionalExtension, Transaction, TransactionBehavior, params};
 use serde_json::{Map, Value as Json};
 
+use super::queries::{parse_time, stamp};
 use super::{Result, Store, StoreError};
 
 /// The tables a user change may touch. Names come from here, never from input.
@@ -71,6 +73,7 @@ impl Table {
 pub struct Change<'a> {
     tx: Transaction<'a>,
     change_id: i64,
+    /// The stamp's stored text, made once for every row the change logs.
     at: String,
     summary: String,
 }
@@ -79,7 +82,8 @@ pub struct Change<'a> {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Undone {
     pub summary: String,
-    pub at: String,
+    /// When the change was made.
+    pub at: DateTime<FixedOffset>,
     pub tables: Vec<Table>,
     /// Every row put back, so callers can refresh exactly those.
     pub entities: Vec<(Table, i64)>,
@@ -93,7 +97,7 @@ impl Store {
     /// When this returns Ok the change is durable (synchronous = FULL).
     pub fn change<T>(
         &mut self,
-        at: &str,
+        at: DateTime<FixedOffset>,
         summary: &str,
         f: impl FnOnce(&mut Change<'_>) -> Result<T>,
     ) -> Result<T> {
@@ -111,7 +115,7 @@ impl Store {
         let mut change = Change {
             tx,
             change_id,
-            at: at.to_string(),
+            at: stamp(at),
             summary: summary.to_string(),
         };
         let out = f(&mut change)?;
@@ -121,7 +125,7 @@ impl Store {
 
     /// Undoes the most recent change not yet undone, in one transaction. None when there is
     /// nothing left to undo.
-    pub fn undo_last(&mut self, at: &str) -> Result<Option<Undone>> {
+    pub fn undo_last(&mut self, at: DateTime<FixedOffset>) -> Result<Option<Undone>> {
         if let Some(why) = self.read_only() {
             return Err(StoreError::ReadOnly(why));
         }
@@ -151,7 +155,7 @@ impl Store {
         };
         let mut undone = Undone {
             summary: String::new(),
-            at: String::new(),
+            at: DateTime::default(),
             tables: Vec::new(),
             entities: Vec::new(),
             dropped_photos: Vec::new(),
@@ -172,7 +176,7 @@ impl Store {
             }
             restore(&tx, table, id, before.as_ref())?;
             undone.summary = summary;
-            undone.at = changed_at;
+            undone.at = parse_time(&changed_at, "audit log")?;
             if !undone.tables.contains(&table) {
                 undone.tables.push(table);
             }
@@ -180,7 +184,7 @@ impl Store {
         }
         tx.execute(
             "UPDATE audit_log SET undone_at = ?1 WHERE change_id = ?2",
-            params![at, change_id],
+            params![stamp(at), change_id],
         )?;
         tx.commit()?;
         Ok(Some(undone))

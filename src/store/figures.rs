@@ -4,7 +4,7 @@ use chrono::{DateTime, FixedOffset};
 use rusqlite::types::Value;
 use rusqlite::{OptionalExtension, params};
 
-use super::queries::parse_time;
+use super::queries::{parse_time, stamp};
 use super::{Result, Store, StoreError, Table};
 use crate::domain::figures::{Metric, check_pair};
 
@@ -51,7 +51,7 @@ impl Store {
         unit_id: i64,
         metric: Metric,
         value: Option<i64>,
-        now: &str,
+        now: DateTime<FixedOffset>,
         summary: &str,
     ) -> Result<()> {
         self.change(now, summary, |c| {
@@ -91,7 +91,7 @@ impl Store {
                     id,
                     &[
                         ("value", Value::Integer(v)),
-                        ("updated_at", Value::Text(now.into())),
+                        ("updated_at", Value::Text(stamp(now))),
                     ],
                 ),
                 (None, Some(v)) => c
@@ -102,7 +102,7 @@ impl Store {
                             ("unit_id", Value::Integer(unit_id)),
                             ("metric", Value::Text(metric.code().into())),
                             ("value", Value::Integer(v)),
-                            ("updated_at", Value::Text(now.into())),
+                            ("updated_at", Value::Text(stamp(now))),
                         ],
                     )
                     .map(|_| ()),

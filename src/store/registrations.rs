@@ -97,13 +97,18 @@ impl Store {
         day_id: i64,
         unit_id: i64,
         r: &NewRegistration,
-        now: &str,
+        now: DateTime<FixedOffset>,
         summary: &str,
     ) -> Result<()> {
         self.change(now, summary, |c| write_registration(c, day_id, unit_id, r))
     }
 
-    pub fn delete_registration(&mut self, id: i64, now: &str, summary: &str) -> Result<()> {
+    pub fn delete_registration(
+        &mut self,
+        id: i64,
+        now: DateTime<FixedOffset>,
+        summary: &str,
+    ) -> Result<()> {
         self.change(now, summary, |c| c.delete(Table::Registrations, id))
     }
 }

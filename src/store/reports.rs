@@ -4,7 +4,7 @@ use chrono::{DateTime, FixedOffset};
 use rusqlite::OptionalExtension;
 use rusqlite::types::Value;
 
-use super::queries::parse_time;
+use super::queries::{parse_time, stamp};
 use super::{Result, Store, Table};
 use crate::domain::fold::nfc;
 
@@ -102,7 +102,7 @@ impl Store {
         received_at: DateTime<FixedOffset>,
         note: &str,
         photos: &[PhotoRow],
-        now: &str,
+        now: DateTime<FixedOffset>,
         summary: &str,
     ) -> Result<()> {
         self.change(now, summary, |c| {
@@ -139,7 +139,7 @@ impl Store {
                         ("original_name", Value::Text(p.original_name.clone())),
                         ("media_type", Value::Text(p.media_type.clone())),
                         ("bytes", Value::Integer(p.bytes)),
-                        ("added_at", Value::Text(now.into())),
+                        ("added_at", Value::Text(stamp(now))),
                     ],
                 )?;
             }

@@ -1,8 +1,10 @@
 //! User changes to units and their manual checklist ticks.
 
+use chrono::{DateTime, FixedOffset};
 use rusqlite::types::Value;
 use rusqlite::{OptionalExtension, params};
 
+use super::queries::stamp;
 use super::{Result, Store, Table};
 
 impl Store {
@@ -12,7 +14,7 @@ impl Store {
         &mut self,
         unit_id: i64,
         requirement_id: i64,
-        now: &str,
+        now: DateTime<FixedOffset>,
         summary: &str,
     ) -> Result<bool> {
         self.change(now, summary, |c| {
@@ -35,7 +37,7 @@ impl Store {
                         &[
                             ("unit_id", Value::Integer(unit_id)),
                             ("requirement_id", Value::Integer(requirement_id)),
-                            ("done_at", Value::Text(now.to_string())),
+                            ("done_at", Value::Text(stamp(now))),
                         ],
                     )?;
                     Ok(true)
@@ -49,7 +51,7 @@ impl Store {
         unit_id: i64,
         contact_person: &str,
         phone: &str,
-        now: &str,
+        now: DateTime<FixedOffset>,
         summary: &str,
     ) -> Result<()> {
         self.change(now, summary, |c| {

@@ -3,6 +3,7 @@
 
 use std::path::PathBuf;
 
+use chrono::{DateTime, FixedOffset};
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyEventState, KeyModifiers};
 use tempfile::TempDir;
 
@@ -14,7 +15,12 @@ use xungkich::store::Store;
 use xungkich::tui::action_for_key;
 
 pub fn clock(at: &str) -> Clock {
-    Clock::Fixed(parse_instant(at).expect("test clock"))
+    Clock::Fixed(stamp(at))
+}
+
+/// A test's instant, written as `--now` takes it.
+pub fn stamp(at: &str) -> DateTime<FixedOffset> {
+    parse_instant(at).expect("test instant")
 }
 
 pub struct TempStore {
@@ -30,7 +36,7 @@ impl TempStore {
     }
 
     pub fn open(&self, now: &str) -> Store {
-        Store::open(&self.path, SHIPPED_SEED, now).expect("open store")
+        Store::open(&self.path, SHIPPED_SEED, stamp(now)).expect("open store")
     }
 }
 

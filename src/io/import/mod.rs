@@ -236,7 +236,12 @@ pub fn plan_bytes(bytes: &[u8], source: &str, kind: ImportKind, ctx: &Context<'_
 }
 
 /// Writes a clean plan in one audited change. Refuses a plan with errors.
-pub fn apply(store: &mut Store, plan: &Plan, lang: Lang, now: &str) -> crate::store::Result<()> {
+pub fn apply(
+    store: &mut Store,
+    plan: &Plan,
+    lang: Lang,
+    now: DateTime<FixedOffset>,
+) -> crate::store::Result<()> {
     if !plan.is_clean() {
         return Err(crate::store::StoreError::Invalid(
             "an import with errors is not written".into(),
