@@ -13,6 +13,7 @@ pub static STRINGS: Strings = Strings {
         minutes: "minutes",
         under_a_minute: "under a minute",
     },
+    change_words: super::change::en,
     tab_overview: "Overview",
     tab_units: "Units",
     tab_initiatives: "Initiatives",

@@ -1,10 +1,12 @@
 //! Every string the UI shows, one table per language. A struct (not a map) makes a missing
 //! string in either language a compile error rather than a blank on screen.
 
+mod change;
 mod en;
 mod errors;
 mod vi;
 
+use crate::domain::change::ChangeSummary;
 use crate::domain::time::SpanWords;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
@@ -33,9 +35,13 @@ pub fn header_name(
 
 macro_rules! string_table {
     ($($name:ident),* $(,)?) => {
-        /// The UI strings of one language (besides `span`, the words of a time span).
+        /// The UI strings of one language (besides `span`, the words of a time span, and
+        /// `change_words`, the sentences of logged changes).
         pub struct Strings {
             pub span: SpanWords,
+            /// Read through [`Strings::change`]; a function, as a sentence with named parts
+            /// (`change.rs`) is not a template.
+            change_words: fn(&Strings, &ChangeSummary) -> String,
             $(pub $name: &'static str,)*
         }
 

@@ -13,6 +13,7 @@ pub static STRINGS: Strings = Strings {
         minutes: "phút",
         under_a_minute: "dưới 1 phút",
     },
+    change_words: super::change::vi,
     tab_overview: "Tổng quan",
     tab_units: "Đơn vị",
     tab_initiatives: "Sáng kiến",

@@ -277,12 +277,7 @@ pub fn upcoming_day(
 }
 
 pub fn kind_name(kind: ImportKind, s: &Strings) -> &'static str {
-    match kind {
-        ImportKind::Units => s.im_kind_units,
-        ImportKind::Initiatives => s.im_kind_initiatives,
-        ImportKind::Registrations => s.im_kind_registrations,
-        ImportKind::Figures => s.im_kind_figures,
-    }
+    s.import_kind(kind)
 }
 
 /// A, B, …, Z, AA, AB … as spreadsheets name columns (0-based index).
