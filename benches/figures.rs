@@ -27,6 +27,7 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent};
 use tempfile::TempDir;
 
 use xungkich::app::{App, StatusKind, Tab};
+use xungkich::domain::change::ChangeSummary;
 use xungkich::domain::figures::Metric;
 use xungkich::domain::time::{Clock, parse_instant};
 use xungkich::i18n::Lang;
@@ -332,7 +333,18 @@ fn entry(c: &mut Criterion) {
         },
         &|s, &(unit, v)| {
             s.store
-                .set_figure(day, unit, Metric::Einvoice, Some(v), now, "Số liệu (bench)")
+                .set_figure(
+                    day,
+                    unit,
+                    Metric::Einvoice,
+                    Some(v),
+                    now,
+                    &ChangeSummary::Figure {
+                        unit: "bench".into(),
+                        metric: Metric::Einvoice,
+                        value: Some(v),
+                    },
+                )
                 .expect("set_figure");
         },
         // Untimed: the grid's copy follows, so the next value differs from the stored one.

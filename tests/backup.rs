@@ -10,6 +10,7 @@ use std::process::{Command, Output};
 
 use support::{TempStore, stamp};
 use tempfile::TempDir;
+use xungkich::domain::change::ChangeSummary;
 use xungkich::store::Store;
 
 const NOW: &str = "2022-05-07T14:00";
@@ -148,7 +149,9 @@ fn restore_puts_the_copy_back_and_keeps_the_replaced_store_aside() {
                 "Trần Thị Bảy",
                 "0903 123 456",
                 stamp("2022-04-30T08:00:00+07:00"),
-                "contact",
+                &ChangeSummary::Contact {
+                    unit: "test".into(),
+                },
             )
             .expect("contact");
         let copy = dir.path().join("copy.db");

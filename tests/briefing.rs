@@ -11,6 +11,7 @@ use std::process::{Command, Output};
 
 use ratatui::crossterm::event::KeyCode;
 use xungkich::app::StatusKind;
+use xungkich::domain::change::ChangeSummary;
 use xungkich::i18n::{Lang, strings};
 use xungkich::io::briefing::{self, Format};
 
@@ -247,7 +248,14 @@ fn agenda_items_past_their_date_are_overdue_and_markup_is_escaped() {
         item("Hôm nay vẫn kịp", (2022, 5, 7), AgendaStatus::InProgress),
     ] {
         store
-            .save_agenda_item(None, &it, stamp(now), "test")
+            .save_agenda_item(
+                None,
+                &it,
+                stamp(now),
+                &ChangeSummary::AddAgenda {
+                    title: it.title.clone(),
+                },
+            )
             .expect("agenda item");
     }
     let board = store.load_board().expect("board");
@@ -310,7 +318,7 @@ fn r_writes_the_briefing_of_the_saturday_on_screen() {
                 report_deadline,
             },
             stamp("2022-05-08T08:00:00+07:00"),
-            "round 3",
+            &ChangeSummary::Round { round: 3, date },
         )
         .expect("round 3");
     let mut app = support::app(&store, "2022-05-15T09:00", Lang::Vi);

@@ -25,6 +25,7 @@ use std::time::{Duration, Instant};
 use ratatui::crossterm::event::KeyCode;
 use support::{TempStore, stamp};
 use xungkich::demo::Rng;
+use xungkich::domain::change::ChangeSummary;
 use xungkich::domain::figures::Metric;
 use xungkich::io::campaign_file::SHIPPED_SEED;
 use xungkich::store::Store;
@@ -354,7 +355,14 @@ fn the_checker_notices_a_lost_save() {
         let ((unit, metric), value) = plan.entry(i);
         if i < n - 2 {
             store
-                .set_figure(plan.day_id, unit, metric, Some(value), stamp(NOW), "t")
+                .set_figure(
+                    plan.day_id,
+                    unit,
+                    metric,
+                    Some(value),
+                    stamp(NOW),
+                    &figure_summary(metric, value),
+                )
                 .expect("save");
         }
         lines.push(format!("saved {unit} {} {value}", metric.code()));
@@ -376,6 +384,15 @@ fn the_checker_notices_a_lost_save() {
 // ---------------------------------------------------------------------------------------------
 
 const WRITES: usize = 200;
+
+/// What a figure saved straight through the store says in the log.
+fn figure_summary(metric: Metric, value: i64) -> ChangeSummary {
+    ChangeSummary::Figure {
+        unit: "test".into(),
+        metric,
+        value: Some(value),
+    }
+}
 
 /// Two instances saving figures at the same time, each through its own `Store`: every save
 /// returns Ok (the busy timeout waits out the other's write; no "database is locked"), and
@@ -401,7 +418,14 @@ fn two_handles_writing_at_once_never_see_database_is_locked() {
                 for i in 0..WRITES {
                     let unit = units[i % units.len()];
                     let value = i as i64 + 1;
-                    match store.set_figure(day_id, unit, metric, Some(value), stamp(NOW), "t") {
+                    match store.set_figure(
+                        day_id,
+                        unit,
+                        metric,
+                        Some(value),
+                        stamp(NOW),
+                        &figure_summary(metric, value),
+                    ) {
                         Ok(()) => {
                             last.insert(unit, value);
                         }
@@ -459,7 +483,7 @@ fn two_instances_opening_a_new_store_at_once_both_succeed() {
                             Metric::Volunteers,
                             Some(5),
                             stamp(NOW),
-                            "t",
+                            &figure_summary(Metric::Volunteers, 5),
                         )
                         .map_err(|e| format!("save: {e}"))
                 })

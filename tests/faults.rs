@@ -10,6 +10,7 @@ use std::collections::HashMap;
 use ratatui::crossterm::event::KeyCode;
 use support::{TempStore, app, ctrl, demo_store, key, press, stamp, type_text};
 use xungkich::app::StatusKind;
+use xungkich::domain::change::ChangeSummary;
 use xungkich::domain::figures::Metric;
 use xungkich::i18n::Lang;
 use xungkich::io::campaign_file::SHIPPED_SEED;
@@ -114,7 +115,9 @@ fn a_full_disk_while_saving_a_form_keeps_the_form_and_what_was_typed() {
                 &person,
                 &phone,
                 stamp("2022-05-07T10:00:00+07:00"),
-                "fill",
+                &ChangeSummary::Contact {
+                    unit: "test".into(),
+                },
             )
             .is_err()
         {

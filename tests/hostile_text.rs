@@ -15,6 +15,8 @@ use ratatui::layout::Rect;
 use ratatui::{Terminal, TerminalOptions, Viewport, backend::CrosstermBackend};
 use support::{TempStore, app, demo_store, key, press, stamp};
 use xungkich::app::App;
+use xungkich::domain::change::ChangeSummary;
+use xungkich::domain::import::ImportKind;
 use xungkich::domain::initiative::{CommendationLevel, FieldRef, InitiativeKind, Stage, Valid};
 use xungkich::i18n::Lang;
 use xungkich::store::{AgendaItem, AgendaStatus, ImportOp, NewMeasurement, NewRegistration, Store};
@@ -44,11 +46,22 @@ fn fill_with(store: &mut Store, text: &str) {
             }],
             text,
             stamp(NOW),
-            text,
+            &ChangeSummary::Import {
+                what: ImportKind::Units,
+                source: text.to_string(),
+            },
         )
         .expect("unit name");
     store
-        .update_unit_contact(unit, text, "0903123456", stamp(NOW), text)
+        .update_unit_contact(
+            unit,
+            text,
+            "0903123456",
+            stamp(NOW),
+            &ChangeSummary::Contact {
+                unit: text.to_string(),
+            },
+        )
         .expect("contact");
     let v = Valid {
         kind: InitiativeKind::Solution,
@@ -62,7 +75,14 @@ fn fill_with(store: &mut Store, text: &str) {
         score: Some(90.0),
     };
     let id = store
-        .add_initiative(&v, stamp(NOW), text)
+        .add_initiative(
+            &v,
+            stamp(NOW),
+            &ChangeSummary::AddInitiative {
+                title: v.title.clone(),
+                unit: text.to_string(),
+            },
+        )
         .expect("initiative");
     store
         .set_stage(
@@ -71,7 +91,11 @@ fn fill_with(store: &mut Store, text: &str) {
             Some((CommendationLevel::City, Some(text.to_string()))),
             text,
             stamp(NOW),
-            text,
+            &ChangeSummary::Stage {
+                title: text.to_string(),
+                from: Stage::Registered,
+                to: Stage::Proposed,
+            },
         )
         .expect("stage");
     store
@@ -86,7 +110,9 @@ fn fill_with(store: &mut Store, text: &str) {
                 registered_at: chrono::DateTime::parse_from_rfc3339(NOW).expect("t"),
             },
             stamp(NOW),
-            text,
+            &ChangeSummary::Registration {
+                unit: text.to_string(),
+            },
         )
         .expect("registration");
     store
@@ -97,7 +123,10 @@ fn fill_with(store: &mut Store, text: &str) {
             text,
             &[],
             stamp(NOW),
-            text,
+            &ChangeSummary::Report {
+                unit: text.to_string(),
+                photos: 0,
+            },
         )
         .expect("report");
     store
@@ -111,7 +140,9 @@ fn fill_with(store: &mut Store, text: &str) {
                 note: text.to_string(),
             },
             stamp(NOW),
-            text,
+            &ChangeSummary::AddAgenda {
+                title: text.to_string(),
+            },
         )
         .expect("agenda");
     let kpi = store
@@ -132,7 +163,11 @@ fn fill_with(store: &mut Store, text: &str) {
                 note: text.to_string(),
             },
             stamp(NOW),
-            text,
+            &ChangeSummary::Measurement {
+                kpi: text.to_string(),
+                start: NaiveDate::from_ymd_opt(2022, 5, 2).expect("d"),
+                end: NaiveDate::from_ymd_opt(2022, 5, 6).expect("d"),
+            },
         )
         .expect("measurement");
 }

@@ -7,6 +7,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
 use support::{TempStore, demo_store, stamp};
+use xungkich::domain::change::Summary;
 use xungkich::domain::import::ImportKind;
 use xungkich::domain::time::parse_instant;
 use xungkich::i18n::{Lang, strings};
@@ -60,7 +61,7 @@ fn errors(p: &Plan) -> Vec<(usize, String, String)> {
 
 /// What the store holds, and its last audited change: equal before and after means nothing
 /// was written.
-fn state(store: &Store) -> (Option<String>, String) {
+fn state(store: &Store) -> (Option<Summary>, String) {
     (store.last_change().expect("audit"), export_json(store))
 }
 
@@ -178,11 +179,8 @@ fn an_import_is_one_change_that_undo_takes_back_whole() {
         .undo_last(stamp(NOW))
         .expect("undo")
         .expect("something undone");
-    assert!(
-        undone.summary.contains("initiatives-valid.csv"),
-        "{}",
-        undone.summary
-    );
+    let said = strings(Lang::Vi).change_summary(&undone.summary);
+    assert!(said.contains("initiatives-valid.csv"), "{said}");
     assert_eq!(export_json(&store), before);
 }
 

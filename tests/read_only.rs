@@ -11,6 +11,7 @@ use insta::assert_snapshot;
 use ratatui::crossterm::event::{KeyCode, KeyEvent};
 use support::{TempStore, app, demo_store, key, press, stamp, type_text};
 use xungkich::app::StatusKind;
+use xungkich::domain::change::ChangeSummary;
 use xungkich::i18n::Lang;
 use xungkich::store::{ReadOnly, Store, StoreError};
 use xungkich::ui::snapshot::render_text;
@@ -111,7 +112,7 @@ fn the_store_refuses_changes_and_undo_when_read_only() {
             "X",
             "0903123456",
             stamp("2022-05-06T09:00:00+07:00"),
-            "x",
+            &ChangeSummary::Contact { unit: "X".into() },
         )
         .expect_err("refused");
     assert!(matches!(e, StoreError::ReadOnly(ReadOnly::Asked)), "{e}");

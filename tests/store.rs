@@ -5,6 +5,7 @@ mod support;
 use rusqlite::Connection;
 use support::{TempStore, stamp};
 use xungkich::domain::campaign::RequirementSource;
+use xungkich::domain::change::{ChangeSummary, Summary};
 use xungkich::io::campaign_file;
 use xungkich::io::campaign_file::SHIPPED_SEED;
 use xungkich::store::{Seed, Store, StoreError};
@@ -25,11 +26,30 @@ fn first_unit(store: &Store) -> i64 {
     store.load_board().expect("board").units[0].id
 }
 
+/// What the changes these tests make straight through the store say in the log.
+fn ticked() -> ChangeSummary {
+    ChangeSummary::Ticked {
+        unit: "Hiệp Tân".into(),
+        requirement: "Thi đua".into(),
+    }
+}
+
+fn unticked() -> ChangeSummary {
+    ChangeSummary::Unticked {
+        unit: "Hiệp Tân".into(),
+        requirement: "Thi đua".into(),
+    }
+}
+
+fn contact(who: &str) -> ChangeSummary {
+    ChangeSummary::Contact { unit: who.into() }
+}
+
 #[test]
 fn fresh_file_is_migrated_and_seeded() {
     let t = TempStore::new();
     let store = t.open(NOW);
-    assert_eq!(store.schema_version().expect("version"), 1);
+    assert_eq!(store.schema_version().expect("version"), 2);
     let board = store.load_board().expect("board");
     assert_eq!(board.campaign.code, "115/KHLT-UBND-ĐTĐN");
     let wards = board
@@ -45,6 +65,92 @@ fn fresh_file_is_migrated_and_seeded() {
         .query_row("PRAGMA journal_mode", [], |r| r.get(0))
         .expect("journal mode");
     assert_eq!(mode, "wal");
+}
+
+/// A store the previous build wrote (schema 1, changes logged as sentences) is migrated when
+/// opened: the log keeps every row and its words, undo still works, and new changes are
+/// logged as data beside them.
+#[test]
+fn a_schema_1_store_is_migrated_and_keeps_its_log() {
+    let t = TempStore::new();
+    let (unit, req) = {
+        let mut store = t.open(NOW);
+        let (unit, req) = (first_unit(&store), manual_requirement(&store));
+        store
+            .toggle_check(unit, req, stamp(NOW), &ticked())
+            .expect("tick");
+        (unit, req)
+    };
+    support::back_to_schema_1(&t.path, "Đánh dấu \"Thi đua\" cho UBND phường Hiệp Tân");
+    let mut store = t.open(NOW);
+    assert_eq!(store.schema_version().expect("version"), 2);
+    let old = Summary::Text("Đánh dấu \"Thi đua\" cho UBND phường Hiệp Tân".into());
+    assert_eq!(store.last_change().expect("last"), Some(old.clone()));
+    store
+        .update_unit_contact(
+            unit,
+            "Trần Thị B",
+            "0912 345 678",
+            stamp(NOW),
+            &contact("new"),
+        )
+        .expect("a change after the migration");
+    assert_eq!(
+        store.last_change().expect("last"),
+        Some(Summary::Data(contact("new")))
+    );
+    let undone = |store: &mut Store| {
+        store
+            .undo_last(stamp(NOW))
+            .expect("undo")
+            .expect("undone")
+            .summary
+    };
+    assert_eq!(undone(&mut store), Summary::Data(contact("new")));
+    assert_eq!(undone(&mut store), old);
+    assert_eq!(
+        store.load_board().expect("board").evidence_for(unit, req),
+        None
+    );
+    drop(store);
+    let conn = Connection::open(&t.path).expect("raw");
+    let rows: Vec<(String, Option<String>)> = conn
+        .prepare("SELECT summary, summary_json FROM audit_log ORDER BY id")
+        .expect("prepare")
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+        .expect("query")
+        .collect::<Result<_, _>>()
+        .expect("rows");
+    assert_eq!(rows.len(), 2);
+    assert_eq!(
+        rows[0],
+        ("Đánh dấu \"Thi đua\" cho UBND phường Hiệp Tân".into(), None)
+    );
+    assert_eq!(rows[1].0, "", "a new row's words are its data");
+    assert_eq!(
+        rows[1].1.as_deref(),
+        Some(r#"{"kind":"contact","unit":"new"}"#)
+    );
+}
+
+/// Read-only, a schema 1 store cannot be migrated: it is refused and left at schema 1.
+#[test]
+fn a_schema_1_store_opened_read_only_is_refused_unchanged() {
+    let t = TempStore::new();
+    drop(t.open(NOW));
+    support::back_to_schema_1(&t.path, "");
+    let err = Store::open_read_only(&t.path, xungkich::store::ReadOnly::Asked)
+        .err()
+        .expect("refused");
+    assert!(
+        matches!(err, StoreError::ReadOnlyNeedsUpgrade { known: 2, .. }),
+        "{err}"
+    );
+    let conn = Connection::open(&t.path).expect("raw");
+    let version: i64 = conn
+        .query_row("PRAGMA user_version", [], |r| r.get(0))
+        .expect("version");
+    assert_eq!(version, 1);
 }
 
 #[test]
@@ -115,7 +221,7 @@ fn refuses_a_newer_schema_unchanged() {
     match &err {
         StoreError::SchemaTooNew { found, known, .. } => {
             assert_eq!(*found, 99);
-            assert_eq!(*known, 1);
+            assert_eq!(*known, 2);
         }
         other => panic!("expected SchemaTooNew, got {other}"),
     }
@@ -140,7 +246,7 @@ fn a_tick_survives_a_restart_and_undo_works_after_reopen() {
         let (unit, req) = (first_unit(&store), manual_requirement(&store));
         assert!(
             store
-                .toggle_check(unit, req, stamp(NOW), "tick")
+                .toggle_check(unit, req, stamp(NOW), &ticked())
                 .expect("tick")
         );
         (unit, req)
@@ -151,14 +257,17 @@ fn a_tick_survives_a_restart_and_undo_works_after_reopen() {
         board.evidence_for(unit, req).map(|t| t.to_rfc3339()),
         Some(NOW.to_string())
     );
-    assert_eq!(store.last_change().expect("last").as_deref(), Some("tick"));
+    assert_eq!(
+        store.last_change().expect("last"),
+        Some(Summary::Data(ticked()))
+    );
     drop(store);
     let mut store = t.open(NOW);
     let undone = store
         .undo_last(stamp(NOW))
         .expect("undo")
         .expect("something undone");
-    assert_eq!(undone.summary, "tick");
+    assert_eq!(undone.summary, Summary::Data(ticked()));
     assert_eq!(
         store.load_board().expect("board").evidence_for(unit, req),
         None
@@ -180,14 +289,14 @@ fn stamps_are_stored_in_their_own_offset_as_before() {
     let mut store = t.open("2022-05-06T09:00:00+07:00");
     let (unit, req) = (first_unit(&store), manual_requirement(&store));
     let at = stamp("2022-09-17T15:59:00+07:00");
-    assert!(store.toggle_check(unit, req, at, "tick").expect("tick"));
+    assert!(store.toggle_check(unit, req, at, &ticked()).expect("tick"));
     let undone = store
         .undo_last(stamp("2022-09-17T16:00:30+07:00"))
         .expect("undo")
         .expect("undone");
     assert_eq!(undone.at, at);
     store
-        .toggle_check(unit, req, stamp("2022-09-17T08:59:00Z"), "tick in UTC")
+        .toggle_check(unit, req, stamp("2022-09-17T08:59:00Z"), &ticked())
         .expect("tick");
     drop(store);
     let conn = Connection::open(&t.path).expect("raw");
@@ -231,10 +340,22 @@ fn undo_goes_back_one_change_at_a_time() {
     let mut store = t.open(NOW);
     let unit = first_unit(&store);
     store
-        .update_unit_contact(unit, "Nguyễn Văn A", "0703.652.444", stamp(NOW), "first")
+        .update_unit_contact(
+            unit,
+            "Nguyễn Văn A",
+            "0703.652.444",
+            stamp(NOW),
+            &contact("first"),
+        )
         .expect("first edit");
     store
-        .update_unit_contact(unit, "Trần Thị B", "0912 345 678", stamp(NOW), "second")
+        .update_unit_contact(
+            unit,
+            "Trần Thị B",
+            "0912 345 678",
+            stamp(NOW),
+            &contact("second"),
+        )
         .expect("second edit");
     let contact = |s: &Store| {
         let b = s.load_board().expect("board");
@@ -260,10 +381,10 @@ fn every_change_is_in_the_audit_log_with_before_and_after() {
     let mut store = t.open(NOW);
     let (unit, req) = (first_unit(&store), manual_requirement(&store));
     store
-        .toggle_check(unit, req, stamp(NOW), "tick")
+        .toggle_check(unit, req, stamp(NOW), &ticked())
         .expect("tick");
     store
-        .toggle_check(unit, req, stamp(NOW), "untick")
+        .toggle_check(unit, req, stamp(NOW), &unticked())
         .expect("untick");
     drop(store);
     let conn = Connection::open(&t.path).expect("raw");
@@ -290,7 +411,7 @@ fn a_failed_change_rolls_back_whole() {
     let t = TempStore::new();
     let mut store = t.open(NOW);
     let unit = first_unit(&store);
-    let result = store.change(stamp(NOW), "bad", |c| {
+    let result = store.change(stamp(NOW), &contact("bad"), |c| {
         c.update(
             xungkich::store::Table::Units,
             unit,
@@ -371,7 +492,8 @@ fn another_connections_commit_is_noticed_and_our_own_is_not() {
     let mut b = t.open(NOW);
     b.load_board().expect("board");
     let (unit, req) = (first_unit(&a), manual_requirement(&a));
-    a.toggle_check(unit, req, stamp(NOW), "tick").expect("tick");
+    a.toggle_check(unit, req, stamp(NOW), &ticked())
+        .expect("tick");
     assert!(b.changed_elsewhere().expect("look"));
     assert!(!b.changed_elsewhere().expect("look again"));
     assert!(
@@ -382,7 +504,7 @@ fn another_connections_commit_is_noticed_and_our_own_is_not() {
     );
     // A's own write does not count as a change from elsewhere for A.
     assert!(!a.changed_elsewhere().expect("a first look"));
-    a.toggle_check(unit, req, stamp(NOW), "untick")
+    a.toggle_check(unit, req, stamp(NOW), &unticked())
         .expect("untick");
     assert!(!a.changed_elsewhere().expect("a looks"));
 }
@@ -403,6 +525,21 @@ mod initiatives {
             registered_on: NaiveDate::from_ymd_opt(2022, 5, 3).expect("date"),
             evaluation_notes: String::new(),
             score: Some(85.5),
+        }
+    }
+
+    fn added() -> ChangeSummary {
+        ChangeSummary::AddInitiative {
+            title: "QR".into(),
+            unit: "Hiệp Tân".into(),
+        }
+    }
+
+    fn staged(from: Stage, to: Stage) -> ChangeSummary {
+        ChangeSummary::Stage {
+            title: "QR".into(),
+            from,
+            to,
         }
     }
 
@@ -428,7 +565,7 @@ mod initiatives {
             None
         );
         let id = store
-            .add_initiative(&valid(unit), stamp(NOW), "add")
+            .add_initiative(&valid(unit), stamp(NOW), &added())
             .expect("add");
         assert!(
             store
@@ -479,22 +616,42 @@ mod initiatives {
         let mut store = t.open(NOW);
         let unit = first_unit(&store);
         let id = store
-            .add_initiative(&valid(unit), stamp(NOW), "add")
+            .add_initiative(&valid(unit), stamp(NOW), &added())
             .expect("add");
         store
-            .set_stage(id, Stage::Implementing, None, "", stamp(NOW), "stage")
+            .set_stage(
+                id,
+                Stage::Implementing,
+                None,
+                "",
+                stamp(NOW),
+                &staged(Stage::Registered, Stage::Implementing),
+            )
             .expect("stage");
         let other = store.load_board().expect("board").units[1].id;
         let day = NaiveDate::from_ymd_opt(2022, 6, 1).expect("date");
         store
-            .set_replications(id, &[other], day, stamp(NOW), "replicate")
+            .set_replications(
+                id,
+                &[other],
+                day,
+                stamp(NOW),
+                &ChangeSummary::Replications {
+                    title: "QR".into(),
+                    units: 1,
+                },
+            )
             .expect("replicate");
         let before = store.initiative_detail(id).expect("detail");
         assert_eq!(before.history.len(), 2);
         assert_eq!(before.replications, vec![(other, day)]);
         assert!(store.initiative(id).expect("read").expect("row").replicated);
         store
-            .delete_initiative(id, stamp(NOW), "delete")
+            .delete_initiative(
+                id,
+                stamp(NOW),
+                &ChangeSummary::DeleteInitiative { title: "QR".into() },
+            )
             .expect("delete");
         assert_eq!(store.initiative(id).expect("read"), None);
         store.undo_last(stamp(NOW)).expect("undo").expect("undone");
@@ -512,7 +669,7 @@ mod initiatives {
         let mut store = t.open(NOW);
         let unit = first_unit(&store);
         let id = store
-            .add_initiative(&valid(unit), stamp(NOW), "add")
+            .add_initiative(&valid(unit), stamp(NOW), &added())
             .expect("add");
         store
             .set_stage(
@@ -521,14 +678,21 @@ mod initiatives {
                 Some((CommendationLevel::City, Some("Lê Thị Hoa".into()))),
                 "",
                 stamp(NOW),
-                "propose",
+                &staged(Stage::Registered, Stage::Proposed),
             )
             .expect("propose");
         let row = store.initiative(id).expect("read").expect("row");
         assert_eq!(row.commendation_level, Some(CommendationLevel::City));
         assert_eq!(row.commendation_for.as_deref(), Some("Lê Thị Hoa"));
         store
-            .set_stage(id, Stage::Commended, None, "", stamp(NOW), "commend")
+            .set_stage(
+                id,
+                Stage::Commended,
+                None,
+                "",
+                stamp(NOW),
+                &staged(Stage::Proposed, Stage::Commended),
+            )
             .expect("commend");
         let row = store.initiative(id).expect("read").expect("row");
         assert_eq!(
@@ -537,7 +701,14 @@ mod initiatives {
             "kept"
         );
         store
-            .set_stage(id, Stage::Evaluated, None, "", stamp(NOW), "back")
+            .set_stage(
+                id,
+                Stage::Evaluated,
+                None,
+                "",
+                stamp(NOW),
+                &staged(Stage::Commended, Stage::Evaluated),
+            )
             .expect("back");
         let row = store.initiative(id).expect("read").expect("row");
         assert_eq!(row.commendation_level, None, "cleared below proposed");
@@ -558,7 +729,7 @@ mod initiatives {
         let mut store = t.open(NOW);
         assert!(
             store
-                .add_initiative(&valid(99_999), stamp(NOW), "add")
+                .add_initiative(&valid(99_999), stamp(NOW), &added())
                 .is_err()
         );
         assert!(store.initiatives().expect("list").is_empty());

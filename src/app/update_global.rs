@@ -97,7 +97,11 @@ pub(super) fn undo(app: &mut App, store: &mut Store) {
                     .unwrap_or(std::path::Path::new("."));
                 crate::io::photos::remove_copies(data, &undone.dropped_photos);
             }
-            set_status(app, StatusKind::Saved, fill(s.undone, &[&undone.summary]));
+            set_status(
+                app,
+                StatusKind::Saved,
+                fill(s.undone, &[&s.change_summary(&undone.summary)]),
+            );
         }
         Ok(None) => set_status(app, StatusKind::Info, s.nothing_to_undo.to_string()),
         Err(e) => write_failed(app, &e),

@@ -5,6 +5,7 @@ use super::form::{Field, Form, Purpose, Rule};
 use super::update::{Stale, finish_write, set_status};
 use super::update_volunteer::cell;
 use super::{App, StatusKind};
+use crate::domain::change::ChangeSummary;
 use crate::domain::time::read_datetime;
 use crate::i18n::fill;
 use crate::io::photos::{self, PhotoError};
@@ -106,7 +107,10 @@ pub(super) fn save_report(app: &mut App, store: &mut Store, unit_id: i64) {
         }
     }
     let unit = app.board.unit_name(unit_id).to_string();
-    let summary = fill(s.summary_report, &[&unit, &rows.len().to_string()]);
+    let summary = ChangeSummary::Report {
+        unit,
+        photos: rows.len(),
+    };
     let now = app.now;
     let result = store.save_report(day.id, unit_id, received_at, &note, &rows, now, &summary);
     if !finish_write(app, store, result, Stale::Day, &summary) {

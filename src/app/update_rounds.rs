@@ -4,6 +4,7 @@ use super::form::{Field, Form, Purpose, Rule};
 use super::update::{set_status, write_failed};
 use super::update_volunteer::{field_problem, refresh};
 use super::{App, StatusKind};
+use crate::domain::change::ChangeSummary;
 use crate::domain::rounds::{RoundError, check_round, default_deadlines};
 use crate::domain::time::format_date;
 use crate::domain::time::read_datetime;
@@ -112,7 +113,7 @@ pub(super) fn save_round(app: &mut App, store: &mut Store) {
         registration_deadline: reg,
         report_deadline: rep,
     };
-    let summary = fill(s.summary_round, &[&round.to_string(), &format_date(date)]);
+    let summary = ChangeSummary::Round { round, date };
     match store.add_volunteer_day(&day, app.now, &summary) {
         Ok(id) => {
             app.form = None;
@@ -121,7 +122,11 @@ pub(super) fn save_round(app: &mut App, store: &mut Store) {
                 app.volunteer.day = i;
             }
             refresh(app, store);
-            set_status(app, StatusKind::Saved, fill(s.saved, &[&summary]));
+            set_status(
+                app,
+                StatusKind::Saved,
+                fill(s.saved, &[&s.change(&summary)]),
+            );
         }
         Err(e) => write_failed(app, &e),
     }

@@ -5,6 +5,7 @@ use rusqlite::types::Value;
 
 use super::queries::parse_date;
 use super::{Result, Store, StoreError, Table};
+use crate::domain::change::ChangeSummary;
 use crate::domain::fold::nfc;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -107,7 +108,7 @@ impl Store {
         id: Option<i64>,
         item: &AgendaItem,
         now: DateTime<FixedOffset>,
-        summary: &str,
+        summary: &ChangeSummary,
     ) -> Result<i64> {
         self.change(now, summary, |c| {
             let values = vec![
@@ -141,7 +142,7 @@ impl Store {
         &mut self,
         id: i64,
         now: DateTime<FixedOffset>,
-        summary: &str,
+        summary: &ChangeSummary,
     ) -> Result<()> {
         self.change(now, summary, |c| c.delete(Table::AgendaItems, id))
     }
@@ -151,7 +152,7 @@ impl Store {
         &mut self,
         day: &NewDay,
         now: DateTime<FixedOffset>,
-        summary: &str,
+        summary: &ChangeSummary,
     ) -> Result<i64> {
         self.change(now, summary, |c| {
             let base = format!("tb-dot{}-{}", day.round, day.date.format("%Y"));

@@ -6,6 +6,7 @@ use rusqlite::{OptionalExtension, params};
 
 use super::queries::{parse_time, stamp};
 use super::{Result, Store, StoreError, Table};
+use crate::domain::change::ChangeSummary;
 use crate::domain::figures::{Metric, check_pair};
 
 #[derive(Debug, Clone, PartialEq)]
@@ -52,7 +53,7 @@ impl Store {
         metric: Metric,
         value: Option<i64>,
         now: DateTime<FixedOffset>,
-        summary: &str,
+        summary: &ChangeSummary,
     ) -> Result<()> {
         self.change(now, summary, |c| {
             // Checked against what the store holds, inside the write, so two instances

@@ -13,6 +13,7 @@ use super::initiatives::{
 use super::queries::stamp;
 use super::registrations::{NewRegistration, write_registration};
 use super::{Change, Result, Store, StoreError, Table};
+use crate::domain::change::ChangeSummary;
 use crate::domain::figures::{Metric, check_pair};
 use crate::domain::fold::nfc;
 use crate::domain::initiative::{CommendationLevel, InitiativeKind, Proposal, Stage, Valid};
@@ -133,7 +134,7 @@ impl Store {
         ops: &[ImportOp],
         stage_note: &str,
         now: DateTime<FixedOffset>,
-        summary: &str,
+        summary: &ChangeSummary,
     ) -> Result<()> {
         self.change(now, summary, |c| {
             let mut figure_cells = BTreeSet::new();

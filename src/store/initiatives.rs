@@ -7,6 +7,7 @@ use rusqlite::{OptionalExtension, Row};
 
 use super::queries::{parse_date, parse_time, stamp};
 use super::{Change, Result, Store, StoreError, Table};
+use crate::domain::change::ChangeSummary;
 use crate::domain::fold::nfc;
 use crate::domain::initiative::{
     CommendationLevel, FieldRef, InitiativeKind, Proposal, Stage, Valid,
@@ -248,7 +249,7 @@ impl Store {
         &mut self,
         v: &Valid,
         now: DateTime<FixedOffset>,
-        summary: &str,
+        summary: &ChangeSummary,
     ) -> Result<i64> {
         self.change(now, summary, |c| {
             insert_initiative(c, v, Stage::Registered, None, "", now)
@@ -260,7 +261,7 @@ impl Store {
         id: i64,
         v: &Valid,
         now: DateTime<FixedOffset>,
-        summary: &str,
+        summary: &ChangeSummary,
     ) -> Result<()> {
         self.change(now, summary, |c| {
             let field = field_id(c, &v.field)?;
@@ -276,7 +277,7 @@ impl Store {
         &mut self,
         id: i64,
         now: DateTime<FixedOffset>,
-        summary: &str,
+        summary: &ChangeSummary,
     ) -> Result<()> {
         self.change(now, summary, |c| {
             for (table, sql) in [
@@ -311,7 +312,7 @@ impl Store {
         proposal: Option<Proposal>,
         note: &str,
         now: DateTime<FixedOffset>,
-        summary: &str,
+        summary: &ChangeSummary,
     ) -> Result<()> {
         self.change(now, summary, |c| {
             let mut values = vec![
@@ -331,7 +332,7 @@ impl Store {
         units: &[i64],
         today: NaiveDate,
         now: DateTime<FixedOffset>,
-        summary: &str,
+        summary: &ChangeSummary,
     ) -> Result<()> {
         self.change(now, summary, |c| {
             let current: Vec<(i64, i64)> = c

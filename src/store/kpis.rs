@@ -6,6 +6,7 @@ use rusqlite::types::Value;
 use super::queries::{parse_date, stamp};
 use super::{Result, Store, StoreError, Table};
 use crate::domain::campaign::KpiSource;
+use crate::domain::change::ChangeSummary;
 use crate::domain::fold::nfc;
 
 #[derive(Debug, Clone, PartialEq)]
@@ -121,7 +122,7 @@ impl Store {
         kpi_id: i64,
         m: &NewMeasurement,
         now: DateTime<FixedOffset>,
-        summary: &str,
+        summary: &ChangeSummary,
     ) -> Result<i64> {
         self.change(now, summary, |c| {
             c.insert(
@@ -144,7 +145,7 @@ impl Store {
         &mut self,
         id: i64,
         now: DateTime<FixedOffset>,
-        summary: &str,
+        summary: &ChangeSummary,
     ) -> Result<()> {
         self.change(now, summary, |c| c.delete(Table::KpiMeasurements, id))
     }
@@ -154,7 +155,7 @@ impl Store {
         kpi_id: i64,
         target: Option<f64>,
         now: DateTime<FixedOffset>,
-        summary: &str,
+        summary: &ChangeSummary,
     ) -> Result<()> {
         self.change(now, summary, |c| {
             c.update(

@@ -6,6 +6,7 @@ use rusqlite::types::Value;
 
 use super::queries::parse_time;
 use super::{Change, Result, Store, StoreError, Table};
+use crate::domain::change::ChangeSummary;
 use crate::domain::fold::nfc;
 
 #[derive(Debug, Clone, PartialEq)]
@@ -98,7 +99,7 @@ impl Store {
         unit_id: i64,
         r: &NewRegistration,
         now: DateTime<FixedOffset>,
-        summary: &str,
+        summary: &ChangeSummary,
     ) -> Result<()> {
         self.change(now, summary, |c| write_registration(c, day_id, unit_id, r))
     }
@@ -107,7 +108,7 @@ impl Store {
         &mut self,
         id: i64,
         now: DateTime<FixedOffset>,
-        summary: &str,
+        summary: &ChangeSummary,
     ) -> Result<()> {
         self.change(now, summary, |c| c.delete(Table::Registrations, id))
     }

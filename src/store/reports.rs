@@ -6,6 +6,7 @@ use rusqlite::types::Value;
 
 use super::queries::{parse_time, stamp};
 use super::{Result, Store, Table};
+use crate::domain::change::ChangeSummary;
 use crate::domain::fold::nfc;
 
 #[derive(Debug, Clone, PartialEq)]
@@ -103,7 +104,7 @@ impl Store {
         note: &str,
         photos: &[PhotoRow],
         now: DateTime<FixedOffset>,
-        summary: &str,
+        summary: &ChangeSummary,
     ) -> Result<()> {
         self.change(now, summary, |c| {
             let existing: Option<i64> = c

@@ -6,6 +6,7 @@ use rusqlite::{OptionalExtension, params};
 
 use super::queries::stamp;
 use super::{Result, Store, Table};
+use crate::domain::change::ChangeSummary;
 
 impl Store {
     /// Ticks the manual requirement for the unit if it is not ticked, else unticks it.
@@ -15,7 +16,7 @@ impl Store {
         unit_id: i64,
         requirement_id: i64,
         now: DateTime<FixedOffset>,
-        summary: &str,
+        summary: &ChangeSummary,
     ) -> Result<bool> {
         self.change(now, summary, |c| {
             let existing: Option<i64> = c
@@ -52,7 +53,7 @@ impl Store {
         contact_person: &str,
         phone: &str,
         now: DateTime<FixedOffset>,
-        summary: &str,
+        summary: &ChangeSummary,
     ) -> Result<()> {
         self.change(now, summary, |c| {
             c.update(

@@ -88,3 +88,13 @@ pub fn type_text(app: &mut App, store: &mut Store, text: &str) {
         press(app, store, &[key(KeyCode::Char(c))]);
     }
 }
+
+/// Turns the store at `path` back into what the build before `audit_log.summary_json` wrote:
+/// schema 1, every logged change with only its sentence, `text`.
+pub fn back_to_schema_1(path: &std::path::Path, text: &str) {
+    let conn = rusqlite::Connection::open(path).expect("raw open");
+    conn.execute("UPDATE audit_log SET summary = ?1", [text])
+        .expect("old words");
+    conn.execute_batch("ALTER TABLE audit_log DROP COLUMN summary_json; PRAGMA user_version = 1;")
+        .expect("old schema");
+}

@@ -19,6 +19,7 @@ use std::path::Path;
 
 use chrono::{DateTime, FixedOffset};
 
+use crate::domain::change::ChangeSummary;
 use crate::domain::import::{Col, HeaderIssue, HeaderMap, ImportKind, map_headers};
 use crate::domain::sheet::key;
 use crate::domain::time::DateIssue;
@@ -255,7 +256,10 @@ pub fn apply(
         &plan.ops,
         &fill(s.im_stage_note, &[&plan.source]),
         now,
-        &fill(s.im_audit, &[kind_name(plan.kind, s), &plan.source]),
+        &ChangeSummary::Import {
+            what: plan.kind,
+            source: plan.source.clone(),
+        },
     )
 }
 
