@@ -96,7 +96,8 @@ fn fixture(scale: &Scale) -> Fixture {
     }
     let dir = TempDir::new().expect("temp dir");
     let path = dir.path().join("bench.db");
-    let mut store = Store::open(&path, SHIPPED_SEED, NOW).expect("open store");
+    let mut store =
+        Store::open(&path, SHIPPED_SEED, parse_instant(NOW).expect("instant")).expect("open store");
     let started = Instant::now();
     let counts = xungkich::demo::fill(&mut store, &scale.options).expect("demo data");
     eprintln!(
@@ -115,7 +116,7 @@ fn fixture(scale: &Scale) -> Fixture {
 }
 
 fn reopen(path: &Path) -> Store {
-    Store::open(path, SHIPPED_SEED, NOW).expect("open store")
+    Store::open(path, SHIPPED_SEED, parse_instant(NOW).expect("instant")).expect("open store")
 }
 
 fn clock() -> Clock {

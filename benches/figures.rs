@@ -27,6 +27,7 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent};
 use tempfile::TempDir;
 
 use xungkich::app::{App, StatusKind, Tab};
+use xungkich::domain::change::ChangeSummary;
 use xungkich::domain::figures::Metric;
 use xungkich::domain::time::{Clock, parse_instant};
 use xungkich::i18n::Lang;
@@ -50,7 +51,8 @@ struct Fixture {
 fn fixture() -> Fixture {
     let dir = TempDir::new().expect("temp dir");
     let path = dir.path().join("bench.db");
-    let mut store = Store::open(&path, SHIPPED_SEED, NOW).expect("open store");
+    let mut store =
+        Store::open(&path, SHIPPED_SEED, parse_instant(NOW).expect("instant")).expect("open store");
     let options = xungkich::demo::Options {
         scale: SCALE,
         initiatives: None,
@@ -73,7 +75,7 @@ fn fixture() -> Fixture {
 }
 
 fn reopen(path: &Path) -> Store {
-    Store::open(path, SHIPPED_SEED, NOW).expect("reopen store")
+    Store::open(path, SHIPPED_SEED, parse_instant(NOW).expect("instant")).expect("reopen store")
 }
 
 fn load(store: &Store) -> App {
@@ -316,7 +318,7 @@ fn entry(c: &mut Criterion) {
 
     // The bare store call: one audited transaction, committed with synchronous = FULL.
     let day = s.app.board.volunteer_days[s.app.volunteer.day].id;
-    let now = parse_instant(NOW).expect("now").to_rfc3339();
+    let now = parse_instant(NOW).expect("now");
     timed(
         &mut group,
         &mut presses,
@@ -336,8 +338,12 @@ fn entry(c: &mut Criterion) {
                     unit,
                     Metric::Einvoice,
                     Some(v),
-                    &now,
-                    "Số liệu (bench)",
+                    now,
+                    &ChangeSummary::Figure {
+                        unit: "bench".into(),
+                        metric: Metric::Einvoice,
+                        value: Some(v),
+                    },
                 )
                 .expect("set_figure");
         },

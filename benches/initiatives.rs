@@ -47,7 +47,8 @@ struct Fixture {
 fn fixture() -> Fixture {
     let dir = TempDir::new().expect("temp dir");
     let path = dir.path().join("bench.db");
-    let mut store = Store::open(&path, SHIPPED_SEED, NOW).expect("open store");
+    let mut store =
+        Store::open(&path, SHIPPED_SEED, parse_instant(NOW).expect("instant")).expect("open store");
     let options = xungkich::demo::Options {
         scale: SCALE,
         initiatives: Some(INITIATIVES),
@@ -66,7 +67,7 @@ fn fixture() -> Fixture {
 }
 
 fn reopen(path: &Path) -> Store {
-    Store::open(path, SHIPPED_SEED, NOW).expect("reopen store")
+    Store::open(path, SHIPPED_SEED, parse_instant(NOW).expect("instant")).expect("reopen store")
 }
 
 /// Start-up as the officer meets it before tab 3: the app, then the registry tab 3 reads when

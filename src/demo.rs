@@ -3,8 +3,9 @@
 
 use std::path::Path;
 
-use chrono::{Duration, NaiveDate};
+use chrono::{DateTime, Duration, FixedOffset, NaiveDate};
 
+use crate::domain::time::start_of_day;
 use crate::i18n::Strings;
 use crate::store::demo::{DemoBase, DemoMeasurement, DemoWriter, NewInitiative};
 use crate::store::{Result, Store, StoreError};
@@ -205,9 +206,9 @@ fn date(d: &str) -> Result<NaiveDate> {
         .map_err(|e| StoreError::Invalid(format!("demo: bad date {d}: {e}")))
 }
 
-fn at(day: NaiveDate, minutes: i64) -> String {
-    let t = day.and_hms_opt(0, 0, 0).unwrap_or_default() + Duration::minutes(minutes);
-    format!("{}+07:00", t.format("%Y-%m-%dT%H:%M:%S"))
+/// `minutes` after local midnight of `day`.
+fn at(day: NaiveDate, minutes: i64) -> DateTime<FixedOffset> {
+    start_of_day(day) + Duration::minutes(minutes)
 }
 
 pub fn fill(store: &mut Store, options: &Options) -> Result<Counts> {
@@ -349,7 +350,7 @@ fn generate(
             commendation_level: level,
             commendation_for: who.as_deref(),
             replicated,
-            created_at: &created,
+            created_at: created,
         })?;
         if replicated {
             // Two or three other units took it up, a few weeks after its commendation.
@@ -363,7 +364,7 @@ fn generate(
         }
         let mut day = registered;
         for s in STAGES.iter().take(stage_n + 1) {
-            w.stage(id, s, &at(day, rng.range(8 * 60, 16 * 60)))?;
+            w.stage(id, s, at(day, rng.range(8 * 60, 16 * 60)))?;
             day += Duration::days(rng.range(7, 40));
         }
         counts.initiatives += 1;
@@ -385,7 +386,7 @@ fn generate(
             let reg = at(next - Duration::days(2), 0);
             let rep = at(next, 16 * 60);
             let title = format!("Ngày thứ Bảy tình nguyện đợt {round} (dữ liệu mẫu)");
-            let id = w.volunteer_day(&code, round, &next.to_string(), &title, "", &reg, &rep)?;
+            let id = w.volunteer_day(&code, round, &next.to_string(), &title, "", reg, rep)?;
             days.push((id, code, next));
             next += Duration::days(7);
             round += 1;
@@ -428,7 +429,7 @@ fn generate(
                 &json,
                 place,
                 planned,
-                &at(reg_day, rng.range(8 * 60, 17 * 60)),
+                at(reg_day, rng.range(8 * 60, 17 * 60)),
             )?;
             counts.registrations += 1;
             if !rng.chance(85) {
@@ -440,7 +441,7 @@ fn generate(
             } else {
                 rng.range(16 * 60, 18 * 60)
             };
-            let report_id = w.report(*day_id, *unit_id, &at(*day, minute), "")?;
+            let report_id = w.report(*day_id, *unit_id, at(*day, minute), "")?;
             counts.reports += 1;
             for k in 1..=rng.range(1, 3) {
                 let rel = format!("photos/{day_code}/{code}/anh-{k}.png");
@@ -450,7 +451,7 @@ fn generate(
                     &rel,
                     &format!("IMG_2022050{k}.png"),
                     PNG_1X1.len() as i64,
-                    &at(*day, minute),
+                    at(*day, minute),
                 )?;
             }
             if options.figure_rows.is_none() {
@@ -467,7 +468,7 @@ fn generate(
         for (unit_id, _, kind) in &units {
             if applies.split(',').any(|k| k == kind) && rng.chance(65) {
                 let d = start + Duration::days(rng.range(1, 20));
-                w.check(*unit_id, *req_id, &at(d, rng.range(8 * 60, 17 * 60)))?;
+                w.check(*unit_id, *req_id, at(d, rng.range(8 * 60, 17 * 60)))?;
                 counts.checks += 1;
             }
         }
@@ -505,7 +506,7 @@ fn measurements(w: &mut DemoWriter<'_>, base: &DemoBase, rng: &mut Rng) -> Resul
                     numerator: numerator as f64,
                     denominator: denominator as f64,
                     note,
-                    recorded_at: &at(end + Duration::days(1), 10 * 60),
+                    recorded_at: at(end + Duration::days(1), 10 * 60),
                 },
             )?;
             n += 1;
@@ -560,18 +561,18 @@ fn day_figures(
     ];
     let mut n = 0;
     for (metric, value) in values {
-        w.figure(day_id, unit_id, metric, value, &stamp)?;
+        w.figure(day_id, unit_id, metric, value, stamp)?;
         n += 1;
     }
     if code == LAND_UNIT {
         let total = rng.range(150, 300);
-        w.figure(day_id, unit_id, "land_total", total, &stamp)?;
+        w.figure(day_id, unit_id, "land_total", total, stamp)?;
         w.figure(
             day_id,
             unit_id,
             "land_resolved",
             total * rng.range(60, 85) / 100,
-            &stamp,
+            stamp,
         )?;
         n += 2;
     }
@@ -608,7 +609,7 @@ fn bulk_figures(
                     "land_total" => land_total = value,
                     _ => {}
                 }
-                w.figure(*day_id, *unit_id, metric, value, &stamp)?;
+                w.figure(*day_id, *unit_id, metric, value, stamp)?;
                 n += 1;
             }
         }

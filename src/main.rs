@@ -149,7 +149,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
             if !db.exists() {
                 return Err(refused(s.cli_backup_no_store(shown(&db))));
             }
-            let store = open_store(&db, seed(), &now.to_rfc3339(), read_only)?;
+            let store = open_store(&db, seed(), now, read_only)?;
             store.backup_to(&file, force)?;
             out!("{}", s.cli_backup_done(shown(&db), shown(&file)));
             Ok(())
@@ -158,7 +158,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
             let stamp = now.format("%Y%m%d-%H%M%S").to_string();
             let aside = xungkich::store::backup::restore(&db, &file, &stamp)?;
             // Opening migrates a copy from an older xungkich and proves it readable.
-            Store::open(&db, seed(), &now.to_rfc3339())?;
+            Store::open(&db, seed(), now)?;
             out!("{}", s.cli_restore_done(shown(&file), shown(&db)));
             if let Some(a) = aside {
                 out!("{}", s.cli_restore_aside(shown(&a)));
@@ -176,7 +176,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
             if db.exists() && std::fs::metadata(&db).map(|m| m.len() > 0).unwrap_or(true) {
                 return Err(refused(s.cli_demo_exists(shown(&db))));
             }
-            let mut store = Store::open(&db, seed(), &now.to_rfc3339())?;
+            let mut store = Store::open(&db, seed(), now)?;
             let options = demo::Options {
                 scale,
                 initiatives,
@@ -191,7 +191,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
             width,
             height,
         }) => {
-            let store = open_store(&db, seed(), &now.to_rfc3339(), read_only)?;
+            let store = open_store(&db, seed(), now, read_only)?;
             let mut app = App::load(&store, clock, cli.lang, true)?;
             app.tab = match screen {
                 Screen::Overview => Tab::Overview,
@@ -208,7 +208,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
             Ok(())
         }
         Some(Command::Report { format, out }) => {
-            let store = open_store(&db, seed(), &now.to_rfc3339(), read_only)?;
+            let store = open_store(&db, seed(), now, read_only)?;
             let board = store.load_board()?;
             let gathered = briefing::gather(&store, board, now)?;
             let text = briefing::render(&gathered, strings(cli.lang), format);
@@ -227,7 +227,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
             dry_run,
             day,
         }) => {
-            let mut store = open_store(&db, seed(), &now.to_rfc3339(), read_only)?;
+            let mut store = open_store(&db, seed(), now, read_only)?;
             import_file(
                 &mut store,
                 cli.lang,
@@ -239,7 +239,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
             )
         }
         Some(Command::Export { format, out, force }) => {
-            let store = open_store(&db, seed(), &now.to_rfc3339(), read_only)?;
+            let store = open_store(&db, seed(), now, read_only)?;
             let board = store.load_board()?;
             let s = strings(cli.lang);
             let tables = export::gather(&store, &board, now, s)?;
@@ -257,7 +257,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
             Ok(())
         }
         None => {
-            let mut store = open_store(&db, seed(), &now.to_rfc3339(), read_only)?;
+            let mut store = open_store(&db, seed(), now, read_only)?;
             let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
             let mut app = App::load(&store, clock, cli.lang, no_color)?;
             // Held while the interface runs, so `restore` refuses to pull the store away.
@@ -324,7 +324,7 @@ fn import_file(
         out!("{}", s.im_nothing);
         return Ok(());
     }
-    import::apply(store, &plan, lang, &now.to_rfc3339())?;
+    import::apply(store, &plan, lang, now)?;
     out!(
         "{}",
         s.im_done(
@@ -360,7 +360,7 @@ fn daily_backup(store: &Store, app: &mut App, db: &Path) {
 fn open_store(
     db: &Path,
     seed: xungkich::store::Seed<'_>,
-    now: &str,
+    now: chrono::DateTime<chrono::FixedOffset>,
     read_only: bool,
 ) -> Result<Store, StoreError> {
     if read_only {

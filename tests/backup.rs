@@ -8,8 +8,9 @@ mod support;
 use std::path::Path;
 use std::process::{Command, Output};
 
-use support::TempStore;
+use support::{TempStore, stamp};
 use tempfile::TempDir;
+use xungkich::domain::change::ChangeSummary;
 use xungkich::store::Store;
 
 const NOW: &str = "2022-05-07T14:00";
@@ -54,12 +55,13 @@ fn demo(dir: &TempDir) -> std::path::PathBuf {
 fn backup_copies_the_store_while_it_is_open_and_refuses_to_overwrite() {
     let dir = TempDir::new().expect("tmp");
     let db = demo(&dir);
-    let open = Store::open(&db, xungkich::io::campaign_file::SHIPPED_SEED, NOW).expect("open");
+    let open =
+        Store::open(&db, xungkich::io::campaign_file::SHIPPED_SEED, stamp(NOW)).expect("open");
     let copy = dir.path().join("copies").join("copy.db");
     let out = xungkich(&db, &["backup", copy.to_str().expect("utf-8")]);
     assert!(out.status.success(), "{}", text(&out.stderr));
-    let backup =
-        Store::open(&copy, xungkich::io::campaign_file::SHIPPED_SEED, NOW).expect("copy opens");
+    let backup = Store::open(&copy, xungkich::io::campaign_file::SHIPPED_SEED, stamp(NOW))
+        .expect("copy opens");
     assert_eq!(
         contact_of(&backup, "p-hiep-tan"),
         contact_of(&open, "p-hiep-tan")
@@ -146,8 +148,10 @@ fn restore_puts_the_copy_back_and_keeps_the_replaced_store_aside() {
                 id,
                 "Trần Thị Bảy",
                 "0903 123 456",
-                "2022-04-30T08:00:00+07:00",
-                "contact",
+                stamp("2022-04-30T08:00:00+07:00"),
+                &ChangeSummary::Contact {
+                    unit: "test".into(),
+                },
             )
             .expect("contact");
         let copy = dir.path().join("copy.db");
@@ -156,18 +160,24 @@ fn restore_puts_the_copy_back_and_keeps_the_replaced_store_aside() {
     };
     let db = demo(&dir);
     let demo_contact = {
-        let store = Store::open(&db, xungkich::io::campaign_file::SHIPPED_SEED, NOW).expect("open");
+        let store =
+            Store::open(&db, xungkich::io::campaign_file::SHIPPED_SEED, stamp(NOW)).expect("open");
         contact_of(&store, "p-hiep-tan")
     };
     let out = xungkich(&db, &["restore", copy.to_str().expect("utf-8")]);
     assert!(out.status.success(), "{}", text(&out.stderr));
     let said = text(&out.stdout);
     assert!(said.contains("kho cũ (bị thay) được giữ lại ở"), "{said}");
-    let restored = Store::open(&db, xungkich::io::campaign_file::SHIPPED_SEED, NOW).expect("open");
+    let restored =
+        Store::open(&db, xungkich::io::campaign_file::SHIPPED_SEED, stamp(NOW)).expect("open");
     assert_eq!(contact_of(&restored, "p-hiep-tan"), "Trần Thị Bảy");
     let aside = dir.path().join("store.db.replaced-20220507-140000");
-    let kept =
-        Store::open(&aside, xungkich::io::campaign_file::SHIPPED_SEED, NOW).expect("aside opens");
+    let kept = Store::open(
+        &aside,
+        xungkich::io::campaign_file::SHIPPED_SEED,
+        stamp(NOW),
+    )
+    .expect("aside opens");
     assert_eq!(contact_of(&kept, "p-hiep-tan"), demo_contact);
 }
 
@@ -178,7 +188,8 @@ fn restore_refuses_a_store_an_interface_is_running_on() {
     let dir = TempDir::new().expect("tmp");
     let db = demo(&dir);
     let copy = dir.path().join("copy.db");
-    let session = Store::open(&db, xungkich::io::campaign_file::SHIPPED_SEED, NOW).expect("open");
+    let session =
+        Store::open(&db, xungkich::io::campaign_file::SHIPPED_SEED, stamp(NOW)).expect("open");
     session.backup_to(&copy, false).expect("backup");
     let in_use = session.mark_in_use().expect("the session marks the store");
     let before = std::fs::read(&db).expect("store bytes");

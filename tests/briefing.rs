@@ -11,10 +11,11 @@ use std::process::{Command, Output};
 
 use ratatui::crossterm::event::KeyCode;
 use xungkich::app::StatusKind;
+use xungkich::domain::change::ChangeSummary;
 use xungkich::i18n::{Lang, strings};
 use xungkich::io::briefing::{self, Format};
 
-use support::{TempStore, clock, demo_store, key, press};
+use support::{TempStore, clock, demo_store, key, press, stamp};
 
 const NOW: &str = "2022-05-07T14:00";
 
@@ -247,7 +248,14 @@ fn agenda_items_past_their_date_are_overdue_and_markup_is_escaped() {
         item("Hôm nay vẫn kịp", (2022, 5, 7), AgendaStatus::InProgress),
     ] {
         store
-            .save_agenda_item(None, &it, now, "test")
+            .save_agenda_item(
+                None,
+                &it,
+                stamp(now),
+                &ChangeSummary::AddAgenda {
+                    title: it.title.clone(),
+                },
+            )
             .expect("agenda item");
     }
     let board = store.load_board().expect("board");
@@ -309,8 +317,8 @@ fn r_writes_the_briefing_of_the_saturday_on_screen() {
                 registration_deadline,
                 report_deadline,
             },
-            "2022-05-08T08:00:00+07:00",
-            "round 3",
+            stamp("2022-05-08T08:00:00+07:00"),
+            &ChangeSummary::Round { round: 3, date },
         )
         .expect("round 3");
     let mut app = support::app(&store, "2022-05-15T09:00", Lang::Vi);

@@ -23,8 +23,9 @@ use std::sync::{Arc, Barrier};
 use std::time::{Duration, Instant};
 
 use ratatui::crossterm::event::KeyCode;
-use support::TempStore;
+use support::{TempStore, stamp};
 use xungkich::demo::Rng;
+use xungkich::domain::change::ChangeSummary;
 use xungkich::domain::figures::Metric;
 use xungkich::io::campaign_file::SHIPPED_SEED;
 use xungkich::store::Store;
@@ -83,7 +84,7 @@ fn burst_driver() {
     let Some(db) = std::env::var_os(DRIVER_ENV) else {
         return;
     };
-    let mut store = Store::open(Path::new(&db), SHIPPED_SEED, NOW).expect("open store");
+    let mut store = Store::open(Path::new(&db), SHIPPED_SEED, stamp(NOW)).expect("open store");
     let plan = Plan::read(&store);
     // Through the app, as the officer types: tab 4's grid, the cell, the digits, Enter; a
     // line is printed only once the status line says the figure is saved.
@@ -244,7 +245,7 @@ fn check_store(path: &Path, lines: &[String], context: &str) -> Outcome {
             .expect("integrity_check");
         assert_eq!(rows, ["ok"], "{context}: integrity_check");
     }
-    let store = Store::open(path, SHIPPED_SEED, NOW).expect("the app reopens the store");
+    let store = Store::open(path, SHIPPED_SEED, stamp(NOW)).expect("the app reopens the store");
     let plan = Plan::read(&store);
 
     // What was shown as saved, in order; each line must be the plan's next entry.
@@ -354,7 +355,14 @@ fn the_checker_notices_a_lost_save() {
         let ((unit, metric), value) = plan.entry(i);
         if i < n - 2 {
             store
-                .set_figure(plan.day_id, unit, metric, Some(value), NOW, "t")
+                .set_figure(
+                    plan.day_id,
+                    unit,
+                    metric,
+                    Some(value),
+                    stamp(NOW),
+                    &figure_summary(metric, value),
+                )
                 .expect("save");
         }
         lines.push(format!("saved {unit} {} {value}", metric.code()));
@@ -377,6 +385,15 @@ fn the_checker_notices_a_lost_save() {
 
 const WRITES: usize = 200;
 
+/// What a figure saved straight through the store says in the log.
+fn figure_summary(metric: Metric, value: i64) -> ChangeSummary {
+    ChangeSummary::Figure {
+        unit: "test".into(),
+        metric,
+        value: Some(value),
+    }
+}
+
 /// Two instances saving figures at the same time, each through its own `Store`: every save
 /// returns Ok (the busy timeout waits out the other's write; no "database is locked"), and
 /// each one's last values are there afterwards.
@@ -394,14 +411,21 @@ fn two_handles_writing_at_once_never_see_database_is_locked() {
             let units = Arc::clone(&units);
             let barrier = Arc::clone(&barrier);
             std::thread::spawn(move || {
-                let mut store = Store::open(&path, SHIPPED_SEED, NOW).expect("open");
+                let mut store = Store::open(&path, SHIPPED_SEED, stamp(NOW)).expect("open");
                 barrier.wait();
                 let mut last = HashMap::new();
                 let mut errors = Vec::new();
                 for i in 0..WRITES {
                     let unit = units[i % units.len()];
                     let value = i as i64 + 1;
-                    match store.set_figure(day_id, unit, metric, Some(value), NOW, "t") {
+                    match store.set_figure(
+                        day_id,
+                        unit,
+                        metric,
+                        Some(value),
+                        stamp(NOW),
+                        &figure_summary(metric, value),
+                    ) {
                         Ok(()) => {
                             last.insert(unit, value);
                         }
@@ -449,8 +473,8 @@ fn two_instances_opening_a_new_store_at_once_both_succeed() {
                 let barrier = Arc::clone(&barrier);
                 std::thread::spawn(move || {
                     barrier.wait();
-                    let mut store =
-                        Store::open(&path, SHIPPED_SEED, NOW).map_err(|e| format!("open: {e}"))?;
+                    let mut store = Store::open(&path, SHIPPED_SEED, stamp(NOW))
+                        .map_err(|e| format!("open: {e}"))?;
                     let plan = Plan::read(&store);
                     store
                         .set_figure(
@@ -458,8 +482,8 @@ fn two_instances_opening_a_new_store_at_once_both_succeed() {
                             plan.units[0],
                             Metric::Volunteers,
                             Some(5),
-                            NOW,
-                            "t",
+                            stamp(NOW),
+                            &figure_summary(Metric::Volunteers, 5),
                         )
                         .map_err(|e| format!("save: {e}"))
                 })

@@ -503,6 +503,31 @@ fn tick_survives_restart_and_undo_survives_restart() {
     }
 }
 
+/// A tick made under `--lang vi` is undone after a restart under `--lang en`, and the undo
+/// message is English: the log keeps what the change did, not the Vietnamese sentence.
+#[test]
+fn undo_after_a_restart_in_english_speaks_english() {
+    let (_dir, db) = temp_db();
+    {
+        let t = Tmux::start(120, 40, &Launch::fixed(&db));
+        open_units(&t);
+        t.send(&["Right", "Right", "Right"]);
+        t.wait_for("▸ Thi đua");
+        t.send(&["Space"]);
+        t.wait_for("Đã lưu");
+        quit_cleanly(&t);
+    }
+    let t = Tmux::start(
+        120,
+        40,
+        &Launch::new(&db).args(&["--now", NOW, "--lang", "en"]),
+    );
+    t.wait_for("1 Overview");
+    t.send(&["u"]);
+    t.wait_for("Undone: Tick \"Thi đua\" for UBND phường Hiệp Tân.");
+    quit_cleanly(&t);
+}
+
 /// A signal while a form is open: the app restores the terminal and exits.
 fn signal_with_form_open(signal: &str, number: i32) {
     let (_dir, db) = temp_db();

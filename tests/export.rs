@@ -7,8 +7,9 @@ use std::process::Command;
 
 use chrono::NaiveDate;
 use ratatui::crossterm::event::KeyCode;
-use support::{TempStore, demo_store, key, press};
+use support::{TempStore, demo_store, key, press, stamp};
 use xungkich::app::StatusKind;
+use xungkich::domain::change::ChangeSummary;
 use xungkich::domain::initiative::{FieldRef, InitiativeKind, Valid};
 use xungkich::i18n::Lang;
 use xungkich::store::Store;
@@ -32,7 +33,14 @@ fn hostile_store(t: &TempStore) -> Store {
         score: Some(85.5),
     };
     store
-        .add_initiative(&v, "2022-05-03T09:00:00+07:00", "add")
+        .add_initiative(
+            &v,
+            stamp("2022-05-03T09:00:00+07:00"),
+            &ChangeSummary::AddInitiative {
+                title: v.title.clone(),
+                unit: "test".into(),
+            },
+        )
         .expect("add");
     store
 }

@@ -8,9 +8,10 @@ mod support;
 use std::collections::HashMap;
 
 use ratatui::crossterm::event::KeyCode;
-use support::{TempStore, app, ctrl, demo_store, key, press, type_text};
+use support::{TempStore, app, ctrl, demo_store, key, press, stamp, type_text};
 use xungkich::app::StatusKind;
 use xungkich::app::form::FieldId;
+use xungkich::domain::change::ChangeSummary;
 use xungkich::domain::figures::Metric;
 use xungkich::i18n::Lang;
 use xungkich::io::campaign_file::SHIPPED_SEED;
@@ -68,7 +69,8 @@ fn a_full_disk_while_typing_figures_keeps_the_typed_value_and_loses_nothing_save
     assert!(render_text(&a, 120, 40).contains(&value.to_string()));
 
     // Everything reported saved is in the file, read by a fresh connection.
-    let check = Store::open(&t.path, SHIPPED_SEED, "2022-05-07T10:00:00+07:00").expect("open");
+    let check =
+        Store::open(&t.path, SHIPPED_SEED, stamp("2022-05-07T10:00:00+07:00")).expect("open");
     assert_eq!(check.integrity_check().expect("check"), "ok");
     let on_disk: HashMap<(i64, Metric), i64> = check
         .figures(day)
@@ -109,7 +111,15 @@ fn a_full_disk_while_saving_a_form_keeps_the_form_and_what_was_typed() {
         let phone = format!("09{i:08}");
         let person = format!("Người {i}");
         if store
-            .update_unit_contact(unit, &person, &phone, "2022-05-07T10:00:00+07:00", "fill")
+            .update_unit_contact(
+                unit,
+                &person,
+                &phone,
+                stamp("2022-05-07T10:00:00+07:00"),
+                &ChangeSummary::Contact {
+                    unit: "test".into(),
+                },
+            )
             .is_err()
         {
             break;

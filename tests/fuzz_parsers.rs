@@ -20,6 +20,8 @@
 
 mod support;
 
+use support::stamp;
+
 use std::path::Path;
 
 use chrono::{DateTime, Datelike, FixedOffset, NaiveDate, NaiveTime, TimeZone};
@@ -295,7 +297,7 @@ fn load_campaign(text: &str) -> bool {
                     def: &def,
                     name: "fuzz.toml",
                 },
-                "2022-05-07T14:00:00+07:00",
+                stamp("2022-05-07T14:00:00+07:00"),
             );
             // The store may refuse what the file allows (an error is fine, a panic is not).
             if let Ok(store) = store

@@ -13,8 +13,10 @@ use chrono::NaiveDate;
 use ratatui::crossterm::event::KeyCode;
 use ratatui::layout::Rect;
 use ratatui::{Terminal, TerminalOptions, Viewport, backend::CrosstermBackend};
-use support::{TempStore, app, demo_store, key, press};
+use support::{TempStore, app, demo_store, key, press, stamp};
 use xungkich::app::App;
+use xungkich::domain::change::ChangeSummary;
+use xungkich::domain::import::ImportKind;
 use xungkich::domain::initiative::{CommendationLevel, FieldRef, InitiativeKind, Stage, Valid};
 use xungkich::i18n::Lang;
 use xungkich::store::{AgendaItem, AgendaStatus, ImportOp, NewMeasurement, NewRegistration, Store};
@@ -43,12 +45,23 @@ fn fill_with(store: &mut Store, text: &str) {
                 phone: None,
             }],
             text,
-            NOW,
-            text,
+            stamp(NOW),
+            &ChangeSummary::Import {
+                what: ImportKind::Units,
+                source: text.to_string(),
+            },
         )
         .expect("unit name");
     store
-        .update_unit_contact(unit, text, "0903123456", NOW, text)
+        .update_unit_contact(
+            unit,
+            text,
+            "0903123456",
+            stamp(NOW),
+            &ChangeSummary::Contact {
+                unit: text.to_string(),
+            },
+        )
         .expect("contact");
     let v = Valid {
         kind: InitiativeKind::Solution,
@@ -61,15 +74,28 @@ fn fill_with(store: &mut Store, text: &str) {
         evaluation_notes: text.to_string(),
         score: Some(90.0),
     };
-    let id = store.add_initiative(&v, NOW, text).expect("initiative");
+    let id = store
+        .add_initiative(
+            &v,
+            stamp(NOW),
+            &ChangeSummary::AddInitiative {
+                title: v.title.clone(),
+                unit: text.to_string(),
+            },
+        )
+        .expect("initiative");
     store
         .set_stage(
             id,
             Stage::Proposed,
             Some((CommendationLevel::City, Some(text.to_string()))),
             text,
-            NOW,
-            text,
+            stamp(NOW),
+            &ChangeSummary::Stage {
+                title: text.to_string(),
+                from: Stage::Registered,
+                to: Stage::Proposed,
+            },
         )
         .expect("stage");
     store
@@ -83,8 +109,10 @@ fn fill_with(store: &mut Store, text: &str) {
                 planned_volunteers: Some(3),
                 registered_at: chrono::DateTime::parse_from_rfc3339(NOW).expect("t"),
             },
-            NOW,
-            text,
+            stamp(NOW),
+            &ChangeSummary::Registration {
+                unit: text.to_string(),
+            },
         )
         .expect("registration");
     store
@@ -94,8 +122,11 @@ fn fill_with(store: &mut Store, text: &str) {
             chrono::DateTime::parse_from_rfc3339(NOW).expect("t"),
             text,
             &[],
-            NOW,
-            text,
+            stamp(NOW),
+            &ChangeSummary::Report {
+                unit: text.to_string(),
+                photos: 0,
+            },
         )
         .expect("report");
     store
@@ -108,8 +139,10 @@ fn fill_with(store: &mut Store, text: &str) {
                 status: AgendaStatus::Planned,
                 note: text.to_string(),
             },
-            NOW,
-            text,
+            stamp(NOW),
+            &ChangeSummary::AddAgenda {
+                title: text.to_string(),
+            },
         )
         .expect("agenda");
     let kpi = store
@@ -129,8 +162,12 @@ fn fill_with(store: &mut Store, text: &str) {
                 unit_id: Some(unit),
                 note: text.to_string(),
             },
-            NOW,
-            text,
+            stamp(NOW),
+            &ChangeSummary::Measurement {
+                kpi: text.to_string(),
+                start: NaiveDate::from_ymd_opt(2022, 5, 2).expect("d"),
+                end: NaiveDate::from_ymd_opt(2022, 5, 6).expect("d"),
+            },
         )
         .expect("measurement");
 }

@@ -8,8 +8,9 @@ mod support;
 
 use insta::assert_snapshot;
 use ratatui::crossterm::event::{KeyCode, KeyEvent};
-use support::{TempStore, app, ctrl, demo_store, key, press, type_text};
+use support::{TempStore, app, ctrl, demo_store, key, press, stamp, type_text};
 use xungkich::app::{App, StatusKind, Tab};
+use xungkich::domain::change::ChangeSummary;
 use xungkich::domain::kpi::KpiStatus;
 use xungkich::i18n::Lang;
 use xungkich::store::Store;
@@ -357,15 +358,29 @@ fn saturday_kpis_follow_the_current_saturday() {
                 registration_deadline: at("2022-05-11T17:00"),
                 report_deadline: at("2022-05-14T16:00"),
             },
-            SEEDED,
-            "round 2",
+            stamp(SEEDED),
+            &ChangeSummary::Round {
+                round: 2,
+                date: NaiveDate::from_ymd_opt(2022, 5, 14).expect("date"),
+            },
         )
         .expect("second round");
     let unit = store.load_board().expect("board").units[0].id;
     for (day, total, resolved) in [(first, 10, 3), (second, 10, 9)] {
         for (m, v) in [(Metric::LandTotal, total), (Metric::LandResolved, resolved)] {
             store
-                .set_figure(day, unit, m, Some(v), SEEDED, "figure")
+                .set_figure(
+                    day,
+                    unit,
+                    m,
+                    Some(v),
+                    stamp(SEEDED),
+                    &ChangeSummary::Figure {
+                        unit: "test".into(),
+                        metric: m,
+                        value: Some(v),
+                    },
+                )
                 .expect("figure");
         }
     }

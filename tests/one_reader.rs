@@ -5,7 +5,7 @@ mod support;
 
 use chrono::NaiveDate;
 
-use support::TempStore;
+use support::{TempStore, stamp};
 use xungkich::app::form::{Input, Rule};
 use xungkich::app::text_field::TextField;
 use xungkich::domain::import::ImportKind;
@@ -75,7 +75,7 @@ fn imported_dates(texts: &[&str]) -> Vec<Option<NaiveDate>> {
     let plan = plan(&store, csv.as_bytes(), ImportKind::Initiatives);
     let refused: Vec<usize> = plan.errors.iter().map(|e| e.row).collect();
     if plan.has_changes() {
-        import::apply(&mut store, &plan, Lang::Vi, NOW).expect("apply");
+        import::apply(&mut store, &plan, Lang::Vi, stamp(NOW)).expect("apply");
     }
     let stored = store.initiatives_for_import().expect("initiatives");
     (0..texts.len())

@@ -9,8 +9,9 @@ use std::process::{Command, Output};
 
 use insta::assert_snapshot;
 use ratatui::crossterm::event::{KeyCode, KeyEvent};
-use support::{TempStore, app, demo_store, key, press, type_text};
+use support::{TempStore, app, demo_store, key, press, stamp, type_text};
 use xungkich::app::StatusKind;
+use xungkich::domain::change::ChangeSummary;
 use xungkich::i18n::Lang;
 use xungkich::store::{ReadOnly, Store, StoreError};
 use xungkich::ui::snapshot::render_text;
@@ -106,12 +107,18 @@ fn the_store_refuses_changes_and_undo_when_read_only() {
     let mut store = Store::open_read_only(&t.path, ReadOnly::Asked).expect("read-only");
     let unit = store.load_board().expect("board").units[0].id;
     let e = store
-        .update_unit_contact(unit, "X", "0903123456", "2022-05-06T09:00:00+07:00", "x")
+        .update_unit_contact(
+            unit,
+            "X",
+            "0903123456",
+            stamp("2022-05-06T09:00:00+07:00"),
+            &ChangeSummary::Contact { unit: "X".into() },
+        )
         .expect_err("refused");
     assert!(matches!(e, StoreError::ReadOnly(ReadOnly::Asked)), "{e}");
     assert!(e.is_refusal());
     assert!(matches!(
-        store.undo_last("2022-05-06T09:00:00+07:00"),
+        store.undo_last(stamp("2022-05-06T09:00:00+07:00")),
         Err(StoreError::ReadOnly(_))
     ));
     // A store that does not exist is not created read-only.

@@ -3,8 +3,9 @@
 mod support;
 
 use rusqlite::Connection;
-use support::TempStore;
+use support::{TempStore, stamp};
 use xungkich::domain::campaign::RequirementSource;
+use xungkich::domain::change::{ChangeSummary, Summary};
 use xungkich::io::campaign_file;
 use xungkich::io::campaign_file::SHIPPED_SEED;
 use xungkich::store::{Seed, Store, StoreError};
@@ -25,11 +26,30 @@ fn first_unit(store: &Store) -> i64 {
     store.load_board().expect("board").units[0].id
 }
 
+/// What the changes these tests make straight through the store say in the log.
+fn ticked() -> ChangeSummary {
+    ChangeSummary::Ticked {
+        unit: "Hiệp Tân".into(),
+        requirement: "Thi đua".into(),
+    }
+}
+
+fn unticked() -> ChangeSummary {
+    ChangeSummary::Unticked {
+        unit: "Hiệp Tân".into(),
+        requirement: "Thi đua".into(),
+    }
+}
+
+fn contact(who: &str) -> ChangeSummary {
+    ChangeSummary::Contact { unit: who.into() }
+}
+
 #[test]
 fn fresh_file_is_migrated_and_seeded() {
     let t = TempStore::new();
     let store = t.open(NOW);
-    assert_eq!(store.schema_version().expect("version"), 1);
+    assert_eq!(store.schema_version().expect("version"), 2);
     let board = store.load_board().expect("board");
     assert_eq!(board.campaign.code, "115/KHLT-UBND-ĐTĐN");
     let wards = board
@@ -45,6 +65,92 @@ fn fresh_file_is_migrated_and_seeded() {
         .query_row("PRAGMA journal_mode", [], |r| r.get(0))
         .expect("journal mode");
     assert_eq!(mode, "wal");
+}
+
+/// A store the previous build wrote (schema 1, changes logged as sentences) is migrated when
+/// opened: the log keeps every row and its words, undo still works, and new changes are
+/// logged as data beside them.
+#[test]
+fn a_schema_1_store_is_migrated_and_keeps_its_log() {
+    let t = TempStore::new();
+    let (unit, req) = {
+        let mut store = t.open(NOW);
+        let (unit, req) = (first_unit(&store), manual_requirement(&store));
+        store
+            .toggle_check(unit, req, stamp(NOW), &ticked())
+            .expect("tick");
+        (unit, req)
+    };
+    support::back_to_schema_1(&t.path, "Đánh dấu \"Thi đua\" cho UBND phường Hiệp Tân");
+    let mut store = t.open(NOW);
+    assert_eq!(store.schema_version().expect("version"), 2);
+    let old = Summary::Text("Đánh dấu \"Thi đua\" cho UBND phường Hiệp Tân".into());
+    assert_eq!(store.last_change().expect("last"), Some(old.clone()));
+    store
+        .update_unit_contact(
+            unit,
+            "Trần Thị B",
+            "0912 345 678",
+            stamp(NOW),
+            &contact("new"),
+        )
+        .expect("a change after the migration");
+    assert_eq!(
+        store.last_change().expect("last"),
+        Some(Summary::Data(contact("new")))
+    );
+    let undone = |store: &mut Store| {
+        store
+            .undo_last(stamp(NOW))
+            .expect("undo")
+            .expect("undone")
+            .summary
+    };
+    assert_eq!(undone(&mut store), Summary::Data(contact("new")));
+    assert_eq!(undone(&mut store), old);
+    assert_eq!(
+        store.load_board().expect("board").evidence_for(unit, req),
+        None
+    );
+    drop(store);
+    let conn = Connection::open(&t.path).expect("raw");
+    let rows: Vec<(String, Option<String>)> = conn
+        .prepare("SELECT summary, summary_json FROM audit_log ORDER BY id")
+        .expect("prepare")
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+        .expect("query")
+        .collect::<Result<_, _>>()
+        .expect("rows");
+    assert_eq!(rows.len(), 2);
+    assert_eq!(
+        rows[0],
+        ("Đánh dấu \"Thi đua\" cho UBND phường Hiệp Tân".into(), None)
+    );
+    assert_eq!(rows[1].0, "", "a new row's words are its data");
+    assert_eq!(
+        rows[1].1.as_deref(),
+        Some(r#"{"kind":"contact","unit":"new"}"#)
+    );
+}
+
+/// Read-only, a schema 1 store cannot be migrated: it is refused and left at schema 1.
+#[test]
+fn a_schema_1_store_opened_read_only_is_refused_unchanged() {
+    let t = TempStore::new();
+    drop(t.open(NOW));
+    support::back_to_schema_1(&t.path, "");
+    let err = Store::open_read_only(&t.path, xungkich::store::ReadOnly::Asked)
+        .err()
+        .expect("refused");
+    assert!(
+        matches!(err, StoreError::ReadOnlyNeedsUpgrade { known: 2, .. }),
+        "{err}"
+    );
+    let conn = Connection::open(&t.path).expect("raw");
+    let version: i64 = conn
+        .query_row("PRAGMA user_version", [], |r| r.get(0))
+        .expect("version");
+    assert_eq!(version, 1);
 }
 
 #[test]
@@ -72,7 +178,7 @@ fn refuses_a_file_that_is_not_a_database_and_leaves_it_unchanged() {
         (0..=255u8).cycle().take(10_000).collect(),
     ] {
         std::fs::write(&t.path, &content).expect("write");
-        let err = Store::open(&t.path, SHIPPED_SEED, NOW)
+        let err = Store::open(&t.path, SHIPPED_SEED, stamp(NOW))
             .err()
             .expect("refused");
         assert!(matches!(err, StoreError::NotADatabase { .. }), "{err}");
@@ -92,7 +198,7 @@ fn refuses_another_programs_database_unchanged() {
             .expect("fill");
     }
     let before = bytes(&t.path);
-    let err = Store::open(&t.path, SHIPPED_SEED, NOW)
+    let err = Store::open(&t.path, SHIPPED_SEED, stamp(NOW))
         .err()
         .expect("refused");
     assert!(matches!(err, StoreError::NotOurs { .. }), "{err}");
@@ -109,13 +215,13 @@ fn refuses_a_newer_schema_unchanged() {
             .expect("bump version");
     }
     let before = bytes(&t.path);
-    let err = Store::open(&t.path, SHIPPED_SEED, NOW)
+    let err = Store::open(&t.path, SHIPPED_SEED, stamp(NOW))
         .err()
         .expect("refused");
     match &err {
         StoreError::SchemaTooNew { found, known, .. } => {
             assert_eq!(*found, 99);
-            assert_eq!(*known, 1);
+            assert_eq!(*known, 2);
         }
         other => panic!("expected SchemaTooNew, got {other}"),
     }
@@ -138,7 +244,11 @@ fn a_tick_survives_a_restart_and_undo_works_after_reopen() {
     let (unit, req) = {
         let mut store = t.open(NOW);
         let (unit, req) = (first_unit(&store), manual_requirement(&store));
-        assert!(store.toggle_check(unit, req, NOW, "tick").expect("tick"));
+        assert!(
+            store
+                .toggle_check(unit, req, stamp(NOW), &ticked())
+                .expect("tick")
+        );
         (unit, req)
     };
     let store = t.open(NOW);
@@ -147,19 +257,22 @@ fn a_tick_survives_a_restart_and_undo_works_after_reopen() {
         board.evidence_for(unit, req).map(|t| t.to_rfc3339()),
         Some(NOW.to_string())
     );
-    assert_eq!(store.last_change().expect("last").as_deref(), Some("tick"));
+    assert_eq!(
+        store.last_change().expect("last"),
+        Some(Summary::Data(ticked()))
+    );
     drop(store);
     let mut store = t.open(NOW);
     let undone = store
-        .undo_last(NOW)
+        .undo_last(stamp(NOW))
         .expect("undo")
         .expect("something undone");
-    assert_eq!(undone.summary, "tick");
+    assert_eq!(undone.summary, Summary::Data(ticked()));
     assert_eq!(
         store.load_board().expect("board").evidence_for(unit, req),
         None
     );
-    assert_eq!(store.undo_last(NOW).expect("undo"), None);
+    assert_eq!(store.undo_last(stamp(NOW)).expect("undo"), None);
     drop(store);
     let store = t.open(NOW);
     assert_eq!(
@@ -168,16 +281,81 @@ fn a_tick_survives_a_restart_and_undo_works_after_reopen() {
     );
 }
 
+/// A stamp is stored as the store has always written it: RFC 3339 in the stamp's own offset,
+/// never converted to UTC, so rows written before and after this API read and sort alike.
+#[test]
+fn stamps_are_stored_in_their_own_offset_as_before() {
+    let t = TempStore::new();
+    let mut store = t.open("2022-05-06T09:00:00+07:00");
+    let (unit, req) = (first_unit(&store), manual_requirement(&store));
+    let at = stamp("2022-09-17T15:59:00+07:00");
+    assert!(store.toggle_check(unit, req, at, &ticked()).expect("tick"));
+    let undone = store
+        .undo_last(stamp("2022-09-17T16:00:30+07:00"))
+        .expect("undo")
+        .expect("undone");
+    assert_eq!(undone.at, at);
+    store
+        .toggle_check(unit, req, stamp("2022-09-17T08:59:00Z"), &ticked())
+        .expect("tick");
+    drop(store);
+    let conn = Connection::open(&t.path).expect("raw");
+    let rows: Vec<(String, Option<String>, String)> = conn
+        .prepare(
+            "SELECT at, undone_at, json_extract(after_json, '$.done_at') FROM audit_log ORDER BY id",
+        )
+        .expect("prepare")
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+        .expect("query")
+        .collect::<Result<_, _>>()
+        .expect("rows");
+    assert_eq!(
+        rows,
+        [
+            (
+                "2022-09-17T15:59:00+07:00".to_string(),
+                Some("2022-09-17T16:00:30+07:00".to_string()),
+                "2022-09-17T15:59:00+07:00".to_string()
+            ),
+            (
+                "2022-09-17T08:59:00+00:00".to_string(),
+                None,
+                "2022-09-17T08:59:00+00:00".to_string()
+            ),
+        ]
+    );
+    let done_at: String = conn
+        .query_row("SELECT done_at FROM checks", [], |r| r.get(0))
+        .expect("check row");
+    assert_eq!(done_at, "2022-09-17T08:59:00+00:00");
+    let seeded_at: String = conn
+        .query_row("SELECT seeded_at FROM campaign", [], |r| r.get(0))
+        .expect("campaign");
+    assert_eq!(seeded_at, "2022-05-06T09:00:00+07:00");
+}
+
 #[test]
 fn undo_goes_back_one_change_at_a_time() {
     let t = TempStore::new();
     let mut store = t.open(NOW);
     let unit = first_unit(&store);
     store
-        .update_unit_contact(unit, "Nguyễn Văn A", "0703.652.444", NOW, "first")
+        .update_unit_contact(
+            unit,
+            "Nguyễn Văn A",
+            "0703.652.444",
+            stamp(NOW),
+            &contact("first"),
+        )
         .expect("first edit");
     store
-        .update_unit_contact(unit, "Trần Thị B", "0912 345 678", NOW, "second")
+        .update_unit_contact(
+            unit,
+            "Trần Thị B",
+            "0912 345 678",
+            stamp(NOW),
+            &contact("second"),
+        )
         .expect("second edit");
     let contact = |s: &Store| {
         let b = s.load_board().expect("board");
@@ -188,12 +366,12 @@ fn undo_goes_back_one_change_at_a_time() {
         contact(&store),
         ("Trần Thị B".into(), "0912 345 678".into())
     );
-    store.undo_last(NOW).expect("undo").expect("undone");
+    store.undo_last(stamp(NOW)).expect("undo").expect("undone");
     assert_eq!(
         contact(&store),
         ("Nguyễn Văn A".into(), "0703.652.444".into())
     );
-    store.undo_last(NOW).expect("undo").expect("undone");
+    store.undo_last(stamp(NOW)).expect("undo").expect("undone");
     assert_eq!(contact(&store), (String::new(), String::new()));
 }
 
@@ -202,9 +380,11 @@ fn every_change_is_in_the_audit_log_with_before_and_after() {
     let t = TempStore::new();
     let mut store = t.open(NOW);
     let (unit, req) = (first_unit(&store), manual_requirement(&store));
-    store.toggle_check(unit, req, NOW, "tick").expect("tick");
     store
-        .toggle_check(unit, req, NOW, "untick")
+        .toggle_check(unit, req, stamp(NOW), &ticked())
+        .expect("tick");
+    store
+        .toggle_check(unit, req, stamp(NOW), &unticked())
         .expect("untick");
     drop(store);
     let conn = Connection::open(&t.path).expect("raw");
@@ -231,7 +411,7 @@ fn a_failed_change_rolls_back_whole() {
     let t = TempStore::new();
     let mut store = t.open(NOW);
     let unit = first_unit(&store);
-    let result = store.change(NOW, "bad", |c| {
+    let result = store.change(stamp(NOW), &contact("bad"), |c| {
         c.update(
             xungkich::store::Table::Units,
             unit,
@@ -265,7 +445,7 @@ fn another_campaign_file_is_refused_for_an_existing_store() {
             def: &def,
             name: "other.toml",
         },
-        NOW,
+        stamp(NOW),
     )
     .err()
     .expect("refused");
@@ -279,7 +459,7 @@ fn another_campaign_file_is_refused_for_an_existing_store() {
                 def: &same,
                 name: "x.toml"
             },
-            NOW
+            stamp(NOW)
         )
         .is_ok()
     );
@@ -296,7 +476,7 @@ fn a_new_store_can_be_seeded_from_another_campaign_file() {
             def: &def,
             name: "other.toml",
         },
-        NOW,
+        stamp(NOW),
     )
     .expect("seeded");
     assert_eq!(
@@ -312,7 +492,8 @@ fn another_connections_commit_is_noticed_and_our_own_is_not() {
     let mut b = t.open(NOW);
     b.load_board().expect("board");
     let (unit, req) = (first_unit(&a), manual_requirement(&a));
-    a.toggle_check(unit, req, NOW, "tick").expect("tick");
+    a.toggle_check(unit, req, stamp(NOW), &ticked())
+        .expect("tick");
     assert!(b.changed_elsewhere().expect("look"));
     assert!(!b.changed_elsewhere().expect("look again"));
     assert!(
@@ -323,7 +504,8 @@ fn another_connections_commit_is_noticed_and_our_own_is_not() {
     );
     // A's own write does not count as a change from elsewhere for A.
     assert!(!a.changed_elsewhere().expect("a first look"));
-    a.toggle_check(unit, req, NOW, "untick").expect("untick");
+    a.toggle_check(unit, req, stamp(NOW), &unticked())
+        .expect("untick");
     assert!(!a.changed_elsewhere().expect("a looks"));
 }
 
@@ -343,6 +525,21 @@ mod initiatives {
             registered_on: NaiveDate::from_ymd_opt(2022, 5, 3).expect("date"),
             evaluation_notes: String::new(),
             score: Some(85.5),
+        }
+    }
+
+    fn added() -> ChangeSummary {
+        ChangeSummary::AddInitiative {
+            title: "QR".into(),
+            unit: "Hiệp Tân".into(),
+        }
+    }
+
+    fn staged(from: Stage, to: Stage) -> ChangeSummary {
+        ChangeSummary::Stage {
+            title: "QR".into(),
+            from,
+            to,
         }
     }
 
@@ -367,7 +564,9 @@ mod initiatives {
             store.load_board().expect("board").evidence_for(unit, req),
             None
         );
-        let id = store.add_initiative(&valid(unit), NOW, "add").expect("add");
+        let id = store
+            .add_initiative(&valid(unit), stamp(NOW), &added())
+            .expect("add");
         assert!(
             store
                 .load_board()
@@ -389,7 +588,7 @@ mod initiatives {
                 .any(|f| f.name == "Chuyển đổi số"),
             "a new field is created with the initiative"
         );
-        store.undo_last(NOW).expect("undo").expect("undone");
+        store.undo_last(stamp(NOW)).expect("undo").expect("undone");
         assert_eq!(store.initiative(id).expect("read"), None);
         assert!(
             store
@@ -416,22 +615,46 @@ mod initiatives {
         let t = TempStore::new();
         let mut store = t.open(NOW);
         let unit = first_unit(&store);
-        let id = store.add_initiative(&valid(unit), NOW, "add").expect("add");
+        let id = store
+            .add_initiative(&valid(unit), stamp(NOW), &added())
+            .expect("add");
         store
-            .set_stage(id, Stage::Implementing, None, "", NOW, "stage")
+            .set_stage(
+                id,
+                Stage::Implementing,
+                None,
+                "",
+                stamp(NOW),
+                &staged(Stage::Registered, Stage::Implementing),
+            )
             .expect("stage");
         let other = store.load_board().expect("board").units[1].id;
         let day = NaiveDate::from_ymd_opt(2022, 6, 1).expect("date");
         store
-            .set_replications(id, &[other], day, NOW, "replicate")
+            .set_replications(
+                id,
+                &[other],
+                day,
+                stamp(NOW),
+                &ChangeSummary::Replications {
+                    title: "QR".into(),
+                    units: 1,
+                },
+            )
             .expect("replicate");
         let before = store.initiative_detail(id).expect("detail");
         assert_eq!(before.history.len(), 2);
         assert_eq!(before.replications, vec![(other, day)]);
         assert!(store.initiative(id).expect("read").expect("row").replicated);
-        store.delete_initiative(id, NOW, "delete").expect("delete");
+        store
+            .delete_initiative(
+                id,
+                stamp(NOW),
+                &ChangeSummary::DeleteInitiative { title: "QR".into() },
+            )
+            .expect("delete");
         assert_eq!(store.initiative(id).expect("read"), None);
-        store.undo_last(NOW).expect("undo").expect("undone");
+        store.undo_last(stamp(NOW)).expect("undo").expect("undone");
         let after = store.initiative_detail(id).expect("detail");
         assert_eq!(after, before, "history and replications come back with it");
         assert_eq!(
@@ -445,22 +668,31 @@ mod initiatives {
         let t = TempStore::new();
         let mut store = t.open(NOW);
         let unit = first_unit(&store);
-        let id = store.add_initiative(&valid(unit), NOW, "add").expect("add");
+        let id = store
+            .add_initiative(&valid(unit), stamp(NOW), &added())
+            .expect("add");
         store
             .set_stage(
                 id,
                 Stage::Proposed,
                 Some((CommendationLevel::City, Some("Lê Thị Hoa".into()))),
                 "",
-                NOW,
-                "propose",
+                stamp(NOW),
+                &staged(Stage::Registered, Stage::Proposed),
             )
             .expect("propose");
         let row = store.initiative(id).expect("read").expect("row");
         assert_eq!(row.commendation_level, Some(CommendationLevel::City));
         assert_eq!(row.commendation_for.as_deref(), Some("Lê Thị Hoa"));
         store
-            .set_stage(id, Stage::Commended, None, "", NOW, "commend")
+            .set_stage(
+                id,
+                Stage::Commended,
+                None,
+                "",
+                stamp(NOW),
+                &staged(Stage::Proposed, Stage::Commended),
+            )
             .expect("commend");
         let row = store.initiative(id).expect("read").expect("row");
         assert_eq!(
@@ -469,12 +701,19 @@ mod initiatives {
             "kept"
         );
         store
-            .set_stage(id, Stage::Evaluated, None, "", NOW, "back")
+            .set_stage(
+                id,
+                Stage::Evaluated,
+                None,
+                "",
+                stamp(NOW),
+                &staged(Stage::Commended, Stage::Evaluated),
+            )
             .expect("back");
         let row = store.initiative(id).expect("read").expect("row");
         assert_eq!(row.commendation_level, None, "cleared below proposed");
         // Each undo goes back one stage move, proposal included.
-        store.undo_last(NOW).expect("undo").expect("undone");
+        store.undo_last(stamp(NOW)).expect("undo").expect("undone");
         let row = store.initiative(id).expect("read").expect("row");
         assert_eq!(row.stage, Stage::Commended);
         assert_eq!(row.commendation_for.as_deref(), Some("Lê Thị Hoa"));
@@ -488,7 +727,11 @@ mod initiatives {
     fn an_unknown_unit_is_refused_by_the_store_too() {
         let t = TempStore::new();
         let mut store = t.open(NOW);
-        assert!(store.add_initiative(&valid(99_999), NOW, "add").is_err());
+        assert!(
+            store
+                .add_initiative(&valid(99_999), stamp(NOW), &added())
+                .is_err()
+        );
         assert!(store.initiatives().expect("list").is_empty());
         assert_eq!(store.last_change().expect("last"), None);
     }

@@ -13,6 +13,7 @@ use super::update_kpi as uk;
 use super::update_text::{self as text, Edit, edit};
 use super::update_volunteer as uv;
 use super::{Action, App, ConfirmAction, Status, StatusKind, Tab};
+use crate::domain::change::ChangeSummary;
 use crate::store::{Store, StoreError};
 
 pub fn update(app: &mut App, store: &mut Store, action: Action) {
@@ -271,7 +272,7 @@ pub(super) fn finish_write(
     store: &Store,
     result: crate::store::Result<()>,
     stale: Stale<'_>,
-    summary: &str,
+    summary: &ChangeSummary,
 ) -> bool {
     let s = app.strings();
     match result {
@@ -286,7 +287,7 @@ pub(super) fn finish_write(
                 Stale::Kpis => uk::refresh(app, store),
                 Stale::Initiatives(ids) => ini::after_write(app, store, ids),
             }
-            set_status(app, StatusKind::Saved, s.saved(summary));
+            set_status(app, StatusKind::Saved, s.saved(s.change(summary)));
             true
         }
         Err(e) => {

@@ -5,8 +5,9 @@ use super::units_view::clamp;
 use super::update::{set_status, write_failed};
 use super::update_volunteer::refresh;
 use super::{App, Confirm, ConfirmAction, StatusKind};
+use crate::domain::change::ChangeSummary;
 use crate::domain::time::format_date;
-use crate::i18n::{Strings, fill};
+use crate::i18n::Strings;
 use crate::store::{AgendaItem, AgendaStatus, Store};
 
 fn status_options(s: &Strings) -> Vec<ChoiceOption> {
@@ -113,15 +114,13 @@ pub(super) fn save_agenda_item(app: &mut App, store: &mut Store, id: Option<i64>
         status,
         note: text(FieldId::Note),
     };
-    let summary = fill(
-        if id.is_some() {
-            s.summary_agenda_edit
-        } else {
-            s.summary_agenda_add
-        },
-        &[&item.title],
-    );
-    match store.save_agenda_item(id, &item, &app.now.to_rfc3339(), &summary) {
+    let title = item.title.clone();
+    let summary = if id.is_some() {
+        ChangeSummary::EditAgenda { title }
+    } else {
+        ChangeSummary::AddAgenda { title }
+    };
+    match store.save_agenda_item(id, &item, app.now, &summary) {
         Ok(saved) => {
             app.form = None;
             refresh(app, store);
@@ -133,7 +132,7 @@ pub(super) fn save_agenda_item(app: &mut App, store: &mut Store, id: Option<i64>
             {
                 v.agenda_row = i;
             }
-            set_status(app, StatusKind::Saved, s.saved(&summary));
+            set_status(app, StatusKind::Saved, s.saved(s.change(&summary)));
         }
         Err(e) => write_failed(app, &e),
     }
@@ -158,13 +157,13 @@ pub(super) fn delete_agenda_item(app: &mut App, store: &mut Store, id: i64) {
         .find(|a| a.id == id)
         .map(|a| a.title.clone())
         .unwrap_or_default();
-    let summary = fill(s.summary_agenda_delete, &[&title]);
-    match store.delete_agenda_item(id, &app.now.to_rfc3339(), &summary) {
+    let summary = ChangeSummary::DeleteAgenda { title };
+    match store.delete_agenda_item(id, app.now, &summary) {
         Ok(()) => {
             refresh(app, store);
             let n = app.volunteer.visible_agenda().len();
             app.volunteer.agenda_row = clamp(app.volunteer.agenda_row, n);
-            set_status(app, StatusKind::Saved, s.saved(&summary));
+            set_status(app, StatusKind::Saved, s.saved(s.change(&summary)));
         }
         Err(e) => write_failed(app, &e),
     }

@@ -8,8 +8,8 @@ use super::update::{set_status, write_failed};
 use super::update_volunteer::{cell, refresh};
 use super::volunteer::visible_rows;
 use super::{App, StatusKind};
+use crate::domain::change::ChangeSummary;
 use crate::domain::figures::{FigureError, Metric, check_pair, parse_figure};
-use crate::i18n::fill;
 use crate::store::{Store, StoreError};
 
 /// Whether the unit reports this figure at all (land files: the land-registry task only).
@@ -92,10 +92,13 @@ pub(super) fn save(
         app.volunteer.editing = None;
         return true;
     }
-    let shown = value.map(|v| v.to_string()).unwrap_or_else(|| "—".into());
-    let summary = fill(s.summary_figure, &[unit, s.metric(metric), &shown]);
+    let summary = ChangeSummary::Figure {
+        unit: unit.to_string(),
+        metric,
+        value,
+    };
     let now = app.now;
-    match store.set_figure(day, unit_id, metric, value, &now.to_rfc3339(), &summary) {
+    match store.set_figure(day, unit_id, metric, value, now, &summary) {
         Ok(()) => {
             app.volunteer.set(unit_id, metric, value, now);
             app.volunteer.editing = None;

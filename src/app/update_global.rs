@@ -52,7 +52,7 @@ pub(super) fn write_export(app: &mut App, store: &Store) {
 
 pub(super) fn undo(app: &mut App, store: &mut Store) {
     let s = app.strings();
-    match store.undo_last(&app.now.to_rfc3339()) {
+    match store.undo_last(app.now) {
         Ok(Some(undone)) => {
             let ids: Vec<i64> = undone
                 .entities
@@ -88,7 +88,11 @@ pub(super) fn undo(app: &mut App, store: &mut Store) {
                     .unwrap_or(std::path::Path::new("."));
                 crate::io::photos::remove_copies(data, &undone.dropped_photos);
             }
-            set_status(app, StatusKind::Saved, s.undone(&undone.summary));
+            set_status(
+                app,
+                StatusKind::Saved,
+                s.undone(s.change_summary(&undone.summary)),
+            );
         }
         Ok(None) => set_status(app, StatusKind::Info, s.nothing_to_undo.to_string()),
         Err(e) => write_failed(app, &e),

@@ -141,7 +141,7 @@ fn apply(app: &mut App, store: &mut Store) {
     if !p.plan.has_changes() {
         return set_status(app, StatusKind::Info, s.im_nothing.to_string());
     }
-    match import::apply(store, &p.plan, app.lang, &app.now.to_rfc3339()) {
+    match import::apply(store, &p.plan, app.lang, app.now) {
         Ok(()) => {
             reload_everything(app, store);
             let text = s.im_done(

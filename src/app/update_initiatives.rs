@@ -5,12 +5,12 @@ use super::initiatives::{Filters, Registry};
 use super::keymap::Command;
 use super::update::{Stale, finish_write, read_failed, reload, set_status, write_failed};
 use super::{App, Confirm, ConfirmAction, StatusKind};
+use crate::domain::change::ChangeSummary;
 use crate::domain::fold::nfc;
 use crate::domain::initiative::{
     self, CommendationLevel, Draft, FieldRef, InitiativeKind, Proposal, Stage, TEXT_MAX, TITLE_MAX,
 };
 use crate::domain::time::format_date;
-use crate::i18n::fill;
 use crate::store::{InitiativeRow, Store};
 
 /// The commands of the Initiatives context.
@@ -324,18 +324,23 @@ pub(super) fn save(app: &mut App, store: &mut Store, id: Option<i64>) {
         }
     };
     let unit = unit_name(app, valid.unit_id);
-    let now = app.now.to_rfc3339();
+    let now = app.now;
     let result = match id {
         None => {
-            let summary = fill(s.summary_add_init, &[&valid.title, &unit]);
+            let summary = ChangeSummary::AddInitiative {
+                title: valid.title.clone(),
+                unit,
+            };
             store
-                .add_initiative(&valid, &now, &summary)
+                .add_initiative(&valid, now, &summary)
                 .map(|new_id| (new_id, summary))
         }
         Some(id) => {
-            let summary = fill(s.summary_edit_init, &[&valid.title]);
+            let summary = ChangeSummary::EditInitiative {
+                title: valid.title.clone(),
+            };
             store
-                .update_initiative(id, &valid, &now, &summary)
+                .update_initiative(id, &valid, now, &summary)
                 .map(|()| (id, summary))
         }
     };
@@ -345,7 +350,7 @@ pub(super) fn save(app: &mut App, store: &mut Store, id: Option<i64>) {
             after_write(app, store, &[id]);
             app.initiatives.select_id(&app.registry, id);
             ensure_detail(app, store);
-            set_status(app, StatusKind::Saved, s.saved(&summary));
+            set_status(app, StatusKind::Saved, s.saved(s.change(&summary)));
         }
         // The form stays open with everything typed.
         Err(e) => write_failed(app, &e),
@@ -366,14 +371,13 @@ pub(super) fn ask_delete(app: &mut App) {
 }
 
 pub(super) fn delete(app: &mut App, store: &mut Store, id: i64) {
-    let s = app.strings();
     let title = app
         .registry
         .get(id)
         .map(|r| r.title.clone())
         .unwrap_or_default();
-    let summary = fill(s.summary_delete_init, &[&title]);
-    let result = store.delete_initiative(id, &app.now.to_rfc3339(), &summary);
+    let summary = ChangeSummary::DeleteInitiative { title };
+    let result = store.delete_initiative(id, app.now, &summary);
     finish_write(app, store, result, Stale::Initiatives(&[id]), &summary);
 }
 
@@ -446,12 +450,12 @@ fn write_stage(
     stage: Stage,
     proposal: Option<Proposal>,
 ) {
-    let s = app.strings();
-    let summary = fill(
-        s.summary_stage,
-        &[&row.title, s.stage(row.stage), s.stage(stage)],
-    );
-    let result = store.set_stage(row.id, stage, proposal, "", &app.now.to_rfc3339(), &summary);
+    let summary = ChangeSummary::Stage {
+        title: row.title.clone(),
+        from: row.stage,
+        to: stage,
+    };
+    let result = store.set_stage(row.id, stage, proposal, "", app.now, &summary);
     finish_write(app, store, result, Stale::Initiatives(&[row.id]), &summary);
 }
 
@@ -544,7 +548,6 @@ pub(super) fn open_replications(app: &mut App, store: &Store) {
 }
 
 pub(super) fn save_replications(app: &mut App, store: &mut Store, id: i64) {
-    let s = app.strings();
     let units: Vec<i64> = app
         .form
         .as_ref()
@@ -556,9 +559,12 @@ pub(super) fn save_replications(app: &mut App, store: &mut Store, id: i64) {
         .get(id)
         .map(|r| r.title.clone())
         .unwrap_or_default();
-    let summary = fill(s.summary_replications, &[&title, &units.len().to_string()]);
+    let summary = ChangeSummary::Replications {
+        title,
+        units: units.len(),
+    };
     let today = app.now.date_naive();
-    let result = store.set_replications(id, &units, today, &app.now.to_rfc3339(), &summary);
+    let result = store.set_replications(id, &units, today, app.now, &summary);
     finish_write(app, store, result, Stale::Initiatives(&[id]), &summary);
 }
 

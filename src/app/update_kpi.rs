@@ -6,10 +6,10 @@ use super::units_view::clamp;
 use super::update::{Stale, field_problem, finish_write, read_failed, set_status};
 use super::{App, Confirm, ConfirmAction, StatusKind};
 use crate::domain::campaign::KpiSource;
+use crate::domain::change::ChangeSummary;
 use crate::domain::initiative::parse_date;
 use crate::domain::kpi::format_percent;
 use crate::domain::time::format_date;
-use crate::i18n::fill;
 use crate::model::kpi::compute;
 use crate::store::{NewMeasurement, Store};
 
@@ -154,11 +154,12 @@ pub(super) fn save_measurement(app: &mut App, store: &mut Store, kpi_id: i64) {
         unit_id,
         note: text(FieldId::Note),
     };
-    let summary = fill(
-        s.summary_measurement,
-        &[&name, &format_date(start), &format_date(end)],
-    );
-    let result = store.add_measurement(kpi_id, &m, &app.now.to_rfc3339(), &summary);
+    let summary = ChangeSummary::Measurement {
+        kpi: name,
+        start,
+        end,
+    };
+    let result = store.add_measurement(kpi_id, &m, app.now, &summary);
     finish_write(app, store, result.map(|_| ()), Stale::Kpis, &summary);
 }
 
@@ -196,7 +197,6 @@ fn open_target(app: &mut App) {
 }
 
 pub(super) fn save_target(app: &mut App, store: &mut Store, kpi_id: i64) {
-    let s = app.strings();
     let Some(form) = app.form.as_ref() else {
         return;
     };
@@ -207,9 +207,8 @@ pub(super) fn save_target(app: &mut App, store: &mut Store, kpi_id: i64) {
         parse_amount(&typed).filter(|v| *v <= 100.0)
     };
     let name = kpi_name(app, kpi_id);
-    let shown = target.map_or_else(|| "—".to_string(), |t| format_percent(Some(t)));
-    let summary = fill(s.summary_target, &[&name, &shown]);
-    let result = store.set_kpi_target(kpi_id, target, &app.now.to_rfc3339(), &summary);
+    let summary = ChangeSummary::Target { kpi: name, target };
+    let result = store.set_kpi_target(kpi_id, target, app.now, &summary);
     finish_write(app, store, result, Stale::Kpis, &summary);
 }
 
@@ -227,7 +226,6 @@ fn ask_delete(app: &mut App) {
 }
 
 pub(super) fn delete_measurement(app: &mut App, store: &mut Store, id: i64) {
-    let s = app.strings();
     let found = app.kpis.lines.iter().find_map(|l| {
         l.history
             .iter()
@@ -237,10 +235,11 @@ pub(super) fn delete_measurement(app: &mut App, store: &mut Store, id: i64) {
     let Some((name, start, end)) = found else {
         return;
     };
-    let summary = fill(
-        s.summary_delete_measurement,
-        &[&name, &format_date(start), &format_date(end)],
-    );
-    let result = store.delete_measurement(id, &app.now.to_rfc3339(), &summary);
+    let summary = ChangeSummary::DeleteMeasurement {
+        kpi: name,
+        start,
+        end,
+    };
+    let result = store.delete_measurement(id, app.now, &summary);
     finish_write(app, store, result, Stale::Kpis, &summary);
 }

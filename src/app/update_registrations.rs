@@ -4,8 +4,8 @@ use super::form::{Choice, ChoiceOption, Field, FieldId, Form, Purpose, Rule};
 use super::update::{Stale, finish_write, set_status};
 use super::update_volunteer::cell;
 use super::{App, Confirm, ConfirmAction, StatusKind};
+use crate::domain::change::ChangeSummary;
 use crate::domain::time::read_datetime;
-use crate::i18n::fill;
 use crate::store::{NewRegistration, Store};
 
 /// The registration form of the selected unit, filled from its registration if it has one.
@@ -114,8 +114,8 @@ pub(super) fn save_registration(app: &mut App, store: &mut Store, unit_id: i64) 
         registered_at,
     };
     let unit = app.board.unit_name(unit_id).to_string();
-    let summary = fill(s.summary_registration, &[&unit]);
-    let result = store.save_registration(day, unit_id, &new, &app.now.to_rfc3339(), &summary);
+    let summary = ChangeSummary::Registration { unit };
+    let result = store.save_registration(day, unit_id, &new, app.now, &summary);
     finish_write(app, store, result, Stale::Day, &summary);
 }
 
@@ -134,7 +134,6 @@ pub(super) fn ask_delete_registration(app: &mut App) {
 }
 
 pub(super) fn delete_registration(app: &mut App, store: &mut Store, id: i64) {
-    let s = app.strings();
     let unit_id = app
         .volunteer
         .registrations
@@ -144,7 +143,7 @@ pub(super) fn delete_registration(app: &mut App, store: &mut Store, id: i64) {
     let unit = unit_id
         .map(|u| app.board.unit_name(u).to_string())
         .unwrap_or_default();
-    let summary = fill(s.summary_delete_registration, &[&unit]);
-    let result = store.delete_registration(id, &app.now.to_rfc3339(), &summary);
+    let summary = ChangeSummary::DeleteRegistration { unit };
+    let result = store.delete_registration(id, app.now, &summary);
     finish_write(app, store, result, Stale::Day, &summary);
 }

@@ -5,8 +5,8 @@ use super::form::{Field, FieldId, Form, Purpose, Rule};
 use super::update::{Stale, field_problem, finish_write, set_status};
 use super::update_volunteer::cell;
 use super::{App, StatusKind};
+use crate::domain::change::ChangeSummary;
 use crate::domain::time::read_datetime;
-use crate::i18n::fill;
 use crate::io::photos::{self, PhotoError};
 use crate::store::{PhotoRow, Store};
 
@@ -106,9 +106,12 @@ pub(super) fn save_report(app: &mut App, store: &mut Store, unit_id: i64) {
         }
     }
     let unit = app.board.unit_name(unit_id).to_string();
-    let summary = fill(s.summary_report, &[&unit, &rows.len().to_string()]);
-    let now = app.now.to_rfc3339();
-    let result = store.save_report(day.id, unit_id, received_at, &note, &rows, &now, &summary);
+    let summary = ChangeSummary::Report {
+        unit,
+        photos: rows.len(),
+    };
+    let now = app.now;
+    let result = store.save_report(day.id, unit_id, received_at, &note, &rows, now, &summary);
     if !finish_write(app, store, result, Stale::Day, &summary) {
         // Nothing refers to the copies: take them back so the folder holds no strays.
         remove_all(&copied);

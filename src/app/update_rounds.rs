@@ -4,10 +4,10 @@ use super::form::{Field, FieldId, Form, Purpose, Rule};
 use super::update::{field_problem, set_status, write_failed};
 use super::update_volunteer::refresh;
 use super::{App, StatusKind};
+use crate::domain::change::ChangeSummary;
 use crate::domain::rounds::{RoundError, check_round, default_deadlines};
 use crate::domain::time::format_date;
 use crate::domain::time::read_datetime;
-use crate::i18n::fill;
 use crate::store::{NewDay, Store};
 use chrono::Datelike;
 
@@ -134,8 +134,8 @@ pub(super) fn save_round(app: &mut App, store: &mut Store) {
         registration_deadline: reg,
         report_deadline: rep,
     };
-    let summary = fill(s.summary_round, &[&round.to_string(), &format_date(date)]);
-    match store.add_volunteer_day(&day, &app.now.to_rfc3339(), &summary) {
+    let summary = ChangeSummary::Round { round, date };
+    match store.add_volunteer_day(&day, app.now, &summary) {
         Ok(id) => {
             app.form = None;
             super::update::reload(app, store);
@@ -143,7 +143,7 @@ pub(super) fn save_round(app: &mut App, store: &mut Store) {
                 app.volunteer.day = i;
             }
             refresh(app, store);
-            set_status(app, StatusKind::Saved, s.saved(&summary));
+            set_status(app, StatusKind::Saved, s.saved(s.change(&summary)));
         }
         Err(e) => write_failed(app, &e),
     }

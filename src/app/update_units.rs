@@ -6,8 +6,8 @@ use super::units_view::{clamp, visible_units};
 use super::update::{Stale, finish_write, reload, set_status, write_failed};
 use super::{App, StatusKind};
 use crate::domain::campaign::RequirementSource;
+use crate::domain::change::ChangeSummary;
 use crate::domain::time::format_local;
-use crate::i18n::fill;
 use crate::store::Store;
 
 /// The commands of the Units context.
@@ -62,14 +62,20 @@ fn toggle_check(app: &mut App, store: &mut Store) {
         return set_status(app, StatusKind::Info, msg);
     }
     let ticked_before = app.board.evidence_for(unit.id, req.id).is_some();
-    let summary_template = if ticked_before {
-        s.summary_untick
+    let (unit_name, requirement) = (unit.name.clone(), req.short.clone());
+    let summary = if ticked_before {
+        ChangeSummary::Unticked {
+            unit: unit_name,
+            requirement,
+        }
     } else {
-        s.summary_tick
+        ChangeSummary::Ticked {
+            unit: unit_name,
+            requirement,
+        }
     };
-    let summary = fill(summary_template, &[&req.short, &unit.name]);
     let now = app.now;
-    match store.toggle_check(unit.id, req.id, &now.to_rfc3339(), &summary) {
+    match store.toggle_check(unit.id, req.id, now, &summary) {
         Ok(true) => {
             let msg = s.ticked(&unit.name, &req.short, format_local(now));
             reload(app, store);
@@ -110,16 +116,15 @@ fn open_contact_form(app: &mut App) {
 }
 
 pub(super) fn save_contact(app: &mut App, store: &mut Store, unit_id: i64) {
-    let s = app.strings();
     let Some(form) = app.form.as_ref() else {
         return;
     };
     let name = app.board.unit_name(unit_id).to_string();
-    let summary = fill(s.summary_contact, &[&name]);
+    let summary = ChangeSummary::Contact { unit: name };
     let person = form.text(FieldId::ContactPerson);
     let phone = form.text(FieldId::Phone);
-    let now = app.now.to_rfc3339();
+    let now = app.now;
     // On failure the form stays open with what was typed, so nothing is lost.
-    let result = store.update_unit_contact(unit_id, &person, &phone, &now, &summary);
+    let result = store.update_unit_contact(unit_id, &person, &phone, now, &summary);
     finish_write(app, store, result, Stale::Board, &summary);
 }

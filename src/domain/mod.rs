@@ -2,6 +2,7 @@
 
 pub mod campaign;
 pub mod campaign_problem;
+pub mod change;
 pub mod checklist;
 pub mod figures;
 pub mod fold;

@@ -1,6 +1,7 @@
 //! Every string the UI shows, one table per language. A struct (not a map) makes a missing
 //! string in either language a compile error rather than a blank on screen.
 
+mod change;
 mod en;
 mod errors;
 mod messages;
@@ -8,6 +9,7 @@ mod vi;
 
 pub use messages::{MESSAGES, Message};
 
+use crate::domain::change::ChangeSummary;
 use crate::domain::time::SpanWords;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
@@ -36,11 +38,15 @@ pub fn header_name(
 
 macro_rules! string_table {
     ($($name:ident),* $(,)?) => {
-        /// The UI strings of one language (besides `span`, the words of a time span).
+        /// The UI strings of one language (besides `span`, the words of a time span, and
+        /// `change_words`, the sentences of logged changes).
         pub struct Strings {
             /// Which language this table speaks, for the messages that take arguments.
             pub lang: Lang,
             pub span: SpanWords,
+            /// Read through [`Strings::change`]; a function, as a sentence with named parts
+            /// (`change.rs`) is not a template.
+            change_words: fn(&Strings, &ChangeSummary) -> String,
             $(pub $name: &'static str,)*
         }
 
@@ -105,9 +111,6 @@ string_table! {
     detail_source_initiative,
     detail_source_registration,
     detail_source_report,
-    summary_tick,
-    summary_untick,
-    summary_contact,
     field_contact_person,
     field_phone,
     hint_phone,
@@ -270,11 +273,6 @@ string_table! {
     hint_person,
     hint_multi,
     form_filter,
-    summary_add_init,
-    summary_edit_init,
-    summary_delete_init,
-    summary_stage,
-    summary_replications,
     stage_at_end,
     stage_at_start,
     k_add,
@@ -322,7 +320,6 @@ string_table! {
     err_fig_negative,
     err_fig_large,
     err_fig_not_unit,
-    summary_figure,
     k_edit_cell,
     k_digits,
     k_inc,
@@ -354,8 +351,6 @@ string_table! {
     hint_count,
     err_datetime,
     err_count,
-    summary_registration,
-    summary_delete_registration,
     k_register,
     k_delete_registration,
     f_register,
@@ -370,7 +365,6 @@ string_table! {
     fl_photos,
     fl_note,
     hint_photos,
-    summary_report,
     k_report,
     f_report,
     sec_agenda,
@@ -384,7 +378,6 @@ string_table! {
     fl_report_deadline,
     err_deadline_order,
     err_round,
-    summary_round,
     col_title_agenda,
     col_owner,
     col_date2,
@@ -398,9 +391,6 @@ string_table! {
     fl_owner,
     fl_status,
     hint_date_optional,
-    summary_agenda_add,
-    summary_agenda_edit,
-    summary_agenda_delete,
     k_agenda_add,
     k_agenda_edit,
     k_agenda_delete,
@@ -430,9 +420,6 @@ string_table! {
     err_period,
     err_ratio,
     err_percent,
-    summary_measurement,
-    summary_delete_measurement,
-    summary_target,
     kpi_not_measured,
     k_measure,
     k_target,
@@ -763,34 +750,12 @@ impl Strings {
     }
 }
 
-/// Fills `{}` placeholders in order. Tables keep whole sentences so word order can differ
-/// between languages.
-pub fn fill(template: &str, args: &[&str]) -> String {
-    let mut out = String::with_capacity(template.len() + 16);
-    let mut args = args.iter();
-    let mut rest = template;
-    while let Some(pos) = rest.find("{}") {
-        out.push_str(&rest[..pos]);
-        out.push_str(args.next().copied().unwrap_or(""));
-        rest = &rest[pos + 2..];
-    }
-    out.push_str(rest);
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    #[test]
-    fn fill_places_arguments_in_order() {
-        assert_eq!(fill("{} / {} đơn vị", &["3", "37"]), "3 / 37 đơn vị");
-        assert_eq!(fill("no args", &[]), "no args");
-        assert_eq!(fill("{} {}", &["a"]), "a ");
-    }
-
-    /// Placeholders must agree between the languages, or a sentence would lose its numbers;
-    /// and no string may be left empty in either.
+    /// No string may be left empty in either language, and none may hide a placeholder: a
+    /// sentence with arguments is a method in `messages.rs`, where the compiler checks them.
     #[test]
     fn both_languages_are_complete_and_agree() {
         let vi = strings(Lang::Vi).entries();
@@ -799,11 +764,12 @@ mod tests {
         for ((key, v), (_, e)) in vi.iter().zip(&en) {
             assert!(!v.trim().is_empty(), "vi.{key} is empty");
             assert!(!e.trim().is_empty(), "en.{key} is empty");
-            assert_eq!(
-                v.matches("{}").count(),
-                e.matches("{}").count(),
-                "{key}: placeholders differ between vi and en"
-            );
+            for (lang, text) in [("vi", v), ("en", e)] {
+                assert!(
+                    !text.contains('{') && !text.contains('}'),
+                    "{lang}.{key} holds a placeholder: make it a message with arguments"
+                );
+            }
         }
     }
 }

@@ -5,6 +5,7 @@ use rusqlite::types::Value;
 
 use super::queries::parse_date;
 use super::{Result, Store, StoreError, Table};
+use crate::domain::change::ChangeSummary;
 use crate::domain::fold::nfc;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -106,8 +107,8 @@ impl Store {
         &mut self,
         id: Option<i64>,
         item: &AgendaItem,
-        now: &str,
-        summary: &str,
+        now: DateTime<FixedOffset>,
+        summary: &ChangeSummary,
     ) -> Result<i64> {
         self.change(now, summary, |c| {
             let values = vec![
@@ -137,12 +138,22 @@ impl Store {
         })
     }
 
-    pub fn delete_agenda_item(&mut self, id: i64, now: &str, summary: &str) -> Result<()> {
+    pub fn delete_agenda_item(
+        &mut self,
+        id: i64,
+        now: DateTime<FixedOffset>,
+        summary: &ChangeSummary,
+    ) -> Result<()> {
         self.change(now, summary, |c| c.delete(Table::AgendaItems, id))
     }
 
     /// Adds a volunteer-day round; its code is made from the round and the year.
-    pub fn add_volunteer_day(&mut self, day: &NewDay, now: &str, summary: &str) -> Result<i64> {
+    pub fn add_volunteer_day(
+        &mut self,
+        day: &NewDay,
+        now: DateTime<FixedOffset>,
+        summary: &ChangeSummary,
+    ) -> Result<i64> {
         self.change(now, summary, |c| {
             let base = format!("tb-dot{}-{}", day.round, day.date.format("%Y"));
             let taken = |code: &str| -> Result<bool> {

@@ -1,10 +1,13 @@
 //! User changes: one transaction each, every touched row recorded before and after, undoable.
 
+use chrono::{DateTime, FixedOffset};
 use rusqlite::types::{Value, ValueRef};
 use rusqlite::{OptionalExtension, Transaction, TransactionBehavior, params};
 use serde_json::{Map, Value as Json};
 
+use super::queries::{parse_time, stamp};
 use super::{Result, Store, StoreError};
+use crate::domain::change::{ChangeSummary, Summary};
 
 /// The tables a user change may touch. Names come from here, never from input.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -71,15 +74,19 @@ impl Table {
 pub struct Change<'a> {
     tx: Transaction<'a>,
     change_id: i64,
+    /// The stamp's stored text, made once for every row the change logs.
     at: String,
+    /// The summary's JSON, made once for every row the change logs.
     summary: String,
 }
 
 /// What an undo put back.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Undone {
-    pub summary: String,
-    pub at: String,
+    /// What the change did, for the message saying it was undone.
+    pub summary: Summary,
+    /// When the change was made.
+    pub at: DateTime<FixedOffset>,
     pub tables: Vec<Table>,
     /// Every row put back, so callers can refresh exactly those.
     pub entities: Vec<(Table, i64)>,
@@ -90,16 +97,19 @@ pub struct Undone {
 
 impl Store {
     /// Runs `f` as one user change: `BEGIN IMMEDIATE`, audited row edits, `COMMIT`.
-    /// When this returns Ok the change is durable (synchronous = FULL).
+    /// When this returns Ok the change is durable (synchronous = FULL). `summary` is logged
+    /// as data, to be worded in whatever language is on screen when it is shown.
     pub fn change<T>(
         &mut self,
-        at: &str,
-        summary: &str,
+        at: DateTime<FixedOffset>,
+        summary: &ChangeSummary,
         f: impl FnOnce(&mut Change<'_>) -> Result<T>,
     ) -> Result<T> {
         if let Some(why) = self.read_only() {
             return Err(StoreError::ReadOnly(why));
         }
+        let summary = serde_json::to_string(summary)
+            .map_err(|e| StoreError::Invalid(format!("change summary: {e}")))?;
         let tx = self
             .conn_mut()
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
@@ -111,8 +121,8 @@ impl Store {
         let mut change = Change {
             tx,
             change_id,
-            at: at.to_string(),
-            summary: summary.to_string(),
+            at: stamp(at),
+            summary,
         };
         let out = f(&mut change)?;
         change.tx.commit()?;
@@ -121,7 +131,7 @@ impl Store {
 
     /// Undoes the most recent change not yet undone, in one transaction. None when there is
     /// nothing left to undo.
-    pub fn undo_last(&mut self, at: &str) -> Result<Option<Undone>> {
+    pub fn undo_last(&mut self, at: DateTime<FixedOffset>) -> Result<Option<Undone>> {
         if let Some(why) = self.read_only() {
             return Err(StoreError::ReadOnly(why));
         }
@@ -139,24 +149,32 @@ impl Store {
         else {
             return Ok(None);
         };
-        let entries: Vec<(String, i64, Option<String>, String, String)> = {
+        type Entry = (String, i64, Option<String>, String, Option<String>, String);
+        let entries: Vec<Entry> = {
             let mut stmt = tx.prepare(
-                "SELECT entity, entity_id, before_json, summary, at FROM audit_log
+                "SELECT entity, entity_id, before_json, summary, summary_json, at FROM audit_log
                  WHERE change_id = ?1 ORDER BY id DESC",
             )?;
             stmt.query_map([change_id], |r| {
-                Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))
+                Ok((
+                    r.get(0)?,
+                    r.get(1)?,
+                    r.get(2)?,
+                    r.get(3)?,
+                    r.get(4)?,
+                    r.get(5)?,
+                ))
             })?
             .collect::<std::result::Result<_, _>>()?
         };
         let mut undone = Undone {
-            summary: String::new(),
-            at: String::new(),
+            summary: Summary::Text(String::new()),
+            at: DateTime::default(),
             tables: Vec::new(),
             entities: Vec::new(),
             dropped_photos: Vec::new(),
         };
-        for (entity, id, before, summary, changed_at) in entries {
+        for (entity, id, before, text, data, changed_at) in entries {
             let table = Table::from_name(&entity).ok_or_else(|| {
                 StoreError::Invalid(format!("audit log names an unknown table {entity:?}"))
             })?;
@@ -171,8 +189,8 @@ impl Store {
                 undone.dropped_photos.extend(path);
             }
             restore(&tx, table, id, before.as_ref())?;
-            undone.summary = summary;
-            undone.at = changed_at;
+            undone.summary = summary(text, data);
+            undone.at = parse_time(&changed_at, "audit log")?;
             if !undone.tables.contains(&table) {
                 undone.tables.push(table);
             }
@@ -180,22 +198,24 @@ impl Store {
         }
         tx.execute(
             "UPDATE audit_log SET undone_at = ?1 WHERE change_id = ?2",
-            params![at, change_id],
+            params![stamp(at), change_id],
         )?;
         tx.commit()?;
         Ok(Some(undone))
     }
 
     /// The summary of the change `u` would undo, for the footer and the confirmation.
-    pub fn last_change(&self) -> Result<Option<String>> {
-        Ok(self
+    pub fn last_change(&self) -> Result<Option<Summary>> {
+        let row: Option<(String, Option<String>)> = self
             .conn()
             .query_row(
-                "SELECT summary FROM audit_log WHERE undone_at IS NULL ORDER BY id DESC LIMIT 1",
+                "SELECT summary, summary_json FROM audit_log WHERE undone_at IS NULL
+                 ORDER BY id DESC LIMIT 1",
                 [],
-                |r| r.get(0),
+                |r| Ok((r.get(0)?, r.get(1)?)),
             )
-            .optional()?)
+            .optional()?;
+        Ok(row.map(|(text, data)| summary(text, data)))
     }
 }
 
@@ -268,9 +288,14 @@ impl Change<'_> {
         before: Option<&Json>,
         after: Option<&Json>,
     ) -> Result<()> {
+        // `summary` (NOT NULL) is left '' for new rows: it holds the words of changes logged
+        // before the log kept data, and words for a new change would be in one language only,
+        // the very thing `summary_json` is there to avoid. No older build reads these rows: a
+        // store with this column is too new for it (StoreError::SchemaTooNew).
         self.tx.execute(
-            "INSERT INTO audit_log (change_id, at, entity, entity_id, action, before_json, after_json, summary)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+            "INSERT INTO audit_log (change_id, at, entity, entity_id, action, before_json, after_json,
+                summary, summary_json)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, '', ?8)",
             params![
                 self.change_id,
                 self.at,
@@ -284,6 +309,14 @@ impl Change<'_> {
         )?;
         Ok(())
     }
+}
+
+/// A logged change's summary: its data when it has some, else the words it was logged with.
+/// Data this build cannot read (a kind of change from a newer build) falls back to those
+/// words too: undo must not fail over how its message is worded.
+fn summary(text: String, data: Option<String>) -> Summary {
+    data.and_then(|json| serde_json::from_str(&json).ok())
+        .map_or(Summary::Text(text), Summary::Data)
 }
 
 /// The whole row as a JSON object, column by column.

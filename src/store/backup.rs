@@ -141,7 +141,7 @@ pub fn check_store_file(path: &Path) -> Result<i64> {
         .query_row("PRAGMA application_id", [], |r| r.get(0))
         .map_err(|_| not_ours())?;
     let version: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
-    if app_id != APPLICATION_ID || version < 1 || version > migrate::LATEST {
+    if app_id != APPLICATION_ID || !(1..=migrate::LATEST).contains(&version) {
         return Err(not_ours());
     }
     let check: String = conn.query_row("PRAGMA quick_check", [], |r| r.get(0))?;

@@ -1,8 +1,10 @@
 //! Bulk writes for `xungkich demo`: one transaction, prepared statements, no audit log (demo
 //! data is a starting state, not a user change to undo).
 
+use chrono::{DateTime, FixedOffset};
 use rusqlite::{Statement, Transaction, TransactionBehavior, params};
 
+use super::queries::stamp;
 use super::{Result, Store};
 
 pub struct DemoWriter<'a> {
@@ -149,7 +151,7 @@ pub struct NewInitiative<'a> {
     pub commendation_level: Option<&'a str>,
     pub commendation_for: Option<&'a str>,
     pub replicated: bool,
-    pub created_at: &'a str,
+    pub created_at: DateTime<FixedOffset>,
 }
 
 impl DemoWriter<'_> {
@@ -179,8 +181,8 @@ impl DemoWriter<'_> {
         date: &str,
         title: &str,
         host: &str,
-        registration_deadline: &str,
-        report_deadline: &str,
+        registration_deadline: DateTime<FixedOffset>,
+        report_deadline: DateTime<FixedOffset>,
     ) -> Result<i64> {
         self.day.execute(params![
             code,
@@ -188,8 +190,8 @@ impl DemoWriter<'_> {
             date,
             title,
             host,
-            registration_deadline,
-            report_deadline
+            stamp(registration_deadline),
+            stamp(report_deadline)
         ])?;
         Ok(self.tx.last_insert_rowid())
     }
@@ -209,13 +211,19 @@ impl DemoWriter<'_> {
             i.commendation_level,
             i.commendation_for,
             i.replicated,
-            i.created_at
+            stamp(i.created_at)
         ])?;
         Ok(self.tx.last_insert_rowid())
     }
 
-    pub fn stage(&mut self, initiative_id: i64, stage: &str, at: &str) -> Result<()> {
-        self.stage.execute(params![initiative_id, stage, at])?;
+    pub fn stage(
+        &mut self,
+        initiative_id: i64,
+        stage: &str,
+        at: DateTime<FixedOffset>,
+    ) -> Result<()> {
+        self.stage
+            .execute(params![initiative_id, stage, stamp(at)])?;
         Ok(())
     }
 
@@ -226,7 +234,7 @@ impl DemoWriter<'_> {
         activities_json: &str,
         place: &str,
         planned: i64,
-        at: &str,
+        at: DateTime<FixedOffset>,
     ) -> Result<()> {
         self.registration.execute(params![
             day_id,
@@ -234,13 +242,20 @@ impl DemoWriter<'_> {
             activities_json,
             place,
             planned,
-            at
+            stamp(at)
         ])?;
         Ok(())
     }
 
-    pub fn report(&mut self, day_id: i64, unit_id: i64, at: &str, note: &str) -> Result<i64> {
-        self.report.execute(params![day_id, unit_id, at, note])?;
+    pub fn report(
+        &mut self,
+        day_id: i64,
+        unit_id: i64,
+        at: DateTime<FixedOffset>,
+        note: &str,
+    ) -> Result<i64> {
+        self.report
+            .execute(params![day_id, unit_id, stamp(at), note])?;
         Ok(self.tx.last_insert_rowid())
     }
 
@@ -250,10 +265,10 @@ impl DemoWriter<'_> {
         path: &str,
         original: &str,
         bytes: i64,
-        at: &str,
+        at: DateTime<FixedOffset>,
     ) -> Result<()> {
         self.photo
-            .execute(params![report_id, path, original, bytes, at])?;
+            .execute(params![report_id, path, original, bytes, stamp(at)])?;
         Ok(())
     }
 
@@ -263,10 +278,10 @@ impl DemoWriter<'_> {
         unit_id: i64,
         metric: &str,
         value: i64,
-        at: &str,
+        at: DateTime<FixedOffset>,
     ) -> Result<()> {
         self.figure
-            .execute(params![day_id, unit_id, metric, value, at])?;
+            .execute(params![day_id, unit_id, metric, value, stamp(at)])?;
         Ok(())
     }
 
@@ -276,8 +291,14 @@ impl DemoWriter<'_> {
         Ok(())
     }
 
-    pub fn check(&mut self, unit_id: i64, requirement_id: i64, at: &str) -> Result<()> {
-        self.check.execute(params![unit_id, requirement_id, at])?;
+    pub fn check(
+        &mut self,
+        unit_id: i64,
+        requirement_id: i64,
+        at: DateTime<FixedOffset>,
+    ) -> Result<()> {
+        self.check
+            .execute(params![unit_id, requirement_id, stamp(at)])?;
         Ok(())
     }
 
@@ -290,7 +311,7 @@ impl DemoWriter<'_> {
             m.numerator,
             m.denominator,
             m.note,
-            m.recorded_at
+            stamp(m.recorded_at)
         ])?;
         Ok(())
     }
@@ -302,5 +323,5 @@ pub struct DemoMeasurement<'a> {
     pub numerator: f64,
     pub denominator: f64,
     pub note: &'a str,
-    pub recorded_at: &'a str,
+    pub recorded_at: DateTime<FixedOffset>,
 }

@@ -4,8 +4,9 @@ use chrono::{DateTime, FixedOffset};
 use rusqlite::types::Value;
 use rusqlite::{OptionalExtension, params};
 
-use super::queries::parse_time;
+use super::queries::{parse_time, stamp};
 use super::{Result, Store, StoreError, Table};
+use crate::domain::change::ChangeSummary;
 use crate::domain::figures::{Metric, check_pair};
 
 #[derive(Debug, Clone, PartialEq)]
@@ -51,8 +52,8 @@ impl Store {
         unit_id: i64,
         metric: Metric,
         value: Option<i64>,
-        now: &str,
-        summary: &str,
+        now: DateTime<FixedOffset>,
+        summary: &ChangeSummary,
     ) -> Result<()> {
         self.change(now, summary, |c| {
             // Checked against what the store holds, inside the write, so two instances
@@ -91,7 +92,7 @@ impl Store {
                     id,
                     &[
                         ("value", Value::Integer(v)),
-                        ("updated_at", Value::Text(now.into())),
+                        ("updated_at", Value::Text(stamp(now))),
                     ],
                 ),
                 (None, Some(v)) => c
@@ -102,7 +103,7 @@ impl Store {
                             ("unit_id", Value::Integer(unit_id)),
                             ("metric", Value::Text(metric.code().into())),
                             ("value", Value::Integer(v)),
-                            ("updated_at", Value::Text(now.into())),
+                            ("updated_at", Value::Text(stamp(now))),
                         ],
                     )
                     .map(|_| ()),

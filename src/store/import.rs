@@ -3,15 +3,17 @@
 
 use std::collections::BTreeSet;
 
-use chrono::NaiveDate;
+use chrono::{DateTime, FixedOffset, NaiveDate};
 use rusqlite::OptionalExtension;
 use rusqlite::types::Value;
 
 use super::initiatives::{
     field_id, initiative_values, insert_initiative, parse_codes, proposal_values, stage_entry,
 };
+use super::queries::stamp;
 use super::registrations::{NewRegistration, write_registration};
 use super::{Change, Result, Store, StoreError, Table};
+use crate::domain::change::ChangeSummary;
 use crate::domain::figures::{Metric, check_pair};
 use crate::domain::fold::nfc;
 use crate::domain::initiative::{CommendationLevel, InitiativeKind, Proposal, Stage, Valid};
@@ -57,8 +59,7 @@ pub enum ImportOp {
         unit_id: i64,
         metric: Metric,
         value: i64,
-        /// RFC 3339.
-        updated_at: String,
+        updated_at: DateTime<FixedOffset>,
     },
 }
 
@@ -132,8 +133,8 @@ impl Store {
         &mut self,
         ops: &[ImportOp],
         stage_note: &str,
-        now: &str,
-        summary: &str,
+        now: DateTime<FixedOffset>,
+        summary: &ChangeSummary,
     ) -> Result<()> {
         self.change(now, summary, |c| {
             let mut figure_cells = BTreeSet::new();
@@ -154,7 +155,12 @@ impl Store {
     }
 }
 
-fn apply(c: &mut Change<'_>, op: &ImportOp, stage_note: &str, now: &str) -> Result<()> {
+fn apply(
+    c: &mut Change<'_>,
+    op: &ImportOp,
+    stage_note: &str,
+    now: DateTime<FixedOffset>,
+) -> Result<()> {
     match op {
         ImportOp::AddUnit {
             code,
@@ -216,7 +222,7 @@ fn apply(c: &mut Change<'_>, op: &ImportOp, stage_note: &str, now: &str) -> Resu
         } => {
             let field = field_id(c, &valid.field)?;
             let mut values = initiative_values(valid, field);
-            values.push(("updated_at", Value::Text(now.into())));
+            values.push(("updated_at", Value::Text(stamp(now))));
             if let Some(s) = stage {
                 values.push(("stage", Value::Text(s.code().into())));
             }
@@ -268,7 +274,7 @@ fn apply(c: &mut Change<'_>, op: &ImportOp, stage_note: &str, now: &str) -> Resu
                     id,
                     &[
                         ("value", Value::Integer(*value)),
-                        ("updated_at", Value::Text(updated_at.clone())),
+                        ("updated_at", Value::Text(stamp(*updated_at))),
                     ],
                 ),
                 None => c
@@ -279,7 +285,7 @@ fn apply(c: &mut Change<'_>, op: &ImportOp, stage_note: &str, now: &str) -> Resu
                             ("unit_id", Value::Integer(*unit_id)),
                             ("metric", Value::Text(metric.code().into())),
                             ("value", Value::Integer(*value)),
-                            ("updated_at", Value::Text(updated_at.clone())),
+                            ("updated_at", Value::Text(stamp(*updated_at))),
                         ],
                     )
                     .map(|_| ()),

@@ -5,8 +5,9 @@ use chrono::{DateTime, FixedOffset, NaiveDate};
 use rusqlite::types::Value;
 use rusqlite::{OptionalExtension, Row};
 
-use super::queries::{parse_date, parse_time};
+use super::queries::{parse_date, parse_time, stamp};
 use super::{Change, Result, Store, StoreError, Table};
+use crate::domain::change::ChangeSummary;
 use crate::domain::fold::nfc;
 use crate::domain::initiative::{
     CommendationLevel, FieldRef, InitiativeKind, Proposal, Stage, Valid,
@@ -244,7 +245,12 @@ impl Store {
     }
 
     /// Adds a checked initiative, its first stage entry, and its field if it is new.
-    pub fn add_initiative(&mut self, v: &Valid, now: &str, summary: &str) -> Result<i64> {
+    pub fn add_initiative(
+        &mut self,
+        v: &Valid,
+        now: DateTime<FixedOffset>,
+        summary: &ChangeSummary,
+    ) -> Result<i64> {
         self.change(now, summary, |c| {
             insert_initiative(c, v, Stage::Registered, None, "", now)
         })
@@ -254,20 +260,25 @@ impl Store {
         &mut self,
         id: i64,
         v: &Valid,
-        now: &str,
-        summary: &str,
+        now: DateTime<FixedOffset>,
+        summary: &ChangeSummary,
     ) -> Result<()> {
         self.change(now, summary, |c| {
             let field = field_id(c, &v.field)?;
             let mut values = initiative_values(v, field);
-            values.push(("updated_at", Value::Text(now.into())));
+            values.push(("updated_at", Value::Text(stamp(now))));
             c.update(Table::Initiatives, id, &values)
         })
     }
 
     /// Deletes an initiative with its history and replications, each row audited so that
     /// undo brings all of it back.
-    pub fn delete_initiative(&mut self, id: i64, now: &str, summary: &str) -> Result<()> {
+    pub fn delete_initiative(
+        &mut self,
+        id: i64,
+        now: DateTime<FixedOffset>,
+        summary: &ChangeSummary,
+    ) -> Result<()> {
         self.change(now, summary, |c| {
             for (table, sql) in [
                 (
@@ -300,13 +311,13 @@ impl Store {
         stage: Stage,
         proposal: Option<Proposal>,
         note: &str,
-        now: &str,
-        summary: &str,
+        now: DateTime<FixedOffset>,
+        summary: &ChangeSummary,
     ) -> Result<()> {
         self.change(now, summary, |c| {
             let mut values = vec![
                 ("stage", Value::Text(stage.code().into())),
-                ("updated_at", Value::Text(now.into())),
+                ("updated_at", Value::Text(stamp(now))),
             ];
             values.extend(proposal_values(stage, proposal.as_ref()));
             c.update(Table::Initiatives, id, &values)?;
@@ -320,8 +331,8 @@ impl Store {
         id: i64,
         units: &[i64],
         today: NaiveDate,
-        now: &str,
-        summary: &str,
+        now: DateTime<FixedOffset>,
+        summary: &ChangeSummary,
     ) -> Result<()> {
         self.change(now, summary, |c| {
             let current: Vec<(i64, i64)> = c
@@ -353,7 +364,7 @@ impl Store {
                 id,
                 &[
                     ("replicated", Value::Integer(i64::from(!units.is_empty()))),
-                    ("updated_at", Value::Text(now.into())),
+                    ("updated_at", Value::Text(stamp(now))),
                 ],
             )
         })
@@ -417,15 +428,15 @@ pub(super) fn insert_initiative(
     stage: Stage,
     proposal: Option<&Proposal>,
     note: &str,
-    now: &str,
+    now: DateTime<FixedOffset>,
 ) -> Result<i64> {
     let field = field_id(c, &v.field)?;
     let mut values = initiative_values(v, field);
     values.extend([
         ("stage", Value::Text(stage.code().into())),
         ("replicated", Value::Integer(0)),
-        ("created_at", Value::Text(now.into())),
-        ("updated_at", Value::Text(now.into())),
+        ("created_at", Value::Text(stamp(now))),
+        ("updated_at", Value::Text(stamp(now))),
     ]);
     values.extend(proposal_values(stage, proposal));
     let id = c.insert(Table::Initiatives, &values)?;
@@ -462,14 +473,14 @@ pub(super) fn stage_entry(
     id: i64,
     stage: Stage,
     note: &str,
-    now: &str,
+    now: DateTime<FixedOffset>,
 ) -> Result<()> {
     c.insert(
         Table::InitiativeStages,
         &[
             ("initiative_id", Value::Integer(id)),
             ("stage", Value::Text(stage.code().into())),
-            ("changed_at", Value::Text(now.into())),
+            ("changed_at", Value::Text(stamp(now))),
             ("note", Value::Text(nfc(note))),
         ],
     )

@@ -1,11 +1,12 @@
 //! KPIs: the campaign's targets, and the dated measurements the officer enters.
 
-use chrono::NaiveDate;
+use chrono::{DateTime, FixedOffset, NaiveDate};
 use rusqlite::types::Value;
 
-use super::queries::parse_date;
+use super::queries::{parse_date, stamp};
 use super::{Result, Store, StoreError, Table};
 use crate::domain::campaign::KpiSource;
+use crate::domain::change::ChangeSummary;
 use crate::domain::fold::nfc;
 
 #[derive(Debug, Clone, PartialEq)]
@@ -120,8 +121,8 @@ impl Store {
         &mut self,
         kpi_id: i64,
         m: &NewMeasurement,
-        now: &str,
-        summary: &str,
+        now: DateTime<FixedOffset>,
+        summary: &ChangeSummary,
     ) -> Result<i64> {
         self.change(now, summary, |c| {
             c.insert(
@@ -134,13 +135,18 @@ impl Store {
                     ("denominator", Value::Real(m.denominator)),
                     ("unit_id", m.unit_id.map_or(Value::Null, Value::Integer)),
                     ("note", Value::Text(nfc(m.note.trim()))),
-                    ("recorded_at", Value::Text(now.into())),
+                    ("recorded_at", Value::Text(stamp(now))),
                 ],
             )
         })
     }
 
-    pub fn delete_measurement(&mut self, id: i64, now: &str, summary: &str) -> Result<()> {
+    pub fn delete_measurement(
+        &mut self,
+        id: i64,
+        now: DateTime<FixedOffset>,
+        summary: &ChangeSummary,
+    ) -> Result<()> {
         self.change(now, summary, |c| c.delete(Table::KpiMeasurements, id))
     }
 
@@ -148,8 +154,8 @@ impl Store {
         &mut self,
         kpi_id: i64,
         target: Option<f64>,
-        now: &str,
-        summary: &str,
+        now: DateTime<FixedOffset>,
+        summary: &ChangeSummary,
     ) -> Result<()> {
         self.change(now, summary, |c| {
             c.update(

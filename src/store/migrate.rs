@@ -4,7 +4,12 @@ use rusqlite::{Connection, TransactionBehavior};
 
 use super::{APPLICATION_ID, Result};
 
-const MIGRATIONS: &[&str] = &[include_str!("migrations/0001_init.sql")];
+/// Applied in order, each once; a store's `user_version` says how many it has. Append only:
+/// a migration a store has run is never edited.
+const MIGRATIONS: &[&str] = &[
+    include_str!("migrations/0001_init.sql"),
+    include_str!("migrations/0002_summary_json.sql"),
+];
 
 pub const LATEST: i64 = MIGRATIONS.len() as i64;
 

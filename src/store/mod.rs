@@ -24,6 +24,7 @@ use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
+use chrono::{DateTime, FixedOffset};
 use rusqlite::{Connection, OpenFlags};
 
 use crate::domain::campaign::CampaignDef;
@@ -158,7 +159,7 @@ const SQLITE_HEADER: &[u8; 16] = b"SQLite format 3\0";
 
 impl Store {
     /// Opens (creating, migrating and seeding as needed) the store at `path`.
-    pub fn open(path: &Path, seed: Seed<'_>, now: &str) -> Result<Store> {
+    pub fn open(path: &Path, seed: Seed<'_>, now: DateTime<FixedOffset>) -> Result<Store> {
         if let Some(why) = unwritable(path) {
             return Store::open_read_only(path, why);
         }
@@ -233,7 +234,7 @@ impl Store {
         self.read_only
     }
 
-    fn open_writable(path: &Path, seed: Seed<'_>, now: &str) -> Result<Store> {
+    fn open_writable(path: &Path, seed: Seed<'_>, now: DateTime<FixedOffset>) -> Result<Store> {
         inspect_existing(path)?;
         if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
             std::fs::create_dir_all(dir).map_err(|source| StoreError::Io {
@@ -258,7 +259,7 @@ impl Store {
     }
 
     /// An in-memory store for tests and headless rendering of scripted data.
-    pub fn open_in_memory(seed: Seed<'_>, now: &str) -> Result<Store> {
+    pub fn open_in_memory(seed: Seed<'_>, now: DateTime<FixedOffset>) -> Result<Store> {
         let conn = Connection::open_in_memory()?;
         configure(&conn)?;
         let mut store = Store {
@@ -527,7 +528,9 @@ mod tests {
                 def: empty_campaign,
                 name: "test",
             },
-            "2022-05-01T00:00:00+07:00",
+            crate::domain::time::start_of_day(
+                NaiveDate::from_ymd_opt(2022, 5, 1).unwrap_or_default(),
+            ),
         )
         .expect("open");
         let pragma = |name: &str| -> i64 {

@@ -134,6 +134,13 @@ impl Store {
     }
 }
 
+/// The stored text of a stamp: RFC 3339 in the stamp's own offset, as every store so far has
+/// written it. Not converted to UTC: rows compare and sort as text (`ORDER BY changed_at`), and
+/// a store written before and after must keep reading alike.
+pub(super) fn stamp(t: DateTime<FixedOffset>) -> String {
+    t.to_rfc3339()
+}
+
 pub(super) fn parse_time(text: &str, what: &str) -> Result<DateTime<FixedOffset>> {
     DateTime::parse_from_rfc3339(text).map_err(|e| {
         StoreError::Invalid(format!("{what}: stored time {text:?} is unreadable: {e}"))

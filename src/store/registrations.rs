@@ -6,6 +6,7 @@ use rusqlite::types::Value;
 
 use super::queries::parse_time;
 use super::{Change, Result, Store, StoreError, Table};
+use crate::domain::change::ChangeSummary;
 use crate::domain::fold::nfc;
 
 #[derive(Debug, Clone, PartialEq)]
@@ -97,13 +98,18 @@ impl Store {
         day_id: i64,
         unit_id: i64,
         r: &NewRegistration,
-        now: &str,
-        summary: &str,
+        now: DateTime<FixedOffset>,
+        summary: &ChangeSummary,
     ) -> Result<()> {
         self.change(now, summary, |c| write_registration(c, day_id, unit_id, r))
     }
 
-    pub fn delete_registration(&mut self, id: i64, now: &str, summary: &str) -> Result<()> {
+    pub fn delete_registration(
+        &mut self,
+        id: i64,
+        now: DateTime<FixedOffset>,
+        summary: &ChangeSummary,
+    ) -> Result<()> {
         self.change(now, summary, |c| c.delete(Table::Registrations, id))
     }
 }

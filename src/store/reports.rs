@@ -4,8 +4,9 @@ use chrono::{DateTime, FixedOffset};
 use rusqlite::OptionalExtension;
 use rusqlite::types::Value;
 
-use super::queries::parse_time;
+use super::queries::{parse_time, stamp};
 use super::{Result, Store, Table};
+use crate::domain::change::ChangeSummary;
 use crate::domain::fold::nfc;
 
 #[derive(Debug, Clone, PartialEq)]
@@ -102,8 +103,8 @@ impl Store {
         received_at: DateTime<FixedOffset>,
         note: &str,
         photos: &[PhotoRow],
-        now: &str,
-        summary: &str,
+        now: DateTime<FixedOffset>,
+        summary: &ChangeSummary,
     ) -> Result<()> {
         self.change(now, summary, |c| {
             let existing: Option<i64> = c
@@ -139,7 +140,7 @@ impl Store {
                         ("original_name", Value::Text(p.original_name.clone())),
                         ("media_type", Value::Text(p.media_type.clone())),
                         ("bytes", Value::Integer(p.bytes)),
-                        ("added_at", Value::Text(now.into())),
+                        ("added_at", Value::Text(stamp(now))),
                     ],
                 )?;
             }

@@ -3,12 +3,19 @@
 use std::collections::HashMap;
 use std::path::Path;
 
+use chrono::{DateTime, FixedOffset};
 use rusqlite::{Connection, OptionalExtension, TransactionBehavior, params};
 
+use super::queries::stamp;
 use super::{Result, Seed, StoreError};
 use crate::domain::campaign::CampaignDef;
 
-pub fn ensure(conn: &mut Connection, path: &Path, seed: Seed<'_>, now: &str) -> Result<()> {
+pub fn ensure(
+    conn: &mut Connection,
+    path: &Path,
+    seed: Seed<'_>,
+    now: DateTime<FixedOffset>,
+) -> Result<()> {
     let code = |c: &Connection| -> Result<Option<String>> {
         Ok(
             c.query_row("SELECT code FROM campaign WHERE id = 1", [], |r| r.get(0))
@@ -46,7 +53,12 @@ pub fn ensure(conn: &mut Connection, path: &Path, seed: Seed<'_>, now: &str) -> 
 }
 
 /// Inserts the campaign; the caller holds the write transaction and commits it.
-fn insert(tx: &Connection, def: &CampaignDef, source_name: &str, now: &str) -> Result<()> {
+fn insert(
+    tx: &Connection,
+    def: &CampaignDef,
+    source_name: &str,
+    now: DateTime<FixedOffset>,
+) -> Result<()> {
     let c = &def.campaign;
     let organisers = serde_json::to_string(&c.organisers)
         .map_err(|e| StoreError::Invalid(format!("organisers: {e}")))?;
@@ -69,7 +81,7 @@ fn insert(tx: &Connection, def: &CampaignDef, source_name: &str, now: &str) -> R
             c.contact_role,
             c.contact_phone,
             source_name,
-            now
+            stamp(now)
         ],
     )?;
     let mut unit_ids = HashMap::new();

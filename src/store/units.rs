@@ -1,9 +1,12 @@
 //! User changes to units and their manual checklist ticks.
 
+use chrono::{DateTime, FixedOffset};
 use rusqlite::types::Value;
 use rusqlite::{OptionalExtension, params};
 
+use super::queries::stamp;
 use super::{Result, Store, Table};
+use crate::domain::change::ChangeSummary;
 
 impl Store {
     /// Ticks the manual requirement for the unit if it is not ticked, else unticks it.
@@ -12,8 +15,8 @@ impl Store {
         &mut self,
         unit_id: i64,
         requirement_id: i64,
-        now: &str,
-        summary: &str,
+        now: DateTime<FixedOffset>,
+        summary: &ChangeSummary,
     ) -> Result<bool> {
         self.change(now, summary, |c| {
             let existing: Option<i64> = c
@@ -35,7 +38,7 @@ impl Store {
                         &[
                             ("unit_id", Value::Integer(unit_id)),
                             ("requirement_id", Value::Integer(requirement_id)),
-                            ("done_at", Value::Text(now.to_string())),
+                            ("done_at", Value::Text(stamp(now))),
                         ],
                     )?;
                     Ok(true)
@@ -49,8 +52,8 @@ impl Store {
         unit_id: i64,
         contact_person: &str,
         phone: &str,
-        now: &str,
-        summary: &str,
+        now: DateTime<FixedOffset>,
+        summary: &ChangeSummary,
     ) -> Result<()> {
         self.change(now, summary, |c| {
             c.update(

@@ -3,6 +3,7 @@
 
 use std::path::PathBuf;
 
+use chrono::{DateTime, FixedOffset};
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyEventState, KeyModifiers};
 use tempfile::TempDir;
 
@@ -14,7 +15,12 @@ use xungkich::store::Store;
 use xungkich::tui::action_for_key;
 
 pub fn clock(at: &str) -> Clock {
-    Clock::Fixed(parse_instant(at).expect("test clock"))
+    Clock::Fixed(stamp(at))
+}
+
+/// A test's instant, written as `--now` takes it.
+pub fn stamp(at: &str) -> DateTime<FixedOffset> {
+    parse_instant(at).expect("test instant")
 }
 
 pub struct TempStore {
@@ -30,7 +36,7 @@ impl TempStore {
     }
 
     pub fn open(&self, now: &str) -> Store {
-        Store::open(&self.path, SHIPPED_SEED, now).expect("open store")
+        Store::open(&self.path, SHIPPED_SEED, stamp(now)).expect("open store")
     }
 }
 
@@ -81,4 +87,14 @@ pub fn type_text(app: &mut App, store: &mut Store, text: &str) {
     for c in text.chars() {
         press(app, store, &[key(KeyCode::Char(c))]);
     }
+}
+
+/// Turns the store at `path` back into what the build before `audit_log.summary_json` wrote:
+/// schema 1, every logged change with only its sentence, `text`.
+pub fn back_to_schema_1(path: &std::path::Path, text: &str) {
+    let conn = rusqlite::Connection::open(path).expect("raw open");
+    conn.execute("UPDATE audit_log SET summary = ?1", [text])
+        .expect("old words");
+    conn.execute_batch("ALTER TABLE audit_log DROP COLUMN summary_json; PRAGMA user_version = 1;")
+        .expect("old schema");
 }

@@ -19,6 +19,7 @@ use std::path::Path;
 
 use chrono::{DateTime, FixedOffset};
 
+use crate::domain::change::ChangeSummary;
 use crate::domain::import::{Col, HeaderIssue, HeaderMap, ImportKind, map_headers};
 use crate::domain::sheet::key;
 use crate::domain::time::DateIssue;
@@ -221,7 +222,12 @@ pub fn plan_bytes(bytes: &[u8], source: &str, kind: ImportKind, ctx: &Context<'_
 }
 
 /// Writes a clean plan in one audited change. Refuses a plan with errors.
-pub fn apply(store: &mut Store, plan: &Plan, lang: Lang, now: &str) -> crate::store::Result<()> {
+pub fn apply(
+    store: &mut Store,
+    plan: &Plan,
+    lang: Lang,
+    now: DateTime<FixedOffset>,
+) -> crate::store::Result<()> {
     if !plan.is_clean() {
         return Err(crate::store::StoreError::Invalid(
             "an import with errors is not written".into(),
@@ -235,7 +241,10 @@ pub fn apply(store: &mut Store, plan: &Plan, lang: Lang, now: &str) -> crate::st
         &plan.ops,
         &s.im_stage_note(&plan.source),
         now,
-        &s.im_audit(kind_name(plan.kind, s), &plan.source),
+        &ChangeSummary::Import {
+            what: plan.kind,
+            source: plan.source.clone(),
+        },
     )
 }
 
@@ -257,12 +266,7 @@ pub fn upcoming_day(
 }
 
 pub fn kind_name(kind: ImportKind, s: &Strings) -> &'static str {
-    match kind {
-        ImportKind::Units => s.im_kind_units,
-        ImportKind::Initiatives => s.im_kind_initiatives,
-        ImportKind::Registrations => s.im_kind_registrations,
-        ImportKind::Figures => s.im_kind_figures,
-    }
+    s.import_kind(kind)
 }
 
 /// A, B, …, Z, AA, AB … as spreadsheets name columns (0-based index).

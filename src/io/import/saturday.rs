@@ -4,6 +4,8 @@
 
 use std::collections::{BTreeMap, HashMap};
 
+use chrono::{DateTime, FixedOffset};
+
 use super::{Outcome, Planner, Row, RowError};
 use crate::domain::figures::{Metric, check_pair, parse_figure};
 use crate::domain::import::{Col, metric_named};
@@ -180,7 +182,7 @@ struct Cell {
     row: usize,
     col: Col,
     value: i64,
-    updated_at: String,
+    updated_at: DateTime<FixedOffset>,
 }
 
 pub(super) fn plan_figures(p: &mut Planner<'_, '_>) {
@@ -200,15 +202,15 @@ pub(super) fn plan_figures(p: &mut Planner<'_, '_>) {
     let wide_cols = p.map.metric_columns();
     // (day id, unit id) → the figures the file gives, in row order.
     let mut given: BTreeMap<(i64, i64), BTreeMap<Metric, Cell>> = BTreeMap::new();
-    let now = p.ctx.now.to_rfc3339();
+    let now = p.ctx.now;
     for row in p.rows().collect::<Vec<_>>() {
         let s = p.s();
         let day = p.day(&row);
         let unit = p.unit(&row);
         let updated_at = match p.cell(&row, Col::UpdatedAt) {
-            None => Ok(now.clone()),
+            None => Ok(now),
             Some(text) => match read_datetime(text) {
-                Ok(t) => Ok(t.to_rfc3339()),
+                Ok(t) => Ok(t),
                 Err(issue) => {
                     let reason = p.date_error(text, &issue);
                     p.error(&row, Some(Col::UpdatedAt), reason);
@@ -274,7 +276,7 @@ pub(super) fn plan_figures(p: &mut Planner<'_, '_>) {
                     row: row.n,
                     col,
                     value,
-                    updated_at: updated_at.clone(),
+                    updated_at,
                 },
             );
         }
