@@ -431,27 +431,23 @@ fn quit_cleanly(t: &Tmux) -> Exit {
     exit
 }
 
-/// A string of the Vietnamese strings file, as the app will show it.
+/// A Vietnamese string, as the app will show it.
 fn vi(key: &str) -> String {
-    string_in(include_str!("../src/i18n/vi.rs"), "vi", key)
+    string_in(xungkich::i18n::Lang::Vi, key)
 }
 
-/// A string of the English strings file, as the app will show it.
+/// An English string, as the app will show it.
 fn en(key: &str) -> String {
-    string_in(include_str!("../src/i18n/en.rs"), "en", key)
+    string_in(xungkich::i18n::Lang::En, key)
 }
 
-fn string_in(file: &str, lang: &str, key: &str) -> String {
-    let prefix = format!("{key}: \"");
-    let line = file
-        .lines()
-        .map(str::trim)
-        .find(|l| l.starts_with(&prefix))
-        .unwrap_or_else(|| panic!("{key} not found in src/i18n/{lang}.rs"));
-    let value = line[prefix.len()..]
-        .strip_suffix("\",")
-        .unwrap_or_else(|| panic!("{key} is not a one-line string in src/i18n/{lang}.rs"));
-    value.replace("\\\"", "\"")
+fn string_in(lang: xungkich::i18n::Lang, key: &str) -> String {
+    xungkich::i18n::strings(lang)
+        .entries()
+        .into_iter()
+        .find(|(k, _)| *k == key)
+        .map(|(_, v)| v.to_string())
+        .unwrap_or_else(|| panic!("no string {key} in {lang:?}"))
 }
 
 // ---------------------------------------------------------------------------------------------

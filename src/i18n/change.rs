@@ -3,7 +3,7 @@
 //! Each language is one `match`: a new kind of change without a sentence in both is a compile
 //! error, and the named parts let a translation put them in any order.
 
-use super::Strings;
+use super::{Lang, Strings};
 use crate::domain::change::{ChangeSummary, Summary};
 use crate::domain::import::ImportKind;
 use crate::domain::kpi::format_percent;
@@ -21,7 +21,10 @@ impl Strings {
 
     /// What a change just made did, in a sentence of this language.
     pub fn change(&self, c: &ChangeSummary) -> String {
-        (self.change_words)(self, c)
+        match self.lang {
+            Lang::Vi => vi(self, c),
+            Lang::En => en(self, c),
+        }
     }
 
     /// The kind of an import inside a sentence ("số liệu thứ Bảy", "Saturday figures").
@@ -40,7 +43,7 @@ fn figure_value(value: Option<i64>) -> String {
     value.map_or_else(|| "—".to_string(), |v| v.to_string())
 }
 
-pub(super) fn vi(s: &Strings, c: &ChangeSummary) -> String {
+fn vi(s: &Strings, c: &ChangeSummary) -> String {
     use ChangeSummary::*;
     match c {
         Ticked { unit, requirement } => format!("Đánh dấu \"{requirement}\" cho {unit}"),
@@ -84,7 +87,7 @@ pub(super) fn vi(s: &Strings, c: &ChangeSummary) -> String {
     }
 }
 
-pub(super) fn en(s: &Strings, c: &ChangeSummary) -> String {
+fn en(s: &Strings, c: &ChangeSummary) -> String {
     use ChangeSummary::*;
     match c {
         Ticked { unit, requirement } => format!("Tick \"{requirement}\" for {unit}"),
