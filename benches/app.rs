@@ -32,7 +32,7 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent};
 use tempfile::TempDir;
 
 use xungkich::app::{App, Tab};
-use xungkich::domain::time::{Clock, parse_instant};
+use xungkich::domain::time::{Clock, read_datetime};
 use xungkich::i18n::{Lang, strings};
 use xungkich::io::briefing;
 use xungkich::io::campaign_file::SHIPPED_SEED;
@@ -97,7 +97,7 @@ fn fixture(scale: &Scale) -> Fixture {
     let dir = TempDir::new().expect("temp dir");
     let path = dir.path().join("bench.db");
     let mut store =
-        Store::open(&path, SHIPPED_SEED, parse_instant(NOW).expect("instant")).expect("open store");
+        Store::open(&path, SHIPPED_SEED, read_datetime(NOW).expect("instant")).expect("open store");
     let started = Instant::now();
     let counts = xungkich::demo::fill(&mut store, &scale.options).expect("demo data");
     eprintln!(
@@ -116,11 +116,11 @@ fn fixture(scale: &Scale) -> Fixture {
 }
 
 fn reopen(path: &Path) -> Store {
-    Store::open(path, SHIPPED_SEED, parse_instant(NOW).expect("instant")).expect("open store")
+    Store::open(path, SHIPPED_SEED, read_datetime(NOW).expect("instant")).expect("open store")
 }
 
 fn clock() -> Clock {
-    Clock::Fixed(parse_instant(NOW).expect("clock"))
+    Clock::Fixed(read_datetime(NOW).expect("clock"))
 }
 
 fn load(store: &Store) -> App {
@@ -371,7 +371,7 @@ fn bench_scale(c: &mut Criterion, samples: &mut Presses<bool>, scale: &Scale) {
         ("report markdown", false),
         &|_| {},
         &|_| {
-            let now = parse_instant(NOW).expect("now");
+            let now = read_datetime(NOW).expect("now");
             let board = store.load_board().expect("board");
             let briefing = briefing::gather(store, board, now).expect("briefing");
             std::hint::black_box(briefing::render(

@@ -29,7 +29,7 @@ use tempfile::TempDir;
 use xungkich::app::{App, StatusKind, Tab};
 use xungkich::domain::change::ChangeSummary;
 use xungkich::domain::figures::Metric;
-use xungkich::domain::time::{Clock, parse_instant};
+use xungkich::domain::time::{Clock, read_datetime};
 use xungkich::i18n::Lang;
 use xungkich::io::campaign_file::SHIPPED_SEED;
 use xungkich::store::Store;
@@ -52,7 +52,7 @@ fn fixture() -> Fixture {
     let dir = TempDir::new().expect("temp dir");
     let path = dir.path().join("bench.db");
     let mut store =
-        Store::open(&path, SHIPPED_SEED, parse_instant(NOW).expect("instant")).expect("open store");
+        Store::open(&path, SHIPPED_SEED, read_datetime(NOW).expect("instant")).expect("open store");
     let options = xungkich::demo::Options {
         scale: SCALE,
         initiatives: None,
@@ -75,11 +75,11 @@ fn fixture() -> Fixture {
 }
 
 fn reopen(path: &Path) -> Store {
-    Store::open(path, SHIPPED_SEED, parse_instant(NOW).expect("instant")).expect("reopen store")
+    Store::open(path, SHIPPED_SEED, read_datetime(NOW).expect("instant")).expect("reopen store")
 }
 
 fn load(store: &Store) -> App {
-    let clock = Clock::Fixed(parse_instant(NOW).expect("clock"));
+    let clock = Clock::Fixed(read_datetime(NOW).expect("clock"));
     App::load(store, clock, Lang::Vi, true).expect("load app")
 }
 
@@ -318,7 +318,7 @@ fn entry(c: &mut Criterion) {
 
     // The bare store call: one audited transaction, committed with synchronous = FULL.
     let day = s.app.board.volunteer_days[s.app.volunteer.day].id;
-    let now = parse_instant(NOW).expect("now");
+    let now = read_datetime(NOW).expect("now");
     timed(
         &mut group,
         &mut presses,

@@ -24,7 +24,7 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent};
 use tempfile::TempDir;
 
 use xungkich::app::{App, Tab};
-use xungkich::domain::time::{Clock, parse_instant};
+use xungkich::domain::time::{Clock, read_datetime};
 use xungkich::i18n::Lang;
 use xungkich::io::campaign_file::SHIPPED_SEED;
 use xungkich::store::Store;
@@ -48,7 +48,7 @@ fn fixture() -> Fixture {
     let dir = TempDir::new().expect("temp dir");
     let path = dir.path().join("bench.db");
     let mut store =
-        Store::open(&path, SHIPPED_SEED, parse_instant(NOW).expect("instant")).expect("open store");
+        Store::open(&path, SHIPPED_SEED, read_datetime(NOW).expect("instant")).expect("open store");
     let options = xungkich::demo::Options {
         scale: SCALE,
         initiatives: Some(INITIATIVES),
@@ -67,13 +67,13 @@ fn fixture() -> Fixture {
 }
 
 fn reopen(path: &Path) -> Store {
-    Store::open(path, SHIPPED_SEED, parse_instant(NOW).expect("instant")).expect("reopen store")
+    Store::open(path, SHIPPED_SEED, read_datetime(NOW).expect("instant")).expect("reopen store")
 }
 
 /// Start-up as the officer meets it before tab 3: the app, then the registry tab 3 reads when
 /// it first opens (100,000 initiatives folded once).
 fn load(store: &Store) -> App {
-    let clock = Clock::Fixed(parse_instant(NOW).expect("clock"));
+    let clock = Clock::Fixed(read_datetime(NOW).expect("clock"));
     let mut app = App::load(store, clock, Lang::Vi, true).expect("load app");
     app.tab = Tab::Initiatives;
     app.prepare(store);

@@ -202,8 +202,7 @@ fn phone(rng: &mut Rng) -> String {
 }
 
 fn date(d: &str) -> Result<NaiveDate> {
-    NaiveDate::parse_from_str(d, "%Y-%m-%d")
-        .map_err(|e| StoreError::Invalid(format!("demo: bad date {d}: {e}")))
+    NaiveDate::parse_from_str(d, "%Y-%m-%d").map_err(|_| crate::store::Invalid::stored("demo", d))
 }
 
 /// `minutes` after local midnight of `day`.

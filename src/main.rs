@@ -6,7 +6,7 @@ use clap::Parser;
 use xungkich::app::{App, Tab};
 use xungkich::cli::{self, Cli, Command, Screen};
 use xungkich::domain::campaign::CampaignDef;
-use xungkich::domain::time::{Clock, parse_instant};
+use xungkich::domain::time::{Clock, read_datetime};
 use xungkich::i18n::{Lang, Strings, strings};
 use xungkich::io::campaign_file::SHIPPED_SEED;
 use xungkich::io::{briefing, campaign_file, export};
@@ -115,7 +115,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
     let s = strings(cli.lang);
     let clock = match &cli.now {
         Some(text) => {
-            Clock::Fixed(parse_instant(text).map_err(|_| refused(s.cli_bad_now(one_line(text))))?)
+            Clock::Fixed(read_datetime(text).map_err(|_| refused(s.cli_bad_now(one_line(text))))?)
         }
         None => Clock::System,
     };

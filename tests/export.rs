@@ -250,7 +250,7 @@ fn xlsx_reads_back_in_openpyxl() {
     let t = TempStore::new();
     let store = hostile_store(&t);
     let board = store.load_board().expect("board");
-    let now = xungkich::domain::time::parse_instant(NOW).expect("now");
+    let now = xungkich::domain::time::read_datetime(NOW).expect("now");
     let line = xungkich::model::kpi::compute(&board, &store, now)
         .expect("kpis")
         .into_iter()

@@ -11,7 +11,7 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent};
 use support::{TempStore, app, key, press, type_text};
 use xungkich::app::{Action, App, StatusKind, Tab, update};
 use xungkich::domain::figures::Metric;
-use xungkich::domain::time::parse_instant;
+use xungkich::domain::time::read_datetime;
 use xungkich::i18n::Lang;
 use xungkich::store::Store;
 use xungkich::ui::snapshot::render_text;
@@ -279,7 +279,7 @@ fn digits_start_editing_and_tab_right_enter_save() {
             (hiep_tan, Metric::Businesses, 4),
         ]
     );
-    let now = parse_instant(NOW).expect("now");
+    let now = read_datetime(NOW).expect("now");
     assert!(rows.iter().all(|r| r.updated_at == now), "{rows:?}");
 
     // A digit on a cell with a value starts from that digit, not from the old value.
@@ -485,9 +485,9 @@ fn last_updated_time_per_unit() {
     put(&mut a, &mut store, HIEP_TAN, Metric::Volunteers, 6);
     assert_eq!(
         a.volunteer.updated(id),
-        Some(parse_instant(NOW).expect("now"))
+        Some(read_datetime(NOW).expect("now"))
     );
-    let later = parse_instant("2022-05-07T14:25").expect("later");
+    let later = read_datetime("2022-05-07T14:25").expect("later");
     update(&mut a, &mut store, Action::Tick(later));
     put(&mut a, &mut store, HIEP_TAN, Metric::Citizens, 60);
     assert_eq!(a.volunteer.updated(id), Some(later));

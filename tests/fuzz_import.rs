@@ -14,7 +14,7 @@ use proptest::test_runner::Config;
 
 use xungkich::domain::import::{ImportKind, columns};
 use xungkich::domain::sheet::key;
-use xungkich::domain::time::{parse_instant, read_date, read_datetime};
+use xungkich::domain::time::{read_date, read_datetime};
 use xungkich::domain::unit_match::UnitMatcher;
 use xungkich::i18n::Lang;
 use xungkich::io::campaign_file::SHIPPED_SEED;
@@ -33,7 +33,7 @@ fn config(cases: u32) -> Config {
 }
 
 fn fresh() -> Store {
-    Store::open_in_memory(SHIPPED_SEED, parse_instant(NOW).expect("instant")).expect("store")
+    Store::open_in_memory(SHIPPED_SEED, read_datetime(NOW).expect("instant")).expect("store")
 }
 
 thread_local! {
@@ -197,7 +197,7 @@ proptest! {
             // Only a plan that writes needs a store of its own.
             let mut store = fresh();
             let p = plan(&store, &bytes, k);
-            import::apply(&mut store, &p, Lang::Vi, parse_instant(NOW).expect("instant")).expect("a clean plan writes");
+            import::apply(&mut store, &p, Lang::Vi, read_datetime(NOW).expect("instant")).expect("a clean plan writes");
             let again = plan(&store, &bytes, k);
             prop_assert!(again.is_clean(), "{:?}", again.errors);
             prop_assert!(!again.has_changes(), "a second import changed {:?}", again.items);
@@ -324,7 +324,7 @@ proptest! {
         let p = plan(&store, &bytes, k);
         prop_assert!(p.is_clean(), "{:?}\n{}", p.errors, String::from_utf8_lossy(&bytes));
         prop_assert!(p.has_changes());
-        import::apply(&mut store, &p, Lang::Vi, parse_instant(NOW).expect("instant")).expect("writes");
+        import::apply(&mut store, &p, Lang::Vi, read_datetime(NOW).expect("instant")).expect("writes");
         let again = plan(&store, &bytes, k);
         prop_assert!(again.is_clean(), "{:?}", again.errors);
         prop_assert!(!again.has_changes(), "a second import changed {:?}", again.items);

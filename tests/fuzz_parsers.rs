@@ -4,7 +4,7 @@
 //!
 //! Parsers covered: dates (`initiative::parse_date`), scores (`parse_score`), figures
 //! (`figures::parse_figure`), phone numbers (`phone::parse_phone`), instants
-//! (`time::parse_instant`, `--now`), local date-times (`time::read_datetime`), the
+//! (`time::read_datetime`, `--now`), local date-times (`time::read_datetime`), the
 //! campaign file (`io::campaign_file::parse`, with arbitrary text and with mutations of the
 //! shipped file: truncations, byte flips, line deletions and swaps, dates replaced), and the
 //! other text helpers of `src/domain` (folding, collation, search needles, unit names, image
@@ -35,9 +35,7 @@ use xungkich::domain::initiative::{
     self, CommendationLevel, InitiativeKind, Stage, format_score, parse_date, parse_score,
 };
 use xungkich::domain::phone::parse_phone;
-use xungkich::domain::time::{
-    end_of_day, format_date, format_local, parse_instant, read_datetime, start_of_day,
-};
+use xungkich::domain::time::{end_of_day, format_date, format_local, read_datetime, start_of_day};
 use xungkich::domain::unit::{UnitKind, short_name};
 use xungkich::io::campaign_file::{self, SHIPPED};
 use xungkich::store::{Seed, Store};
@@ -210,7 +208,7 @@ proptest! {
 
     #[test]
     fn instants_never_panic(text in prop_oneof![any::<String>(), near_text(), date_like().prop_map(|d| format!("{d}T10:00"))]) {
-        if let Ok(t) = parse_instant(&text) {
+        if let Ok(t) = read_datetime(&text) {
             let _ = format_local(t);
             let _ = t.to_rfc3339();
         }
@@ -223,7 +221,7 @@ proptest! {
             1 => t.format("%Y-%m-%dT%H:%M").to_string(),
             _ => t.format("%Y-%m-%d %H:%M").to_string(),
         };
-        prop_assert_eq!(parse_instant(&text), Ok(t), "{}", text);
+        prop_assert_eq!(read_datetime(&text), Ok(t), "{}", text);
     }
 
     #[test]
@@ -515,7 +513,7 @@ fn run_parser(parser: &str, input: &str) -> Option<bool> {
         "score" => parse_score(input).is_ok(),
         "figure" => parse_figure(input).is_ok(),
         "phone" => parse_phone(input).is_ok(),
-        "instant" => parse_instant(input).is_ok(),
+        "instant" => read_datetime(input).is_ok(),
         "local_datetime" => read_datetime(input).is_ok(),
         _ => return None,
     })

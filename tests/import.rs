@@ -9,7 +9,7 @@ use std::process::{Command, Output};
 use support::{TempStore, demo_store, stamp};
 use xungkich::domain::change::Summary;
 use xungkich::domain::import::ImportKind;
-use xungkich::domain::time::parse_instant;
+use xungkich::domain::time::read_datetime;
 use xungkich::i18n::{Lang, strings};
 use xungkich::io::export;
 use xungkich::io::import::{self, Context, Outcome, Plan};
@@ -25,7 +25,7 @@ fn fixture(name: &str) -> PathBuf {
 
 fn plan(store: &Store, kind: ImportKind, path: &Path, lang: Lang) -> Plan {
     let board = store.load_board().expect("board");
-    let now = parse_instant(NOW).expect("now");
+    let now = read_datetime(NOW).expect("now");
     let ctx = Context {
         store,
         board: &board,
@@ -70,7 +70,7 @@ fn export_json(store: &Store) -> String {
     let tables = export::gather(
         store,
         &board,
-        parse_instant(NOW).expect("now"),
+        read_datetime(NOW).expect("now"),
         strings(Lang::Vi),
     )
     .expect("gather");
@@ -372,7 +372,7 @@ fn export_then_import_gives_the_same_tables() {
         let t = TempStore::new();
         let source = demo_store(&t);
         let out = tempfile::TempDir::new().expect("dir");
-        let now = parse_instant("2022-05-31T20:00:00+07:00").expect("now");
+        let now = read_datetime("2022-05-31T20:00:00+07:00").expect("now");
         let s = strings(lang);
         let tables = {
             let board = source.load_board().expect("board");

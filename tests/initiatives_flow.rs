@@ -12,7 +12,7 @@ use xungkich::app::initiatives::InitiativeSort;
 use xungkich::app::{Action, App, StatusKind, Tab, update};
 use xungkich::domain::campaign::RequirementSource;
 use xungkich::domain::initiative::{CommendationLevel, InitiativeKind, Stage};
-use xungkich::domain::time::parse_instant;
+use xungkich::domain::time::read_datetime;
 use xungkich::i18n::Lang;
 use xungkich::store::{InitiativeRow, Store};
 use xungkich::ui::snapshot::render_text;
@@ -141,7 +141,7 @@ fn add(a: &mut App, store: &mut Store, title: &str, unit_query: &str) -> Initiat
 }
 
 fn at(text: &str) -> DateTime<FixedOffset> {
-    parse_instant(text).expect("instant")
+    read_datetime(text).expect("instant")
 }
 
 /// Lets the fixed clock move on, as the terminal loop's tick does.

@@ -340,13 +340,13 @@ fn measured_kpi_with_history_80x24() {
 fn saturday_kpis_follow_the_current_saturday() {
     use chrono::NaiveDate;
     use xungkich::domain::figures::Metric;
-    use xungkich::domain::time::parse_instant;
+    use xungkich::domain::time::read_datetime;
     use xungkich::model::kpi::compute;
     use xungkich::store::{LAND_KPI, NewDay};
 
     let t = TempStore::new();
     let mut store = t.open(SEEDED);
-    let at = |s: &str| parse_instant(s).expect("instant");
+    let at = |s: &str| read_datetime(s).expect("instant");
     let first = store.load_board().expect("board").volunteer_days[0].id;
     let second = store
         .add_volunteer_day(

@@ -10,7 +10,7 @@ use xungkich::app::form::{Input, Rule};
 use xungkich::app::text_field::TextField;
 use xungkich::domain::import::ImportKind;
 use xungkich::domain::initiative;
-use xungkich::domain::time::{local_offset, parse_instant};
+use xungkich::domain::time::{local_offset, read_datetime};
 use xungkich::i18n::{Lang, strings};
 use xungkich::io::import::{self, Context};
 use xungkich::store::Store;
@@ -91,7 +91,7 @@ fn imported_dates(texts: &[&str]) -> Vec<Option<NaiveDate>> {
 
 fn plan(store: &Store, bytes: &[u8], kind: ImportKind) -> import::Plan {
     let board = store.load_board().expect("board");
-    let now = parse_instant(NOW).expect("now");
+    let now = read_datetime(NOW).expect("now");
     let ctx = Context {
         store,
         board: &board,
@@ -122,7 +122,7 @@ fn every_written_form_is_read_alike_by_forms_import_and_now() {
         // A sheet's date cell, through a whole import.
         assert_eq!(imported, Some(day()), "import {text:?}");
         // `--now`.
-        let now = parse_instant(text).expect("--now");
+        let now = read_datetime(text).expect("--now");
         assert_eq!(now.to_rfc3339(), *local, "--now {text:?}");
         assert_eq!(now.with_timezone(&local_offset()).date_naive(), day());
     }
@@ -139,6 +139,6 @@ fn what_one_path_refuses_every_path_refuses() {
             "form date-time {text:?}"
         );
         assert_eq!(imported, None, "import {text:?}");
-        assert!(parse_instant(text).is_err(), "--now {text:?}");
+        assert!(read_datetime(text).is_err(), "--now {text:?}");
     }
 }

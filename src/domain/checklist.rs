@@ -89,10 +89,10 @@ pub fn evaluate(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::time::parse_instant;
+    use crate::domain::time::read_datetime;
 
     fn at(s: &str) -> DateTime<FixedOffset> {
-        parse_instant(s).expect("test instant")
+        read_datetime(s).expect("test instant")
     }
 
     const REPORT: &str = "2022-05-07T16:00";

@@ -73,14 +73,6 @@ pub fn read_datetime(text: &str) -> Result<DateTime<FixedOffset>, DateIssue> {
     local(date.and_time(time.unwrap_or(NaiveTime::MIN))).ok_or(DateIssue::Time)
 }
 
-/// `--now`: a date-time as [`read_datetime`] reads it, refused in the words of the command line.
-pub fn parse_instant(text: &str) -> Result<DateTime<FixedOffset>, String> {
-    let t = text.trim();
-    read_datetime(t).map_err(|_| {
-        format!("\"{t}\" is not a date-time: use YYYY-MM-DDTHH:MM, e.g. 2022-05-07T15:30")
-    })
-}
-
 fn local(naive: NaiveDateTime) -> Option<DateTime<FixedOffset>> {
     local_offset().from_local_datetime(&naive).single()
 }
@@ -296,7 +288,7 @@ mod tests {
     };
 
     fn at(s: &str) -> DateTime<FixedOffset> {
-        parse_instant(s).expect("test instant")
+        read_datetime(s).expect("test instant")
     }
 
     fn any_date() -> impl Strategy<Value = NaiveDate> {
@@ -322,7 +314,7 @@ mod tests {
             let t = local(naive).expect("a fixed offset maps every local time");
             let text = naive.format("%d/%m/%Y %H:%M:%S").to_string();
             prop_assert_eq!(read_datetime(&text), Ok(t), "{}", text);
-            prop_assert_eq!(parse_instant(&text), Ok(t));
+            prop_assert_eq!(read_datetime(&text), Ok(t));
             prop_assert_eq!(read_date(&text), Ok(d));
             // What the screens show (to the minute) reads back as that minute.
             let shown = format_local(t);
@@ -350,8 +342,8 @@ mod tests {
         // `--now` reads day-first like every other date (issue 11).
         assert_eq!(at("07/05/2022").to_rfc3339(), "2022-05-07T00:00:00+07:00");
         assert_eq!(at("07/05/2022 15:30").to_rfc3339(), t.to_rfc3339());
-        assert!(parse_instant("2022-02-31T10:00").is_err());
-        assert!(parse_instant("now").is_err());
+        assert!(read_datetime("2022-02-31T10:00").is_err());
+        assert!(read_datetime("now").is_err());
     }
 
     #[test]

@@ -4,7 +4,7 @@
 
 use super::Strings;
 use crate::domain::campaign_problem::{CampaignProblem, ChoiceOf, CodeOf};
-use crate::store::StoreError;
+use crate::store::{Invalid, StoreError};
 use crate::text::one_line;
 
 /// ENOTDIR, ENOSPC and EROFS as Linux numbers them: an error whose kind `std` leaves
@@ -47,7 +47,7 @@ impl Strings {
             StoreError::Exists { path: p } => self.se_exists(path(p)),
             StoreError::Io { path: p, source } => self.se_io(path(p), self.io_error(source)),
             StoreError::Sqlite(e) => self.sqlite_error(e),
-            StoreError::Invalid(detail) => self.se_invalid(one_line(detail)),
+            StoreError::Invalid(why) => self.se_invalid(self.invalid(why)),
             StoreError::Damaged { path: p, check } => self.se_damaged(path(p), one_line(check)),
             StoreError::Figure(f) => self.se_figure(self.figure_error(f)),
             StoreError::InUse { path: p } => self.se_in_use(path(p)),
@@ -55,6 +55,22 @@ impl Strings {
             StoreError::ReadOnlyNeedsUpgrade { path: p, known } => {
                 self.se_ro_upgrade(path(p), known)
             }
+        }
+    }
+
+    /// What is wrong with the store's content. Places are the store's own names (a table and
+    /// column), quoted as they are; stored values are made safe to print.
+    fn invalid(&self, why: &Invalid) -> String {
+        match why {
+            Invalid::Stored { place, value } => self.inv_stored(place, one_line(value)),
+            Invalid::RowGone { table, id } => self.inv_row_gone(table, id),
+            Invalid::NotWal { mode } => self.inv_not_wal(one_line(mode)),
+            Invalid::FigureRefused { metric, detail } => {
+                self.inv_figure_refused(self.metric(*metric), one_line(detail))
+            }
+            Invalid::Encode { place, detail } => self.inv_encode(place, one_line(detail)),
+            Invalid::UnknownCode { table, code } => self.inv_unknown_code(table, one_line(code)),
+            Invalid::ImportHasErrors => self.inv_import_errors.to_string(),
         }
     }
 
@@ -338,7 +354,10 @@ mod tests {
                 path: p(),
                 source: Error::from(ErrorKind::NotFound),
             },
-            StoreError::Invalid("odd row".into()),
+            StoreError::Invalid(Invalid::RowGone {
+                table: "units",
+                id: 3,
+            }),
             StoreError::Damaged {
                 path: p(),
                 check: "page 3".into(),
@@ -355,6 +374,41 @@ mod tests {
             let (v, n) = both(|s| s.store_error(e));
             assert!(!v.trim().is_empty() && !n.trim().is_empty(), "{e:?}");
             assert_ne!(v, n, "{e:?} says the same in both languages");
+        }
+        // What is wrong inside a store is worded too, not left in the store's English.
+        let inside = [
+            Invalid::Stored {
+                place: "units.kind q1".into(),
+                value: "\u{1b}]0;x\u{7}ward".into(),
+            },
+            Invalid::RowGone {
+                table: "units",
+                id: 3,
+            },
+            Invalid::NotWal {
+                mode: "delete".into(),
+            },
+            Invalid::FigureRefused {
+                metric: crate::domain::figures::Metric::Volunteers,
+                detail: "CHECK constraint failed".into(),
+            },
+            Invalid::Encode {
+                place: "campaign.organisers",
+                detail: "x".into(),
+            },
+            Invalid::UnknownCode {
+                table: "units",
+                code: "q99".into(),
+            },
+            Invalid::ImportHasErrors,
+        ];
+        for why in inside {
+            let e = StoreError::Invalid(why);
+            let (v, n) = both(|s| s.store_error(&e));
+            assert!(v.starts_with("lỗi trong kho dữ liệu: "), "{v}");
+            assert!(n.starts_with("error in the data store: "), "{n}");
+            assert_ne!(v, n, "{e:?} says the same in both languages");
+            assert!(!v.contains('\u{1b}') && !v.contains('\u{7}'), "{v:?}");
         }
         // English says what the store's own message says, in the same words.
         for e in &errors[..5] {

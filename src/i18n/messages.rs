@@ -271,7 +271,31 @@ messages! {
     }
     se_invalid(detail: impl Display) {
         vi: "lỗi trong kho dữ liệu: {detail}",
-        en: "{detail}",
+        en: "error in the data store: {detail}",
+    }
+    inv_stored(place: impl Display, value: impl Display) {
+        vi: "{place} chứa «{value}», bản xungkich này không đọc được",
+        en: "{place} holds «{value}», which this build of xungkich cannot read",
+    }
+    inv_row_gone(table: impl Display, id: impl Display) {
+        vi: "dòng {id} của bảng {table} không còn nữa",
+        en: "row {id} of table {table} no longer exists",
+    }
+    inv_not_wal(mode: impl Display) {
+        vi: "không chuyển được sang chế độ ghi WAL (nhận {mode}); ổ đĩa hay thư mục này có thể không hỗ trợ",
+        en: "could not switch to WAL journaling (got {mode}); this drive or folder may not support it",
+    }
+    inv_figure_refused(metric: impl Display, detail: impl Display) {
+        vi: "kho từ chối số liệu «{metric}» ({detail})",
+        en: "the store refused the figure «{metric}» ({detail})",
+    }
+    inv_encode(place: impl Display, detail: impl Display) {
+        vi: "không ghi được {place} ({detail})",
+        en: "could not encode {place} ({detail})",
+    }
+    inv_unknown_code(table: impl Display, code: impl Display) {
+        vi: "chiến dịch nêu mã {code} mà bảng {table} không có",
+        en: "the campaign names the code {code}, which {table} does not hold",
     }
     se_damaged(path: impl Display, check: impl Display) {
         vi: "{path}: bản sao bị hỏng ({check}); chưa thay gì",

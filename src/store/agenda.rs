@@ -4,7 +4,7 @@ use chrono::{DateTime, FixedOffset, NaiveDate};
 use rusqlite::types::Value;
 
 use super::queries::parse_date;
-use super::{Result, Store, StoreError, Table};
+use super::{Invalid, Result, Store, Table};
 use crate::domain::change::ChangeSummary;
 use crate::domain::fold::nfc;
 
@@ -89,9 +89,11 @@ impl Store {
         raw.into_iter()
             .map(|(id, title, owner, date, status, note)| {
                 Ok(AgendaRow {
-                    date: date.map(|d| parse_date(&d, "agenda item")).transpose()?,
+                    date: date
+                        .map(|d| parse_date(&d, "agenda_items.date"))
+                        .transpose()?,
                     status: AgendaStatus::from_code(&status).ok_or_else(|| {
-                        StoreError::Invalid(format!("agenda item {id}: unknown status {status:?}"))
+                        Invalid::stored(format!("agenda_items.status {id}"), status.as_str())
                     })?,
                     id,
                     title,

@@ -6,7 +6,7 @@ use rusqlite::{OptionalExtension, Transaction, TransactionBehavior, params};
 use serde_json::{Map, Value as Json};
 
 use super::queries::{parse_time, stamp};
-use super::{Result, Store, StoreError};
+use super::{Invalid, Result, Store, StoreError};
 use crate::domain::change::{ChangeSummary, Summary};
 
 /// The tables a user change may touch. Names come from here, never from input.
@@ -108,8 +108,12 @@ impl Store {
         if let Some(why) = self.read_only() {
             return Err(StoreError::ReadOnly(why));
         }
-        let summary = serde_json::to_string(summary)
-            .map_err(|e| StoreError::Invalid(format!("change summary: {e}")))?;
+        let summary = serde_json::to_string(summary).map_err(|e| {
+            StoreError::Invalid(Invalid::Encode {
+                place: "audit_log.summary_json",
+                detail: e.to_string(),
+            })
+        })?;
         let tx = self
             .conn_mut()
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
@@ -175,13 +179,12 @@ impl Store {
             dropped_photos: Vec::new(),
         };
         for (entity, id, before, text, data, changed_at) in entries {
-            let table = Table::from_name(&entity).ok_or_else(|| {
-                StoreError::Invalid(format!("audit log names an unknown table {entity:?}"))
-            })?;
+            let table = Table::from_name(&entity)
+                .ok_or_else(|| Invalid::stored("audit_log.entity", entity.as_str()))?;
             let before = before
                 .map(|text| serde_json::from_str::<Json>(&text))
                 .transpose()
-                .map_err(|e| StoreError::Invalid(format!("audit log entry is not JSON: {e}")))?;
+                .map_err(|_| Invalid::stored("audit_log.before_json", format!("{entity} {id}")))?;
             if table == Table::Photos && before.is_none() {
                 let path: Option<String> = tx
                     .query_row("SELECT path FROM photos WHERE id = ?1", [id], |r| r.get(0))
@@ -190,7 +193,7 @@ impl Store {
             }
             restore(&tx, table, id, before.as_ref())?;
             undone.summary = summary(text, data);
-            undone.at = parse_time(&changed_at, "audit log")?;
+            undone.at = parse_time(&changed_at, "audit_log.at")?;
             if !undone.tables.contains(&table) {
                 undone.tables.push(table);
             }
@@ -241,7 +244,10 @@ impl Change<'_> {
 
     pub fn update(&mut self, table: Table, id: i64, values: &[(&str, Value)]) -> Result<()> {
         let before = row_json(&self.tx, table, id)?.ok_or_else(|| {
-            StoreError::Invalid(format!("{} row {id} no longer exists", table.name()))
+            StoreError::Invalid(Invalid::RowGone {
+                table: table.name(),
+                id,
+            })
         })?;
         let sets: Vec<String> = values
             .iter()
@@ -352,17 +358,17 @@ fn restore(tx: &Transaction<'_>, table: Table, id: i64, before: Option<&Json>) -
     };
     let obj = before
         .as_object()
-        .ok_or_else(|| StoreError::Invalid("audit log row is not an object".into()))?;
+        .ok_or_else(|| Invalid::stored("audit_log.before_json", table.name()))?;
     let known = columns(tx, table)?;
     let mut cols = Vec::new();
     let mut values = Vec::new();
     for (name, v) in obj {
         // Column names come from our own log, but only real columns reach the SQL text.
         if !known.iter().any(|k| k == name) {
-            return Err(StoreError::Invalid(format!(
-                "audit log names an unknown column {name:?} of {}",
-                table.name()
-            )));
+            return Err(Invalid::stored(
+                format!("audit_log.before_json {}", table.name()),
+                name.as_str(),
+            ));
         }
         cols.push(name.as_str());
         values.push(json_to_sql(v));

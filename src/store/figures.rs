@@ -5,7 +5,7 @@ use rusqlite::types::Value;
 use rusqlite::{OptionalExtension, params};
 
 use super::queries::{parse_time, stamp};
-use super::{Result, Store, StoreError, Table};
+use super::{Invalid, Result, Store, StoreError, Table};
 use crate::domain::change::ChangeSummary;
 use crate::domain::figures::{Metric, check_pair};
 
@@ -38,7 +38,7 @@ impl Store {
                     unit_id,
                     metric,
                     value,
-                    updated_at: parse_time(&at, "figure")?,
+                    updated_at: parse_time(&at, "figures.updated_at")?,
                 })
             })
             .collect()
@@ -113,11 +113,10 @@ impl Store {
             StoreError::Sqlite(rusqlite::Error::SqliteFailure(f, msg))
                 if f.code == rusqlite::ErrorCode::ConstraintViolation =>
             {
-                StoreError::Invalid(format!(
-                    "{} refused by the store: {}",
-                    metric.code(),
-                    msg.unwrap_or_default()
-                ))
+                StoreError::Invalid(Invalid::FigureRefused {
+                    metric,
+                    detail: msg.unwrap_or_default(),
+                })
             }
             other => other,
         })

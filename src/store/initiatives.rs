@@ -6,7 +6,7 @@ use rusqlite::types::Value;
 use rusqlite::{OptionalExtension, Row};
 
 use super::queries::{parse_date, parse_time, stamp};
-use super::{Change, Result, Store, StoreError, Table};
+use super::{Change, Invalid, Result, Store, Table};
 use crate::domain::change::ChangeSummary;
 use crate::domain::fold::nfc;
 use crate::domain::initiative::{
@@ -94,17 +94,18 @@ pub(super) fn parse_codes(
     stage: &str,
     level: Option<&str>,
 ) -> Result<Codes> {
-    let what = format!("initiative {id}");
+    let what = format!("initiatives {id}");
     let kind = InitiativeKind::from_code(kind)
-        .ok_or_else(|| StoreError::Invalid(format!("{what}: unknown kind {kind:?}")))?;
+        .ok_or_else(|| Invalid::stored(format!("{what} kind"), kind))?;
     let date = parse_date(date, &what)?;
-    let stage = Stage::from_code(stage)
-        .ok_or_else(|| StoreError::Invalid(format!("{what}: unknown stage {stage:?}")))?;
+    let stage =
+        Stage::from_code(stage).ok_or_else(|| Invalid::stored(format!("{what} stage"), stage))?;
     let level = match level {
         None => None,
-        Some(code) => Some(CommendationLevel::from_code(code).ok_or_else(|| {
-            StoreError::Invalid(format!("{what}: unknown commendation level {code:?}"))
-        })?),
+        Some(code) => Some(
+            CommendationLevel::from_code(code)
+                .ok_or_else(|| Invalid::stored(format!("{what} commendation_level"), code))?,
+        ),
     };
     Ok((kind, date, stage, level))
 }
@@ -133,9 +134,8 @@ impl Store {
         let mut counts = raw
             .into_iter()
             .map(|(code, n)| {
-                let stage = Stage::from_code(&code).ok_or_else(|| {
-                    StoreError::Invalid(format!("initiatives: unknown stage {code:?}"))
-                })?;
+                let stage = Stage::from_code(&code)
+                    .ok_or_else(|| Invalid::stored("initiatives.stage", code.as_str()))?;
                 Ok((stage, usize::try_from(n).unwrap_or(0)))
             })
             .collect::<Result<Vec<_>>>()?;
@@ -196,14 +196,13 @@ impl Store {
         let raw: Vec<(String, String, String)> = stmt
             .query_map([id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
             .collect::<std::result::Result<_, _>>()?;
-        let what = format!("initiative {id} history");
+        let what = format!("initiative_stages {id}");
         let history = raw
             .into_iter()
             .map(|(stage, at, note)| {
                 Ok(StageEntry {
-                    stage: Stage::from_code(&stage).ok_or_else(|| {
-                        StoreError::Invalid(format!("{what}: unknown stage {stage:?}"))
-                    })?,
+                    stage: Stage::from_code(&stage)
+                        .ok_or_else(|| Invalid::stored(format!("{what} stage"), stage.as_str()))?,
                     changed_at: parse_time(&at, &what)?,
                     note,
                 })

@@ -4,7 +4,7 @@ use chrono::{DateTime, FixedOffset, NaiveDate};
 use rusqlite::types::Value;
 
 use super::queries::{parse_date, stamp};
-use super::{Result, Store, StoreError, Table};
+use super::{Invalid, Result, Store, Table};
 use crate::domain::campaign::KpiSource;
 use crate::domain::change::ChangeSummary;
 use crate::domain::fold::nfc;
@@ -72,7 +72,7 @@ impl Store {
         raw.into_iter()
             .map(|(mut row, source)| {
                 row.source = KpiSource::from_code(&source).ok_or_else(|| {
-                    StoreError::Invalid(format!("kpi {}: unknown source {source:?}", row.code))
+                    Invalid::stored(format!("kpis.source {}", row.code), source.as_str())
                 })?;
                 Ok(row)
             })
@@ -105,8 +105,8 @@ impl Store {
                     Ok(MeasurementRow {
                         id,
                         kpi_id,
-                        period_start: parse_date(&start, "measurement")?,
-                        period_end: parse_date(&end, "measurement")?,
+                        period_start: parse_date(&start, "kpi_measurements.period_start")?,
+                        period_end: parse_date(&end, "kpi_measurements.period_end")?,
                         numerator,
                         denominator,
                         unit_id,

@@ -72,8 +72,8 @@ pub enum StoreError {
     },
     #[error("database error: {0}")]
     Sqlite(#[from] rusqlite::Error),
-    #[error("{0}")]
-    Invalid(String),
+    #[error("{0:?}")]
+    Invalid(Invalid),
     /// A copy offered to `restore` failed SQLite's own check (`check` is what it said).
     #[error("{path}: the copy is damaged ({check}); nothing was replaced")]
     Damaged { path: PathBuf, check: String },
@@ -90,6 +90,38 @@ pub enum StoreError {
         "{path}: the store needs upgrading to schema {known} but it is read-only (the file was left unchanged)"
     )]
     ReadOnlyNeedsUpgrade { path: PathBuf, known: i64 },
+}
+
+/// What is wrong with the store's own content. Kept as data, worded by `i18n` in the language
+/// on screen; `place` names where in the store (a table, its column or row key), as SQL does.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Invalid {
+    /// A stored value this build cannot read: an unknown code, a malformed date or list.
+    Stored { place: String, value: String },
+    /// The row an undo would put back has been removed since.
+    RowGone { table: &'static str, id: i64 },
+    /// SQLite would not switch to WAL journaling (the file system may not support it).
+    NotWal { mode: String },
+    /// The database's own check refused a figure.
+    FigureRefused {
+        metric: crate::domain::figures::Metric,
+        detail: String,
+    },
+    /// Data the app made could not be encoded for storage.
+    Encode { place: &'static str, detail: String },
+    /// The campaign refers to a code it does not declare (`table` is where it looked).
+    UnknownCode { table: &'static str, code: String },
+    /// An import plan with errors reached the writer.
+    ImportHasErrors,
+}
+
+impl Invalid {
+    pub fn stored(place: impl Into<String>, value: impl Into<String>) -> StoreError {
+        StoreError::Invalid(Invalid::Stored {
+            place: place.into(),
+            value: value.into(),
+        })
+    }
 }
 
 /// Why a store is open read-only.
@@ -325,9 +357,7 @@ fn configure(conn: &Connection) -> Result<()> {
         }
     };
     if mode != "wal" && mode != "memory" {
-        return Err(StoreError::Invalid(format!(
-            "the store could not switch to WAL journaling (got {mode})"
-        )));
+        return Err(StoreError::Invalid(Invalid::NotWal { mode }));
     }
     conn.execute_batch("PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON;")?;
     Ok(())

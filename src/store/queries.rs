@@ -5,7 +5,7 @@ use std::collections::HashMap;
 use chrono::{DateTime, FixedOffset, NaiveDate};
 use rusqlite::{Connection, Row, params};
 
-use super::{Result, Store, StoreError};
+use super::{Invalid, Result, Store};
 use crate::domain::campaign::RequirementSource;
 use crate::domain::checklist::report_counts;
 use crate::domain::time::{end_of_day, start_of_day};
@@ -141,16 +141,14 @@ pub(super) fn stamp(t: DateTime<FixedOffset>) -> String {
     t.to_rfc3339()
 }
 
-pub(super) fn parse_time(text: &str, what: &str) -> Result<DateTime<FixedOffset>> {
-    DateTime::parse_from_rfc3339(text).map_err(|e| {
-        StoreError::Invalid(format!("{what}: stored time {text:?} is unreadable: {e}"))
-    })
+/// A stored stamp; `place` says where it was read, for the error.
+pub(super) fn parse_time(text: &str, place: &str) -> Result<DateTime<FixedOffset>> {
+    DateTime::parse_from_rfc3339(text).map_err(|_| Invalid::stored(place, text))
 }
 
-pub(super) fn parse_date(text: &str, what: &str) -> Result<NaiveDate> {
-    NaiveDate::parse_from_str(text, "%Y-%m-%d").map_err(|e| {
-        StoreError::Invalid(format!("{what}: stored date {text:?} is unreadable: {e}"))
-    })
+/// A stored date; `place` says where it was read, for the error.
+pub(super) fn parse_date(text: &str, place: &str) -> Result<NaiveDate> {
+    NaiveDate::parse_from_str(text, "%Y-%m-%d").map_err(|_| Invalid::stored(place, text))
 }
 
 fn campaign(conn: &Connection) -> Result<CampaignRow> {
@@ -179,9 +177,9 @@ fn campaign(conn: &Connection) -> Result<CampaignRow> {
         title: row.1,
         short_title: row.2,
         district: row.3,
-        issued_on: parse_date(&row.4, "campaign issued_on")?,
-        starts_on: parse_date(&row.5, "campaign starts_on")?,
-        ends_on: parse_date(&row.6, "campaign ends_on")?,
+        issued_on: parse_date(&row.4, "campaign.issued_on")?,
+        starts_on: parse_date(&row.5, "campaign.starts_on")?,
+        ends_on: parse_date(&row.6, "campaign.ends_on")?,
         contact_name: row.7,
         contact_role: row.8,
         contact_phone: row.9,
@@ -214,7 +212,7 @@ fn units(conn: &Connection) -> Result<Vec<Unit>> {
     rows.into_iter()
         .map(|(mut unit, kind)| {
             unit.kind = UnitKind::from_code(&kind).ok_or_else(|| {
-                StoreError::Invalid(format!("unit {}: unknown kind {kind:?}", unit.code))
+                Invalid::stored(format!("units.kind {}", unit.code), kind.as_str())
             })?;
             Ok(unit)
         })
@@ -248,22 +246,20 @@ fn requirements(
         .map(
             |(id, code, title, short, source, applies, deadline, day, evidence)| {
                 let source = RequirementSource::from_code(&source).ok_or_else(|| {
-                    StoreError::Invalid(format!("requirement {code}: unknown source {source:?}"))
+                    Invalid::stored(format!("requirements.source {code}"), source.as_str())
                 })?;
                 let applies_to = applies
                     .split(',')
                     .filter(|s| !s.is_empty())
                     .map(|k| {
                         UnitKind::from_code(k).ok_or_else(|| {
-                            StoreError::Invalid(format!(
-                                "requirement {code}: unknown unit kind {k:?}"
-                            ))
+                            Invalid::stored(format!("requirements.applies_to {code}"), k)
                         })
                     })
                     .collect::<Result<Vec<_>>>()?;
                 let deadline_explicit = deadline.is_some();
                 let deadline = match deadline {
-                    Some(text) => parse_time(&text, &format!("requirement {code} deadline"))?,
+                    Some(text) => parse_time(&text, &format!("requirements.deadline {code}"))?,
                     None => campaign_end,
                 };
                 Ok(RequirementRow {
@@ -323,9 +319,9 @@ fn volunteer_days(conn: &Connection) -> Result<Vec<VolunteerDayRow>> {
     rows.into_iter()
         .map(|(id, code, round, date, title, host, reg, rep)| {
             Ok(VolunteerDayRow {
-                date: parse_date(&date, &format!("volunteer day {code}"))?,
-                registration_deadline: parse_time(&reg, &format!("volunteer day {code}"))?,
-                report_deadline: parse_time(&rep, &format!("volunteer day {code}"))?,
+                date: parse_date(&date, &format!("volunteer_days {code}"))?,
+                registration_deadline: parse_time(&reg, &format!("volunteer_days {code}"))?,
+                report_deadline: parse_time(&rep, &format!("volunteer_days {code}"))?,
                 id,
                 code,
                 round,
@@ -338,7 +334,7 @@ fn volunteer_days(conn: &Connection) -> Result<Vec<VolunteerDayRow>> {
 
 /// (unit id, when done) for every unit that has done `r`, read from the requirement's source.
 fn evidence_of(conn: &Connection, r: &RequirementRow) -> Result<Vec<(i64, DateTime<FixedOffset>)>> {
-    let what = format!("evidence of {}", r.code);
+    let what = format!("checks {}", r.code);
     let (sql, day) = match r.source {
         RequirementSource::Manual => (
             "SELECT unit_id, done_at, 1 FROM checks WHERE requirement_id = ?1",

@@ -5,7 +5,7 @@ use rusqlite::OptionalExtension;
 use rusqlite::types::Value;
 
 use super::queries::parse_time;
-use super::{Change, Result, Store, StoreError, Table};
+use super::{Change, Invalid, Result, Store, StoreError, Table};
 use crate::domain::change::ChangeSummary;
 use crate::domain::fold::nfc;
 
@@ -54,7 +54,7 @@ impl Store {
             .query_map([day_id], |r| Ok((r.get(0)?, r.get(1)?)))?
             .collect::<std::result::Result<_, _>>()?;
         raw.into_iter()
-            .map(|(unit, at)| Ok((unit, parse_time(&at, "registration")?)))
+            .map(|(unit, at)| Ok((unit, parse_time(&at, "registrations.registered_at")?)))
             .collect()
     }
 
@@ -80,13 +80,13 @@ impl Store {
             .collect::<std::result::Result<Vec<_>, _>>()?;
         raw.into_iter()
             .map(|(mut row, acts, at)| {
-                row.activities = serde_json::from_str(&acts).map_err(|e| {
-                    StoreError::Invalid(format!(
-                        "registration {}: activities are not a list: {e}",
-                        row.id
-                    ))
+                row.activities = serde_json::from_str(&acts).map_err(|_| {
+                    Invalid::stored(
+                        format!("registrations.activities {}", row.id),
+                        acts.as_str(),
+                    )
                 })?;
-                row.registered_at = parse_time(&at, "registration")?;
+                row.registered_at = parse_time(&at, "registrations.registered_at")?;
                 Ok(row)
             })
             .collect()
@@ -121,8 +121,12 @@ pub(super) fn write_registration(
     unit_id: i64,
     r: &NewRegistration,
 ) -> Result<()> {
-    let activities = serde_json::to_string(&r.activities)
-        .map_err(|e| StoreError::Invalid(format!("activities: {e}")))?;
+    let activities = serde_json::to_string(&r.activities).map_err(|e| {
+        StoreError::Invalid(Invalid::Encode {
+            place: "registrations.activities",
+            detail: e.to_string(),
+        })
+    })?;
     let existing: Option<i64> = c
         .tx()
         .query_row(

@@ -43,7 +43,7 @@ impl Store {
             .map(|(unit, at, photos)| {
                 Ok((
                     unit,
-                    parse_time(&at, "report")?,
+                    parse_time(&at, "reports.received_at")?,
                     usize::try_from(photos).unwrap_or(0),
                 ))
             })
@@ -82,7 +82,7 @@ impl Store {
                 Ok(ReportRow {
                     id,
                     unit_id,
-                    received_at: parse_time(&at, "report")?,
+                    received_at: parse_time(&at, "reports.received_at")?,
                     note,
                     photos: all
                         .iter()

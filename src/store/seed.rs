@@ -7,7 +7,7 @@ use chrono::{DateTime, FixedOffset};
 use rusqlite::{Connection, OptionalExtension, TransactionBehavior, params};
 
 use super::queries::stamp;
-use super::{Result, Seed, StoreError};
+use super::{Invalid, Result, Seed, StoreError};
 use crate::domain::campaign::CampaignDef;
 
 pub fn ensure(
@@ -60,8 +60,12 @@ fn insert(
     now: DateTime<FixedOffset>,
 ) -> Result<()> {
     let c = &def.campaign;
-    let organisers = serde_json::to_string(&c.organisers)
-        .map_err(|e| StoreError::Invalid(format!("organisers: {e}")))?;
+    let organisers = serde_json::to_string(&c.organisers).map_err(|e| {
+        StoreError::Invalid(Invalid::Encode {
+            place: "campaign.organisers",
+            detail: e.to_string(),
+        })
+    })?;
     tx.execute(
         "INSERT INTO campaign (id, code, title, short_title, district, city, issued_on, starts_on,
             ends_on, timezone, organisers, contact_name, contact_role, contact_phone, source_name, seeded_at)
@@ -117,16 +121,19 @@ fn insert(
         )?;
         day_ids.insert(d.code.as_str(), tx.last_insert_rowid());
     }
-    let lookup = |map: &HashMap<&str, i64>, what: &str, code: &str| {
+    let lookup = |map: &HashMap<&str, i64>, what: &'static str, code: &str| {
         map.get(code).copied().ok_or_else(|| {
-            StoreError::Invalid(format!("campaign names an unknown {what} {code:?}"))
+            StoreError::Invalid(Invalid::UnknownCode {
+                table: what,
+                code: code.to_string(),
+            })
         })
     };
     for (i, r) in def.requirements.iter().enumerate() {
         let day = r
             .volunteer_day
             .as_deref()
-            .map(|code| lookup(&day_ids, "volunteer day", code))
+            .map(|code| lookup(&day_ids, "volunteer_days", code))
             .transpose()?;
         let applies: Vec<&str> = r.applies_to.iter().map(|k| k.code()).collect();
         tx.execute(
@@ -151,8 +158,8 @@ fn insert(
             "INSERT INTO tasks (unit_id, volunteer_day_id, title, description, kpi_code)
              VALUES (?1, ?2, ?3, ?4, ?5)",
             params![
-                lookup(&unit_ids, "unit", &t.unit)?,
-                lookup(&day_ids, "volunteer day", &t.volunteer_day)?,
+                lookup(&unit_ids, "units", &t.unit)?,
+                lookup(&day_ids, "volunteer_days", &t.volunteer_day)?,
                 t.title,
                 t.description,
                 t.kpi

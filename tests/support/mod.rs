@@ -8,7 +8,7 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyEventState, 
 use tempfile::TempDir;
 
 use xungkich::app::{App, update};
-use xungkich::domain::time::{Clock, parse_instant};
+use xungkich::domain::time::{Clock, read_datetime};
 use xungkich::i18n::Lang;
 use xungkich::io::campaign_file::SHIPPED_SEED;
 use xungkich::store::Store;
@@ -20,7 +20,7 @@ pub fn clock(at: &str) -> Clock {
 
 /// A test's instant, written as `--now` takes it.
 pub fn stamp(at: &str) -> DateTime<FixedOffset> {
-    parse_instant(at).expect("test instant")
+    read_datetime(at).expect("test instant")
 }
 
 pub struct TempStore {

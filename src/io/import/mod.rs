@@ -230,7 +230,7 @@ pub fn apply(
 ) -> crate::store::Result<()> {
     if !plan.is_clean() {
         return Err(crate::store::StoreError::Invalid(
-            "an import with errors is not written".into(),
+            crate::store::Invalid::ImportHasErrors,
         ));
     }
     if plan.ops.is_empty() {
