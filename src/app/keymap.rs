@@ -78,20 +78,24 @@ impl Context {
         Context::Help,
     ];
 
-    /// On a read-only store, a command that would change it is refused at once in these
-    /// contexts (the lists and screens), rather than after a whole form has been typed.
+    /// On a read-only store, a command that would change it is refused at once on the lists
+    /// and screens, rather than after a whole form has been typed; where text is typed or an
+    /// overlay asks, the refusal comes on saving. Listing the exceptions lets a new tab's own
+    /// contexts refuse without being named here.
     pub fn refuses_edits_when_read_only(self) -> bool {
-        matches!(
+        !matches!(
             self,
-            Context::Global
-                | Context::List
-                | Context::Units
-                | Context::Initiatives
-                | Context::Figures
-                | Context::Registrations
-                | Context::Reports
-                | Context::Agenda
-                | Context::Kpi
+            Context::CellEdit
+                | Context::Filter
+                | Context::TextEdit
+                | Context::Form
+                | Context::PathField
+                | Context::Picker
+                | Context::MultiLine
+                | Context::Confirm
+                | Context::ImportPreview
+                | Context::ImportApply
+                | Context::Help
         )
     }
 }
