@@ -82,11 +82,12 @@ pub(super) fn list_contexts(app: &App, own: Context) -> Vec<Context> {
 }
 
 /// Declares [`Tab`] from one line per tab, so that its variants, their order and their
-/// implementations cannot drift apart.
+/// implementations cannot drift apart. Variants stay undocumented: clap would print their
+/// docs beside the `snapshot` screen names.
 macro_rules! tabs {
     ($($tab:ident => $view:expr),+ $(,)?) => {
         /// The screens, in the order of the tab bar and of their number keys.
-        #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
         pub enum Tab {
             $($tab),+
         }
