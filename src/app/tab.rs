@@ -3,6 +3,25 @@
 //! it types into and what `i` imports there. The router, [`App::contexts`], [`App::list`],
 //! [`App::is_typing`], the text editor and the import prompt ask the current tab's
 //! implementation ([`Tab::view`]) instead of matching on [`Tab`] each in its own way.
+//!
+//! Adding a tab touches, and nothing else in `src/`:
+//! - one line in the `tabs!` registry below (its name and its implementation): the `Tab`
+//!   variant, [`Tab::ALL`], its number key in the keymap and its `snapshot` screen name all
+//!   follow from that line;
+//! - its handler module `src/app/update_<tab>.rs`, implementing [`TabView`], declared in
+//!   `src/app/mod.rs`;
+//! - its screen module `src/ui/<tab>.rs`, declared in `src/ui/mod.rs`, and one line in
+//!   `ui::screen`, the interface's registry;
+//! - if it has keys of its own, the keymap table: its `Context` variants (also in
+//!   `Context::ALL`) and their bindings;
+//! - i18n: its title and its keys' help in both languages, and the digits of the "go to tab
+//!   1–5" help line.
+//!
+//! Outside `src/`: the README's screens table (and the count of tabs above it), its table of
+//! active key groups, and for each new context an empty key-table block, which
+//! `UPDATE_README=1 cargo test --test readme_keys` then fills. `tests/tabs.rs` checks every
+//! registered tab against the keymap as it is; a tab whose contexts change with parts of its
+//! own, as tab 4's do, adds those parts there.
 
 use super::App;
 use super::keymap::{Command, Context};
