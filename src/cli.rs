@@ -49,8 +49,9 @@ pub struct Cli {
 pub enum Command {
     /// Print what a screen shows, as plain text (for tests, or to paste into a chat).
     Snapshot {
+        // A tab's name: clap reads them from `app::Tab`.
         #[arg(value_enum)]
-        screen: Screen,
+        screen: crate::app::Tab,
         #[arg(long, default_value_t = 120)]
         width: u16,
         #[arg(long, default_value_t = 40)]
@@ -138,15 +139,6 @@ impl From<ImportWhat> for crate::domain::import::ImportKind {
             ImportWhat::Figures => ImportKind::Figures,
         }
     }
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum Screen {
-    Overview,
-    Units,
-    Initiatives,
-    Volunteer,
-    Kpi,
 }
 
 /// The data folder: `<data dir>/xungkich` as the platform defines it (XDG on Linux).

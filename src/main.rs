@@ -3,8 +3,8 @@ use std::process::ExitCode;
 
 use clap::Parser;
 
-use xungkich::app::{App, Tab};
-use xungkich::cli::{self, Cli, Command, Screen};
+use xungkich::app::App;
+use xungkich::cli::{self, Cli, Command};
 use xungkich::domain::campaign::CampaignDef;
 use xungkich::domain::time::{Clock, read_datetime};
 use xungkich::i18n::{Lang, Strings, strings};
@@ -193,13 +193,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
         }) => {
             let store = open_store(&db, seed(), now, read_only)?;
             let mut app = App::load(&store, clock, cli.lang, true)?;
-            app.tab = match screen {
-                Screen::Overview => Tab::Overview,
-                Screen::Units => Tab::Units,
-                Screen::Initiatives => Tab::Initiatives,
-                Screen::Volunteer => Tab::Volunteer,
-                Screen::Kpi => Tab::Kpi,
-            };
+            app.tab = screen;
             app.prepare(&store);
             out_raw!(
                 "{}",

@@ -78,20 +78,24 @@ impl Context {
         Context::Help,
     ];
 
-    /// On a read-only store, a command that would change it is refused at once in these
-    /// contexts (the lists and screens), rather than after a whole form has been typed.
+    /// On a read-only store, a command that would change it is refused at once on the lists
+    /// and screens, rather than after a whole form has been typed; where text is typed or an
+    /// overlay asks, the refusal comes on saving. Listing the exceptions lets a new tab's own
+    /// contexts refuse without being named here.
     pub fn refuses_edits_when_read_only(self) -> bool {
-        matches!(
+        !matches!(
             self,
-            Context::Global
-                | Context::List
-                | Context::Units
-                | Context::Initiatives
-                | Context::Figures
-                | Context::Registrations
-                | Context::Reports
-                | Context::Agenda
-                | Context::Kpi
+            Context::CellEdit
+                | Context::Filter
+                | Context::TextEdit
+                | Context::Form
+                | Context::PathField
+                | Context::Picker
+                | Context::MultiLine
+                | Context::Confirm
+                | Context::ImportPreview
+                | Context::ImportApply
+                | Context::Help
         )
     }
 }
@@ -277,6 +281,29 @@ macro_rules! bind {
 
 use Command as C;
 use KeyCode as K;
+
+/// The number keys: the n-th tab of [`Tab::ALL`] is on digit n, so a new tab has its key (the
+/// words of its help line, `k_goto_tab`, name the range and change with it).
+const TAB_KEYS: [Chord; Tab::ALL.len()] = {
+    assert!(Tab::ALL.len() <= 9, "one digit per tab");
+    let mut keys = [ch('1'); Tab::ALL.len()];
+    let mut i = 0;
+    while i < keys.len() {
+        keys[i] = ch((b'1' + i as u8) as char);
+        i += 1;
+    }
+    keys
+};
+
+const TAB_COMMANDS: [Command; Tab::ALL.len()] = {
+    let mut commands = [C::GoTab(Tab::ALL[0]); Tab::ALL.len()];
+    let mut i = 0;
+    while i < commands.len() {
+        commands[i] = C::GoTab(Tab::ALL[i]);
+        i += 1;
+    }
+    commands
+};
 
 pub static BINDINGS: &[Binding] = &[
     // Help overlay.
@@ -598,17 +625,13 @@ pub static BINDINGS: &[Binding] = &[
     bind!(Global, [ch('R')], C::Briefing, k_briefing),
     bind!(Global, [ch('x')], C::Export, k_export),
     bind!(Global, [ch('?'), k(K::F(1))], C::ToggleHelp, k_help, f_help),
-    bind!(
-        Global,
-        [ch('1'), ch('2'), ch('3'), ch('4'), ch('5')] => [
-            C::GoTab(Tab::Overview),
-            C::GoTab(Tab::Units),
-            C::GoTab(Tab::Initiatives),
-            C::GoTab(Tab::Volunteer),
-            C::GoTab(Tab::Kpi)
-        ],
-        k_goto_tab
-    ),
+    Binding {
+        context: Context::Global,
+        keys: &TAB_KEYS,
+        commands: &TAB_COMMANDS,
+        help: |s| s.k_goto_tab,
+        footer: None,
+    },
     bind!(Global, [k(K::Tab)], C::NextTab, k_next_tab, f_tabs),
     bind!(Global, [k(K::BackTab)], C::PrevTab, k_prev_tab),
     bind!(Global, [ch('q'), ctrl('c')], C::Quit, k_quit, f_quit),

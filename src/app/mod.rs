@@ -6,6 +6,7 @@ pub mod initiatives;
 pub mod keymap;
 pub mod kpi_view;
 pub mod list_state;
+mod tab;
 pub mod text_field;
 pub mod units_view;
 mod update;
@@ -16,6 +17,7 @@ mod update_global;
 pub mod update_import;
 mod update_initiatives;
 mod update_kpi;
+mod update_overview;
 mod update_registrations;
 mod update_reports;
 mod update_rounds;
@@ -35,45 +37,9 @@ use crate::store::Board;
 pub use form::{Form, Input};
 pub use initiatives::{InitiativesView, Registry};
 pub use keymap::{Command, Context};
+pub use tab::Tab;
 pub use units_view::UnitsView;
 pub use update::update;
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Tab {
-    Overview,
-    Units,
-    Initiatives,
-    Volunteer,
-    Kpi,
-}
-
-impl Tab {
-    pub const ALL: [Tab; 5] = [
-        Tab::Overview,
-        Tab::Units,
-        Tab::Initiatives,
-        Tab::Volunteer,
-        Tab::Kpi,
-    ];
-
-    pub fn index(self) -> usize {
-        Tab::ALL.iter().position(|t| *t == self).unwrap_or(0)
-    }
-
-    pub fn from_number(n: u8) -> Option<Tab> {
-        Tab::ALL.get(usize::from(n).checked_sub(1)?).copied()
-    }
-
-    pub fn title(self, s: &Strings) -> &'static str {
-        match self {
-            Tab::Overview => s.tab_overview,
-            Tab::Units => s.tab_units,
-            Tab::Initiatives => s.tab_initiatives,
-            Tab::Volunteer => s.tab_volunteer,
-            Tab::Kpi => s.tab_kpi,
-        }
-    }
-}
 
 /// One input to the state machine.
 #[derive(Debug, Clone, PartialEq)]
@@ -198,12 +164,7 @@ impl App {
     /// Reads what the current screen needs beyond the state (the selected initiative's
     /// detail), for a frame drawn without any key pressed first, as `snapshot` does.
     pub fn prepare(&mut self, store: &crate::store::Store) {
-        if self.tab == Tab::Initiatives {
-            update_initiatives::ensure_registry(self, store);
-        }
-        update_initiatives::ensure_detail(self, store);
-        update_volunteer::ensure_figures(self, store);
-        update_kpi::refresh(self, store);
+        self.tab.view().refresh(self, store, true);
     }
 
     /// `registry` holds every initiative; see [`Registry::load`].
@@ -274,25 +235,7 @@ impl App {
                 .chain([Context::Form, Context::TextEdit])
                 .collect();
         }
-        match self.tab {
-            Tab::Volunteer if self.volunteer.editing.is_some() => vec![Context::CellEdit],
-            Tab::Units | Tab::Initiatives | Tab::Volunteer if self.filter_typing() => {
-                vec![Context::Filter, Context::TextEdit]
-            }
-            Tab::Volunteer if !self.board.volunteer_days.is_empty() => {
-                let part = match self.volunteer.section {
-                    volunteer::Section::Figures => Context::Figures,
-                    volunteer::Section::Registrations => Context::Registrations,
-                    volunteer::Section::Reports => Context::Reports,
-                    volunteer::Section::Agenda => Context::Agenda,
-                };
-                vec![part, Context::List, Context::Global]
-            }
-            Tab::Units => vec![Context::Units, Context::List, Context::Global],
-            Tab::Initiatives => vec![Context::Initiatives, Context::List, Context::Global],
-            Tab::Kpi => vec![Context::Kpi, Context::Global],
-            _ => vec![Context::Global],
-        }
+        self.tab.view().contexts(self)
     }
 
     /// Whether the officer is typing in the current list's filter line.
@@ -300,33 +243,19 @@ impl App {
         self.list().is_some_and(|l| l.filter_typing)
     }
 
-    /// The current tab's list (the one place that knows which tab has which).
+    /// The current tab's list.
     pub fn list(&self) -> Option<&list_state::ListState> {
-        match self.tab {
-            Tab::Units => Some(&self.units.list),
-            Tab::Initiatives => Some(&self.initiatives.list),
-            Tab::Volunteer => Some(&self.volunteer.list),
-            Tab::Kpi => Some(&self.kpis.list),
-            Tab::Overview => None,
-        }
+        self.tab.view().list(self)
     }
 
     pub fn list_mut(&mut self) -> Option<&mut list_state::ListState> {
-        match self.tab {
-            Tab::Units => Some(&mut self.units.list),
-            Tab::Initiatives => Some(&mut self.initiatives.list),
-            Tab::Volunteer => Some(&mut self.volunteer.list),
-            Tab::Kpi => Some(&mut self.kpis.list),
-            Tab::Overview => None,
-        }
+        self.tab.view().list_mut(self)
     }
 
     /// Whether typed characters go into a text field rather than being looked up as keys.
     pub fn is_typing(&self) -> bool {
         !self.help_open
             && self.confirm.is_none()
-            && (self.form.is_some()
-                || self.filter_typing()
-                || (self.tab == Tab::Volunteer && self.volunteer.editing.is_some()))
+            && (self.form.is_some() || self.filter_typing() || self.tab.view().is_typing(self))
     }
 }

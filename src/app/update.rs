@@ -5,7 +5,6 @@
 use super::form::FieldId;
 use super::initiatives::Registry;
 use super::keymap::{Command, Context};
-use super::units_view::visible_units;
 use super::update_form as form;
 use super::update_global as global;
 use super::update_initiatives as ini;
@@ -20,7 +19,7 @@ pub fn update(app: &mut App, store: &mut Store, action: Action) {
     // KPI values follow every write, another instance's commit and a change of tab; a second's
     // tick, a typed letter, or a key inside a form that stays open changes none of them, so the
     // queries behind them are not run on those per-key paths.
-    let may_change_values = match &action {
+    let values_may_change = match &action {
         Action::StoreChanged => Some(true),
         Action::Tick(_) | Action::Insert(_) | Action::Paste(_) => Some(false),
         Action::Command(..) => None,
@@ -32,24 +31,8 @@ pub fn update(app: &mut App, store: &mut Store, action: Action) {
         Action::Paste(text) => edit(app, Edit::Paste(&text)),
         Action::Command(context, cmd) => command(app, store, context, cmd),
     }
-    match app.tab {
-        Tab::Initiatives => {
-            ini::ensure_registry(app, store);
-            ini::ensure_detail(app, store);
-        }
-        Tab::Volunteer => uv::ensure_figures(app, store),
-        _ => {}
-    }
-    let refresh_kpis = may_change_values.unwrap_or(app.form.is_none());
-    match app.tab {
-        Tab::Kpi if refresh_kpis => uk::refresh(app, store),
-        // The overview shows the KPIs and the selected Saturday's totals too.
-        Tab::Overview if refresh_kpis => {
-            uv::ensure_figures(app, store);
-            uk::refresh(app, store);
-        }
-        _ => {}
-    }
+    let values_may_change = values_may_change.unwrap_or(app.form.is_none());
+    app.tab.view().refresh(app, store, values_may_change);
 }
 
 fn command(app: &mut App, store: &mut Store, context: Context, cmd: Command) {
@@ -85,14 +68,6 @@ fn command(app: &mut App, store: &mut Store, context: Context, cmd: Command) {
         }
         Context::TextEdit => text::command(app, cmd),
         Context::Filter => filter(app, cmd),
-        Context::Units => super::update_units::command(app, store, cmd),
-        Context::Initiatives => ini::command(app, store, cmd),
-        Context::Figures
-        | Context::CellEdit
-        | Context::Registrations
-        | Context::Reports
-        | Context::Agenda => uv::command(app, store, context, cmd),
-        Context::Kpi => uk::command(app, cmd),
         Context::List => list(app, cmd),
         Context::Global => match cmd {
             Command::NextTab => app.tab = Tab::ALL[(app.tab.index() + 1) % Tab::ALL.len()],
@@ -105,6 +80,9 @@ fn command(app: &mut App, store: &mut Store, context: Context, cmd: Command) {
             Command::Export => global::write_export(app, store),
             _ => {}
         },
+        // The rest are the tabs' own contexts: the keymap found this one among the current
+        // tab's.
+        _ => app.tab.view().command(app, store, context, cmd),
     }
 }
 
@@ -176,20 +154,7 @@ fn list(app: &mut App, cmd: Command) {
 }
 
 fn clear_filter(app: &mut App, stop_typing: bool) {
-    match app.tab {
-        Tab::Volunteer => app.volunteer.list.clear_filter(stop_typing),
-        Tab::Units => app.units.list.clear_filter(stop_typing),
-        Tab::Initiatives => {
-            let v = &mut app.initiatives;
-            v.list.clear_filter(stop_typing);
-            // Esc on the list drops every filter; in the filter line only the typed text.
-            if !stop_typing {
-                v.filters = Default::default();
-            }
-            v.refilter(&app.registry);
-        }
-        _ => {}
-    }
+    app.tab.view().clear_filter(app, stop_typing);
 }
 
 fn page(app: &App) -> usize {
@@ -197,33 +162,7 @@ fn page(app: &App) -> usize {
 }
 
 fn move_selection(app: &mut App, delta: isize) {
-    // Moving past the rows found so far needs the rest of a search in progress.
-    if app.tab == Tab::Initiatives && app.initiatives.is_searching() {
-        let want = app.initiatives.list.selected as isize + delta;
-        if want >= app.initiatives.visible().len() as isize {
-            app.initiatives.finish_search(&app.registry);
-        }
-    }
-    let (len, selected) = match app.tab {
-        Tab::Units => (
-            visible_units(&app.board, &app.units, app.now).len(),
-            &mut app.units.list.selected,
-        ),
-        Tab::Initiatives => (
-            app.initiatives.visible().len(),
-            &mut app.initiatives.list.selected,
-        ),
-        Tab::Volunteer if app.volunteer.section == super::volunteer::Section::Agenda => (
-            app.volunteer.visible_agenda().len(),
-            &mut app.volunteer.agenda_row,
-        ),
-        Tab::Volunteer => (
-            super::volunteer::visible_rows(&app.board.units, &app.volunteer).len(),
-            &mut app.volunteer.list.selected,
-        ),
-        _ => return,
-    };
-    *selected = super::list_state::moved(*selected, delta, len);
+    app.tab.view().move_selection(app, delta);
 }
 
 pub(super) fn set_status(app: &mut App, kind: StatusKind, text: String) {

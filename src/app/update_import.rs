@@ -6,8 +6,7 @@ use std::cell::Cell;
 use super::form::{Field, FieldId, Form, Purpose, Rule};
 use super::keymap::Command;
 use super::update::{reload_everything, set_status};
-use super::volunteer::Section;
-use super::{App, StatusKind, Tab};
+use super::{App, StatusKind};
 use crate::domain::import::ImportKind;
 use crate::io::import::{self, Context, Outcome, Plan, preview};
 use crate::io::paths::{complete, typed_path};
@@ -31,16 +30,7 @@ impl ImportPreview {
 
 /// What `i` imports on the current screen, if anything.
 pub fn kind_here(app: &App) -> Option<ImportKind> {
-    match app.tab {
-        Tab::Units => Some(ImportKind::Units),
-        Tab::Initiatives => Some(ImportKind::Initiatives),
-        Tab::Volunteer => match app.volunteer.section {
-            Section::Figures => Some(ImportKind::Figures),
-            Section::Registrations => Some(ImportKind::Registrations),
-            _ => None,
-        },
-        _ => None,
-    }
+    app.tab.view().import_kind(app)
 }
 
 pub fn open_prompt(app: &mut App) {

@@ -647,3 +647,63 @@ pub(super) fn apply_filter_form(app: &mut App) {
     app.initiatives.list.selected = 0;
     app.initiatives.refilter(&app.registry);
 }
+
+/// Tab 3, as the state machine asks about it.
+pub(super) struct InitiativesTab;
+
+impl super::tab::TabView for InitiativesTab {
+    fn title(&self, s: &crate::i18n::Strings) -> &'static str {
+        s.tab_initiatives
+    }
+
+    fn contexts(&self, app: &App) -> Vec<super::Context> {
+        super::tab::list_contexts(app, super::Context::Initiatives)
+    }
+
+    fn command(&self, app: &mut App, store: &mut Store, _context: super::Context, cmd: Command) {
+        command(app, store, cmd)
+    }
+
+    // Neither read waits for a change of values: the registry is read once, on the first
+    // visit (writes refresh their rows), and the detail follows the selection.
+    fn refresh(&self, app: &mut App, store: &Store, _values_may_change: bool) {
+        ensure_registry(app, store);
+        ensure_detail(app, store);
+    }
+
+    fn list<'a>(&self, app: &'a App) -> Option<&'a super::list_state::ListState> {
+        Some(&app.initiatives.list)
+    }
+
+    fn list_mut<'a>(&self, app: &'a mut App) -> Option<&'a mut super::list_state::ListState> {
+        Some(&mut app.initiatives.list)
+    }
+
+    fn move_selection(&self, app: &mut App, delta: isize) {
+        let v = &mut app.initiatives;
+        // Moving past the rows found so far needs the rest of a search in progress.
+        if v.is_searching() && v.list.selected as isize + delta >= v.visible().len() as isize {
+            v.finish_search(&app.registry);
+        }
+        v.list.selected = super::list_state::moved(v.list.selected, delta, v.visible().len());
+    }
+
+    fn clear_filter(&self, app: &mut App, stop_typing: bool) {
+        let v = &mut app.initiatives;
+        v.list.clear_filter(stop_typing);
+        // Esc on the list drops every filter; in the filter line only the typed text.
+        if !stop_typing {
+            v.filters = Default::default();
+        }
+        v.refilter(&app.registry);
+    }
+
+    fn filter_changed(&self, app: &mut App) {
+        app.initiatives.refilter(&app.registry);
+        app.initiatives.list.selected = 0;
+    }
+
+    fn import_kind(&self, _app: &App) -> Option<crate::domain::import::ImportKind> {
+        Some(crate::domain::import::ImportKind::Initiatives)
+    }
+}

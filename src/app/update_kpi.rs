@@ -243,3 +243,35 @@ pub(super) fn delete_measurement(app: &mut App, store: &mut Store, id: i64) {
     let result = store.delete_measurement(id, app.now, &summary);
     finish_write(app, store, result, Stale::Kpis, &summary);
 }
+
+/// Tab 5, as the state machine asks about it.
+pub(super) struct KpiTab;
+
+impl super::tab::TabView for KpiTab {
+    fn title(&self, s: &crate::i18n::Strings) -> &'static str {
+        s.tab_kpi
+    }
+
+    // Its lines move with the Kpi context's own ↑ ↓: eight lines need no filter.
+    fn contexts(&self, _app: &App) -> Vec<super::Context> {
+        vec![super::Context::Kpi, super::Context::Global]
+    }
+
+    fn command(&self, app: &mut App, _store: &mut Store, _context: super::Context, cmd: Command) {
+        command(app, cmd)
+    }
+
+    fn refresh(&self, app: &mut App, store: &Store, values_may_change: bool) {
+        if values_may_change {
+            refresh(app, store);
+        }
+    }
+
+    fn list<'a>(&self, app: &'a App) -> Option<&'a super::list_state::ListState> {
+        Some(&app.kpis.list)
+    }
+
+    fn list_mut<'a>(&self, app: &'a mut App) -> Option<&'a mut super::list_state::ListState> {
+        Some(&mut app.kpis.list)
+    }
+}

@@ -3,10 +3,10 @@
 
 use ratatui_textarea::CursorMove;
 
+use super::App;
 use super::form::{Input, Lines};
 use super::keymap::Command;
 use super::text_field::TextField;
-use super::{App, Tab};
 
 /// The editing commands of the TextEdit context (Backspace, Delete, the cursor keys).
 pub(super) fn command(app: &mut App, cmd: Command) {
@@ -108,34 +108,15 @@ pub(super) fn edit(app: &mut App, op: Edit<'_>) {
         }
         return;
     }
-    if app.tab == Tab::Volunteer
-        && let Some(f) = app.volunteer.editing.as_mut()
-    {
+    let tab = app.tab.view();
+    if let Some(f) = tab.typing_target(app) {
         edit_line(f, op);
         return;
     }
-    match app.tab {
-        Tab::Volunteer => {
-            edit_line(&mut app.volunteer.list.filter, op);
-            if op.changes_text() {
-                app.volunteer.list.selected = 0;
-                app.volunteer.agenda_row = 0;
-            }
+    if let Some(list) = tab.list_mut(app) {
+        edit_line(&mut list.filter, op);
+        if op.changes_text() {
+            tab.filter_changed(app);
         }
-        Tab::Units => {
-            edit_line(&mut app.units.list.filter, op);
-            // A new filter changes which rows exist: start again at the top.
-            if op.changes_text() {
-                app.units.list.selected = 0;
-            }
-        }
-        Tab::Initiatives => {
-            edit_line(&mut app.initiatives.list.filter, op);
-            if op.changes_text() {
-                app.initiatives.refilter(&app.registry);
-                app.initiatives.list.selected = 0;
-            }
-        }
-        _ => {}
     }
 }

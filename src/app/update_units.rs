@@ -128,3 +128,40 @@ pub(super) fn save_contact(app: &mut App, store: &mut Store, unit_id: i64) {
     let result = store.update_unit_contact(unit_id, &person, &phone, now, &summary);
     finish_write(app, store, result, Stale::Board, &summary);
 }
+
+/// Tab 2, as the state machine asks about it.
+pub(super) struct UnitsTab;
+
+impl super::tab::TabView for UnitsTab {
+    fn title(&self, s: &crate::i18n::Strings) -> &'static str {
+        s.tab_units
+    }
+
+    fn contexts(&self, app: &App) -> Vec<super::Context> {
+        super::tab::list_contexts(app, super::Context::Units)
+    }
+
+    fn command(&self, app: &mut App, store: &mut Store, _context: super::Context, cmd: Command) {
+        command(app, store, cmd)
+    }
+
+    // The checklist is the board, which every write reloads already.
+    fn refresh(&self, _app: &mut App, _store: &Store, _values_may_change: bool) {}
+
+    fn list<'a>(&self, app: &'a App) -> Option<&'a super::list_state::ListState> {
+        Some(&app.units.list)
+    }
+
+    fn list_mut<'a>(&self, app: &'a mut App) -> Option<&'a mut super::list_state::ListState> {
+        Some(&mut app.units.list)
+    }
+
+    fn move_selection(&self, app: &mut App, delta: isize) {
+        let len = visible_units(&app.board, &app.units, app.now).len();
+        app.units.list.selected = super::list_state::moved(app.units.list.selected, delta, len);
+    }
+
+    fn import_kind(&self, _app: &App) -> Option<crate::domain::import::ImportKind> {
+        Some(crate::domain::import::ImportKind::Units)
+    }
+}

@@ -127,3 +127,82 @@ pub(super) fn command(app: &mut App, store: &mut Store, context: Context, cmd: C
         _ => {}
     }
 }
+
+/// Tab 4, as the state machine asks about it.
+pub(super) struct VolunteerTab;
+
+impl super::tab::TabView for VolunteerTab {
+    fn title(&self, s: &crate::i18n::Strings) -> &'static str {
+        s.tab_volunteer
+    }
+
+    fn contexts(&self, app: &App) -> Vec<Context> {
+        use super::volunteer::Section;
+        if self.is_typing(app) {
+            return vec![Context::CellEdit];
+        }
+        // Without a Saturday there is no part to work in, only the keys of every screen.
+        if app.board.volunteer_days.is_empty() && !app.filter_typing() {
+            return vec![Context::Global];
+        }
+        let part = match app.volunteer.section {
+            Section::Figures => Context::Figures,
+            Section::Registrations => Context::Registrations,
+            Section::Reports => Context::Reports,
+            Section::Agenda => Context::Agenda,
+        };
+        super::tab::list_contexts(app, part)
+    }
+
+    fn command(&self, app: &mut App, store: &mut Store, context: Context, cmd: Command) {
+        command(app, store, context, cmd)
+    }
+
+    // A day's figures are read once (writes and other instances' commits refresh them), so
+    // this is cheap on every key.
+    fn refresh(&self, app: &mut App, store: &Store, _values_may_change: bool) {
+        ensure_figures(app, store);
+    }
+
+    fn list<'a>(&self, app: &'a App) -> Option<&'a super::list_state::ListState> {
+        Some(&app.volunteer.list)
+    }
+
+    fn list_mut<'a>(&self, app: &'a mut App) -> Option<&'a mut super::list_state::ListState> {
+        Some(&mut app.volunteer.list)
+    }
+
+    // The agenda has its own rows; the unit filter narrows both.
+    fn move_selection(&self, app: &mut App, delta: isize) {
+        let v = &mut app.volunteer;
+        if v.section == super::volunteer::Section::Agenda {
+            v.agenda_row = super::list_state::moved(v.agenda_row, delta, v.visible_agenda().len());
+        } else {
+            let len = visible_rows(&app.board.units, v).len();
+            v.list.selected = super::list_state::moved(v.list.selected, delta, len);
+        }
+    }
+
+    fn filter_changed(&self, app: &mut App) {
+        app.volunteer.list.selected = 0;
+        app.volunteer.agenda_row = 0;
+    }
+
+    fn is_typing(&self, app: &App) -> bool {
+        app.volunteer.editing.is_some()
+    }
+
+    fn typing_target<'a>(&self, app: &'a mut App) -> Option<&'a mut super::text_field::TextField> {
+        app.volunteer.editing.as_mut()
+    }
+
+    fn import_kind(&self, app: &App) -> Option<crate::domain::import::ImportKind> {
+        use super::volunteer::Section;
+        use crate::domain::import::ImportKind;
+        match app.volunteer.section {
+            Section::Figures => Some(ImportKind::Figures),
+            Section::Registrations => Some(ImportKind::Registrations),
+            Section::Reports | Section::Agenda => None,
+        }
+    }
+}

@@ -39,6 +39,20 @@ pub fn fits(area: Rect) -> bool {
     area.width >= MIN_WIDTH && area.height >= MIN_HEIGHT
 }
 
+/// A tab's screen: draws the body between the tab bar and the footer.
+type Screen = fn(&mut Frame<'_>, &App, Theme, Rect);
+
+/// The one place the interface meets a tab: the module that draws it.
+fn screen(tab: Tab) -> Screen {
+    match tab {
+        Tab::Overview => overview::render,
+        Tab::Units => units::render,
+        Tab::Initiatives => initiatives::render,
+        Tab::Volunteer => volunteer::render,
+        Tab::Kpi => kpi::render,
+    }
+}
+
 pub fn render(frame: &mut Frame<'_>, app: &App) {
     let area = frame.area();
     let theme = Theme::new(app.no_color);
@@ -52,13 +66,7 @@ pub fn render(frame: &mut Frame<'_>, app: &App) {
     ])
     .areas(area);
     render_header(frame, app, theme, header);
-    match app.tab {
-        Tab::Overview => overview::render(frame, app, theme, body),
-        Tab::Units => units::render(frame, app, theme, body),
-        Tab::Initiatives => initiatives::render(frame, app, theme, body),
-        Tab::Volunteer => volunteer::render(frame, app, theme, body),
-        Tab::Kpi => kpi::render(frame, app, theme, body),
-    }
+    screen(app.tab)(frame, app, theme, body);
     render_footer(frame, app, theme, footer);
     if let Some(p) = &app.import {
         import::render(frame, p, app, theme, body);
