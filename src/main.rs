@@ -1,3 +1,6 @@
+//! The `xungkich` command: parses the command line, runs a subcommand or the terminal app, and
+//! words whatever stopped it in the language of `--lang`.
+
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 

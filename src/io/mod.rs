@@ -1,3 +1,7 @@
+//! What crosses the edge of the app as files: the briefing, the export, imports, the campaign
+//! file, photos and typed paths. Reads the domain, the store and the read-models, never the
+//! terminal app.
+
 pub mod briefing;
 pub mod campaign_file;
 pub mod export;
