@@ -32,7 +32,7 @@ use xungkich::domain::figures::Metric;
 use xungkich::domain::time::{Clock, read_datetime};
 use xungkich::i18n::Lang;
 use xungkich::io::campaign_file::SHIPPED_SEED;
-use xungkich::store::Store;
+use xungkich::store::{FigureEdit, Store};
 
 const FIGURE_ROWS: u64 = 1_000_000;
 /// 37 units per step: about 518 units.
@@ -337,12 +337,15 @@ fn entry(c: &mut Criterion) {
                     day,
                     unit,
                     Metric::Einvoice,
-                    Some(v),
+                    FigureEdit::Set {
+                        value: Some(v),
+                        seen: s.store.figure(day, unit, Metric::Einvoice).expect("read"),
+                    },
                     now,
-                    &ChangeSummary::Figure {
+                    |value| ChangeSummary::Figure {
                         unit: "bench".into(),
                         metric: Metric::Einvoice,
-                        value: Some(v),
+                        value,
                     },
                 )
                 .expect("set_figure");

@@ -28,7 +28,7 @@ use xungkich::demo::Rng;
 use xungkich::domain::change::ChangeSummary;
 use xungkich::domain::figures::Metric;
 use xungkich::io::campaign_file::SHIPPED_SEED;
-use xungkich::store::Store;
+use xungkich::store::{FigureEdit, Store};
 
 /// Names the store the child process (the driver) writes to.
 const DRIVER_ENV: &str = "XUNGKICH_BURST_DB";
@@ -359,9 +359,12 @@ fn the_checker_notices_a_lost_save() {
                     plan.day_id,
                     unit,
                     metric,
-                    Some(value),
+                    FigureEdit::Set {
+                        value: Some(value),
+                        seen: store.figure(plan.day_id, unit, metric).expect("read"),
+                    },
                     stamp(NOW),
-                    &figure_summary(metric, value),
+                    figure_summary(metric),
                 )
                 .expect("save");
         }
@@ -386,11 +389,11 @@ fn the_checker_notices_a_lost_save() {
 const WRITES: usize = 200;
 
 /// What a figure saved straight through the store says in the log.
-fn figure_summary(metric: Metric, value: i64) -> ChangeSummary {
-    ChangeSummary::Figure {
+fn figure_summary(metric: Metric) -> impl Fn(Option<i64>) -> ChangeSummary {
+    move |value| ChangeSummary::Figure {
         unit: "test".into(),
         metric,
-        value: Some(value),
+        value,
     }
 }
 
@@ -418,15 +421,20 @@ fn two_handles_writing_at_once_never_see_database_is_locked() {
                 for i in 0..WRITES {
                     let unit = units[i % units.len()];
                     let value = i as i64 + 1;
+                    // Each thread writes its own metric: what it saved last is what is there.
+                    let seen = last.get(&unit).copied();
                     match store.set_figure(
                         day_id,
                         unit,
                         metric,
-                        Some(value),
+                        FigureEdit::Set {
+                            value: Some(value),
+                            seen,
+                        },
                         stamp(NOW),
-                        &figure_summary(metric, value),
+                        figure_summary(metric),
                     ) {
-                        Ok(()) => {
+                        Ok(_) => {
                             last.insert(unit, value);
                         }
                         Err(e) => errors.push(format!("write {i}: {e}")),
@@ -481,9 +489,10 @@ fn two_instances_opening_a_new_store_at_once_both_succeed() {
                             plan.day_id,
                             plan.units[0],
                             Metric::Volunteers,
-                            Some(5),
+                            // A step, so the two saves add up whichever lands first.
+                            FigureEdit::Step(5),
                             stamp(NOW),
-                            &figure_summary(Metric::Volunteers, 5),
+                            figure_summary(Metric::Volunteers),
                         )
                         .map_err(|e| format!("save: {e}"))
                 })

@@ -1013,3 +1013,71 @@ fn rule_holds_across_instances_before_a_reload() {
         "store holds resolved {resolved:?} > received {received:?}"
     );
 }
+
+/// Issue 12's race: A saves 500 in a cell while B, not yet reloaded, still shows 111. B's `+`
+/// adds to the 500 in the store (501, not 112); B's typed 112 is not saved over the 500 it
+/// never saw: B's grid shows the 500, keeps the 112 typed, and a second Enter saves it.
+#[test]
+fn a_save_from_a_screen_behind_the_store_is_never_lost_unseen() {
+    let t = TempStore::new();
+    let mut store_a = t.open(SEEDED);
+    let mut store_b = t.open(SEEDED);
+    let mut a = app(&store_a, NOW, Lang::Vi);
+    let mut b = app(&store_b, NOW, Lang::Vi);
+    press(&mut a, &mut store_a, &[ch('4')]);
+    press(&mut b, &mut store_b, &[ch('4')]);
+    let id = unit_id(&a, HIEP_TAN);
+    let day = day_id(&a);
+    put(&mut b, &mut store_b, HIEP_TAN, Metric::Citizens, 111);
+    update(&mut a, &mut store_a, Action::StoreChanged);
+    put(&mut a, &mut store_a, HIEP_TAN, Metric::Citizens, 500);
+    // B has not noticed A's save: it still shows 111.
+    assert_eq!(b.volunteer.value(id, Metric::Citizens), Some(111));
+
+    press(&mut b, &mut store_b, &[ch('+')]);
+    assert_eq!(stored(&store_a, day, id, Metric::Citizens), Some(501));
+    assert_eq!(b.volunteer.value(id, Metric::Citizens), Some(501));
+    assert_eq!(status_kind(&b), Some(StatusKind::Saved));
+    assert!(
+        status(&b).contains("501") && status(&b).contains("500"),
+        "{}",
+        status(&b)
+    );
+
+    // A saves again; B, behind once more, types 112 over the 501 it shows.
+    update(&mut a, &mut store_a, Action::StoreChanged);
+    put(&mut a, &mut store_a, HIEP_TAN, Metric::Citizens, 700);
+    type_text(&mut b, &mut store_b, "112");
+    press(&mut b, &mut store_b, &[enter()]);
+    assert_eq!(
+        stored(&store_a, day, id, Metric::Citizens),
+        Some(700),
+        "B's save landed over a value B never saw"
+    );
+    assert_eq!(status_kind(&b), Some(StatusKind::Error));
+    assert!(
+        status(&b).contains("700") && status(&b).contains("112"),
+        "{}",
+        status(&b)
+    );
+    assert_eq!(
+        b.volunteer.value(id, Metric::Citizens),
+        Some(700),
+        "B shows the other value"
+    );
+    assert_eq!(typed(&b).as_deref(), Some("112"), "what B typed is kept");
+
+    // Now B has seen the 700: Enter saves its 112 over it, as the officer decided.
+    press(&mut b, &mut store_b, &[enter()]);
+    assert_eq!(stored(&store_a, day, id, Metric::Citizens), Some(112));
+    assert_eq!(status_kind(&b), Some(StatusKind::Saved), "{}", status(&b));
+
+    // Or Esc keeps the other window's value.
+    update(&mut a, &mut store_a, Action::StoreChanged);
+    put(&mut a, &mut store_a, HIEP_TAN, Metric::Citizens, 9);
+    type_text(&mut b, &mut store_b, "3");
+    press(&mut b, &mut store_b, &[enter()]);
+    press(&mut b, &mut store_b, &[key(KeyCode::Esc)]);
+    assert_eq!(stored(&store_a, day, id, Metric::Citizens), Some(9));
+    assert_eq!(b.volunteer.value(id, Metric::Citizens), Some(9));
+}

@@ -13,7 +13,7 @@ use xungkich::app::{App, StatusKind, Tab};
 use xungkich::domain::change::ChangeSummary;
 use xungkich::domain::kpi::KpiStatus;
 use xungkich::i18n::Lang;
-use xungkich::store::Store;
+use xungkich::store::{FigureEdit, Store};
 use xungkich::ui::snapshot::render_text;
 
 const NOW: &str = "2022-05-07T14:00";
@@ -373,12 +373,15 @@ fn saturday_kpis_follow_the_current_saturday() {
                     day,
                     unit,
                     m,
-                    Some(v),
+                    FigureEdit::Set {
+                        value: Some(v),
+                        seen: store.figure(day, unit, m).expect("read figure"),
+                    },
                     stamp(SEEDED),
-                    &ChangeSummary::Figure {
+                    |value| ChangeSummary::Figure {
                         unit: "test".into(),
                         metric: m,
-                        value: Some(v),
+                        value,
                     },
                 )
                 .expect("figure");

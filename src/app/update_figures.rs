@@ -10,7 +10,7 @@ use super::volunteer::visible_rows;
 use super::{App, StatusKind};
 use crate::domain::change::ChangeSummary;
 use crate::domain::figures::{FigureError, Metric, check_pair, parse_figure};
-use crate::store::{Store, StoreError};
+use crate::store::{FigureEdit, Store, StoreError};
 
 /// Whether the unit reports this figure at all (land files: the land-registry task only).
 fn reports(app: &App, unit_id: i64, metric: Metric) -> bool {
@@ -52,18 +52,30 @@ pub(super) fn commit(app: &mut App, store: &mut Store) -> bool {
         app.volunteer.editing = None;
         return true;
     };
-    save(app, store, unit_id, &unit, metric, &typed)
+    save(app, store, unit_id, &unit, metric, Entry::Typed(&typed))
+}
+
+/// What the officer did to a cell.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Entry<'a> {
+    /// A value typed (empty clears the cell).
+    Typed(&'a str),
+    /// `+`/`-`: the stored value moves by this much.
+    Step(i64),
 }
 
 /// Checks and saves one figure. A value breaking a rule is refused (the old one stays); a
-/// store failure keeps what was typed on screen to try again.
+/// store failure keeps what was typed on screen to try again. A typed value saved from a
+/// screen that is behind the store (another window saved the cell meanwhile) is not saved:
+/// the grid shows the other value and the typed one stays in the cell, so Enter saves it
+/// over what the officer now sees, or Esc keeps the other.
 pub(super) fn save(
     app: &mut App,
     store: &mut Store,
     unit_id: i64,
     unit: &str,
     metric: Metric,
-    typed: &str,
+    entry: Entry<'_>,
 ) -> bool {
     let s = app.strings();
     let Some(day) = app
@@ -74,43 +86,72 @@ pub(super) fn save(
     else {
         return false;
     };
-    let checked = parse_figure(typed).and_then(|v| {
-        if v.is_some() && !reports(app, unit_id, metric) {
-            return Err(FigureError::NotForUnit);
+    let seen = app.volunteer.value(unit_id, metric);
+    let edit = match entry {
+        Entry::Typed(typed) => {
+            let checked = parse_figure(typed).and_then(|v| {
+                if v.is_some() && !reports(app, unit_id, metric) {
+                    return Err(FigureError::NotForUnit);
+                }
+                check_pair(metric, v, |m| app.volunteer.value(unit_id, m)).map(|()| v)
+            });
+            let value = match checked {
+                Ok(v) => v,
+                Err(e) => {
+                    app.volunteer.editing = None;
+                    refuse(app, unit, metric, &e);
+                    return false;
+                }
+            };
+            if value == seen {
+                app.volunteer.editing = None;
+                return true;
+            }
+            FigureEdit::Set { value, seen }
         }
-        check_pair(metric, v, |m| app.volunteer.value(unit_id, m)).map(|()| v)
-    });
-    let value = match checked {
-        Ok(v) => v,
-        Err(e) => {
-            app.volunteer.editing = None;
-            refuse(app, unit, metric, &e);
+        Entry::Step(_) if !reports(app, unit_id, metric) => {
+            refuse(app, unit, metric, &FigureError::NotForUnit);
             return false;
         }
+        Entry::Step(delta) => FigureEdit::Step(delta),
     };
-    if value == app.volunteer.value(unit_id, metric) {
-        app.volunteer.editing = None;
-        return true;
-    }
-    let summary = ChangeSummary::Figure {
+    let now = app.now;
+    let summary = |value| ChangeSummary::Figure {
         unit: unit.to_string(),
         metric,
         value,
     };
-    let now = app.now;
-    match store.set_figure(day, unit_id, metric, value, now, &summary) {
-        Ok(()) => {
-            app.volunteer.set(unit_id, metric, value, now);
+    match store.set_figure(day, unit_id, metric, edit, now, summary) {
+        Ok(saved) => {
+            app.volunteer.set(unit_id, metric, saved.value, now);
             app.volunteer.editing = None;
-            let text = match value {
+            let text = match saved.value {
+                Some(v) if saved.before != seen => {
+                    s.fig_saved_from_other(unit, s.metric(metric), v, shown(s, saved.before))
+                }
                 Some(v) => s.fig_saved(unit, s.metric(metric), v),
                 None => s.fig_cleared(unit, s.metric(metric)),
             };
             set_status(app, StatusKind::Saved, text);
             true
         }
+        Err(StoreError::FigureChanged { stored }) => {
+            // The typed text stays in the cell; the grid is read again, so the next Enter
+            // compares against the value the officer now sees.
+            refresh(app, store);
+            let typed = app
+                .volunteer
+                .editing
+                .as_ref()
+                .map(|f| f.value().to_string())
+                .unwrap_or_default();
+            let text = s.fig_changed(unit, s.metric(metric), shown(s, stored), typed);
+            set_status(app, StatusKind::Error, text);
+            false
+        }
         Err(StoreError::Figure(e)) => {
-            // Another instance saved the other figure of the pair meanwhile.
+            // Another instance saved the other figure of the pair meanwhile, or a step would
+            // leave the range.
             app.volunteer.editing = None;
             refresh(app, store);
             refuse(app, unit, metric, &e);
@@ -121,6 +162,11 @@ pub(super) fn save(
             false
         }
     }
+}
+
+/// A cell's value in a sentence: the number, or "empty".
+fn shown(s: &crate::i18n::Strings, value: Option<i64>) -> String {
+    value.map_or_else(|| s.fig_empty.to_string(), |v| v.to_string())
 }
 
 /// One cell over.

@@ -76,17 +76,26 @@ pub(super) fn command(app: &mut App, store: &mut Store, context: Context, cmd: C
             if cmd == Command::Decrement && app.volunteer.value(unit_id, metric).is_none() {
                 return figures::start_editing(app, Some('-'));
             }
-            let old = app.volunteer.value(unit_id, metric).unwrap_or(0);
-            let new = if cmd == Command::Increment {
-                old + 1
-            } else {
-                old - 1
-            };
-            figures::save(app, store, unit_id, &unit, metric, &new.to_string());
+            let delta = if cmd == Command::Increment { 1 } else { -1 };
+            figures::save(
+                app,
+                store,
+                unit_id,
+                &unit,
+                metric,
+                figures::Entry::Step(delta),
+            );
         }
         (Context::Figures, Command::ClearCell) => {
             if let Some((unit_id, unit, metric)) = cell(app) {
-                figures::save(app, store, unit_id, &unit, metric, "");
+                figures::save(
+                    app,
+                    store,
+                    unit_id,
+                    &unit,
+                    metric,
+                    figures::Entry::Typed(""),
+                );
             }
         }
         (Context::Figures, Command::ColumnLeft) => {

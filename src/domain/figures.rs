@@ -134,6 +134,18 @@ pub fn parse_figure(text: &str) -> Result<Option<i64>, FigureError> {
     Ok(Some(value))
 }
 
+/// `+`/`-` on a cell: `delta` added to the value it holds (an empty cell counts as 0).
+pub fn step(value: Option<i64>, delta: i64) -> Result<i64, FigureError> {
+    let v = value.unwrap_or(0).saturating_add(delta);
+    if v < 0 {
+        return Err(FigureError::Negative);
+    }
+    if v > FIGURE_MAX {
+        return Err(FigureError::TooLarge);
+    }
+    Ok(v)
+}
+
 /// Checks `value` for `metric` against the unit's other figures (`other` looks them up).
 pub fn check_pair(
     metric: Metric,

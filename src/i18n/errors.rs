@@ -50,6 +50,9 @@ impl Strings {
             StoreError::Invalid(why) => self.se_invalid(self.invalid(why)),
             StoreError::Damaged { path: p, check } => self.se_damaged(path(p), one_line(check)),
             StoreError::Figure(f) => self.se_figure(self.figure_error(f)),
+            StoreError::FigureChanged { stored } => self.se_figure_changed(
+                stored.map_or_else(|| self.fig_empty.to_string(), |v| v.to_string()),
+            ),
             StoreError::InUse { path: p } => self.se_in_use(path(p)),
             StoreError::ReadOnly(why) => self.se_read_only(self.ro_reason(*why)),
             StoreError::ReadOnlyNeedsUpgrade { path: p, known } => {

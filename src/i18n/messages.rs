@@ -505,6 +505,18 @@ messages! {
         vi: "Đã lưu: {unit} — {metric}: {value}",
         en: "Saved: {unit} — {metric}: {value}",
     }
+    fig_saved_from_other(unit: impl Display, metric: impl Display, value: impl Display, before: impl Display) {
+        vi: "Đã lưu: {unit} — {metric}: {value} (tính từ {before}, số một cửa sổ khác vừa lưu)",
+        en: "Saved: {unit} — {metric}: {value} (from {before}, which another window had just saved)",
+    }
+    fig_changed(unit: impl Display, metric: impl Display, stored: impl Display, typed: impl Display) {
+        vi: "CHƯA lưu {unit} — {metric}: một cửa sổ khác vừa lưu {stored}. Enter để lưu {typed} đè lên, Esc để giữ {stored}.",
+        en: "NOT saved {unit} — {metric}: another window has just saved {stored}. Enter saves {typed} over it, Esc keeps {stored}.",
+    }
+    se_figure_changed(stored: impl Display) {
+        vi: "ô số liệu vừa được lưu là {stored} ở nơi khác; chưa lưu gì",
+        en: "the cell has just been saved as {stored} elsewhere; nothing was saved",
+    }
     fig_cleared(unit: impl Display, metric: impl Display) {
         vi: "Đã xoá: {unit} — {metric}",
         en: "Cleared: {unit} — {metric}",

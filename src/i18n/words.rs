@@ -53,6 +53,10 @@ macro_rules! words {
 }
 
 words! {
+    fig_empty {
+        vi: "trống",
+        en: "empty",
+    }
     inv_import_errors {
         vi: "một lần nhập còn lỗi không được ghi vào kho",
         en: "an import with errors is not written",

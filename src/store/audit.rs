@@ -80,6 +80,20 @@ pub struct Change<'a> {
     summary: String,
 }
 
+impl Change<'_> {
+    /// Says what the change did when that is known only inside the transaction (a step
+    /// applied to the value the store holds). Must come before the first row is written.
+    pub fn summarise(&mut self, summary: &ChangeSummary) -> Result<()> {
+        self.summary = serde_json::to_string(summary).map_err(|e| {
+            StoreError::Invalid(Invalid::Encode {
+                place: "audit_log.summary_json",
+                detail: e.to_string(),
+            })
+        })?;
+        Ok(())
+    }
+}
+
 /// What an undo put back.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Undone {

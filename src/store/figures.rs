@@ -7,7 +7,7 @@ use rusqlite::{OptionalExtension, params};
 use super::queries::{parse_time, stamp};
 use super::{Invalid, Result, Store, StoreError, Table};
 use crate::domain::change::ChangeSummary;
-use crate::domain::figures::{Metric, check_pair};
+use crate::domain::figures::{Metric, check_pair, step};
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct FigureRow {
@@ -15,6 +15,29 @@ pub struct FigureRow {
     pub metric: Metric,
     pub value: i64,
     pub updated_at: DateTime<FixedOffset>,
+}
+
+/// What a save asks of one cell.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FigureEdit {
+    /// Put `value` there (None clears it) where the screen showed `seen`. Refused with
+    /// [`StoreError::FigureChanged`] when the store holds something else by now: another
+    /// window saved it meanwhile, and the officer decides which stays.
+    Set {
+        value: Option<i64>,
+        seen: Option<i64>,
+    },
+    /// `+`/`-`: add this to what the store holds, whatever the screen showed.
+    Step(i64),
+}
+
+/// What a save did to the cell.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct FigureSaved {
+    /// What the cell holds now.
+    pub value: Option<i64>,
+    /// What it held just before, as the store had it (not as the screen showed it).
+    pub before: Option<i64>,
 }
 
 impl Store {
@@ -44,18 +67,36 @@ impl Store {
             .collect()
     }
 
-    /// Saves one cell: a value, or None to clear it. One audited transaction, committed
-    /// (synchronous = FULL) before this returns.
+    /// What one cell holds now.
+    pub fn figure(&self, day_id: i64, unit_id: i64, metric: Metric) -> Result<Option<i64>> {
+        Ok(self
+            .conn()
+            .prepare_cached(
+                "SELECT value FROM figures
+                 WHERE volunteer_day_id = ?1 AND unit_id = ?2 AND metric = ?3",
+            )?
+            .query_row(params![day_id, unit_id, metric.code()], |r| r.get(0))
+            .optional()?)
+    }
+
+    /// Saves one cell. One audited transaction, committed (synchronous = FULL) before this
+    /// returns; the value is worked out and checked against what the store holds inside it,
+    /// so a save from a screen that is behind the store never overwrites unseen.
+    /// `summary` words the change from the value saved.
     pub fn set_figure(
         &mut self,
         day_id: i64,
         unit_id: i64,
         metric: Metric,
-        value: Option<i64>,
+        edit: FigureEdit,
         now: DateTime<FixedOffset>,
-        summary: &ChangeSummary,
-    ) -> Result<()> {
-        self.change(now, summary, |c| {
+        summary: impl Fn(Option<i64>) -> ChangeSummary,
+    ) -> Result<FigureSaved> {
+        let guess = match edit {
+            FigureEdit::Set { value, .. } => value,
+            FigureEdit::Step(_) => None,
+        };
+        self.change(now, &summary(guess), |c| {
             // Checked against what the store holds, inside the write, so two instances
             // cannot together save resolved above received.
             let current = |m: Metric| -> Result<Option<i64>> {
@@ -67,12 +108,23 @@ impl Store {
                     .query_row(params![day_id, unit_id, m.code()], |r| r.get(0))
                     .optional()?)
             };
+            let before = current(metric)?;
+            let value = match edit {
+                FigureEdit::Set { seen, .. } if seen != before => {
+                    return Err(StoreError::FigureChanged { stored: before });
+                }
+                FigureEdit::Set { value, .. } => value,
+                FigureEdit::Step(delta) => Some(step(before, delta).map_err(StoreError::Figure)?),
+            };
             let mut others = std::collections::HashMap::new();
             for m in [metric.bounded_by(), metric.bounds()].into_iter().flatten() {
                 others.insert(m, current(m)?);
             }
             check_pair(metric, value, |m| others.get(&m).copied().flatten())
                 .map_err(StoreError::Figure)?;
+            if value != guess {
+                c.summarise(&summary(value))?;
+            }
             let existing: Option<(i64, i64)> = c
                 .tx()
                 .prepare_cached(
@@ -83,18 +135,21 @@ impl Store {
                     Ok((r.get(0)?, r.get(1)?))
                 })
                 .optional()?;
+            let saved = FigureSaved { value, before };
             match (existing, value) {
-                (None, None) => Ok(()),
-                (Some((id, _)), None) => c.delete(Table::Figures, id),
-                (Some((_, old)), Some(v)) if old == v => Ok(()),
-                (Some((id, _)), Some(v)) => c.update(
-                    Table::Figures,
-                    id,
-                    &[
-                        ("value", Value::Integer(v)),
-                        ("updated_at", Value::Text(stamp(now))),
-                    ],
-                ),
+                (None, None) => Ok(saved),
+                (Some((id, _)), None) => c.delete(Table::Figures, id).map(|()| saved),
+                (Some((_, old)), Some(v)) if old == v => Ok(saved),
+                (Some((id, _)), Some(v)) => c
+                    .update(
+                        Table::Figures,
+                        id,
+                        &[
+                            ("value", Value::Integer(v)),
+                            ("updated_at", Value::Text(stamp(now))),
+                        ],
+                    )
+                    .map(|()| saved),
                 (None, Some(v)) => c
                     .insert(
                         Table::Figures,
@@ -106,7 +161,7 @@ impl Store {
                             ("updated_at", Value::Text(stamp(now))),
                         ],
                     )
-                    .map(|_| ()),
+                    .map(|_| saved),
             }
         })
         .map_err(|e| match e {

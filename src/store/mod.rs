@@ -31,7 +31,7 @@ use crate::domain::campaign::CampaignDef;
 
 pub use agenda::{AgendaItem, AgendaRow, AgendaStatus, NewDay};
 pub use audit::{Change, Table, Undone};
-pub use figures::FigureRow;
+pub use figures::{FigureEdit, FigureRow, FigureSaved};
 pub use import::{ExistingInitiative, ImportOp};
 
 pub use initiatives::{FieldRow, InitiativeDetail, InitiativeRow, StageEntry};
@@ -81,6 +81,9 @@ pub enum StoreError {
     /// may have saved them a moment ago).
     #[error("figure refused: {0:?}")]
     Figure(crate::domain::figures::FigureError),
+    /// A figure saved from a screen that is behind the store: the cell holds `stored` now.
+    #[error("the figure was changed meanwhile: it is now {stored:?}")]
+    FigureChanged { stored: Option<i64> },
     #[error("{path}: xungkich is running on this store; close it first (nothing was replaced)")]
     InUse { path: PathBuf },
     /// The store is open read-only: nothing can be saved.
