@@ -26,6 +26,9 @@ use crate::ui;
 
 /// Longest time the loop sleeps, so a signal is acted on within this even when idle.
 const POLL: Duration = Duration::from_millis(250);
+/// How long the interface lets a save wait for another process's write lock before it says
+/// so and retries by itself: a tenth of a second goes unnoticed, five seconds do not.
+const INTERFACE_PATIENCE: Duration = Duration::from_millis(100);
 /// How long the loop may take to notice a stop before the watchdog ends the process itself.
 const GRACE: Duration = Duration::from_secs(2);
 /// Stands for "the terminal went away" among the signal numbers in the stop flag.
@@ -193,6 +196,10 @@ fn event_loop(
     stop: &AtomicUsize,
 ) -> anyhow::Result<Ending> {
     let mut dirty = true;
+    // A write waits at most this long for another process's lock (a long import) before the
+    // app says so and retries once a second: the screen never freezes on someone else's lock.
+    // If the patience cannot be set the 5 s of every store stays: slower, not wrong.
+    let _ = store.set_patience(INTERFACE_PATIENCE);
     let mut usable = true;
     let mut last_check = Instant::now();
     // Test hook: the end-to-end tests check that a panic restores the terminal. Pressing this
@@ -251,6 +258,10 @@ fn event_loop(
             last_check = Instant::now();
             if store.changed_elsewhere().unwrap_or(false) {
                 update(app, store, Action::StoreChanged);
+                dirty = true;
+            }
+            if app.waiting.is_some() {
+                update(app, store, Action::Retry);
                 dirty = true;
             }
         }

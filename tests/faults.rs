@@ -146,3 +146,35 @@ fn a_full_disk_while_saving_a_form_keeps_the_form_and_what_was_typed() {
     );
     assert_eq!(store.integrity_check().expect("check"), "ok");
 }
+
+/// A form saved while another process holds the write lock stays open with what was typed,
+/// says it waits, and saves itself on the retry once the lock frees.
+#[test]
+fn a_form_saved_while_another_process_writes_waits_and_lands() {
+    let t = TempStore::new();
+    let mut store = demo_store(&t);
+    store
+        .set_patience(std::time::Duration::from_millis(20))
+        .expect("patience");
+    let mut a = app(&store, AT, Lang::En);
+    press(&mut a, &mut store, &[key(KeyCode::Char('2'))]);
+    let person = a.board.units[0].contact_person.clone();
+    press(&mut a, &mut store, &[key(KeyCode::Char('e'))]);
+    type_text(&mut a, &mut store, " Lê");
+    let other = rusqlite::Connection::open(&t.path).expect("other connection");
+    other
+        .execute_batch("BEGIN IMMEDIATE")
+        .expect("hold the write lock");
+    press(&mut a, &mut store, &[ctrl('s')]);
+    let status = a.status.clone().expect("status");
+    assert_eq!(status.kind, StatusKind::Error, "{}", status.text);
+    assert!(status.text.contains("saves itself"), "{}", status.text);
+    let form = a.form.as_ref().expect("the form stays open");
+    assert_eq!(form.text(FieldId::ContactPerson), format!("{person} Lê"));
+    other.execute_batch("COMMIT").expect("let go");
+    xungkich::app::update(&mut a, &mut store, xungkich::app::Action::Retry);
+    assert!(a.form.is_none(), "saved and closed");
+    assert_eq!(a.waiting, None);
+    let board = store.load_board().expect("board");
+    assert_eq!(board.units[0].contact_person, format!("{person} Lê"));
+}

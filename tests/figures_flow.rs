@@ -1081,3 +1081,55 @@ fn a_save_from_a_screen_behind_the_store_is_never_lost_unseen() {
     assert_eq!(stored(&store_a, day, id, Metric::Citizens), Some(9));
     assert_eq!(b.volunteer.value(id, Metric::Citizens), Some(9));
 }
+
+/// Issue 12's long import: another process holds the write lock. The interface waits only
+/// its short patience, says the save is waiting, keeps the typed figure in the cell, and the
+/// once-a-second retry saves it by itself when the lock frees; Esc drops it instead.
+#[test]
+fn a_save_waiting_for_another_process_lands_by_itself() {
+    let (t, mut store, mut a) = fresh();
+    store
+        .set_patience(std::time::Duration::from_millis(20))
+        .expect("patience");
+    let id = unit_id(&a, HIEP_TAN);
+    let day = day_id(&a);
+    go(&mut a, &mut store, HIEP_TAN, Metric::Volunteers);
+
+    let other = rusqlite::Connection::open(&t.path).expect("other connection");
+    other
+        .execute_batch("BEGIN IMMEDIATE")
+        .expect("hold the write lock");
+    type_text(&mut a, &mut store, "42");
+    press(&mut a, &mut store, &[enter()]);
+    assert_eq!(a.waiting, Some(1), "{}", status(&a));
+    assert_eq!(status_kind(&a), Some(StatusKind::Error));
+    assert!(status(&a).contains("CHƯA lưu"), "{}", status(&a));
+    assert_eq!(
+        typed(&a).as_deref(),
+        Some("42"),
+        "the typed figure stays in the cell"
+    );
+    update(&mut a, &mut store, Action::Retry);
+    assert_eq!(a.waiting, Some(2), "still locked: still waiting");
+    assert_eq!(stored(&store, day, id, Metric::Volunteers), None);
+
+    other.execute_batch("COMMIT").expect("let go");
+    update(&mut a, &mut store, Action::Retry);
+    assert_eq!(a.waiting, None);
+    assert_eq!(stored(&store, day, id, Metric::Volunteers), Some(42));
+    assert_eq!(status_kind(&a), Some(StatusKind::Saved), "{}", status(&a));
+
+    // Esc while waiting drops the typed value: nothing lands later.
+    other
+        .execute_batch("BEGIN IMMEDIATE")
+        .expect("hold the write lock");
+    go(&mut a, &mut store, HIEP_TAN, Metric::Citizens);
+    type_text(&mut a, &mut store, "9");
+    press(&mut a, &mut store, &[enter()]);
+    assert!(a.waiting.is_some());
+    press(&mut a, &mut store, &[key(KeyCode::Esc)]);
+    other.execute_batch("COMMIT").expect("let go");
+    update(&mut a, &mut store, Action::Retry);
+    assert_eq!(a.waiting, None);
+    assert_eq!(stored(&store, day, id, Metric::Citizens), None);
+}

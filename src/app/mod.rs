@@ -54,6 +54,8 @@ pub enum Action {
     Tick(DateTime<FixedOffset>),
     /// Another instance committed to the store: read it again.
     StoreChanged,
+    /// Once a second while a save waits for another process's write lock: try it again.
+    Retry,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -123,6 +125,9 @@ pub struct App {
     /// Scroll of the help overlay; written back by the renderer when it clamps it.
     pub help_scroll: Cell<usize>,
     pub status: Option<Status>,
+    /// A save that found the store locked by another process (a long import) and waits in
+    /// the cell or the form it was typed in; the number of tries so far.
+    pub waiting: Option<u32>,
     pub quit: bool,
     /// NO_COLOR is set: marks and words carry all the meaning.
     pub no_color: bool,
@@ -190,6 +195,7 @@ impl App {
             help_open: false,
             help_scroll: Cell::new(0),
             status: None,
+            waiting: None,
             quit: false,
             no_color,
             read_only: None,

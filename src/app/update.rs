@@ -22,11 +22,12 @@ pub fn update(app: &mut App, store: &mut Store, action: Action) {
     let values_may_change = match &action {
         Action::StoreChanged => Some(true),
         Action::Tick(_) | Action::Insert(_) | Action::Paste(_) => Some(false),
-        Action::Command(..) => None,
+        Action::Command(..) | Action::Retry => None,
     };
     match action {
         Action::Tick(now) => app.now = now,
         Action::StoreChanged => reload_everything(app, store),
+        Action::Retry => retry(app, store),
         Action::Insert(c) => edit(app, Edit::Insert(c)),
         Action::Paste(text) => edit(app, Edit::Paste(&text)),
         Action::Command(context, cmd) => command(app, store, context, cmd),
@@ -182,7 +183,36 @@ pub(super) fn field_problem(app: &mut App, id: FieldId, text: String) {
 /// is closed, so what was typed is still on screen to try again.
 pub(super) fn write_failed(app: &mut App, e: &StoreError) {
     let s = app.strings();
+    // Another process holds the write lock (a long import): the app does not freeze waiting
+    // for it. What was typed stays where it was typed and is saved again once a second until
+    // the lock frees; a write with nothing left open to wait in says it did not land.
+    if e.is_busy() && (app.form.is_some() || app.volunteer.editing.is_some()) {
+        let tries = app.waiting.map_or(1, |n| n + 1);
+        app.waiting = Some(tries);
+        return set_status(app, StatusKind::Error, s.waiting_for_lock(tries));
+    }
     set_status(app, StatusKind::Error, s.save_failed(s.store_error(e)));
+}
+
+/// Tries again the save that waits for the write lock, in the cell or form it came from.
+fn retry(app: &mut App, store: &mut Store) {
+    let Some(tries) = app.waiting.take() else {
+        return;
+    };
+    if app.volunteer.editing.is_some() && app.tab == super::Tab::Volunteer {
+        super::update_figures::commit(app, store);
+    } else if app.form.is_some() {
+        super::update_form::save_form(app, store);
+    } else {
+        // The officer cancelled what was waiting (Esc): nothing is left to save.
+        return;
+    }
+    // Still locked: keep counting from the first try.
+    if app.waiting.is_some() {
+        app.waiting = Some(tries + 1);
+        let s = app.strings();
+        set_status(app, StatusKind::Error, s.waiting_for_lock(tries + 1));
+    }
 }
 
 /// A read the store refused, in the language on screen.

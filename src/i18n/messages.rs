@@ -517,6 +517,10 @@ messages! {
         vi: "ô số liệu vừa được lưu là {stored} ở nơi khác; chưa lưu gì",
         en: "the cell has just been saved as {stored} elsewhere; nothing was saved",
     }
+    waiting_for_lock(tries: impl Display) {
+        vi: "CHƯA lưu: một phiên khác đang ghi vào kho (có thể là một lần nhập lớn). Số đã gõ vẫn giữ nguyên và sẽ tự lưu khi kho rảnh (đã thử {tries} lần); Esc để bỏ.",
+        en: "NOT saved yet: another session is writing to the store (perhaps a large import). What you typed is kept and saves itself once the store is free (tried {tries} times); Esc to drop it.",
+    }
     fig_cleared(unit: impl Display, metric: impl Display) {
         vi: "Đã xoá: {unit} — {metric}",
         en: "Cleared: {unit} — {metric}",

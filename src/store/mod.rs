@@ -150,6 +150,14 @@ impl std::fmt::Display for ReadOnly {
 
 impl StoreError {
     /// Refusals (the file is not ours or not for this binary) exit with 2, as bad usage does.
+    /// Another connection holds the write lock and did not let go within the patience.
+    pub fn is_busy(&self) -> bool {
+        matches!(self, StoreError::Sqlite(e) if matches!(
+            e.sqlite_error_code(),
+            Some(rusqlite::ErrorCode::DatabaseBusy | rusqlite::ErrorCode::DatabaseLocked)
+        ))
+    }
+
     pub fn is_refusal(&self) -> bool {
         matches!(
             self,
@@ -316,6 +324,13 @@ impl Store {
         Ok(self
             .conn
             .query_row("PRAGMA user_version", [], |r| r.get(0))?)
+    }
+
+    /// How long a write waits for another connection's lock before giving up with a busy
+    /// error. Commands wait 5 s; the interface waits briefly and retries itself, so a long
+    /// import in another process never freezes the screen.
+    pub fn set_patience(&self, patience: Duration) -> Result<()> {
+        Ok(self.conn.busy_timeout(patience)?)
     }
 
     /// True when another connection committed since the last call (`PRAGMA data_version`
