@@ -254,11 +254,16 @@ fn run(cli: Cli) -> Result<(), Failure> {
             Ok(())
         }
         None => {
+            // Held while the interface runs, and taken before the store is opened, so
+            // `restore` refuses to pull the store away even a moment after start.
+            let early = (!read_only && db.exists())
+                .then(|| xungkich::store::backup::mark_in_use(&db))
+                .flatten();
             let mut store = open_store(&db, seed(), now, read_only)?;
             let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
             let mut app = App::load(&store, clock, cli.lang, no_color)?;
-            // Held while the interface runs, so `restore` refuses to pull the store away.
-            let _in_use = store.mark_in_use();
+            // A store created just now is marked once it exists.
+            let _in_use = early.or_else(|| store.mark_in_use());
             // A read-only store is not backed up: nothing in it can change.
             if store.read_only().is_none() {
                 daily_backup(&store, &mut app, &db);

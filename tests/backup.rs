@@ -215,3 +215,199 @@ fn restore_refuses_a_store_an_interface_is_running_on() {
     let out = xungkich(&db, &["restore", copy.to_str().expect("utf-8")]);
     assert!(out.status.success(), "{}", text(&out.stderr));
 }
+
+/// A backup aimed at the store itself, under any name (the same path, a symlink, a hard
+/// link, its `-wal` or `-shm`), is refused even with `--force`, and the store stays whole.
+#[test]
+fn a_backup_over_the_store_itself_is_refused_under_any_name() {
+    let dir = TempDir::new().expect("tmp");
+    let db = demo(&dir);
+    let link = dir.path().join("link.db");
+    std::os::unix::fs::symlink(&db, &link).expect("symlink");
+    let hard = dir.path().join("hard.db");
+    std::fs::hard_link(&db, &hard).expect("hard link");
+    let session =
+        Store::open(&db, xungkich::io::campaign_file::SHIPPED_SEED, stamp(NOW)).expect("open");
+    let wal = dir.path().join("store.db-wal");
+    let shm = dir.path().join("store.db-shm");
+    for target in [&db, &link, &hard, &wal, &shm] {
+        let out = xungkich(&db, &["backup", target.to_str().expect("utf-8"), "--force"]);
+        assert_eq!(
+            out.status.code(),
+            Some(2),
+            "{target:?}: {}",
+            text(&out.stderr)
+        );
+        assert!(
+            text(&out.stderr).contains("chính là kho dữ liệu"),
+            "{target:?}: {}",
+            text(&out.stderr)
+        );
+        // Through the store's link too: the session's own name for it is no different.
+        let out = xungkich(
+            &link,
+            &["backup", target.to_str().expect("utf-8"), "--force"],
+        );
+        assert_eq!(
+            out.status.code(),
+            Some(2),
+            "{target:?}: {}",
+            text(&out.stderr)
+        );
+    }
+    assert_eq!(session.integrity_check().expect("check"), "ok");
+    drop(session);
+    let out = xungkich(
+        &db,
+        &[
+            "backup",
+            dir.path().join("real-copy.db").to_str().expect("utf-8"),
+        ],
+    );
+    assert!(out.status.success(), "{}", text(&out.stderr));
+}
+
+/// The in-use mark belongs to the file, not to the name: a session opened through a symlink
+/// keeps a restore given the real name (and the other way round) from pulling the store away.
+#[test]
+fn restore_sees_a_session_whatever_name_it_opened_the_store_by() {
+    let dir = TempDir::new().expect("tmp");
+    let db = demo(&dir);
+    let link = dir.path().join("link.db");
+    std::os::unix::fs::symlink(&db, &link).expect("symlink");
+    let copy = dir.path().join("copy.db");
+    let out = xungkich(&db, &["backup", copy.to_str().expect("utf-8")]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    for (session_name, restore_name) in [(&link, &db), (&db, &link)] {
+        let mark = xungkich::store::backup::mark_in_use(session_name).expect("mark");
+        let out = xungkich(restore_name, &["restore", copy.to_str().expect("utf-8")]);
+        assert_eq!(out.status.code(), Some(2), "{}", text(&out.stderr));
+        assert!(
+            std::fs::symlink_metadata(&link)
+                .expect("link")
+                .file_type()
+                .is_symlink()
+        );
+        drop(mark);
+    }
+}
+
+/// A copy whose last saves are still in its `-wal` (copied while SQLite had not folded them
+/// in) is restored with them: the copy is read through SQLite, not as bytes.
+#[test]
+fn restore_brings_the_saves_still_in_the_copys_wal() {
+    let dir = TempDir::new().expect("tmp");
+    let db = demo(&dir);
+    let src = dir.path().join("src.db");
+    let out = xungkich(&db, &["backup", src.to_str().expect("utf-8")]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    // Write to the copy with checkpoints off, and copy the file and its WAL while open.
+    let conn = rusqlite::Connection::open(&src).expect("open copy");
+    conn.execute_batch(
+        "PRAGMA journal_mode = WAL; PRAGMA wal_autocheckpoint = 0;
+         UPDATE units SET contact_person = 'Trong WAL' WHERE id = (SELECT MIN(id) FROM units);",
+    )
+    .expect("write into the WAL");
+    let copy = dir.path().join("copy.db");
+    std::fs::copy(&src, &copy).expect("copy file");
+    std::fs::copy(
+        dir.path().join("src.db-wal"),
+        dir.path().join("copy.db-wal"),
+    )
+    .expect("copy wal");
+    drop(conn);
+    let out = xungkich(&db, &["restore", copy.to_str().expect("utf-8")]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let store =
+        Store::open(&db, xungkich::io::campaign_file::SHIPPED_SEED, stamp(NOW)).expect("open");
+    let first = store
+        .load_board()
+        .expect("board")
+        .units
+        .into_iter()
+        .min_by_key(|u| u.id);
+    assert_eq!(
+        first.map(|u| u.contact_person).as_deref(),
+        Some("Trong WAL")
+    );
+}
+
+/// `restore` never replaces another program's database with a store.
+#[test]
+fn restore_refuses_to_replace_another_programs_database() {
+    let dir = TempDir::new().expect("tmp");
+    let db = demo(&dir);
+    let copy = dir.path().join("copy.db");
+    let out = xungkich(&db, &["backup", copy.to_str().expect("utf-8")]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let foreign = dir.path().join("foreign.db");
+    let conn = rusqlite::Connection::open(&foreign).expect("foreign");
+    conn.execute_batch("CREATE TABLE notes (t TEXT); INSERT INTO notes VALUES ('mine');")
+        .expect("foreign data");
+    drop(conn);
+    let before = std::fs::read(&foreign).expect("bytes");
+    let out = xungkich(&foreign, &["restore", copy.to_str().expect("utf-8")]);
+    assert_eq!(out.status.code(), Some(2), "{}", text(&out.stderr));
+    assert_eq!(
+        std::fs::read(&foreign).expect("bytes"),
+        before,
+        "left alone"
+    );
+}
+
+/// `kill -9` at a random moment of `restore`: every time there is a whole store at the path
+/// afterwards (the old one or the copy), never nothing. `XUNGKICH_RESTORE_KILLS` sets the
+/// number of runs (20 by default).
+#[test]
+fn a_restore_killed_at_any_moment_leaves_a_whole_store() {
+    let runs: u64 = std::env::var("XUNGKICH_RESTORE_KILLS")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(20);
+    let dir = TempDir::new().expect("tmp");
+    let template = demo(&dir);
+    let copy = dir.path().join("copy.db");
+    let out = xungkich(&template, &["backup", copy.to_str().expect("utf-8")]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let mut rng = xungkich::demo::Rng(7);
+    let (mut old, mut new) = (0, 0);
+    for run in 0..runs {
+        let case = TempDir::new().expect("tmp");
+        let db = case.path().join("store.db");
+        std::fs::copy(&template, &db).expect("store");
+        // The old store's figures differ from the copy's, to tell which one is there.
+        let conn = rusqlite::Connection::open(&db).expect("open");
+        conn.execute_batch("UPDATE units SET contact_person = 'cũ'")
+            .expect("mark old");
+        drop(conn);
+        let mut child = Command::new(env!("CARGO_BIN_EXE_xungkich"))
+            .env_remove("XUNGKICH_DB")
+            .arg("--db")
+            .arg(&db)
+            .args(["--now", NOW, "restore"])
+            .arg(&copy)
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .expect("spawn");
+        std::thread::sleep(std::time::Duration::from_micros(rng.below(30_000)));
+        let _ = child.kill();
+        let _ = child.wait();
+        assert!(
+            db.is_file(),
+            "run {run}: no store at the path after the kill"
+        );
+        xungkich::store::backup::check_store_file(&db)
+            .unwrap_or_else(|e| panic!("run {run}: the store is not whole: {e}"));
+        let conn = rusqlite::Connection::open(&db).expect("open");
+        let person: String = conn
+            .query_row("SELECT contact_person FROM units LIMIT 1", [], |r| r.get(0))
+            .expect("read");
+        if person == "cũ" {
+            old += 1;
+        } else {
+            new += 1;
+        }
+    }
+    eprintln!("restore killed {runs} times: old store left {old}, copy in place {new}");
+}

@@ -50,6 +50,7 @@ impl Strings {
             StoreError::Invalid(why) => self.se_invalid(self.invalid(why)),
             StoreError::Damaged { path: p, check } => self.se_damaged(path(p), one_line(check)),
             StoreError::Figure(f) => self.se_figure(self.figure_error(f)),
+            StoreError::BackupOntoStore { path: p } => self.se_backup_onto_store(path(p)),
             StoreError::FigureChanged { stored } => self.se_figure_changed(
                 stored.map_or_else(|| self.fig_empty.to_string(), |v| v.to_string()),
             ),

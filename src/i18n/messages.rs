@@ -513,6 +513,10 @@ messages! {
         vi: "CHƯA lưu {unit} — {metric}: một cửa sổ khác vừa lưu {stored}. Enter để lưu {typed} đè lên, Esc để giữ {stored}.",
         en: "NOT saved {unit} — {metric}: another window has just saved {stored}. Enter saves {typed} over it, Esc keeps {stored}.",
     }
+    se_backup_onto_store(path: impl Display) {
+        vi: "{path} chính là kho dữ liệu (hay tệp nhật ký của nó): sao lưu đè lên đó sẽ phá hỏng kho; hãy chọn tên khác (chưa ghi gì)",
+        en: "{path} is the store itself (or its journal): a backup over it would destroy the store; choose another name (nothing was written)",
+    }
     se_figure_changed(stored: impl Display) {
         vi: "ô số liệu vừa được lưu là {stored} ở nơi khác; chưa lưu gì",
         en: "the cell has just been saved as {stored} elsewhere; nothing was saved",

@@ -27,9 +27,62 @@ fn with_suffix(path: &Path, suffix: &str) -> PathBuf {
     path.with_file_name(name)
 }
 
-/// The file beside the store that running interfaces hold a shared lock on.
+/// The file beside the store that running interfaces hold a shared lock on. Keyed on the
+/// store file itself, not on the name it was reached by: a session opened through a symlink
+/// and a restore given the real name must find the same mark.
 pub fn in_use_path(db: &Path) -> PathBuf {
-    with_suffix(db, ".in-use")
+    let real = std::fs::canonicalize(db).unwrap_or_else(|_| db.to_path_buf());
+    with_suffix(&real, ".in-use")
+}
+
+/// Marks the store at `db` as in use by this session (a shared lock: two sessions may run).
+/// Taken before the store is opened, so a restore started a moment later finds it. None when
+/// the mark cannot be made (a read-only folder): the session runs on, only `restore` cannot
+/// see it.
+pub fn mark_in_use(db: &Path) -> Option<InUse> {
+    let file = std::fs::OpenOptions::new()
+        .create(true)
+        .truncate(false)
+        .write(true)
+        .open(in_use_path(db))
+        .ok()?;
+    // Blocks only while a restore holds it exclusively, which takes a moment.
+    file.lock_shared().ok()?;
+    Some(InUse { _file: file })
+}
+
+/// Whether `a` and `b` name the same file (through a symlink, a hard link or `..`).
+fn same_file(a: &Path, b: &Path) -> bool {
+    use std::os::unix::fs::MetadataExt;
+    match (std::fs::metadata(a), std::fs::metadata(b)) {
+        (Ok(x), Ok(y)) => x.dev() == y.dev() && x.ino() == y.ino(),
+        _ => match (std::fs::canonicalize(a), std::fs::canonicalize(b)) {
+            (Ok(x), Ok(y)) => x == y,
+            _ => false,
+        },
+    }
+}
+
+/// Whether writing `dest` would write over the store at `db` or its journal files.
+fn is_store_or_journal(dest: &Path, db: &Path) -> bool {
+    if same_file(dest, db) {
+        return true;
+    }
+    // The journal files may not exist yet: compare them by name, beside the real store.
+    let real_db = std::fs::canonicalize(db).unwrap_or_else(|_| db.to_path_buf());
+    let real_dest = match (dest.parent(), dest.file_name()) {
+        (Some(dir), Some(name)) => std::fs::canonicalize(if dir.as_os_str().is_empty() {
+            Path::new(".")
+        } else {
+            dir
+        })
+        .map(|d| d.join(name))
+        .unwrap_or_else(|_| dest.to_path_buf()),
+        _ => dest.to_path_buf(),
+    };
+    ["-wal", "-shm", "-journal"].iter().any(|ext| {
+        real_dest == with_suffix(&real_db, ext) || same_file(dest, &with_suffix(db, ext))
+    })
 }
 
 /// Held by an interface session for as long as it runs: `restore` refuses to replace a store
@@ -47,21 +100,19 @@ impl Store {
         if self.read_only().is_some() || self.path() == Path::new(":memory:") {
             return None;
         }
-        let file = std::fs::OpenOptions::new()
-            .create(true)
-            .truncate(false)
-            .write(true)
-            .open(in_use_path(self.path()))
-            .ok()?;
-        // Blocks only while a restore holds it exclusively, which takes a moment.
-        file.lock_shared().ok()?;
-        Some(InUse { _file: file })
+        mark_in_use(self.path())
     }
 
     /// Writes a consistent copy of the store to `dest`. An existing `dest` is refused unless
     /// `overwrite`; the copy is made under a temporary name and renamed when complete, so a
     /// failure never leaves half a file under `dest`.
     pub fn backup_to(&self, dest: &Path, overwrite: bool) -> Result<()> {
+        // Even with --force: a copy written over the live store (or its WAL) destroys it.
+        if is_store_or_journal(dest, self.path()) {
+            return Err(StoreError::BackupOntoStore {
+                path: dest.to_path_buf(),
+            });
+        }
         if dest.exists() && !overwrite {
             return Err(StoreError::Exists {
                 path: dest.to_path_buf(),
@@ -154,45 +205,86 @@ pub fn check_store_file(path: &Path) -> Result<i64> {
     Ok(version)
 }
 
-/// Puts the copy `from` in place of the store at `db`. The copy is checked first; the store
-/// it replaces (with its journal folded in) is kept aside as `<db>.replaced-<stamp>`, which
-/// is returned. The app must not be running on `db` meanwhile.
+/// Puts the copy `from` in place of the store at `db`. The copy is read through SQLite (so
+/// a copy with a pending `-wal` comes with its last saves) into a part file beside `db` and
+/// checked there; the store it replaces is kept as `<db>.replaced-<stamp>` (returned), made
+/// before the swap; then one rename puts the copy under `db`. At no moment is there no whole
+/// store at `db`: a kill at any step leaves the old store or the new one. A file at `db` that
+/// is not a xungkich store is refused and left alone. No session may run on `db` meanwhile.
 pub fn restore(db: &Path, from: &Path, stamp: &str) -> Result<Option<PathBuf>> {
     check_store_file(from)?;
     // Held for the whole replacement, so no session starts on the store halfway through.
     let _guard = exclusive_in_use(db)?;
-    let aside = if db.exists() {
-        // Fold the write-ahead log into the file so the copy kept aside is whole on its own.
+    let replacing = db.exists();
+    if replacing {
+        // Another program's file is never replaced; a damaged store is what restore is for.
+        if let Err(e @ (StoreError::NotOurs { .. } | StoreError::NotADatabase { .. })) =
+            check_store_file(db)
         {
-            let conn = Connection::open(db)?;
-            conn.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))?;
+            return Err(e);
         }
-        let aside = with_suffix(db, &format!(".replaced-{stamp}"));
-        if aside.exists() {
-            return Err(StoreError::Exists { path: aside });
-        }
-        std::fs::rename(db, &aside).map_err(io(db))?;
-        for ext in ["-wal", "-shm"] {
-            let side = with_suffix(db, ext);
-            if side.exists() {
-                std::fs::remove_file(&side).map_err(io(&side))?;
+    }
+    let tmp = with_suffix(db, &format!(".part-{}", std::process::id()));
+    let _ = std::fs::remove_file(&tmp);
+    let copied = copy_through_sqlite(from, &tmp).and_then(|()| check_store_file(&tmp).map(|_| ()));
+    if let Err(e) = copied {
+        let _ = std::fs::remove_file(&tmp);
+        return Err(e);
+    }
+    let aside = if replacing {
+        match keep_aside(db, stamp) {
+            Ok(a) => Some(a),
+            Err(e) => {
+                let _ = std::fs::remove_file(&tmp);
+                return Err(e);
             }
         }
-        Some(aside)
     } else {
         None
     };
-    let tmp = with_suffix(db, &format!(".part-{}", std::process::id()));
-    let copied = std::fs::copy(from, &tmp)
-        .and_then(|_| std::fs::File::open(&tmp).and_then(|f| f.sync_all()))
-        .and_then(|()| std::fs::rename(&tmp, db));
-    if let Err(e) = copied {
+    if let Err(e) = std::fs::rename(&tmp, db) {
         let _ = std::fs::remove_file(&tmp);
-        // Put the replaced store back: the officer keeps what they had.
-        if let Some(a) = &aside {
-            let _ = std::fs::rename(a, db);
-        }
         return Err(io(db)(e));
+    }
+    if let Some(dir) = db.parent().filter(|d| !d.as_os_str().is_empty()) {
+        let _ = std::fs::File::open(dir).and_then(|d| d.sync_all());
+    }
+    // The replaced store's journal, emptied by the checkpoint in `keep_aside`, belongs to it.
+    for ext in ["-wal", "-shm"] {
+        let side = with_suffix(db, ext);
+        if side.exists() {
+            std::fs::remove_file(&side).map_err(io(&side))?;
+        }
+    }
+    Ok(aside)
+}
+
+/// `VACUUM INTO` from a read-only connection on `from`: what SQLite reads, WAL included, as
+/// one whole file at `to`, made durable.
+fn copy_through_sqlite(from: &Path, to: &Path) -> Result<()> {
+    let conn = Connection::open_with_flags(from, OpenFlags::SQLITE_OPEN_READ_ONLY)?;
+    conn.execute("VACUUM INTO ?1", [to.to_string_lossy()])?;
+    drop(conn);
+    std::fs::File::open(to)
+        .and_then(|f| f.sync_all())
+        .map_err(io(to))
+}
+
+/// Keeps the store at `db` as `<db>.replaced-<stamp>` while `db` stays in place: its journal
+/// folded in first, then a hard link (or, where links are not possible, a copy).
+fn keep_aside(db: &Path, stamp: &str) -> Result<PathBuf> {
+    {
+        let conn = Connection::open(db)?;
+        conn.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))?;
+    }
+    let aside = with_suffix(db, &format!(".replaced-{stamp}"));
+    if aside.exists() {
+        return Err(StoreError::Exists { path: aside });
+    }
+    if std::fs::hard_link(db, &aside).is_err() {
+        std::fs::copy(db, &aside)
+            .and_then(|_| std::fs::File::open(&aside).and_then(|f| f.sync_all()))
+            .map_err(io(&aside))?;
     }
     Ok(aside)
 }
@@ -200,9 +292,16 @@ pub fn restore(db: &Path, from: &Path, stamp: &str) -> Result<Option<PathBuf>> {
 /// Takes the in-use mark exclusively, or refuses when a session holds it.
 fn exclusive_in_use(db: &Path) -> Result<Option<std::fs::File>> {
     let path = in_use_path(db);
-    let file = match std::fs::OpenOptions::new().write(true).open(&path) {
+    // Created if missing, so a session starting during the restore waits for it.
+    let file = match std::fs::OpenOptions::new()
+        .create(true)
+        .truncate(false)
+        .write(true)
+        .open(&path)
+    {
         Ok(f) => f,
-        // No session has ever marked it: nobody to disturb.
+        // A folder we cannot write: no session can have marked it either.
+        Err(e) if e.kind() == std::io::ErrorKind::PermissionDenied => return Ok(None),
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
         Err(e) => return Err(io(&path)(e)),
     };

@@ -81,6 +81,9 @@ pub enum StoreError {
     /// may have saved them a moment ago).
     #[error("figure refused: {0:?}")]
     Figure(crate::domain::figures::FigureError),
+    /// A backup aimed at the store itself or its journal, under any name.
+    #[error("{path} is the store itself (or its journal): a backup there would destroy it")]
+    BackupOntoStore { path: PathBuf },
     /// A figure saved from a screen that is behind the store: the cell holds `stored` now.
     #[error("the figure was changed meanwhile: it is now {stored:?}")]
     FigureChanged { stored: Option<i64> },
@@ -170,6 +173,7 @@ impl StoreError {
                 | StoreError::InUse { .. }
                 | StoreError::ReadOnlyNeedsUpgrade { .. }
                 | StoreError::Damaged { .. }
+                | StoreError::BackupOntoStore { .. }
         )
     }
 }
