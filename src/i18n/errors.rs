@@ -55,6 +55,9 @@ impl Strings {
             StoreError::ReadOnlyNeedsUpgrade { path: p, known } => {
                 self.se_ro_upgrade(path(p), known)
             }
+            StoreError::NotAFile { path: p, kind } => {
+                self.se_not_a_file(path(p), self.file_kind(*kind))
+            }
         }
     }
 
@@ -368,6 +371,10 @@ mod tests {
             StoreError::ReadOnlyNeedsUpgrade {
                 path: p(),
                 known: 7,
+            },
+            StoreError::NotAFile {
+                path: p(),
+                kind: crate::store::FileKind::Fifo,
             },
         ];
         for e in &errors {

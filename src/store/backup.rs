@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 use chrono::NaiveDate;
 use rusqlite::{Connection, OpenFlags};
 
-use super::{APPLICATION_ID, Result, Store, StoreError, migrate};
+use super::{APPLICATION_ID, Result, Store, StoreError, check_is_file, migrate, sqlite_name};
 
 /// How many daily copies the data folder keeps.
 pub const DAILY_KEEP: usize = 7;
@@ -62,6 +62,8 @@ impl Store {
     /// `overwrite`; the copy is made under a temporary name and renamed when complete, so a
     /// failure never leaves half a file under `dest`.
     pub fn backup_to(&self, dest: &Path, overwrite: bool) -> Result<()> {
+        // `--force` replaces a file, never a device or a folder (renaming over /dev/null).
+        check_is_file(dest)?;
         if dest.exists() && !overwrite {
             return Err(StoreError::Exists {
                 path: dest.to_path_buf(),
@@ -74,7 +76,8 @@ impl Store {
         let _ = std::fs::remove_file(&tmp);
         let written = self
             .conn()
-            .execute("VACUUM INTO ?1", [tmp.to_string_lossy()])
+            // VACUUM INTO reads a `file:` name as a URI too.
+            .execute("VACUUM INTO ?1", [sqlite_name(&tmp).to_string_lossy()])
             .map_err(StoreError::from)
             .and_then(|_| {
                 // The copy is durable before it takes the real name.
@@ -126,6 +129,7 @@ pub fn prune(folder: &Path, keep: usize) -> Result<()> {
 /// Checks that `path` is a whole xungkich store this binary can open: our application id, a
 /// schema version it knows, and SQLite's own integrity check. Returns the schema version.
 pub fn check_store_file(path: &Path) -> Result<i64> {
+    check_is_file(path)?;
     if !path.is_file() {
         return Err(StoreError::Io {
             path: path.to_path_buf(),
@@ -133,7 +137,7 @@ pub fn check_store_file(path: &Path) -> Result<i64> {
         });
     }
     super::inspect_existing(path)?;
-    let conn = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY)?;
+    let conn = Connection::open_with_flags(sqlite_name(path), OpenFlags::SQLITE_OPEN_READ_ONLY)?;
     let not_ours = || StoreError::NotOurs {
         path: path.to_path_buf(),
     };
@@ -158,13 +162,17 @@ pub fn check_store_file(path: &Path) -> Result<i64> {
 /// it replaces (with its journal folded in) is kept aside as `<db>.replaced-<stamp>`, which
 /// is returned. The app must not be running on `db` meanwhile.
 pub fn restore(db: &Path, from: &Path, stamp: &str) -> Result<Option<PathBuf>> {
+    check_is_file(db)?;
     check_store_file(from)?;
     // Held for the whole replacement, so no session starts on the store halfway through.
     let _guard = exclusive_in_use(db)?;
     let aside = if db.exists() {
         // Fold the write-ahead log into the file so the copy kept aside is whole on its own.
         {
-            let conn = Connection::open(db)?;
+            let conn = Connection::open_with_flags(
+                sqlite_name(db),
+                OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+            )?;
             conn.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))?;
         }
         let aside = with_suffix(db, &format!(".replaced-{stamp}"));
