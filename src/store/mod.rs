@@ -445,17 +445,13 @@ pub(crate) fn check_is_file(path: &Path) -> Result<()> {
             kind,
         })
     };
-    let meta = match std::fs::metadata(path) {
-        Ok(m) => Some(m),
-        // Whatever else went wrong (no permission, a file where a folder should be) is said
-        // by the open that follows, in its own words.
-        Err(_) => None,
-    };
-    if let Some(meta) = &meta {
-        let kind = file_kind(&meta.file_type());
-        if let Some(kind) = kind {
-            return refuse(kind);
-        }
+    // A path that cannot be looked at (missing, no permission, a file where a folder should
+    // be) is left to the open that follows, which says why in its own words.
+    if let Some(kind) = std::fs::metadata(path)
+        .ok()
+        .and_then(|meta| file_kind(&meta.file_type()))
+    {
+        return refuse(kind);
     }
     // The nearest part of the path that exists, as the system resolves it, so neither a
     // symbolic link nor `..` hides /proc.
