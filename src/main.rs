@@ -194,14 +194,16 @@ fn run(cli: Cli) -> Result<(), Failure> {
             width,
             height,
         }) => {
+            // Refused before the store is opened: a size this large only exhausts memory.
+            let (max_w, max_h) = (ui::snapshot::MAX_WIDTH, ui::snapshot::MAX_HEIGHT);
+            if !(1..=max_w).contains(&width) || !(1..=max_h).contains(&height) {
+                return Err(refused(s.cli_snapshot_size(width, height, max_w, max_h)));
+            }
             let store = open_store(&db, seed(), now, read_only)?;
             let mut app = App::load(&store, clock, cli.lang, true)?;
             app.tab = screen;
             app.prepare(&store);
-            out_raw!(
-                "{}",
-                ui::snapshot::render_text(&app, width.max(1), height.max(1))
-            );
+            out_raw!("{}", ui::snapshot::render_text(&app, width, height));
             Ok(())
         }
         Some(Command::Report { format, out }) => {

@@ -299,6 +299,14 @@ fn every_printed_line_is_vietnamese_under_lang_vi() {
         &["report", "--out", &under_note("bantin.md")],
         false,
     );
+    std::fs::create_dir(t.path("thumuc")).expect("mkdir");
+    t.step("a folder as --db", "thumuc", &["snapshot", "units"], false);
+    t.step(
+        "snapshot too large",
+        "kho.db",
+        &["snapshot", "units", "--width", "65535", "--height", "65535"],
+        false,
+    );
 
     let english: Vec<String> = t
         .lines

@@ -59,6 +59,9 @@ impl Strings {
             StoreError::ReadOnlyNeedsUpgrade { path: p, known } => {
                 self.se_ro_upgrade(path(p), known)
             }
+            StoreError::NotAFile { path: p, kind } => {
+                self.se_not_a_file(path(p), self.file_kind(*kind))
+            }
         }
     }
 
@@ -372,6 +375,10 @@ mod tests {
             StoreError::ReadOnlyNeedsUpgrade {
                 path: p(),
                 known: 7,
+            },
+            StoreError::NotAFile {
+                path: p(),
+                kind: crate::store::FileKind::Fifo,
             },
         ];
         for e in &errors {

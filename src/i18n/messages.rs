@@ -157,6 +157,10 @@ messages! {
         vi: "--now: «{given}» không phải ngày giờ: viết YYYY-MM-DDTHH:MM, ví dụ 2022-05-07T15:30",
         en: "--now: \"{given}\" is not a date-time: use YYYY-MM-DDTHH:MM, e.g. 2022-05-07T15:30",
     }
+    cli_snapshot_size(width: impl Display, height: impl Display, max_width: impl Display, max_height: impl Display) {
+        vi: "snapshot: không vẽ được cỡ {width}×{height}: chiều rộng từ 1 tới {max_width} cột, chiều cao từ 1 tới {max_height} dòng",
+        en: "snapshot: cannot draw {width}×{height}: the width is 1 to {max_width} columns, the height 1 to {max_height} rows",
+    }
     cli_path_store(path: impl Display) {
         vi: "kho dữ liệu: {path}",
         en: "store: {path}",
@@ -316,6 +320,10 @@ messages! {
     se_ro_upgrade(path: impl Display, known: impl Display) {
         vi: "{path}: kho cần nâng lên lược đồ {known} nhưng đang chỉ đọc (tệp được để nguyên)",
         en: "{path}: the store needs upgrading to schema {known} but it is read-only (the file was left unchanged)",
+    }
+    se_not_a_file(path: impl Display, kind: impl Display) {
+        vi: "{path}: {kind}, không phải tệp kho; kho phải là một tệp thường (chưa mở, chưa tạo gì)",
+        en: "{path}: {kind}, not a store file; a store is a regular file (nothing was opened or created)",
     }
     cf_at(file: impl Display, line: impl Display, column: impl Display, problem: impl Display) {
         vi: "{file}:{line}:{column}: {problem}",

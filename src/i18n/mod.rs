@@ -192,6 +192,19 @@ impl Strings {
         }
     }
 
+    /// What a path names instead of a regular file.
+    pub fn file_kind(&self, kind: crate::store::FileKind) -> &'static str {
+        use crate::store::FileKind;
+        match kind {
+            FileKind::Directory => self.fk_directory,
+            FileKind::Fifo => self.fk_fifo,
+            FileKind::Socket => self.fk_socket,
+            FileKind::CharDevice | FileKind::BlockDevice => self.fk_device,
+            FileKind::Kernel => self.fk_kernel,
+            FileKind::Other => self.fk_other,
+        }
+    }
+
     pub fn ro_reason(&self, why: crate::store::ReadOnly) -> &'static str {
         match why {
             crate::store::ReadOnly::Asked => self.ro_asked,

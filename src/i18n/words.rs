@@ -1889,6 +1889,30 @@ words! {
         vi: "thư mục chứa kho không ghi được",
         en: "the store's folder is not writable",
     }
+    fk_directory {
+        vi: "đây là thư mục",
+        en: "this is a folder",
+    }
+    fk_fifo {
+        vi: "đây là một đường ống (FIFO)",
+        en: "this is a pipe (FIFO)",
+    }
+    fk_socket {
+        vi: "đây là một socket",
+        en: "this is a socket",
+    }
+    fk_device {
+        vi: "đây là một thiết bị",
+        en: "this is a device",
+    }
+    fk_kernel {
+        vi: "đây là tệp do hệ điều hành tạo ra (/proc, /sys)",
+        en: "this is a file the kernel makes up (/proc, /sys)",
+    }
+    fk_other {
+        vi: "đây không phải tệp thường",
+        en: "this is not a regular file",
+    }
     hint_import_path {
         vi: "ví dụ ~/Downloads/dang-ky.csv; Tab hoàn thành tên; kéo tệp vào cửa sổ cũng được",
         en: "e.g. ~/Downloads/registrations.csv; Tab completes names; dropping the file on the window works too",

@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 use chrono::NaiveDate;
 use rusqlite::{Connection, OpenFlags};
 
-use super::{APPLICATION_ID, Result, Store, StoreError, migrate};
+use super::{APPLICATION_ID, Result, Store, StoreError, check_is_file, migrate, sqlite_name};
 
 /// How many daily copies the data folder keeps.
 pub const DAILY_KEEP: usize = 7;
@@ -107,6 +107,8 @@ impl Store {
     /// `overwrite`; the copy is made under a temporary name and renamed when complete, so a
     /// failure never leaves half a file under `dest`.
     pub fn backup_to(&self, dest: &Path, overwrite: bool) -> Result<()> {
+        // `--force` replaces a file, never a device or a folder (renaming over /dev/null).
+        check_is_file(dest)?;
         // Even with --force: a copy written over the live store (or its WAL) destroys it.
         if is_store_or_journal(dest, self.path()) {
             return Err(StoreError::BackupOntoStore {
@@ -125,7 +127,8 @@ impl Store {
         let _ = std::fs::remove_file(&tmp);
         let written = self
             .conn()
-            .execute("VACUUM INTO ?1", [tmp.to_string_lossy()])
+            // VACUUM INTO reads a `file:` name as a URI too.
+            .execute("VACUUM INTO ?1", [sqlite_name(&tmp).to_string_lossy()])
             .map_err(StoreError::from)
             .and_then(|_| {
                 // The copy is durable before it takes the real name.
@@ -177,6 +180,7 @@ pub fn prune(folder: &Path, keep: usize) -> Result<()> {
 /// Checks that `path` is a whole xungkich store this binary can open: our application id, a
 /// schema version it knows, and SQLite's own integrity check. Returns the schema version.
 pub fn check_store_file(path: &Path) -> Result<i64> {
+    check_is_file(path)?;
     if !path.is_file() {
         return Err(StoreError::Io {
             path: path.to_path_buf(),
@@ -184,7 +188,7 @@ pub fn check_store_file(path: &Path) -> Result<i64> {
         });
     }
     super::inspect_existing(path)?;
-    let conn = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY)?;
+    let conn = Connection::open_with_flags(sqlite_name(path), OpenFlags::SQLITE_OPEN_READ_ONLY)?;
     let not_ours = || StoreError::NotOurs {
         path: path.to_path_buf(),
     };
@@ -212,6 +216,7 @@ pub fn check_store_file(path: &Path) -> Result<i64> {
 /// store at `db`: a kill at any step leaves the old store or the new one. A file at `db` that
 /// is not a xungkich store is refused and left alone. No session may run on `db` meanwhile.
 pub fn restore(db: &Path, from: &Path, stamp: &str) -> Result<Option<PathBuf>> {
+    check_is_file(db)?;
     check_store_file(from)?;
     // Held for the whole replacement, so no session starts on the store halfway through.
     let _guard = exclusive_in_use(db)?;
@@ -262,8 +267,9 @@ pub fn restore(db: &Path, from: &Path, stamp: &str) -> Result<Option<PathBuf>> {
 /// `VACUUM INTO` from a read-only connection on `from`: what SQLite reads, WAL included, as
 /// one whole file at `to`, made durable.
 fn copy_through_sqlite(from: &Path, to: &Path) -> Result<()> {
-    let conn = Connection::open_with_flags(from, OpenFlags::SQLITE_OPEN_READ_ONLY)?;
-    conn.execute("VACUUM INTO ?1", [to.to_string_lossy()])?;
+    let conn = Connection::open_with_flags(sqlite_name(from), OpenFlags::SQLITE_OPEN_READ_ONLY)?;
+    // VACUUM INTO reads a `file:` name as a URI too.
+    conn.execute("VACUUM INTO ?1", [sqlite_name(to).to_string_lossy()])?;
     drop(conn);
     std::fs::File::open(to)
         .and_then(|f| f.sync_all())
@@ -274,7 +280,10 @@ fn copy_through_sqlite(from: &Path, to: &Path) -> Result<()> {
 /// folded in first, then a hard link (or, where links are not possible, a copy).
 fn keep_aside(db: &Path, stamp: &str) -> Result<PathBuf> {
     {
-        let conn = Connection::open(db)?;
+        let conn = Connection::open_with_flags(
+            sqlite_name(db),
+            OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+        )?;
         conn.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))?;
     }
     let aside = with_suffix(db, &format!(".replaced-{stamp}"));

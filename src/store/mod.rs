@@ -96,6 +96,25 @@ pub enum StoreError {
         "{path}: the store needs upgrading to schema {known} but it is read-only (the file was left unchanged)"
     )]
     ReadOnlyNeedsUpgrade { path: PathBuf, known: i64 },
+    /// The path names something that is not a regular file (a folder, a FIFO, a device, a
+    /// kernel file under /proc or /sys). Refused before SQLite is given it: nothing is opened
+    /// or created.
+    #[error("{path}: a {kind:?}, not a store file (nothing was opened or created)")]
+    NotAFile { path: PathBuf, kind: FileKind },
+}
+
+/// What a store path names when it is not a regular file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FileKind {
+    Directory,
+    Fifo,
+    Socket,
+    CharDevice,
+    BlockDevice,
+    /// A file the kernel makes up (under /proc or /sys): it looks regular but is not storage.
+    Kernel,
+    /// Anything else the system may have.
+    Other,
 }
 
 /// What is wrong with the store's own content. Kept as data, worded by `i18n` in the language
@@ -174,6 +193,7 @@ impl StoreError {
                 | StoreError::ReadOnlyNeedsUpgrade { .. }
                 | StoreError::Damaged { .. }
                 | StoreError::BackupOntoStore { .. }
+                | StoreError::NotAFile { .. }
         )
     }
 }
@@ -207,6 +227,8 @@ const SQLITE_HEADER: &[u8; 16] = b"SQLite format 3\0";
 impl Store {
     /// Opens (creating, migrating and seeding as needed) the store at `path`.
     pub fn open(path: &Path, seed: Seed<'_>, now: DateTime<FixedOffset>) -> Result<Store> {
+        // Before anything opens it: probing a FIFO for writing would wait for a reader.
+        check_is_file(path)?;
         if let Some(why) = unwritable(path) {
             return Store::open_read_only(path, why);
         }
@@ -217,6 +239,7 @@ impl Store {
     /// [`StoreError::ReadOnly`] before it touches the file. A store that would need migrating
     /// or seeding is refused instead.
     pub fn open_read_only(path: &Path, why: ReadOnly) -> Result<Store> {
+        check_is_file(path)?;
         inspect_existing(path)?;
         if !path.exists() {
             return Err(StoreError::Io {
@@ -289,7 +312,13 @@ impl Store {
                 source,
             })?;
         }
-        let conn = Connection::open(path)?;
+        let conn = Connection::open_with_flags(
+            sqlite_name(path),
+            // rusqlite's default flags add SQLITE_OPEN_URI; a store path is never a URI.
+            OpenFlags::SQLITE_OPEN_READ_WRITE
+                | OpenFlags::SQLITE_OPEN_CREATE
+                | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+        )?;
         configure(&conn)?;
         let mut store = Store {
             conn,
@@ -389,20 +418,8 @@ fn configure(conn: &Connection) -> Result<()> {
 /// to read; where that cannot be (a read-only folder), the file is read as it stands
 /// (`immutable`), which is exact once no writer is left.
 fn open_ro(path: &Path) -> Result<Connection> {
-    let mut base = String::from("file:");
-    for b in path.display().to_string().bytes() {
-        // The path goes into a URI: anything but plain characters is %-encoded.
-        if b.is_ascii_alphanumeric() || b"/-_.~".contains(&b) {
-            base.push(char::from(b));
-        } else {
-            base.push_str(&format!("%{b:02X}"));
-        }
-    }
-    let flags = OpenFlags::SQLITE_OPEN_READ_ONLY
-        | OpenFlags::SQLITE_OPEN_URI
-        | OpenFlags::SQLITE_OPEN_NO_MUTEX;
     let try_open = |query: &str| -> rusqlite::Result<Connection> {
-        let conn = Connection::open_with_flags(format!("{base}?{query}"), flags)?;
+        let conn = open_uri(path, query)?;
         conn.busy_timeout(Duration::from_secs(5))?;
         conn.query_row("SELECT COUNT(*) FROM sqlite_master", [], |r| {
             r.get::<_, i64>(0)
@@ -424,6 +441,114 @@ fn open_ro(path: &Path) -> Result<Connection> {
             }
         }),
     }
+}
+
+/// The name SQLite is given for `path`. The bundled SQLite is built with SQLITE_USE_URI, so
+/// it reads any name starting with `file:` as a URI (`file:x.db?mode=memory` kept nothing;
+/// `file:other.db` wrote into another program's file) whatever the open flags say. A path is
+/// always a path: such a relative path is given as `./file:…`, which no URI starts with.
+pub(crate) fn sqlite_name(path: &Path) -> PathBuf {
+    if path.as_os_str().as_encoded_bytes().starts_with(b"file:") {
+        Path::new(".").join(path)
+    } else {
+        path.to_path_buf()
+    }
+}
+
+/// Refuses a path that exists and is not a regular file, or that lies under /proc or /sys,
+/// without opening it: a FIFO would block the open, a device would have SQLite write a
+/// `-journal` beside it in /dev, a kernel file is not storage. A missing path is fine (it
+/// becomes a new store), unless its folder is a kernel one. Symbolic links are followed: a
+/// link to a store is a store.
+pub(crate) fn check_is_file(path: &Path) -> Result<()> {
+    let refuse = |kind| {
+        Err(StoreError::NotAFile {
+            path: path.to_path_buf(),
+            kind,
+        })
+    };
+    // A path that cannot be looked at (missing, no permission, a file where a folder should
+    // be) is left to the open that follows, which says why in its own words.
+    if let Some(kind) = std::fs::metadata(path)
+        .ok()
+        .and_then(|meta| file_kind(&meta.file_type()))
+    {
+        return refuse(kind);
+    }
+    // The nearest part of the path that exists, as the system resolves it, so neither a
+    // symbolic link nor `..` hides /proc.
+    let resolved = path
+        .ancestors()
+        .filter(|a| !a.as_os_str().is_empty())
+        .chain(std::iter::once(Path::new(".")))
+        .find_map(|a| std::fs::canonicalize(a).ok());
+    if resolved.is_some_and(|r| r.starts_with("/proc") || r.starts_with("/sys")) {
+        return refuse(FileKind::Kernel);
+    }
+    Ok(())
+}
+
+/// None for a regular file; else what it is.
+fn file_kind(t: &std::fs::FileType) -> Option<FileKind> {
+    if t.is_file() {
+        return None;
+    }
+    if t.is_dir() {
+        return Some(FileKind::Directory);
+    }
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        if t.is_fifo() {
+            return Some(FileKind::Fifo);
+        }
+        if t.is_socket() {
+            return Some(FileKind::Socket);
+        }
+        if t.is_char_device() {
+            return Some(FileKind::CharDevice);
+        }
+        if t.is_block_device() {
+            return Some(FileKind::BlockDevice);
+        }
+    }
+    Some(FileKind::Other)
+}
+
+/// A read-only connection to `path` through a URI carrying `query` (`mode=ro`, `immutable=1`):
+/// the one place a URI is made, from the path %-encoded byte by byte, so no character of the
+/// path can add a parameter or name another file.
+fn open_uri(path: &Path, query: &str) -> rusqlite::Result<Connection> {
+    let mut uri = String::from("file:");
+    for &b in path.as_os_str().as_encoded_bytes() {
+        if b.is_ascii_alphanumeric() || b"/-_.~".contains(&b) {
+            uri.push(char::from(b));
+        } else {
+            uri.push_str(&format!("%{b:02X}"));
+        }
+    }
+    uri.push('?');
+    uri.push_str(query);
+    Connection::open_with_flags(
+        uri,
+        OpenFlags::SQLITE_OPEN_READ_ONLY
+            | OpenFlags::SQLITE_OPEN_URI
+            | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+    )
+}
+
+/// Reads until `buf` is full or the file ends; the number of bytes read.
+fn read_up_to(file: &mut File, buf: &mut [u8]) -> std::io::Result<usize> {
+    let mut got = 0;
+    while got < buf.len() {
+        match file.read(&mut buf[got..]) {
+            Ok(0) => break,
+            Ok(n) => got += n,
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+            Err(e) => return Err(e),
+        }
+    }
+    Ok(got)
 }
 
 fn is_not_a_database(e: &rusqlite::Error) -> bool {
@@ -475,21 +600,39 @@ pub(crate) fn inspect_existing(path: &Path) -> Result<()> {
     if len == 0 {
         return Ok(());
     }
-    let mut header = [0u8; 16];
-    if len < 16 || file.read_exact(&mut header).is_err() || &header != SQLITE_HEADER {
+    // The 100-byte database header; a file shorter than that is no database SQLite would
+    // open, but only the first 16 bytes are needed to say so.
+    let mut header = [0u8; 100];
+    let got = read_up_to(&mut file, &mut header).map_err(io)?;
+    if got < 16 || &header[..16] != SQLITE_HEADER {
         return Err(StoreError::NotADatabase {
             path: path.to_path_buf(),
         });
     }
     drop(file);
-    // A plain read-only look first (it takes part in locking, so a store another instance is
-    // creating this moment is seen whole); a store in a folder we cannot write, whose WAL
-    // index cannot be made, is then looked at as it stands.
-    let conn = match Connection::open_with_flags(
-        path,
-        OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
-    )
-    .and_then(|c| {
+    // A WAL-mode file with no `-wal` and no `-shm` beside it is closed and whole: it is read
+    // as it stands (`immutable`), because an ordinary read-only look would make a `-wal` and
+    // a `-shm` that a read-only connection cannot remove, left beside another program's
+    // database when it is refused. (Bytes 18 and 19 are 2 in WAL mode.)
+    let wal_mode = got == header.len() && header[18] == 2 && header[19] == 2;
+    let closed = |suffix: &str| {
+        let mut name = path.as_os_str().to_os_string();
+        name.push(suffix);
+        std::fs::symlink_metadata(PathBuf::from(name)).is_err()
+    };
+    let quiet_wal = wal_mode && closed("-wal") && closed("-shm");
+    // Otherwise a plain read-only look first (it takes part in locking, so a store another
+    // instance is creating this moment is seen whole); a store in a folder we cannot write,
+    // whose WAL index cannot be made, is then looked at as it stands.
+    let look = if quiet_wal {
+        open_uri(path, "mode=ro&immutable=1")
+    } else {
+        Connection::open_with_flags(
+            sqlite_name(path),
+            OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+        )
+    };
+    let conn = match look.and_then(|c| {
         c.query_row("SELECT COUNT(*) FROM sqlite_master", [], |r| {
             r.get::<_, i64>(0)
         })?;

@@ -6,10 +6,16 @@ use ratatui::buffer::Buffer;
 
 use crate::app::App;
 
+/// The largest snapshot drawn. The buffer is a cell per column and row, so 65535×65535 asked
+/// for 206 GB and aborted; these are far past any real terminal.
+pub const MAX_WIDTH: u16 = 1000;
+pub const MAX_HEIGHT: u16 = 500;
+
 /// What the screen would show at `width`×`height`, one line per row, trailing spaces trimmed,
-/// with no escape codes.
+/// with no escape codes. A size outside 1..=[`MAX_WIDTH`] × 1..=[`MAX_HEIGHT`] is brought
+/// inside (the command line refuses one first, with a message).
 pub fn render_text(app: &App, width: u16, height: u16) -> String {
-    let backend = TestBackend::new(width, height);
+    let backend = TestBackend::new(width.clamp(1, MAX_WIDTH), height.clamp(1, MAX_HEIGHT));
     let mut terminal = match Terminal::new(backend) {
         Ok(t) => t,
         Err(e) => return format!("render failed: {e}\n"),
