@@ -124,6 +124,9 @@ pub struct App {
     pub help_scroll: Cell<usize>,
     pub status: Option<Status>,
     pub quit: bool,
+    /// Ctrl-Z was pressed: the terminal loop hands the terminal back and stops the process.
+    /// Only the loop owns the terminal, so `update` just asks; everything else stays as it is.
+    pub suspend: bool,
     /// NO_COLOR is set: marks and words carry all the meaning.
     pub no_color: bool,
     /// The store is open read-only: a banner says so and edit keys say why they cannot save.
@@ -191,6 +194,7 @@ impl App {
             help_scroll: Cell::new(0),
             status: None,
             quit: false,
+            suspend: false,
             no_color,
             read_only: None,
         }

@@ -465,6 +465,10 @@ words! {
         vi: "thoát (hỏi trước nếu đã sửa)",
         en: "quit (asks first if edited)",
     }
+    k_suspend {
+        vi: "tạm dừng, trả terminal cho shell (fg để quay lại, giữ nguyên chữ đang gõ)",
+        en: "suspend to the shell (fg comes back, typing kept)",
+    }
     k_help {
         vi: "bật/tắt bảng phím tắt",
         en: "show/hide key help",
