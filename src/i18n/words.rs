@@ -466,7 +466,7 @@ words! {
         en: "quit (asks first if edited)",
     }
     k_suspend {
-        vi: "tạm dừng, trả terminal cho shell (fg để quay lại, giữ nguyên chữ đang gõ)",
+        vi: "tạm dừng về shell (fg để quay lại, giữ chữ đang gõ)",
         en: "suspend to the shell (fg comes back, typing kept)",
     }
     k_help {
