@@ -318,12 +318,13 @@ pub static BINDINGS: &[Binding] = &[
         f_close
     ),
     bind!(Help, [ctrl('c')], C::Quit, k_quit),
-    bind!(Help, [ctrl('z')], C::Suspend, k_suspend),
     bind!(
         Help,
         [ch('j'), k(K::Down), ch('k'), k(K::Up)] => [C::Down, C::Down, C::Up, C::Up],
         k_scroll_help
     ),
+    // After the scroll keys, so the overlay's bottom line names scrolling first.
+    bind!(Help, [ctrl('z')], C::Suspend, k_suspend),
     // Yes/no questions.
     bind!(Confirm, [ch('y'), ch('c')], C::Yes, k_yes, f_yes),
     bind!(Confirm, [ch('n'), ch('k'), k(K::Esc)], C::No, k_no, f_no),

@@ -466,8 +466,8 @@ words! {
         en: "quit (asks first if edited)",
     }
     k_suspend {
-        vi: "tạm dừng về shell (fg để quay lại, giữ chữ đang gõ)",
-        en: "suspend to the shell (fg comes back, typing kept)",
+        vi: "tạm dừng (fg: tiếp tục)",
+        en: "suspend (fg resumes)",
     }
     k_help {
         vi: "bật/tắt bảng phím tắt",
