@@ -1,5 +1,6 @@
 //! The terminal: raw mode and the alternate screen on the way in, and restored on every way
-//! out — quit, error, panic, SIGTERM, SIGHUP.
+//! out — quit, error, panic, SIGTERM, SIGHUP, SIGINT, SIGQUIT — and given back to the shell
+//! for as long as the app is suspended (Ctrl-Z, SIGTSTP), taken again on `fg`.
 
 use std::fs::File;
 use std::io::{self, Stdout, Write};
@@ -7,7 +8,7 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
-use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
+use signal_hook::consts::{SIGCONT, SIGHUP, SIGINT, SIGQUIT, SIGTERM, SIGTSTP};
 
 use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
@@ -42,17 +43,41 @@ pub enum Ending {
     Signal(i32),
 }
 
+/// What the signal handlers set for the loop: every signal is acted on there, where the
+/// terminal is, and never inside a handler.
+struct Signals {
+    /// 0 while running, else the number of the signal that asks us to stop.
+    stop: Arc<AtomicUsize>,
+    /// SIGTSTP (`kill -TSTP`, or Ctrl-Z when the terminal is not raw): suspend.
+    suspend: Arc<AtomicBool>,
+    /// SIGCONT: the process was stopped and has just been continued, by `fg` after our own
+    /// suspension or after a SIGSTOP we could not see coming; the terminal must be taken back.
+    resumed: Arc<AtomicBool>,
+}
+
 pub fn run(app: &mut App, store: &mut Store) -> anyhow::Result<Ending> {
-    // 0 while running, else the number of the signal that asks us to stop.
     let stop = Arc::new(AtomicUsize::new(0));
-    for sig in [SIGTERM, SIGHUP, SIGINT] {
+    // SIGQUIT (Ctrl-\ in a cooked terminal, `kill -QUIT`) would otherwise end the process on
+    // the alternate screen with the terminal raw; it ends the session like SIGTERM instead.
+    for sig in [SIGTERM, SIGHUP, SIGINT, SIGQUIT] {
         signal_hook::flag::register_usize(sig, Arc::clone(&stop), sig as usize)?;
     }
+    let suspend = Arc::new(AtomicBool::new(false));
+    let resumed = Arc::new(AtomicBool::new(false));
+    // Catching SIGTSTP keeps the kernel from stopping us with the terminal still raw on the
+    // alternate screen; the loop restores the terminal and then stops for real.
+    signal_hook::flag::register(SIGTSTP, Arc::clone(&suspend))?;
+    signal_hook::flag::register(SIGCONT, Arc::clone(&resumed))?;
+    let signals = Signals {
+        stop: Arc::clone(&stop),
+        suspend,
+        resumed,
+    };
     install_panic_hook(panic_log_path(store.path()), app.strings());
     let finished = Arc::new(AtomicBool::new(false));
     spawn_watchdog(Arc::clone(&stop), Arc::clone(&finished));
     let mut terminal = enter()?;
-    let result = event_loop(&mut terminal, app, store, &stop);
+    let result = event_loop(&mut terminal, app, store, &signals);
     restore();
     finished.store(true, Ordering::SeqCst);
     result
@@ -107,6 +132,36 @@ fn enter() -> anyhow::Result<Terminal<CrosstermBackend<Stdout>>> {
             Err(e.into())
         }
     }
+}
+
+/// Gives the terminal back to the shell, stops the process as SIGTSTP's default action would,
+/// and once continued (`fg`) takes the terminal again. The app's state is untouched: a form
+/// half typed is still there, unsaved, after `fg`.
+fn suspend(terminal: &mut Terminal<CrosstermBackend<Stdout>>) -> anyhow::Result<()> {
+    restore();
+    // SIGTSTP is caught, so its default (stop) is raised by hand: signal-hook raises SIGSTOP,
+    // which the shell reports as a stopped job like any other. This returns on SIGCONT.
+    signal_hook::low_level::emulate_default_handler(SIGTSTP)?;
+    take_back(terminal)
+}
+
+/// Raw mode, the alternate screen and a hidden cursor again, and a full redraw on the next
+/// frame: the shell may have left anything on the screen, and ratatui only draws what changed.
+fn take_back(terminal: &mut Terminal<CrosstermBackend<Stdout>>) -> anyhow::Result<()> {
+    // crossterm skips `enable_raw_mode` while it believes the terminal is still raw, but after
+    // an outside SIGSTOP the shell has set it back to cooked: forget the old state first.
+    let _ = disable_raw_mode();
+    // In the background (`bg`) this stops us again with SIGTTOU, until `fg`: the terminal is
+    // not ours to change until then.
+    enable_raw_mode()?;
+    execute!(
+        terminal.backend_mut(),
+        EnterAlternateScreen,
+        EnableBracketedPaste,
+        cursor::Hide
+    )?;
+    terminal.clear()?;
+    Ok(())
 }
 
 /// Safe to call more than once and from the panic hook.
@@ -180,12 +235,15 @@ pub fn action_for_key(app: &App, key: event::KeyEvent) -> Option<Action> {
     }
 }
 
-/// What still works below the minimum size: quitting, and answering the question quitting
-/// may ask (a form with unsaved typing).
+/// What still works below the minimum size: quitting, answering the question quitting may
+/// ask (a form with unsaved typing), and suspending.
 fn answers_or_quits(action: &Action) -> bool {
     matches!(
         action,
-        Action::Command(_, Command::Quit | Command::Yes | Command::No)
+        Action::Command(
+            _,
+            Command::Quit | Command::Yes | Command::No | Command::Suspend
+        )
     )
 }
 
@@ -193,7 +251,7 @@ fn event_loop(
     terminal: &mut Terminal<CrosstermBackend<Stdout>>,
     app: &mut App,
     store: &mut Store,
-    stop: &AtomicUsize,
+    signals: &Signals,
 ) -> anyhow::Result<Ending> {
     let mut dirty = true;
     // A write waits at most this long for another process's lock (a long import) before the
@@ -213,9 +271,21 @@ fn event_loop(
             usable = ui::fits(frame.area);
             dirty = false;
         }
-        let sig = stop.load(Ordering::SeqCst);
+        let sig = signals.stop.load(Ordering::SeqCst);
         if sig != 0 {
             return Ok(Ending::Signal(sig as i32));
+        }
+        if signals.suspend.swap(false, Ordering::SeqCst) || std::mem::take(&mut app.suspend) {
+            suspend(terminal)?;
+            // The SIGCONT that woke us is answered: the terminal is already taken back.
+            signals.resumed.store(false, Ordering::SeqCst);
+            dirty = true;
+            continue;
+        }
+        if signals.resumed.swap(false, Ordering::SeqCst) {
+            take_back(terminal)?;
+            dirty = true;
+            continue;
         }
         // Work left over from a key (a long search) goes on while no key is waiting.
         let wait = if app.has_background_work() {

@@ -25,6 +25,8 @@ const TIMEOUT: Duration = Duration::from_secs(10);
 const POLL: Duration = Duration::from_millis(50);
 /// Printed by the wrapper after the exit status and `stty -a`.
 const DONE: &str = "E2E-WRAPPER-DONE";
+/// The prompt of the interactive shell the suspension tests start the app from.
+const SHELL_PROMPT: &str = "E2E-SHELL$ ";
 /// Text that only the app draws; none of it may be left on the normal screen after it exits.
 const APP_MARKERS: &[&str] = &[
     "xungkich │",
@@ -86,6 +88,12 @@ impl Launch {
     }
 
     fn script(&self) -> String {
+        let cmd = self.command();
+        format!("{cmd}; echo \"EXIT=$?\"; stty -a; echo {DONE}; exec sleep 600")
+    }
+
+    /// The app's command line alone.
+    fn command(&self) -> String {
         // `env` execs the app, so the shell's only child is the app itself. Variables the app
         // reads are cleared so that the developer's own settings cannot change what it shows.
         let mut cmd = String::from(
@@ -101,7 +109,7 @@ impl Launch {
             cmd.push(' ');
             cmd.push_str(&quote(a));
         }
-        format!("{cmd}; echo \"EXIT=$?\"; stty -a; echo {DONE}; exec sleep 600")
+        cmd
     }
 }
 
@@ -123,6 +131,27 @@ fn tmux_installed() {
 impl Tmux {
     /// Starts the app in a `width`×`height` terminal and waits for its first screen.
     fn start(width: u16, height: u16, launch: &Launch) -> Tmux {
+        let t = Tmux::open(width, height, &["sh", "-c", &launch.script()]);
+        // The app draws only once its terminal is set up: keys sent earlier could be echoed.
+        t.wait_until("the app's first screen", |s| !s.trim().is_empty());
+        t
+    }
+
+    /// Starts the app from an interactive shell with job control, as an officer does, so it
+    /// can be suspended and brought back with `fg`. The shell is dash (`sh -i`): unlike bash
+    /// it leaves the terminal modes as the app left them, so `stty` in the pane shows whether
+    /// the app itself gave the terminal back. `exit_from_shell` reports as the wrapper does.
+    fn start_in_shell(width: u16, height: u16, launch: &Launch) -> Tmux {
+        let prompt = format!("PS1={SHELL_PROMPT}");
+        let t = Tmux::open(width, height, &["env", &prompt, "sh", "-i"]);
+        t.wait_for(SHELL_PROMPT.trim());
+        t.send_literal(&launch.command());
+        t.send(&["Enter"]);
+        t.wait_for(APP_MARKERS[0]);
+        t
+    }
+
+    fn open(width: u16, height: u16, program: &[&str]) -> Tmux {
         tmux_installed();
         let socket = format!(
             "xk-e2e-{}-{}",
@@ -135,23 +164,14 @@ impl Tmux {
             shell: None,
         };
         let (w, h) = (width.to_string(), height.to_string());
-        t.run(&[
-            "new-session",
-            "-d",
-            "-s",
-            "e2e",
-            "-x",
-            &w,
-            "-y",
-            &h,
-            "sh",
-            "-c",
-            &launch.script(),
-        ]);
+        t.run(
+            &["new-session", "-d", "-s", "e2e", "-x", &w, "-y", &h]
+                .into_iter()
+                .chain(program.iter().copied())
+                .collect::<Vec<_>>(),
+        );
         t.socket_path = Some(PathBuf::from(t.display("#{socket_path}")));
         t.shell = Some(t.display("#{pane_pid}").parse().expect("pane pid"));
-        // The app draws only once its terminal is set up: keys sent earlier could be echoed.
-        t.wait_until("the app's first screen", |s| !s.trim().is_empty());
         t
     }
 
@@ -262,6 +282,82 @@ impl Tmux {
             );
             std::thread::sleep(POLL);
         }
+    }
+
+    /// After the app started by `start_in_shell` has exited: the shell reports what the
+    /// wrapper would. The typed line spells the markers split, so only the output matches.
+    fn exit_from_shell(&self, pid: u32) -> Exit {
+        self.poll(
+            "the app to exit",
+            || self.screen(),
+            |_| !std::path::Path::new(&format!("/proc/{pid}")).exists(),
+        );
+        // Typed before the prompt, the line would be echoed in front of the EXIT= it prints.
+        self.wait_until("the shell's prompt", |s| {
+            s.lines()
+                .rev()
+                .find(|l| !l.trim().is_empty())
+                .map(str::trim)
+                == Some(SHELL_PROMPT.trim())
+        });
+        self.send_literal("echo \"EXIT\"\"=$?\"; stty -a; echo E2E-WRAPPER-''DONE");
+        self.send(&["Enter"]);
+        self.exit()
+    }
+
+    /// `stty -a` typed at the shell's prompt, its words; fails if the line is never run (a
+    /// raw terminal takes Enter as a character, not as the end of a line).
+    fn stty_in_pane(&self) -> Vec<String> {
+        let n = SERVERS.fetch_add(1, Ordering::Relaxed);
+        self.send_literal(&format!("stty -a; echo E2E-STTY-''{n}"));
+        self.send(&["Enter"]);
+        let end = format!("E2E-STTY-{n}");
+        let typed = format!("E2E-STTY-''{n}");
+        let history = self.poll(
+            "stty -a to run in the pane",
+            || self.history(),
+            |s| s.lines().any(|l| l.trim() == end),
+        );
+        let after_typed = history.split_once(&typed).map(|(_, r)| r).unwrap_or("");
+        let output = after_typed.split_once(&end).map(|(o, _)| o).unwrap_or("");
+        output
+            .split(|c: char| c.is_whitespace() || c == ';')
+            .filter(|w| !w.is_empty())
+            .map(str::to_string)
+            .collect()
+    }
+
+    /// Waits until the pane is back on the normal screen with the cursor showing: what the
+    /// shell needs after the app has stopped or exited.
+    fn wait_normal_screen(&self, what: &str) -> String {
+        self.poll(
+            what,
+            || {
+                format!(
+                    "alternate_on={} cursor_flag={}\n{}",
+                    self.display("#{alternate_on}"),
+                    self.display("#{cursor_flag}"),
+                    self.screen()
+                )
+            },
+            |s| s.starts_with("alternate_on=0 cursor_flag=1"),
+        )
+    }
+
+    /// Waits for the app's own screen to be up again: the alternate screen, the header drawn.
+    /// (The cursor may show: a form puts it in the field being typed.)
+    fn wait_app_screen(&self, what: &str) -> String {
+        self.poll(
+            what,
+            || {
+                format!(
+                    "alternate_on={}\n{}",
+                    self.display("#{alternate_on}"),
+                    self.screen()
+                )
+            },
+            |s| s.starts_with("alternate_on=1") && s.contains(APP_MARKERS[0]),
+        )
     }
 
     /// Waits for the app to exit and the wrapper to report.
@@ -563,6 +659,79 @@ fn sighup_with_form_open_restores_terminal() {
 #[test]
 fn sigint_with_form_open_restores_terminal() {
     signal_with_form_open("INT", 2);
+}
+
+/// SIGQUIT's default would dump core on the alternate screen with the terminal raw.
+#[test]
+fn sigquit_with_form_open_restores_terminal() {
+    signal_with_form_open("QUIT", 3);
+}
+
+/// Suspends the app (a key sent with `send-keys`, or a signal sent with `kill`) while a form
+/// holds unsaved typing, checks the shell got a usable terminal, brings the app back with `fg`
+/// and checks it redrew and takes keys at once, the typing still there.
+fn suspend_and_resume(suspend: impl Fn(&Tmux)) {
+    let (_dir, db) = temp_db();
+    let t = Tmux::start_in_shell(120, 40, &Launch::fixed(&db));
+    open_units(&t);
+    t.send(&["e"]);
+    t.wait_for("Liên hệ — UBND phường Hiệp Tân");
+    t.send_literal("Nguyễn");
+    t.wait_for("Nguyễn");
+    let pid = t.app_pid();
+    suspend(&t);
+    let screen = t.wait_normal_screen("the shell's screen after suspending");
+    // Stopped, not ended: the shell has the job.
+    let state = stat_fields(pid).map(|f| f[0].clone());
+    assert_eq!(
+        state.as_deref(),
+        Some("T"),
+        "the app should be stopped:\n{screen}"
+    );
+    t.wait_for(SHELL_PROMPT.trim());
+    let stty = t.stty_in_pane();
+    let has = |w: &str| stty.iter().any(|t| t == w);
+    assert!(
+        has("icanon") && !has("-icanon") && has("echo") && !has("-echo"),
+        "the shell got a raw terminal: {stty:?}"
+    );
+    t.send_literal("fg");
+    t.send(&["Enter"]);
+    // The alternate screen comes back empty: what shows was drawn after `fg`.
+    t.wait_app_screen("the app's screen after fg");
+    // Still in the form, still unsaved.
+    t.wait_for("Người liên hệ  Nguyễn");
+    // A key works without Enter: the terminal is raw again.
+    t.send_literal("x");
+    t.wait_for("Nguyễnx");
+    t.send(&["Escape"]);
+    t.wait_for("Bỏ các thay đổi chưa lưu?");
+    t.send(&["y"]);
+    t.wait_gone("Liên hệ —");
+    t.send(&["3"]);
+    t.wait_for("0 / 0 sáng kiến");
+    t.send(&["q"]);
+    let exit = t.exit_from_shell(pid);
+    assert_eq!(exit.code, 0, "q should exit 0:\n{}", exit.screen);
+    exit.assert_restored();
+}
+
+#[test]
+fn sigtstp_suspends_and_fg_resumes() {
+    suspend_and_resume(|t| {
+        let pid = t.app_pid();
+        let status = Command::new("kill")
+            .args(["-TSTP", &pid.to_string()])
+            .status()
+            .expect("run kill");
+        assert!(status.success(), "kill -TSTP {pid}");
+    });
+}
+
+/// In raw mode Ctrl-Z is a key, not a signal: the keymap's Suspend does what SIGTSTP does.
+#[test]
+fn ctrl_z_suspends_and_fg_resumes() {
+    suspend_and_resume(|t| t.send(&["C-z"]));
 }
 
 #[test]

@@ -103,6 +103,9 @@ impl Context {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Command {
     Quit,
+    /// Hand the terminal back to the shell and stop, as Ctrl-Z does in a cooked terminal (in
+    /// raw mode the key reaches the app instead of raising SIGTSTP); `fg` resumes.
+    Suspend,
     ToggleHelp,
     NextTab,
     PrevTab,
@@ -320,10 +323,13 @@ pub static BINDINGS: &[Binding] = &[
         [ch('j'), k(K::Down), ch('k'), k(K::Up)] => [C::Down, C::Down, C::Up, C::Up],
         k_scroll_help
     ),
+    // After the scroll keys, so the overlay's bottom line names scrolling first.
+    bind!(Help, [ctrl('z')], C::Suspend, k_suspend),
     // Yes/no questions.
     bind!(Confirm, [ch('y'), ch('c')], C::Yes, k_yes, f_yes),
     bind!(Confirm, [ch('n'), ch('k'), k(K::Esc)], C::No, k_no, f_no),
     bind!(Confirm, [ctrl('c')], C::Quit, k_quit),
+    bind!(Confirm, [ctrl('z')], C::Suspend, k_suspend),
     // An import's preview.
     bind!(
         ImportApply,
@@ -357,6 +363,7 @@ pub static BINDINGS: &[Binding] = &[
         f_help
     ),
     bind!(ImportPreview, [ctrl('c')], C::Quit, k_quit),
+    bind!(ImportPreview, [ctrl('z')], C::Suspend, k_suspend),
     // Forms.
     bind!(Form, [ctrl('s')], C::Save, k_save, f_save),
     bind!(
@@ -371,6 +378,7 @@ pub static BINDINGS: &[Binding] = &[
     bind!(Form, [k(K::Esc)], C::CancelForm, k_cancel_form, f_cancel),
     bind!(Form, [k(K::F(1))], C::ToggleHelp, k_help, f_help),
     bind!(Form, [ctrl('c')], C::Quit, k_quit_form),
+    bind!(Form, [ctrl('z')], C::Suspend, k_suspend),
     // A path being typed: Tab completes it (the prompt has one field to move between).
     bind!(
         PathField,
@@ -412,6 +420,7 @@ pub static BINDINGS: &[Binding] = &[
     ),
     bind!(Filter, [k(K::F(1))], C::ToggleHelp, k_help, f_help),
     bind!(Filter, [ctrl('c')], C::Quit, k_quit),
+    bind!(Filter, [ctrl('z')], C::Suspend, k_suspend),
     // Editing any text.
     bind!(TextEdit, [k(K::Backspace)], C::Backspace, k_backspace),
     bind!(TextEdit, [k(K::Delete)], C::Delete, k_delete),
@@ -471,6 +480,7 @@ pub static BINDINGS: &[Binding] = &[
     bind!(CellEdit, [k(K::Backspace)], C::Backspace, k_backspace),
     bind!(CellEdit, [k(K::F(1))], C::ToggleHelp, k_help, f_help),
     bind!(CellEdit, [ctrl('c')], C::Quit, k_quit),
+    bind!(CellEdit, [ctrl('z')], C::Suspend, k_suspend),
     // The Saturday figures grid.
     bind!(
         Figures,
@@ -635,6 +645,7 @@ pub static BINDINGS: &[Binding] = &[
     bind!(Global, [k(K::Tab)], C::NextTab, k_next_tab, f_tabs),
     bind!(Global, [k(K::BackTab)], C::PrevTab, k_prev_tab),
     bind!(Global, [ch('q'), ctrl('c')], C::Quit, k_quit, f_quit),
+    bind!(Global, [ctrl('z')], C::Suspend, k_suspend),
 ];
 
 /// Normalises what terminals send: only presses count (Windows and the kitty protocol also

@@ -129,6 +129,9 @@ pub struct App {
     /// the cell or the form it was typed in; the number of tries so far.
     pub waiting: Option<u32>,
     pub quit: bool,
+    /// Ctrl-Z was pressed: the terminal loop hands the terminal back and stops the process.
+    /// Only the loop owns the terminal, so `update` just asks; everything else stays as it is.
+    pub suspend: bool,
     /// NO_COLOR is set: marks and words carry all the meaning.
     pub no_color: bool,
     /// The store is open read-only: a banner says so and edit keys say why they cannot save.
@@ -197,6 +200,7 @@ impl App {
             status: None,
             waiting: None,
             quit: false,
+            suspend: false,
             no_color,
             read_only: None,
         }

@@ -37,6 +37,12 @@ pub fn update(app: &mut App, store: &mut Store, action: Action) {
 }
 
 fn command(app: &mut App, store: &mut Store, context: Context, cmd: Command) {
+    // Suspending leaves everything as it is, the last message included: after `fg` the
+    // screen is the one that was left.
+    if cmd == Command::Suspend {
+        app.suspend = true;
+        return;
+    }
     // Any key acknowledges the last message, except the ones that only move the help.
     if context != Context::Help || !matches!(cmd, Command::Up | Command::Down) {
         app.status = None;

@@ -469,6 +469,10 @@ words! {
         vi: "thoát (hỏi trước nếu đã sửa)",
         en: "quit (asks first if edited)",
     }
+    k_suspend {
+        vi: "tạm dừng (fg: tiếp tục)",
+        en: "suspend (fg resumes)",
+    }
     k_help {
         vi: "bật/tắt bảng phím tắt",
         en: "show/hide key help",
