@@ -166,7 +166,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
     let s = strings(cli.lang);
     let clock = match &cli.now {
         Some(text) => {
-            Clock::Fixed(read_datetime(text).map_err(|_| refused(s.cli_bad_now(one_line(text))))?)
+            Clock::Fixed(read_datetime(text).map_err(|_| refused(s.cli_bad_now(s.quote(text))))?)
         }
         None => Clock::System,
     };
@@ -336,7 +336,7 @@ fn import_file(
         None => import::upcoming_day(days, now),
         Some(text) => {
             let date = xungkich::domain::time::read_date(text)
-                .map_err(|_| refused(s.cli_day_not_date(one_line(text))))?;
+                .map_err(|_| refused(s.cli_day_not_date(s.quote(text))))?;
             let found = days.iter().position(|d| d.date == date);
             Some(found.ok_or_else(|| {
                 let list: Vec<String> = days
