@@ -785,6 +785,10 @@ messages! {
         vi: "«{text}» (dài {chars} ký tự)",
         en: "“{text}” ({chars} characters long)",
     }
+    cut_long(text: impl Display, chars: impl Display) {
+        vi: "{text} (dài {chars} ký tự)",
+        en: "{text} ({chars} characters long)",
+    }
     im_err_too_many_columns(count: impl Display, max: impl Display) {
         vi: "Dòng tiêu đề có {count} cột; xungkich chỉ đọc tệp có tối đa {max} cột (tệp này có đúng là bảng tính đăng ký không?).",
         en: "The header row has {count} columns; xungkich reads files of at most {max} columns (is this the registration sheet?).",

@@ -53,6 +53,19 @@ impl Strings {
         )
     }
 
+    /// As [`Strings::quote`], for a sentence that puts its own quotes around the text: the
+    /// length, when the text is cut, is said inside them.
+    pub fn cut(&self, text: &str, width: usize) -> String {
+        let line = crate::text::one_line(text);
+        if crate::text::width(&line) <= width {
+            return line;
+        }
+        self.cut_long(
+            crate::text::truncate(&line, width),
+            self.grouped(text.chars().count()),
+        )
+    }
+
     /// A count with its thousands grouped as the language writes them: 12.345 / 12,345.
     pub fn grouped(&self, n: usize) -> String {
         let sep = match self.lang {
