@@ -17,20 +17,67 @@ use xungkich::store::{Seed, Store, StoreError};
 use xungkich::text::one_line;
 use xungkich::{demo, tui, ui};
 
-/// Writes a line to stdout; a closed pipe (`xungkich report | head`) ends the command with
-/// a message instead of the panic `println!` would give.
+// Every byte this program prints to a terminal passes one filter, `print` below (stdout)
+// and `say` (stderr): each printed line goes through `text::clean_lines`, the filter the
+// screen uses. Why one filter at the end rather than cleaning each value where it is put in
+// a sentence: values come from files, paths, arguments, the store and libraries' error
+// texts, and a message added next year will forget one of them; at the end nothing can be
+// forgotten. Only `\n` between lines is kept as it is. A TAB or `\r` becomes a symbol too:
+// the program writes neither in its own output (the preview aligns with spaces, the
+// briefing is already clean and has no TABs), so any that reaches here came from data.
+
+/// Writes a line to stdout, filtered; a closed pipe (`xungkich report | head`) ends the
+/// command with a message instead of the panic `println!` would give.
 macro_rules! out {
     ($($arg:tt)*) => {{
-        use std::io::Write as _;
-        writeln!(std::io::stdout(), $($arg)*).map_err(stdout_failed)?
+        print(&format!($($arg)*), true)?
     }};
 }
 
+/// As `out!`, without the line break (text that ends with its own).
 macro_rules! out_raw {
     ($($arg:tt)*) => {{
-        use std::io::Write as _;
-        write!(std::io::stdout(), $($arg)*).map_err(stdout_failed)?
+        print(&format!($($arg)*), false)?
     }};
+}
+
+fn print(text: &str, newline: bool) -> Result<(), Failure> {
+    use std::io::Write as _;
+    let mut stdout = std::io::stdout().lock();
+    stdout
+        .write_all(xungkich::text::clean_lines(text).as_bytes())
+        .map_err(stdout_failed)?;
+    if newline {
+        stdout.write_all(b"\n").map_err(stdout_failed)?;
+    }
+    Ok(())
+}
+
+/// A message on stderr, filtered as `print` filters stdout. A failed write to stderr has
+/// nowhere left to be told.
+fn say(message: &str) {
+    use std::io::Write as _;
+    let _ = writeln!(
+        std::io::stderr(),
+        "xungkich: {}",
+        xungkich::text::clean_lines(message)
+    );
+}
+
+/// Rust's own panic message quotes whatever the code put in it, which may be data: it is
+/// printed through the same filter (with the backtrace when `RUST_BACKTRACE` asks for one).
+fn install_panic_filter() {
+    std::panic::set_hook(Box::new(|info| {
+        use std::io::Write as _;
+        let thread = std::thread::current();
+        let name = thread.name().unwrap_or("<unnamed>");
+        let mut text = format!("thread '{name}' {info}");
+        let backtrace = std::backtrace::Backtrace::capture();
+        if backtrace.status() == std::backtrace::BacktraceStatus::Captured {
+            text.push_str(&format!("\n{backtrace}"));
+        }
+        let _ = writeln!(std::io::stderr(), "{}", xungkich::text::clean_lines(&text));
+    }));
 }
 
 fn stdout_failed(e: std::io::Error) -> Failure {
@@ -41,6 +88,7 @@ fn stdout_failed(e: std::io::Error) -> Failure {
 const EXIT_REFUSED: u8 = 2;
 
 fn main() -> ExitCode {
+    install_panic_filter();
     let cli = Cli::parse();
     let s = strings(cli.lang);
     match run(cli) {
@@ -48,7 +96,7 @@ fn main() -> ExitCode {
         Err(failure) => {
             let (message, code) = failure.words(s);
             // Messages quote paths and file text: nothing in them may steer the terminal.
-            eprintln!("xungkich: {}", xungkich::text::clean(&message));
+            say(&message);
             ExitCode::from(code)
         }
     }
@@ -118,7 +166,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
     let s = strings(cli.lang);
     let clock = match &cli.now {
         Some(text) => {
-            Clock::Fixed(read_datetime(text).map_err(|_| refused(s.cli_bad_now(one_line(text))))?)
+            Clock::Fixed(read_datetime(text).map_err(|_| refused(s.cli_bad_now(s.quote(text))))?)
         }
         None => Clock::System,
     };
@@ -295,7 +343,7 @@ fn import_file(
         None => import::upcoming_day(days, now),
         Some(text) => {
             let date = xungkich::domain::time::read_date(text)
-                .map_err(|_| refused(s.cli_day_not_date(one_line(text))))?;
+                .map_err(|_| refused(s.cli_day_not_date(s.quote(text))))?;
             let found = days.iter().position(|d| d.date == date);
             Some(found.ok_or_else(|| {
                 let list: Vec<String> = days

@@ -25,6 +25,17 @@ pub fn clean(text: &str) -> Cow<'_, str> {
     )
 }
 
+/// [`clean`] line by line: the `\n` between lines stays a line break, everything else that
+/// could steer a terminal (a `\r` or TAB too) shows as a symbol. For whole printed messages,
+/// where a line break is the program's own but any other control came from data.
+pub fn clean_lines(text: &str) -> Cow<'_, str> {
+    if !text.chars().any(|c| c != '\n' && is_unsafe(c)) {
+        return Cow::Borrowed(text);
+    }
+    let lines: Vec<Cow<'_, str>> = text.split('\n').map(clean).collect();
+    Cow::Owned(lines.join("\n"))
+}
+
 fn is_unsafe(c: char) -> bool {
     matches!(c,
         '\u{0}'..='\u{1f}'
@@ -132,6 +143,16 @@ mod tests {
         assert_eq!(clean("a\u{200b}b"), "a\u{fffd}b");
         assert_eq!(clean("\u{9b}31m"), "\u{fffd}31m");
         assert!(matches!(clean("Tân Quý"), Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn lines_stay_lines_and_nothing_else_passes() {
+        assert_eq!(clean_lines("a\nb\n"), "a\nb\n");
+        assert!(matches!(clean_lines("a\nb"), Cow::Borrowed(_)));
+        assert_eq!(
+            clean_lines("x\u{1b}]0;T\u{7}\n\u{9b}2J\r\tz\u{202e}"),
+            "x␛]0;T␇\n\u{fffd}2J␍␉z\u{fffd}"
+        );
     }
 
     #[test]

@@ -206,13 +206,12 @@ fn install_panic_hook(log: std::path::PathBuf, s: &'static crate::i18n::Strings)
             .open(&log)
             .and_then(|mut f| f.write_all(entry.as_bytes()));
         let shown = crate::text::one_line(&log.display().to_string());
-        match written {
-            Ok(()) => eprintln!("xungkich: {}", s.cli_panic_logged(&shown)),
-            Err(e) => eprintln!(
-                "xungkich: {}",
-                s.cli_panic_log_failed(&shown, s.io_error(&e))
-            ),
-        }
+        let message = match written {
+            Ok(()) => s.cli_panic_logged(&shown),
+            Err(e) => s.cli_panic_log_failed(&shown, s.io_error(&e)),
+        };
+        // Through the filter every printed line takes (an OS error's words included).
+        eprintln!("xungkich: {}", crate::text::clean_lines(&message));
     }));
 }
 

@@ -117,9 +117,11 @@ impl Strings {
     /// its control characters shown, as everywhere else text from a file is printed.
     pub fn campaign_problem(&self, p: &CampaignProblem) -> String {
         use CampaignProblem::*;
-        let q = |t: &str| one_line(t);
+        // A value is cut to a line's worth (a 100,000-character title is quoted, not
+        // printed); the TOML reader's own words get a few lines' worth.
+        let q = |t: &str| self.cut(t, super::QUOTE_WIDTH);
         match p {
-            Toml(detail) => self.cf_toml(q(detail)),
+            Toml(detail) => self.cf_toml(self.cut(detail, 4 * super::QUOTE_WIDTH)),
             MissingKey(key) => self.cf_missing_key(q(key)),
             UnknownKey { key, expected } if expected.is_empty() => self.cf_unknown_key(q(key)),
             UnknownKey { key, expected } => {

@@ -154,8 +154,8 @@ messages! {
         en: "cannot write the output: {why}",
     }
     cli_bad_now(given: impl Display) {
-        vi: "--now: «{given}» không phải ngày giờ: viết YYYY-MM-DDTHH:MM, ví dụ 2022-05-07T15:30",
-        en: "--now: \"{given}\" is not a date-time: use YYYY-MM-DDTHH:MM, e.g. 2022-05-07T15:30",
+        vi: "--now: {given} không phải ngày giờ: viết YYYY-MM-DDTHH:MM, ví dụ 2022-05-07T15:30",
+        en: "--now: {given} is not a date-time: use YYYY-MM-DDTHH:MM, e.g. 2022-05-07T15:30",
     }
     cli_snapshot_size(width: impl Display, height: impl Display, max_width: impl Display, max_height: impl Display) {
         vi: "snapshot: không vẽ được cỡ {width}×{height}: chiều rộng từ 1 tới {max_width} cột, chiều cao từ 1 tới {max_height} dòng",
@@ -198,8 +198,8 @@ messages! {
         en: "stopped by signal {signal}; every saved change is kept",
     }
     cli_day_not_date(given: impl Display) {
-        vi: "--day: «{given}» không phải ngày (dd/mm/yyyy)",
-        en: "--day: \"{given}\" is not a date (dd/mm/yyyy)",
+        vi: "--day: {given} không phải ngày (dd/mm/yyyy)",
+        en: "--day: {given} is not a date (dd/mm/yyyy)",
     }
     cli_day_not_saturday(date: impl Display, days: impl Display) {
         vi: "--day: {date} không phải thứ Bảy tình nguyện nào của chiến dịch ({days})",
@@ -694,32 +694,32 @@ messages! {
         en: "same item as row {first_row}.",
     }
     im_err_unit_code(code: impl Display) {
-        vi: "không có đơn vị mã «{code}»",
-        en: "no unit has the code “{code}”",
+        vi: "không có đơn vị mã {code}",
+        en: "no unit has the code {code}",
     }
     im_err_date(given: impl Display) {
-        vi: "«{given}» không phải ngày: dùng dd/mm/yyyy hoặc yyyy-mm-dd.",
-        en: "“{given}” is not a date: use dd/mm/yyyy or yyyy-mm-dd.",
+        vi: "{given} không phải ngày: dùng dd/mm/yyyy hoặc yyyy-mm-dd.",
+        en: "{given} is not a date: use dd/mm/yyyy or yyyy-mm-dd.",
     }
     im_err_month(given: impl Display, month: impl Display) {
-        vi: "«{given}»: không có tháng {month}.",
-        en: "“{given}”: there is no month {month}.",
+        vi: "{given}: không có tháng {month}.",
+        en: "{given}: there is no month {month}.",
     }
     im_err_day(given: impl Display, month: impl Display, day: impl Display) {
-        vi: "«{given}»: tháng {month} không có ngày {day}.",
-        en: "“{given}”: {month} has no day {day}.",
+        vi: "{given}: tháng {month} không có ngày {day}.",
+        en: "{given}: {month} has no day {day}.",
     }
     im_err_time(given: impl Display) {
-        vi: "«{given}»: giờ không hợp lệ (dùng HH:MM hoặc HH:MM:SS).",
-        en: "“{given}”: not a valid time (use HH:MM or HH:MM:SS).",
+        vi: "{given}: giờ không hợp lệ (dùng HH:MM hoặc HH:MM:SS).",
+        en: "{given}: not a valid time (use HH:MM or HH:MM:SS).",
     }
     im_err_choice(given: impl Display, allowed: impl Display) {
-        vi: "«{given}» không phải giá trị nhận được (có thể là: {allowed}).",
-        en: "“{given}” is not an accepted value (one of: {allowed}).",
+        vi: "{given} không phải giá trị nhận được (có thể là: {allowed}).",
+        en: "{given} is not an accepted value (one of: {allowed}).",
     }
     im_err_no_such_day(given: impl Display, days: impl Display) {
-        vi: "«{given}» không phải ngày thứ Bảy tình nguyện nào (các ngày: {days}).",
-        en: "“{given}” is not one of the volunteer Saturdays ({days}).",
+        vi: "{given} không phải ngày thứ Bảy tình nguyện nào (các ngày: {days}).",
+        en: "{given} is not one of the volunteer Saturdays ({days}).",
     }
     im_note_day(date: impl Display) {
         vi: "Tệp không có cột Ngày thứ Bảy: mọi dòng thuộc ngày {date}.",
@@ -730,20 +730,20 @@ messages! {
         en: " — did you mean {names}?",
     }
     im_err_unit(given: impl Display) {
-        vi: "không có đơn vị «{given}»",
-        en: "no unit named “{given}”",
+        vi: "không có đơn vị {given}",
+        en: "no unit named {given}",
     }
     im_err_unit_ambiguous(given: impl Display, names: impl Display) {
-        vi: "«{given}» có thể là {names}: ghi rõ tên đầy đủ hoặc mã.",
-        en: "“{given}” could be {names}: write the full name or the code.",
+        vi: "{given} có thể là {names}: ghi rõ tên đầy đủ hoặc mã.",
+        en: "{given} could be {names}: write the full name or the code.",
     }
     im_err_unit_new(given: impl Display, hint: impl Display) {
-        vi: "không có đơn vị «{given}»{hint} (muốn thêm đơn vị mới thì điền cột Mã).",
-        en: "no unit named “{given}”{hint} (to add a new unit, fill in its Code).",
+        vi: "không có đơn vị {given}{hint} (muốn thêm đơn vị mới thì điền cột Mã).",
+        en: "no unit named {given}{hint} (to add a new unit, fill in its Code).",
     }
     im_err_code_form(code: impl Display) {
-        vi: "mã «{code}» chỉ gồm chữ thường không dấu, số và dấu gạch (-), tối đa 40 ký tự.",
-        en: "code “{code}” may hold only lower-case letters without accents, digits and hyphens, 40 at most.",
+        vi: "mã {code} chỉ gồm chữ thường không dấu, số và dấu gạch (-), tối đa 40 ký tự.",
+        en: "code {code} may hold only lower-case letters without accents, digits and hyphens, 40 at most.",
     }
     im_err_new_unit_kind(kinds: impl Display) {
         vi: "đơn vị mới cần loại ({kinds}).",
@@ -804,6 +804,26 @@ messages! {
     im_column(column: impl Display) {
         vi: "cột {column}",
         en: "column {column}",
+    }
+    quoted(text: impl Display) {
+        vi: "«{text}»",
+        en: "“{text}”",
+    }
+    quoted_long(text: impl Display, chars: impl Display) {
+        vi: "«{text}» (dài {chars} ký tự)",
+        en: "“{text}” ({chars} characters long)",
+    }
+    cut_long(text: impl Display, chars: impl Display) {
+        vi: "{text} (dài {chars} ký tự)",
+        en: "{text} ({chars} characters long)",
+    }
+    im_err_too_many_columns(count: impl Display, max: impl Display) {
+        vi: "Dòng tiêu đề có {count} cột; xungkich chỉ đọc tệp có tối đa {max} cột (tệp này có đúng là bảng tính đăng ký không?).",
+        en: "The header row has {count} columns; xungkich reads files of at most {max} columns (is this the registration sheet?).",
+    }
+    im_more_columns(count: impl Display) {
+        vi: "… và {count} cột nữa",
+        en: "… and {count} more",
     }
     ro_refused(reason: impl Display) {
         vi: "Chỉ đọc ({reason}): không lưu được gì. Mở lại không có --read-only, hoặc cấp quyền ghi cho tệp và thư mục kho.",

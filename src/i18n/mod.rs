@@ -35,7 +35,54 @@ pub fn header_name(
     crate::domain::import::header_name(kind, col, lang == Lang::En)
 }
 
+/// How much of a quoted text a message shows, in display columns: a line's worth.
+pub const QUOTE_WIDTH: usize = 80;
+
 impl Strings {
+    /// Text from a file or the command line, quoted inside a message: on one line, and cut
+    /// at [`QUOTE_WIDTH`] columns with its length said, so a 100,000-character cell gives a
+    /// readable message rather than a screenful.
+    pub fn quote(&self, text: &str) -> String {
+        let line = crate::text::one_line(text);
+        if crate::text::width(&line) <= QUOTE_WIDTH {
+            return self.quoted(line);
+        }
+        self.quoted_long(
+            crate::text::truncate(&line, QUOTE_WIDTH),
+            self.grouped(text.chars().count()),
+        )
+    }
+
+    /// As [`Strings::quote`], for a sentence that puts its own quotes around the text: the
+    /// length, when the text is cut, is said inside them.
+    pub fn cut(&self, text: &str, width: usize) -> String {
+        let line = crate::text::one_line(text);
+        if crate::text::width(&line) <= width {
+            return line;
+        }
+        self.cut_long(
+            crate::text::truncate(&line, width),
+            self.grouped(text.chars().count()),
+        )
+    }
+
+    /// A count with its thousands grouped as the language writes them: 12.345 / 12,345.
+    pub fn grouped(&self, n: usize) -> String {
+        let sep = match self.lang {
+            Lang::Vi => '.',
+            Lang::En => ',',
+        };
+        let digits = n.to_string();
+        let mut out = String::new();
+        for (i, d) in digits.chars().enumerate() {
+            if i > 0 && (digits.len() - i).is_multiple_of(3) {
+                out.push(sep);
+            }
+            out.push(d);
+        }
+        out
+    }
+
     pub fn initiative_kind(&self, kind: crate::domain::initiative::InitiativeKind) -> &'static str {
         use crate::domain::initiative::InitiativeKind::*;
         match kind {
@@ -245,7 +292,11 @@ impl Strings {
     pub fn figure_error(&self, e: &crate::domain::figures::FigureError) -> String {
         use crate::domain::figures::FigureError;
         match e {
-            FigureError::NotANumber(t) => self.err_fig_nan(t),
+            // A form's field is short, a file's cell may be any length: cut either to a line.
+            FigureError::NotANumber(t) => self.err_fig_nan(crate::text::truncate(
+                &crate::text::one_line(t),
+                QUOTE_WIDTH,
+            )),
             FigureError::Negative => self.err_fig_negative.to_string(),
             FigureError::TooLarge => self.err_fig_large.to_string(),
             FigureError::ExceedsBound { bound, value } => {
@@ -265,6 +316,21 @@ mod tests {
 
     /// No string may be left empty in either language, and none may hide a placeholder: a
     /// sentence with arguments is a method in `messages.rs`, where the compiler checks them.
+    #[test]
+    fn long_quotes_are_cut_and_say_how_long() {
+        let vi = strings(Lang::Vi);
+        let en = strings(Lang::En);
+        assert_eq!(vi.quote("Tân Quý"), "«Tân Quý»");
+        assert_eq!(en.quote("a\nb"), "“a b”");
+        let long = "x".repeat(12_345);
+        let cut = format!("{}…", "x".repeat(QUOTE_WIDTH - 1));
+        assert_eq!(vi.quote(&long), format!("«{cut}» (dài 12.345 ký tự)"));
+        assert_eq!(en.quote(&long), format!("“{cut}” (12,345 characters long)"));
+        assert_eq!(en.grouped(1_000_000), "1,000,000");
+        assert_eq!(vi.grouped(999), "999");
+        assert_eq!(vi.grouped(0), "0");
+    }
+
     #[test]
     fn both_languages_are_complete_and_agree() {
         let vi = strings(Lang::Vi).entries();

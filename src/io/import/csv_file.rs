@@ -11,6 +11,12 @@ pub struct Sheet {
     pub rows: Vec<(usize, Vec<String>)>,
 }
 
+/// The widest sheet read. A registration sheet has a few dozen columns, and the corpus keeps
+/// a 1,003-column one that must import (`tests/corpus-import/initiatives/accepted-thousand-
+/// columns.csv`); a header of a million is no sheet anyone filled in, and reading it would
+/// cost the time and memory of a million columns for nothing.
+pub const MAX_COLUMNS: usize = 2_000;
+
 /// Why a file cannot be read at all.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum FileIssue {
@@ -22,6 +28,10 @@ pub enum FileIssue {
     /// Not UTF-8: the row (1-based line) where the first bad byte is.
     NotUtf8 {
         line: usize,
+    },
+    /// The header row has more than [`MAX_COLUMNS`] columns: how many.
+    TooManyColumns {
+        count: usize,
     },
     /// The CSV structure breaks (an unclosed quote): where, and the parser's words.
     Csv {
@@ -45,6 +55,12 @@ pub fn read(bytes: &[u8]) -> Result<Sheet, FileIssue> {
             .count()
             + 1,
     })?;
+    // Counted on the raw text, before any work proportional to the file is done (the
+    // separators are ASCII, which NFC leaves alone, so the count is the same after).
+    let (delimiter, columns) = header_shape(text);
+    if columns > MAX_COLUMNS {
+        return Err(FileIssue::TooManyColumns { count: columns });
+    }
     // Sheets on macOS may write decomposed accents; everything stored is NFC.
     let text = nfc(text);
     if text.trim().is_empty() {
@@ -53,7 +69,7 @@ pub fn read(bytes: &[u8]) -> Result<Sheet, FileIssue> {
     let mut reader = csv::ReaderBuilder::new()
         .has_headers(false)
         .flexible(true)
-        .delimiter(sniff_delimiter(&text))
+        .delimiter(delimiter)
         .from_reader(text.as_bytes());
     let mut records = reader.records();
     let headers: Vec<String> = match records.next() {
@@ -82,9 +98,10 @@ fn csv_issue(e: csv::Error) -> FileIssue {
     }
 }
 
-/// The separator of the header line: whichever of `,` `;` tab occurs most outside quotes
-/// (Excel in a Vietnamese locale writes `;`, since `,` is its decimal mark).
-fn sniff_delimiter(text: &str) -> u8 {
+/// The separator of the header line — whichever of `,` `;` tab occurs most outside quotes
+/// (Excel in a Vietnamese locale writes `;`, since `,` is its decimal mark) — and how many
+/// columns that line has with it.
+fn header_shape(text: &str) -> (u8, usize) {
     let mut counts = [0usize; 3];
     let mut quoted = false;
     for c in text.chars() {
@@ -98,7 +115,7 @@ fn sniff_delimiter(text: &str) -> u8 {
         }
     }
     let best = (0..3).max_by_key(|&i| (counts[i], 3 - i)).unwrap_or(0);
-    [b',', b';', b'\t'][best]
+    ([b',', b';', b'\t'][best], counts[best] + 1)
 }
 
 #[cfg(test)]
@@ -152,6 +169,26 @@ mod tests {
             read(b"A,B\nok,ok\nT\xE2n,x\n"),
             Err(FileIssue::NotUtf8 { line: 3 })
         );
+    }
+
+    #[test]
+    fn a_header_wider_than_any_sheet_is_refused() {
+        let wide = |n: usize| {
+            (0..n)
+                .map(|i| format!("c{i}"))
+                .collect::<Vec<_>>()
+                .join(",")
+        };
+        assert!(read(format!("{}\n", wide(MAX_COLUMNS)).as_bytes()).is_ok());
+        assert_eq!(
+            read(format!("{}\nx\n", wide(MAX_COLUMNS + 1)).as_bytes()),
+            Err(FileIssue::TooManyColumns {
+                count: MAX_COLUMNS + 1
+            })
+        );
+        // Separators inside quotes are not columns.
+        let quoted = format!("\"{}\",B\nx,y\n", ",".repeat(1000));
+        assert_eq!(read(quoted.as_bytes()).map(|s| s.headers.len()), Ok(2));
     }
 
     #[test]

@@ -142,6 +142,9 @@ impl Context<'_> {
     }
 }
 
+/// How many ignored columns the note names; the rest are counted.
+const IGNORED_SHOWN: usize = 10;
+
 /// Reads and checks a file. Never writes.
 pub fn plan_file(path: &Path, kind: ImportKind, ctx: &Context<'_>) -> Plan {
     let source = path.file_name().map_or_else(
@@ -156,7 +159,10 @@ pub fn plan_file(path: &Path, kind: ImportKind, ctx: &Context<'_>) -> Plan {
             vec![RowError {
                 row: 0,
                 column: None,
-                reason: ctx.s().im_err_open(path.display(), ctx.s().io_error(&e)),
+                reason: ctx.s().im_err_open(
+                    crate::text::one_line(&path.display().to_string()),
+                    ctx.s().io_error(&e),
+                ),
             }],
         ),
     }
@@ -193,11 +199,16 @@ pub fn plan_bytes(bytes: &[u8], source: &str, kind: ImportKind, ctx: &Context<'_
     };
     let mut p = Planner::new(kind, source, &sheet, &map, ctx);
     if !map.unknown.is_empty() {
-        let names: Vec<String> = map
+        // A sheet with a hundred stray columns gets a note of a line or two, not a page.
+        let mut names: Vec<String> = map
             .unknown
             .iter()
-            .map(|(i, h)| format!("{} «{h}»", column_letter(*i)))
+            .take(IGNORED_SHOWN)
+            .map(|(i, h)| format!("{} {}", column_letter(*i), s.quote(h)))
             .collect();
+        if map.unknown.len() > IGNORED_SHOWN {
+            names.push(s.im_more_columns(map.unknown.len() - IGNORED_SHOWN));
+        }
         p.plan.notes.push(s.im_note_ignored(names.join(", ")));
     }
     if sheet.rows.is_empty() {
@@ -288,6 +299,10 @@ fn file_issue(issue: &FileIssue, s: &Strings) -> (usize, String) {
         FileIssue::Workbook => (0, s.im_err_workbook.to_string()),
         FileIssue::Utf16 => (0, s.im_err_utf16.to_string()),
         FileIssue::NotUtf8 { line } => (*line, s.im_err_not_utf8.to_string()),
+        FileIssue::TooManyColumns { count } => (
+            1,
+            s.im_err_too_many_columns(s.grouped(*count), s.grouped(csv_file::MAX_COLUMNS)),
+        ),
         FileIssue::Csv { line, message } => {
             (usize::try_from(*line).unwrap_or(0), s.im_err_csv(message))
         }
@@ -318,21 +333,21 @@ fn header_issue(issue: &HeaderIssue, kind: ImportKind, headers: &[String], lang:
             row: 1,
             column: Some(column_words(*second, headers, s)),
             reason: s.im_err_twice(
-                column_label(*first, headers),
+                column_label(*first, headers, s),
                 crate::i18n::header_name(lang, kind, *col),
             ),
         },
     }
 }
 
-fn column_label(index: usize, headers: &[String]) -> String {
+fn column_label(index: usize, headers: &[String], s: &Strings) -> String {
     let header = headers.get(index).map_or("", String::as_str);
-    format!("{} «{header}»", column_letter(index))
+    format!("{} {}", column_letter(index), s.quote(header))
 }
 
 /// "cột C «Ngày đăng ký»".
 fn column_words(index: usize, headers: &[String], s: &Strings) -> String {
-    s.im_column(column_label(index, headers))
+    s.im_column(column_label(index, headers, s))
 }
 
 /// One data row being read.
@@ -450,7 +465,7 @@ impl<'a, 'c> Planner<'a, 'c> {
             if let Some(u) = self.ctx.board.units.iter().find(|u| key(&u.code) == k) {
                 return Some(u.id);
             }
-            let mut reason = s.im_err_unit_code(code);
+            let mut reason = s.im_err_unit_code(s.quote(code));
             if let Err(UnitMiss::Unknown { suggestions }) = self.matcher.find(code) {
                 reason.push_str(&did_you_mean(&suggestions, s));
             }
@@ -490,12 +505,12 @@ impl<'a, 'c> Planner<'a, 'c> {
     fn date_error(&self, text: &str, issue: &DateIssue) -> String {
         let s = self.s();
         match issue {
-            DateIssue::Form => s.im_err_date(text),
-            DateIssue::Month(m) => s.im_err_month(text, m),
+            DateIssue::Form => s.im_err_date(s.quote(text)),
+            DateIssue::Month(m) => s.im_err_month(s.quote(text), m),
             DateIssue::Day { day, month, year } => {
-                s.im_err_day(text, format!("{month:02}/{year}"), day)
+                s.im_err_day(s.quote(text), format!("{month:02}/{year}"), day)
             }
-            DateIssue::Time => s.im_err_time(text),
+            DateIssue::Time => s.im_err_time(s.quote(text)),
         }
     }
 
@@ -546,7 +561,9 @@ impl<'a, 'c> Planner<'a, 'c> {
         {
             return Ok(Some(*v));
         }
-        let reason = self.s().im_err_choice(text, shown.join(", "));
+        let reason = self
+            .s()
+            .im_err_choice(self.s().quote(text), shown.join(", "));
         self.error(row, Some(col), reason);
         Err(())
     }
@@ -570,7 +587,9 @@ impl<'a, 'c> Planner<'a, 'c> {
                 Some(i) => Some(i),
                 None => {
                     let list: Vec<String> = days.iter().map(|d| format_date(d.date)).collect();
-                    let reason = self.s().im_err_no_such_day(text, list.join(", "));
+                    let reason = self
+                        .s()
+                        .im_err_no_such_day(self.s().quote(text), list.join(", "));
                     self.error(row, Some(Col::Saturday), reason);
                     None
                 }
@@ -622,13 +641,13 @@ fn did_you_mean(suggestions: &[String], s: &Strings) -> String {
 fn unit_miss(text: &str, miss: &UnitMiss, s: &Strings) -> String {
     match miss {
         UnitMiss::Unknown { suggestions } => {
-            let mut reason = s.im_err_unit(text);
+            let mut reason = s.im_err_unit(s.quote(text));
             reason.push_str(&did_you_mean(suggestions, s));
             reason
         }
         UnitMiss::Ambiguous(names) => {
             let names: Vec<String> = names.iter().map(|n| format!("«{n}»")).collect();
-            s.im_err_unit_ambiguous(text, names.join(s.im_or))
+            s.im_err_unit_ambiguous(s.quote(text), names.join(s.im_or))
         }
     }
 }

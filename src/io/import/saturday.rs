@@ -64,6 +64,7 @@ pub(super) fn plan_registrations(p: &mut Planner<'_, '_>) {
                     Ok(Some(codes))
                 } else {
                     let known: Vec<&str> = activities.iter().map(|(_, n)| n.as_str()).collect();
+                    let bad: Vec<String> = bad.iter().map(|b| s.quote(b)).collect();
                     let reason = s.im_err_choice(bad.join(", "), known.join(", "));
                     p.error(&row, Some(Col::Activities), reason);
                     Err(())
@@ -237,7 +238,7 @@ pub(super) fn plan_figures(p: &mut Planner<'_, '_>) {
                     }
                     None => {
                         let shown: Vec<&str> = Metric::ALL.iter().map(|m| s.metric(*m)).collect();
-                        let reason = s.im_err_choice(name, shown.join(", "));
+                        let reason = s.im_err_choice(s.quote(name), shown.join(", "));
                         p.error(&row, Some(Col::Metric), reason);
                         continue;
                     }

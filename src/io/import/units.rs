@@ -66,7 +66,7 @@ fn plan_row(
                         UnitMiss::Unknown { suggestions } => did_you_mean(suggestions, s),
                         UnitMiss::Ambiguous(names) => did_you_mean(names, s),
                     };
-                    let reason = s.im_err_unit_new(n, &hint);
+                    let reason = s.im_err_unit_new(s.quote(n), &hint);
                     p.error(row, Some(Col::UnitName), reason);
                     return;
                 }
@@ -136,7 +136,7 @@ fn plan_row(
                     .chars()
                     .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
             {
-                p.error(row, Some(Col::UnitCode), s.im_err_code_form(code));
+                p.error(row, Some(Col::UnitCode), s.im_err_code_form(s.quote(code)));
                 ok = false;
             }
             if name.is_none() {
