@@ -247,19 +247,23 @@ pub fn restore(db: &Path, from: &Path, stamp: &str) -> Result<Option<PathBuf>> {
     } else {
         None
     };
+    // The replaced store's journal, emptied by the checkpoint in `keep_aside`, belongs to it:
+    // removed before the swap, so the copy never starts beside another file's WAL or index.
+    for ext in ["-wal", "-shm"] {
+        let side = with_suffix(db, ext);
+        if side.exists()
+            && let Err(e) = std::fs::remove_file(&side)
+        {
+            let _ = std::fs::remove_file(&tmp);
+            return Err(io(&side)(e));
+        }
+    }
     if let Err(e) = std::fs::rename(&tmp, db) {
         let _ = std::fs::remove_file(&tmp);
         return Err(io(db)(e));
     }
     if let Some(dir) = db.parent().filter(|d| !d.as_os_str().is_empty()) {
         let _ = std::fs::File::open(dir).and_then(|d| d.sync_all());
-    }
-    // The replaced store's journal, emptied by the checkpoint in `keep_aside`, belongs to it.
-    for ext in ["-wal", "-shm"] {
-        let side = with_suffix(db, ext);
-        if side.exists() {
-            std::fs::remove_file(&side).map_err(io(&side))?;
-        }
     }
     Ok(aside)
 }

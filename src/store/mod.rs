@@ -586,6 +586,15 @@ fn unwritable(path: &Path) -> Option<ReadOnly> {
 
 /// Refuses, without writing a byte, a file that is not a SQLite database, another program's
 /// database, or a store from a newer xungkich.
+/// SQLITE_READONLY_RECOVERY and SQLITE_READONLY_ROLLBACK: a read-only connection met a WAL
+/// or a rollback journal that must be recovered first.
+fn needs_recovery(e: &rusqlite::Error) -> bool {
+    const READONLY_RECOVERY: i32 = 8 | (1 << 8);
+    const READONLY_ROLLBACK: i32 = 8 | (3 << 8);
+    matches!(e, rusqlite::Error::SqliteFailure(f, _)
+        if f.extended_code == READONLY_RECOVERY || f.extended_code == READONLY_ROLLBACK)
+}
+
 pub(crate) fn inspect_existing(path: &Path) -> Result<()> {
     let io = |source| StoreError::Io {
         path: path.to_path_buf(),
@@ -644,6 +653,13 @@ pub(crate) fn inspect_existing(path: &Path) -> Result<()> {
                 path: path.to_path_buf(),
             });
         }
+        // A hot journal or WAL left by a crash (a kill during a write, a restore or a schema
+        // change) can only be put right by a writer: look through one, which recovers it, as
+        // the store's own open would a moment later.
+        Err(e) if needs_recovery(&e) && unwritable(path).is_none() => Connection::open_with_flags(
+            sqlite_name(path),
+            OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+        )?,
         Err(e) if unwritable(path).is_some() => {
             drop(e);
             open_ro(path)?
