@@ -204,16 +204,21 @@ fn run(cli: Cli) -> Result<(), Failure> {
             );
             Ok(())
         }
-        Some(Command::Report { format, out }) => {
+        Some(Command::Report { format, out, force }) => {
             let store = open_store(&db, seed(), now, read_only)?;
             let board = store.load_board()?;
             let gathered = briefing::gather(&store, board, now)?;
             let text = briefing::render(&gathered, strings(cli.lang), format);
             match out {
-                Some(path) => briefing::write(&path, &text).map_err(|e| {
-                    let why = format!("{}: {}", shown(&path), s.io_error(&e));
-                    Failure::Failed(s.br_write_failed(&why))
-                })?,
+                Some(path) => {
+                    briefing::write(&path, &text, force).map_err(|e| match e {
+                        // Refusals change nothing: the officer picks another name or --force.
+                        xungkich::atomic_write::Error::Io(_) => {
+                            Failure::Failed(s.br_write_failed(s.write_error(&path, &e)))
+                        }
+                        _ => Failure::Refused(s.write_error(&path, &e)),
+                    })?;
+                }
                 None => out_raw!("{text}"),
             }
             Ok(())

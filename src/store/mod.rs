@@ -65,6 +65,9 @@ pub enum StoreError {
     OtherCampaign { path: PathBuf, existing: String },
     #[error("{path} exists already (give --force to replace it; nothing was written)")]
     Exists { path: PathBuf },
+    /// A symbolic link where a file is to be written: never followed, never replaced.
+    #[error("{path} is a symbolic link: refused (nothing was written)")]
+    Link { path: PathBuf },
     #[error("{path}: {source}")]
     Io {
         path: PathBuf,
@@ -155,6 +158,7 @@ impl StoreError {
                 | StoreError::SchemaTooNew { .. }
                 | StoreError::OtherCampaign { .. }
                 | StoreError::Exists { .. }
+                | StoreError::Link { .. }
                 | StoreError::ReadOnly(_)
                 | StoreError::InUse { .. }
                 | StoreError::ReadOnlyNeedsUpgrade { .. }
