@@ -131,6 +131,14 @@ fn run(cli: Cli) -> Result<(), Failure> {
         Some(p) => p.clone(),
         None => cli::default_db().ok_or_else(|| refused(s.cli_no_home))?,
     };
+    // The default data folder is the app's own and holds personal data: owner only. A folder
+    // named with --db may be the officer's (their Documents) and is left as it is.
+    if let Some(own) = cli::data_dir()
+        && db.parent() == Some(own.as_path())
+        && !cli.read_only
+    {
+        let _ = xungkich::atomic_write::make_private(&own);
+    }
     let now = clock.now();
     let read_only = cli.read_only;
     let seed = || match &campaign {

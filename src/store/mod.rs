@@ -13,6 +13,7 @@ mod import;
 mod initiatives;
 mod kpis;
 mod migrate;
+mod private;
 mod queries;
 mod registrations;
 mod reports;
@@ -273,7 +274,7 @@ impl Store {
     fn open_writable(path: &Path, seed: Seed<'_>, now: DateTime<FixedOffset>) -> Result<Store> {
         inspect_existing(path)?;
         if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
-            std::fs::create_dir_all(dir).map_err(|source| StoreError::Io {
+            crate::atomic_write::create_dir_all(dir).map_err(|source| StoreError::Io {
                 path: dir.to_path_buf(),
                 source,
             })?;
@@ -286,6 +287,7 @@ impl Store {
             data_version: None,
             read_only: None,
         };
+        store.secure_permissions();
         migrate::run(&mut store.conn)?;
         seed::ensure(&mut store.conn, path, seed, now)?;
         // The baseline is taken before the caller reads anything, so a commit by another
