@@ -100,7 +100,11 @@ fn report_out_refuses_an_existing_file_unless_forced() {
     let text = std::fs::read_to_string(&out).expect("read");
     assert!(text.contains("MEETING BRIEFING"), "{text}");
     assert_eq!(mode(&out), 0o600);
-    assert_eq!(names(dir.path()), ["briefing.md", "data"], "no temporary left");
+    assert_eq!(
+        names(dir.path()),
+        ["briefing.md", "data"],
+        "no temporary left"
+    );
 }
 
 #[test]
@@ -283,7 +287,12 @@ fn the_store_and_its_folders_are_private_whatever_the_umask() {
     while let Some(p) = stack.pop() {
         if p.is_dir() {
             assert_eq!(mode(&p), 0o700, "{}", p.display());
-            stack.extend(std::fs::read_dir(&p).expect("read").flatten().map(|e| e.path()));
+            stack.extend(
+                std::fs::read_dir(&p)
+                    .expect("read")
+                    .flatten()
+                    .map(|e| e.path()),
+            );
         } else {
             assert_eq!(mode(&p), 0o600, "{}", p.display());
             seen += 1;

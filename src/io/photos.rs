@@ -184,6 +184,15 @@ mod tests {
             Path::new("photos/tb-dot2-2022/p-tan-quy/IMG_0001.jpg-2.png")
         );
         assert_eq!(fs::read(data.join(&b)).expect("read"), PNG);
+        // Photos of people and places are personal data: owner only, folders too.
+        use std::os::unix::fs::PermissionsExt;
+        let mode = |p: &Path| fs::metadata(p).expect("meta").permissions().mode() & 0o777;
+        assert_eq!(mode(&data.join(&a)), 0o600);
+        assert_eq!(mode(&data.join("photos/tb-dot2-2022")), 0o700);
+        let files = fs::read_dir(data.join("photos/tb-dot2-2022/p-tan-quy"))
+            .expect("read")
+            .count();
+        assert_eq!(files, 2, "no temporary left");
     }
 
     #[test]
