@@ -253,6 +253,7 @@ pub fn restore(db: &Path, from: &Path, stamp: &str) -> Result<Option<PathBuf>> {
     let copied = atomic_write::split(db)
         .map_err(atomic_write::Error::Io)
         .and_then(|(dir, name)| {
+            remove_stale_parts(&dir, |n| n == name);
             let prefix = format!(".{name}.part-{}.", std::process::id());
             let mut pending = atomic_write::create_with(&dir, &prefix, ".tmp")?;
             std::io::copy(&mut std::fs::File::open(from)?, pending.file())?;
