@@ -39,6 +39,27 @@ fn run_after(before: &str, db: &Path, args: &[&str]) -> Output {
         .expect("run xungkich")
 }
 
+/// As [`run_after`], with the platform's data folder (`XDG_DATA_HOME`) under `data_home`.
+fn run_with_data_home(data_home: &Path, db: &Path, args: &[&str]) -> Output {
+    let mut cmd = format!(
+        "umask 000; exec {} --lang en --now {NOW} --db {}",
+        quote(BIN),
+        quote(&db.display().to_string())
+    );
+    for a in args {
+        cmd.push(' ');
+        cmd.push_str(&quote(a));
+    }
+    Command::new("sh")
+        .args(["-c", &cmd])
+        .env_remove("XUNGKICH_DB")
+        .env_remove("XUNGKICH_NOW")
+        .env_remove("XUNGKICH_LANG")
+        .env("XDG_DATA_HOME", data_home)
+        .output()
+        .expect("run xungkich")
+}
+
 fn run(db: &Path, args: &[&str]) -> Output {
     run_after("", db, args)
 }
@@ -355,4 +376,25 @@ fn existing_journal_files_become_private_on_open() {
         assert_eq!(mode(&p), 0o600, "{}", p.display());
     }
     drop(conn);
+}
+
+/// The default data folder is the app's own and becomes 0700; the folder of a store the
+/// officer put elsewhere with --db (their Documents, say) keeps its mode.
+#[test]
+fn the_default_data_folder_becomes_private_a_chosen_one_is_left() {
+    let dir = TempDir::new().expect("dir");
+    let own = dir.path().join("xungkich");
+    let chosen = dir.path().join("Documents");
+    for d in [&own, &chosen] {
+        std::fs::create_dir(d).expect("folder");
+        std::fs::set_permissions(d, std::fs::Permissions::from_mode(0o755)).expect("chmod");
+        ok(&run_with_data_home(
+            dir.path(),
+            &d.join("x.db"),
+            &["report"],
+        ));
+    }
+    assert_eq!(mode(&own), 0o700);
+    assert_eq!(mode(&chosen), 0o755);
+    assert_eq!(mode(&chosen.join("x.db")), 0o600);
 }
