@@ -87,9 +87,13 @@ pub enum Command {
         /// text (aligned columns) or markdown (GitHub tables, pasteable into a chat).
         #[arg(long, value_enum, default_value = "text")]
         format: crate::io::briefing::Format,
-        /// Write to this file instead of printing.
+        /// Write to this file instead of printing (an existing file is refused without
+        /// --force; a symbolic link always).
         #[arg(long, value_name = "FILE")]
         out: Option<PathBuf>,
+        /// Replace the --out file if it exists.
+        #[arg(long, requires = "out")]
+        force: bool,
     },
     /// Import a CSV (from Google Sheets or Excel): checks every row first and writes all of
     /// it or nothing; prints what it adds, updates, leaves as is, or why a row is wrong.

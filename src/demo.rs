@@ -525,8 +525,15 @@ fn write_photo(dir: &Path, day: &str, unit: &str, k: i64) -> Result<()> {
         path: folder.clone(),
         source,
     };
-    std::fs::create_dir_all(&folder).map_err(io)?;
-    std::fs::write(folder.join(format!("anh-{k}.png")), PNG_1X1).map_err(io)?;
+    crate::atomic_write::create_dir_all(&folder).map_err(io)?;
+    // Through the one writer, so a demo photo is 0600 and never written through a link.
+    let path = folder.join(format!("anh-{k}.png"));
+    crate::atomic_write::write(&path, true, |f| std::io::Write::write_all(f, PNG_1X1)).map_err(
+        |e| match e {
+            crate::atomic_write::Error::Io(source) => io(source),
+            other => io(std::io::Error::other(other.to_string())),
+        },
+    )?;
     Ok(())
 }
 

@@ -5,9 +5,11 @@
 //! only place with SQL) ← `model` (read-models every output shares) ← `app` (state machine) ←
 //! `ui` (rendering) and `io` (files in and out), with `cli`, `main` and `tui` at the edge.
 //! `i18n` (every word, both languages) and `text` (what may reach a terminal or a file) are
-//! shared by every layer that writes for a person. `tests/layers.rs` keeps the order.
+//! shared by every layer that writes for a person; `atomic_write` (the one way a file is
+//! written, private to its owner) by the store's backups and `io`. `tests/layers.rs` keeps the order.
 
 pub mod app;
+pub mod atomic_write;
 pub mod cli;
 pub mod demo;
 pub mod domain;

@@ -179,6 +179,14 @@ fn run(cli: Cli) -> Result<(), Failure> {
         Some(p) => p.clone(),
         None => cli::default_db().ok_or_else(|| refused(s.cli_no_home))?,
     };
+    // The default data folder is the app's own and holds personal data: owner only. A folder
+    // named with --db may be the officer's (their Documents) and is left as it is.
+    if let Some(own) = cli::data_dir()
+        && db.parent() == Some(own.as_path())
+        && !cli.read_only
+    {
+        let _ = xungkich::atomic_write::make_private(&own);
+    }
     let now = clock.now();
     let read_only = cli.read_only;
     let seed = || match &campaign {
@@ -254,16 +262,21 @@ fn run(cli: Cli) -> Result<(), Failure> {
             out_raw!("{}", ui::snapshot::render_text(&app, width, height));
             Ok(())
         }
-        Some(Command::Report { format, out }) => {
+        Some(Command::Report { format, out, force }) => {
             let store = open_store(&db, seed(), now, read_only)?;
             let board = store.load_board()?;
             let gathered = briefing::gather(&store, board, now)?;
             let text = briefing::render(&gathered, strings(cli.lang), format);
             match out {
-                Some(path) => briefing::write(&path, &text).map_err(|e| {
-                    let why = format!("{}: {}", shown(&path), s.io_error(&e));
-                    Failure::Failed(s.br_write_failed(&why))
-                })?,
+                Some(path) => {
+                    briefing::write(&path, &text, force).map_err(|e| match e {
+                        // Refusals change nothing: the officer picks another name or --force.
+                        xungkich::atomic_write::Error::Io(_) => {
+                            Failure::Failed(s.br_write_failed(s.write_error(&path, &e)))
+                        }
+                        _ => Failure::Refused(s.write_error(&path, &e)),
+                    })?;
+                }
                 None => out_raw!("{text}"),
             }
             Ok(())

@@ -185,6 +185,27 @@ pub fn panic_log_path(db: &std::path::Path) -> std::path::PathBuf {
         .join("xungkich-panic.log")
 }
 
+/// Appends to the panic log, which quotes what was on screen (names, phone numbers): made
+/// 0600 whatever the umask, and never written through a symbolic link planted in its place.
+/// Appended rather than replaced whole, so an earlier crash is kept.
+fn append_private(log: &std::path::Path, entry: &[u8]) -> io::Result<()> {
+    use std::os::unix::fs::OpenOptionsExt as _;
+    if std::fs::symlink_metadata(log).is_ok_and(|m| m.file_type().is_symlink()) {
+        return Err(io::Error::new(
+            io::ErrorKind::AlreadyExists,
+            "a symbolic link is in its place",
+        ));
+    }
+    let mut f = std::fs::OpenOptions::new()
+        .create(true)
+        .append(true)
+        .mode(crate::atomic_write::FILE_MODE)
+        .open(log)?;
+    crate::atomic_write::make_private(log)?;
+    f.write_all(entry)?;
+    f.sync_all()
+}
+
 /// `s` words the two lines said after Rust's own panic message, in the interface's language.
 fn install_panic_hook(log: std::path::PathBuf, s: &'static crate::i18n::Strings) {
     let previous = std::panic::take_hook();
@@ -200,11 +221,7 @@ fn install_panic_hook(log: std::path::PathBuf, s: &'static crate::i18n::Strings)
             chrono::Local::now().to_rfc3339(),
             env!("CARGO_PKG_VERSION"),
         );
-        let written = std::fs::OpenOptions::new()
-            .create(true)
-            .append(true)
-            .open(&log)
-            .and_then(|mut f| f.write_all(entry.as_bytes()));
+        let written = append_private(&log, entry.as_bytes());
         let shown = crate::text::one_line(&log.display().to_string());
         let message = match written {
             Ok(()) => s.cli_panic_logged(&shown),

@@ -61,6 +61,8 @@ struct Exit {
 struct Launch {
     args: Vec<String>,
     env: Vec<(String, String)>,
+    /// The umask the app starts under (the wrapper's own otherwise).
+    umask: Option<&'static str>,
 }
 
 impl Launch {
@@ -74,7 +76,13 @@ impl Launch {
         Launch {
             args: vec!["--db".into(), db.to_str().expect("utf-8 temp path").into()],
             env: Vec::new(),
+            umask: None,
         }
+    }
+
+    fn umask(mut self, mask: &'static str) -> Launch {
+        self.umask = Some(mask);
+        self
     }
 
     fn args(mut self, args: &[&str]) -> Launch {
@@ -89,7 +97,10 @@ impl Launch {
 
     fn script(&self) -> String {
         let cmd = self.command();
-        format!("{cmd}; echo \"EXIT=$?\"; stty -a; echo {DONE}; exec sleep 600")
+        let umask = self
+            .umask
+            .map_or_else(String::new, |m| format!("umask {m}; "));
+        format!("{umask}{cmd}; echo \"EXIT=$?\"; stty -a; echo {DONE}; exec sleep 600")
     }
 
     /// The app's command line alone.
@@ -761,6 +772,86 @@ fn panic_restores_terminal_and_shows_message() {
         "the screen says where: {}",
         exit.screen
     );
+}
+
+fn file_mode(p: &Path) -> u32 {
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::symlink_metadata(p)
+        .unwrap_or_else(|e| panic!("{}: {e}", p.display()))
+        .permissions()
+        .mode()
+        & 0o7777
+}
+
+fn files_in(dir: &Path) -> Vec<PathBuf> {
+    let mut v: Vec<PathBuf> = std::fs::read_dir(dir)
+        .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
+        .filter_map(|e| Some(e.ok()?.path()))
+        .collect();
+    v.sort();
+    v
+}
+
+/// Issue 12 items 6 and 7 in the app: R and x pressed twice within the same minute (the
+/// clock is fixed) write two files each, never one over the other; under umask 000 the store,
+/// its -wal/-shm while the app runs, the daily copy, briefings, exports and the panic log are
+/// 0600 and the folders the app makes 0700.
+#[test]
+fn r_and_x_twice_keep_both_files_and_everything_is_private_under_umask_000() {
+    let (dir, db) = temp_db();
+    let data = dir.path().join("data");
+    let db = data.join(db.file_name().expect("name"));
+    let launch = Launch::fixed(&db)
+        .umask("000")
+        .env("XUNGKICH_TEST_PANIC_KEY", "Z");
+    let t = Tmux::start(120, 40, &launch);
+    t.wait_for("1 Tổng quan");
+    for _ in 0..2 {
+        t.send(&["R"]);
+        t.wait_for("Đã ghi bản tin");
+        t.send(&["x"]);
+        t.wait_for("Đã xuất bảng tính");
+    }
+    let name = db.file_name().expect("name").to_string_lossy().into_owned();
+    for side in ["-wal", "-shm"] {
+        let p = db.with_file_name(format!("{name}{side}"));
+        assert_eq!(file_mode(&p), 0o600, "{} while the app runs", p.display());
+    }
+    let reports = files_in(&data.join("reports"));
+    let exports = files_in(&data.join("exports"));
+    let stamp = "20220506-0900";
+    assert_eq!(
+        reports,
+        [
+            data.join(format!("reports/briefing-{stamp}-2.md")),
+            data.join(format!("reports/briefing-{stamp}.md")),
+        ]
+    );
+    assert_eq!(
+        exports,
+        [
+            data.join(format!("exports/xungkich-{stamp}-2.xlsx")),
+            data.join(format!("exports/xungkich-{stamp}.xlsx")),
+        ]
+    );
+    let backups = files_in(&data.join("backups"));
+    assert_eq!(backups.len(), 1, "{backups:?}");
+    t.send(&["Z"]);
+    let exit = t.exit();
+    exit.assert_restored();
+    let log = data.join("xungkich-panic.log");
+    for f in reports
+        .iter()
+        .chain(&exports)
+        .chain(&backups)
+        .chain([&db, &log])
+    {
+        assert_eq!(file_mode(f), 0o600, "{}", f.display());
+    }
+    for d in ["", "reports", "exports", "backups"] {
+        let p = data.join(d);
+        assert_eq!(file_mode(&p), 0o700, "{}", p.display());
+    }
 }
 
 #[test]

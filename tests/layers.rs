@@ -28,6 +28,12 @@ const FORBIDDEN: &[(&str, &[&str])] = &[
             "domain", "store", "model", "app", "ui", "io", "i18n", "cli", "tui",
         ],
     ),
+    (
+        "atomic_write.rs",
+        &[
+            "domain", "store", "model", "app", "ui", "io", "i18n", "cli", "tui",
+        ],
+    ),
     ("app", &["ui", "cli", "tui"]),
 ];
 

@@ -8,44 +8,40 @@ use crate::store::{Store, Table};
 
 /// Writes the markdown briefing beside the store (`<data folder>/reports/`), as `xungkich
 /// report --format markdown` prints it; the status line gives the path or what went wrong.
+/// Pressed twice within a minute it writes a second file (`…-2.md`), never over the first.
 pub(super) fn write_briefing(app: &mut App, store: &Store) {
     use crate::io::briefing;
     let s = app.strings();
     let folder = store.folder();
-    let path = briefing::file_path(&folder, app.now);
     let written = briefing::gather_on(store, app.board.clone(), app.now, Some(app.volunteer.day))
         .map_err(|e| s.store_error(&e))
         .and_then(|b| {
             let text = briefing::render(&b, s, briefing::Format::Markdown);
-            briefing::write(&path, &text).map_err(|e| {
-                format!(
-                    "{}: {}",
-                    crate::text::one_line(&path.display().to_string()),
-                    s.io_error(&e)
-                )
+            briefing::write_new(&folder, app.now, &text).map_err(|e| {
+                let path = briefing::file_path(&folder, app.now);
+                s.write_error(&path, &e)
             })
         });
     match written {
-        Ok(()) => set_status(app, StatusKind::Saved, s.br_written(path.display())),
+        Ok(path) => set_status(app, StatusKind::Saved, s.br_written(path.display())),
         Err(e) => set_status(app, StatusKind::Error, s.br_write_failed(&e)),
     }
 }
 
 /// Writes every table as an XLSX workbook beside the store (`<data folder>/exports/`), as
 /// `xungkich export --format xlsx` does; the status line gives the path or what went wrong.
+/// Pressed twice within a minute it writes a second file (`…-2.xlsx`), never over the first.
 pub(super) fn write_export(app: &mut App, store: &Store) {
     use crate::io::export;
     let s = app.strings();
     let folder = store.folder();
-    let path = export::file_path(&folder, app.now);
     let written = export::gather(store, &app.board, app.now, s)
         .map_err(|e| s.store_error(&e))
         .and_then(|tables| {
-            export::write(&tables, s.ex_summary, export::Format::Xlsx, &path, true)
-                .map_err(|e| e.message(s))
+            export::write_new(&tables, s.ex_summary, &folder, app.now).map_err(|e| e.message(s))
         });
     match written {
-        Ok(_) => set_status(app, StatusKind::Saved, s.ex_written(path.display())),
+        Ok(path) => set_status(app, StatusKind::Saved, s.ex_written(path.display())),
         Err(e) => set_status(app, StatusKind::Error, s.ex_write_failed(&e)),
     }
 }

@@ -30,6 +30,18 @@ impl Strings {
         }
     }
 
+    /// Why a file was not written, with the file it is about (`path` names it when the
+    /// operating system refused a step).
+    pub fn write_error(&self, path: &std::path::Path, e: &crate::atomic_write::Error) -> String {
+        use crate::atomic_write::Error;
+        let shown = |p: &std::path::Path| one_line(&p.display().to_string());
+        match e {
+            Error::Exists(p) => self.se_exists(shown(p)),
+            Error::Link(p) => self.se_link(shown(p)),
+            Error::Io(io) => self.se_io(shown(path), self.io_error(io)),
+        }
+    }
+
     /// A store error as a whole sentence (with the file it is about, when it is about one).
     pub fn store_error(&self, e: &StoreError) -> String {
         let path = |p: &std::path::Path| one_line(&p.display().to_string());
@@ -45,6 +57,7 @@ impl Strings {
                 self.se_other_campaign(path(p), one_line(existing))
             }
             StoreError::Exists { path: p } => self.se_exists(path(p)),
+            StoreError::Link { path: p } => self.se_link(path(p)),
             StoreError::Io { path: p, source } => self.se_io(path(p), self.io_error(source)),
             StoreError::Sqlite(e) => self.sqlite_error(e),
             StoreError::Invalid(why) => self.se_invalid(self.invalid(why)),

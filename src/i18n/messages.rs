@@ -249,6 +249,10 @@ messages! {
         vi: "{path} đã có (thêm --force để thay; chưa ghi gì)",
         en: "{path} exists already (give --force to replace it; nothing was written)",
     }
+    se_link(path: impl Display) {
+        vi: "{path} là một liên kết tượng trưng (symlink): không ghi theo nó, kể cả với --force (chưa ghi gì)",
+        en: "{path} is a symbolic link: it is never written through, even with --force (nothing was written)",
+    }
     se_io(path: impl Display, why: impl Display) {
         vi: "{path}: {why}",
         en: "{path}: {why}",

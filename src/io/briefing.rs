@@ -4,11 +4,13 @@
 //! [`gather`] is the only part that reads the store; [`render`] is a pure function of what it
 //! gathered, so the same briefing comes out of the CLI, the app and the golden tests.
 
+use std::io::Write as _;
 use std::path::{Path, PathBuf};
 
 use chrono::{DateTime, FixedOffset};
 use unicode_width::UnicodeWidthStr;
 
+use crate::atomic_write;
 use crate::domain::figures::Metric;
 use crate::domain::initiative::Stage;
 use crate::domain::kpi::format_percent;
@@ -87,16 +89,36 @@ pub fn gather_on(
 
 /// The briefing's file name in `folder`: `briefing-YYYYMMDD-HHMM.md` at the app clock.
 pub fn file_path(folder: &Path, now: DateTime<FixedOffset>) -> PathBuf {
-    let stamp = now.with_timezone(&local_offset()).format("%Y%m%d-%H%M");
-    folder.join("reports").join(format!("briefing-{stamp}.md"))
+    folder
+        .join("reports")
+        .join(format!("{}.md", file_stem(now)))
 }
 
-/// Writes `text` to `path`, making its folder first.
-pub fn write(path: &Path, text: &str) -> std::io::Result<()> {
-    if let Some(dir) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
-        std::fs::create_dir_all(dir)?;
-    }
-    std::fs::write(path, text)
+fn file_stem(now: DateTime<FixedOffset>) -> String {
+    let stamp = now.with_timezone(&local_offset()).format("%Y%m%d-%H%M");
+    format!("briefing-{stamp}")
+}
+
+/// Writes `text` to `path` whole (`report --out`): an existing file is refused unless
+/// `force`, a symbolic link always; a failure leaves the old file as it was.
+pub fn write(
+    path: &Path,
+    text: &str,
+    force: bool,
+) -> std::result::Result<PathBuf, atomic_write::Error> {
+    atomic_write::write(path, force, |f| f.write_all(text.as_bytes()))
+}
+
+/// Writes `text` as a new briefing in `<folder>/reports/` (key R): named by the minute, and
+/// `…-2.md`, `…-3.md` when pressed again within it, so an earlier briefing is never replaced.
+pub fn write_new(
+    folder: &Path,
+    now: DateTime<FixedOffset>,
+    text: &str,
+) -> std::result::Result<PathBuf, atomic_write::Error> {
+    atomic_write::write_fresh(&folder.join("reports"), &file_stem(now), "md", |f| {
+        f.write_all(text.as_bytes())
+    })
 }
 
 /// The briefing as text, NFC-normalised so names typed with combining marks paste the same.

@@ -7,10 +7,12 @@
 
 use std::borrow::Cow;
 use std::collections::HashMap;
+use std::fs::File;
 use std::path::{Path, PathBuf};
 
 use chrono::{DateTime, Datelike, FixedOffset, NaiveDate, Timelike};
 
+use crate::atomic_write;
 use crate::domain::campaign::RequirementSource;
 use crate::domain::time::local_offset;
 use crate::i18n::Strings;
@@ -325,6 +327,9 @@ fn json_value(v: &Value) -> serde_json::Value {
 pub enum ExportError {
     #[error("{0} exists already (give --force to replace it; nothing was written)")]
     Exists(PathBuf),
+    /// Never followed, never replaced, even with --force: it could lead out of the folder.
+    #[error("{0} is a symbolic link: refused (nothing was written)")]
+    Link(PathBuf),
     #[error("{path}: {cause}")]
     Write { path: PathBuf, cause: WriteCause },
 }
@@ -341,13 +346,14 @@ pub enum WriteCause {
 
 impl ExportError {
     pub fn is_refusal(&self) -> bool {
-        matches!(self, ExportError::Exists(_))
+        matches!(self, ExportError::Exists(_) | ExportError::Link(_))
     }
 
     /// The sentence for the officer, in the language of `s`.
     pub fn message(&self, s: &Strings) -> String {
         match self {
             ExportError::Exists(p) => s.se_exists(one_line(&p.display().to_string())),
+            ExportError::Link(p) => s.se_link(one_line(&p.display().to_string())),
             ExportError::Write { path, cause } => {
                 let why = match cause {
                     WriteCause::Io(e) => s.io_error(e),
@@ -375,31 +381,36 @@ fn csv_cause(e: csv::Error) -> WriteCause {
     }
 }
 
-/// Where `path` is written first, in the same folder so the rename is atomic.
-fn temp_beside(path: &Path) -> PathBuf {
-    let name = path
-        .file_name()
-        .map_or_else(|| "export".into(), |n| n.to_string_lossy().into_owned());
-    path.with_file_name(format!(".{name}.{}.tmp", std::process::id()))
+fn from_atomic(path: &Path, e: atomic_write::Error) -> ExportError {
+    match e {
+        atomic_write::Error::Exists(p) => ExportError::Exists(p),
+        atomic_write::Error::Link(p) => ExportError::Link(p),
+        atomic_write::Error::Io(e) => write_err(path, e),
+    }
 }
 
-/// Writes through a temporary file and renames it into place.
+/// Writes through a temporary file with a random name, created exclusively beside `path`
+/// (a planted file or link at a guessable name is never followed), and renames it into
+/// place when whole. A failure removes the temporary file and leaves the old `path`.
 fn write_atomic(
     path: &Path,
-    write: impl FnOnce(&Path) -> Result<(), WriteCause>,
+    force: bool,
+    fill: impl FnOnce(&mut File) -> Result<(), WriteCause>,
 ) -> Result<(), ExportError> {
-    if let Some(dir) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
-        std::fs::create_dir_all(dir).map_err(|e| write_err(path, e))?;
-    }
-    let temp = temp_beside(path);
-    if let Err(e) = write(&temp) {
-        let _ = std::fs::remove_file(&temp);
-        return Err(write_err(path, e));
-    }
-    std::fs::rename(&temp, path).map_err(|e| {
-        let _ = std::fs::remove_file(&temp);
-        write_err(path, e)
-    })
+    let (dir, name) = atomic_write::split(path).map_err(|e| write_err(path, e))?;
+    let mut pending = atomic_write::create(&dir, &name).map_err(|e| write_err(path, e))?;
+    // On an error `pending` is dropped here, which removes the temporary file.
+    fill(pending.file()).map_err(|e| write_err(path, e))?;
+    pending
+        .commit(&name, force)
+        .map(drop)
+        .map_err(|e| from_atomic(path, e))
+}
+
+/// The refusals, checked for every file before any is written: a link is refused even with
+/// `force`, an existing file without it.
+fn refuse_early(path: &Path, force: bool) -> Result<(), ExportError> {
+    atomic_write::refuse_early(path, force).map_err(|e| from_atomic(path, e))
 }
 
 /// Writes the tables to `out` (a folder for CSV, a file otherwise). Refuses existing
@@ -417,31 +428,28 @@ pub fn write(
                 .iter()
                 .map(|t| out.join(format!("{}.csv", t.key)))
                 .collect();
-            if !force && let Some(p) = paths.iter().find(|p| p.exists()) {
-                return Err(ExportError::Exists(p.clone()));
+            for p in &paths {
+                refuse_early(p, force)?;
             }
             for (t, p) in tables.iter().zip(&paths) {
-                write_atomic(p, |temp| write_csv(t, temp))?;
+                write_atomic(p, force, |file| write_csv(t, file))?;
             }
             Ok(paths)
         }
         Format::Json | Format::Xlsx => {
-            if !force && out.exists() {
-                return Err(ExportError::Exists(out.to_path_buf()));
-            }
+            refuse_early(out, force)?;
             if format == Format::Json {
-                write_atomic(out, |temp| write_json(tables, temp))?;
+                write_atomic(out, force, |file| write_json(tables, file))?;
             } else {
-                write_atomic(out, |temp| write_xlsx(tables, summary_title, temp))?;
+                write_atomic(out, force, |file| write_xlsx(tables, summary_title, file))?;
             }
             Ok(vec![out.to_path_buf()])
         }
     }
 }
 
-fn write_csv(t: &Table, path: &Path) -> Result<(), WriteCause> {
-    let mut file = std::fs::File::create(path)?;
-    std::io::Write::write_all(&mut file, "\u{feff}".as_bytes())?;
+fn write_csv(t: &Table, file: &mut File) -> Result<(), WriteCause> {
+    std::io::Write::write_all(file, "\u{feff}".as_bytes())?;
     let mut w = csv::WriterBuilder::new()
         .terminator(csv::Terminator::CRLF)
         .quote_style(csv::QuoteStyle::Necessary)
@@ -482,11 +490,11 @@ pub fn json(tables: &[Table]) -> serde_json::Value {
     serde_json::Value::Object(doc)
 }
 
-fn write_json(tables: &[Table], path: &Path) -> Result<(), WriteCause> {
+fn write_json(tables: &[Table], file: &mut File) -> Result<(), WriteCause> {
     let mut text = serde_json::to_string_pretty(&json(tables))
         .map_err(|e| WriteCause::Other(e.to_string()))?;
     text.push('\n');
-    Ok(std::fs::write(path, text)?)
+    Ok(std::io::Write::write_all(file, text.as_bytes())?)
 }
 
 /// Column width by character count (not bytes: Vietnamese letters take 2–3 bytes), capped.
@@ -595,7 +603,7 @@ fn sheet_name(title: &str) -> String {
         .collect()
 }
 
-fn write_xlsx(tables: &[Table], summary_title: &str, path: &Path) -> Result<(), WriteCause> {
+fn write_xlsx(tables: &[Table], summary_title: &str, file: &mut File) -> Result<(), WriteCause> {
     use rust_xlsxwriter::{Format as XFormat, Workbook};
     let f = Formats {
         header: XFormat::new().set_bold(),
@@ -604,7 +612,7 @@ fn write_xlsx(tables: &[Table], summary_title: &str, path: &Path) -> Result<(), 
         percent: XFormat::new().set_num_format("0.0%"),
     };
     let mut wb = Workbook::new();
-    let run = |wb: &mut Workbook| -> Result<(), rust_xlsxwriter::XlsxError> {
+    let mut run = |wb: &mut Workbook| -> Result<(), rust_xlsxwriter::XlsxError> {
         if let Some(k) = tables.iter().find(|t| t.key == "kpis") {
             let ws = wb.add_worksheet();
             ws.set_name(sheet_name(summary_title))?;
@@ -615,7 +623,8 @@ fn write_xlsx(tables: &[Table], summary_title: &str, path: &Path) -> Result<(), 
             ws.set_name(sheet_name(&t.title))?;
             write_sheet(ws, t, 0, &f)?;
         }
-        wb.save(path)
+        // Into the temporary file already open: the library never opens a path itself.
+        wb.save_to_writer(&mut *file)
     };
     run(&mut wb).map_err(|e| match e {
         rust_xlsxwriter::XlsxError::IoError(io) => WriteCause::Io(io),
@@ -625,10 +634,31 @@ fn write_xlsx(tables: &[Table], summary_title: &str, path: &Path) -> Result<(), 
 
 /// `<folder>/exports/xungkich-YYYYMMDD-HHMM.xlsx`, the file key `x` writes.
 pub fn file_path(folder: &Path, now: DateTime<FixedOffset>) -> PathBuf {
-    let stamp = local(now).format("%Y%m%d-%H%M");
     folder
         .join("exports")
-        .join(format!("xungkich-{stamp}.xlsx"))
+        .join(format!("{}.xlsx", file_stem(now)))
+}
+
+fn file_stem(now: DateTime<FixedOffset>) -> String {
+    format!("xungkich-{}", local(now).format("%Y%m%d-%H%M"))
+}
+
+/// Writes the workbook key `x` makes in `<folder>/exports/`: named by the minute, and
+/// `…-2.xlsx`, `…-3.xlsx` when pressed again within it, so an earlier export is never
+/// replaced. Returns the file written.
+pub fn write_new(
+    tables: &[Table],
+    summary_title: &str,
+    folder: &Path,
+    now: DateTime<FixedOffset>,
+) -> Result<PathBuf, ExportError> {
+    let path = file_path(folder, now);
+    let (dir, name) = atomic_write::split(&path).map_err(|e| write_err(&path, e))?;
+    let mut pending = atomic_write::create(&dir, &name).map_err(|e| write_err(&path, e))?;
+    write_xlsx(tables, summary_title, pending.file()).map_err(|e| write_err(&path, e))?;
+    pending
+        .commit_fresh(&file_stem(now), "xlsx")
+        .map_err(|e| from_atomic(&path, e))
 }
 
 #[cfg(test)]

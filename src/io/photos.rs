@@ -5,6 +5,7 @@ use std::fs::{self, File};
 use std::io::{self, Read};
 use std::path::{Path, PathBuf};
 
+use crate::atomic_write;
 use crate::domain::image::ImageKind;
 use crate::i18n::Strings;
 use crate::text::one_line;
@@ -65,8 +66,6 @@ pub fn check(text: &str) -> Result<Photo, PhotoError> {
     })
 }
 
-/// Copies the photo to `<data>/photos/<day>/<unit>/`, keeping its name unless taken (then
-/// "name-2.jpg", "name-3.jpg", …). Returns the path relative to the data folder.
 /// Removes copies the app made under `<data>/photos/` once nothing refers to them (their
 /// report was undone). Only plain relative paths inside `photos/` are touched; a file already
 /// gone is fine. Returns how many were removed.
@@ -84,10 +83,13 @@ pub fn remove_copies(data: &Path, relative: &[String]) -> usize {
     removed
 }
 
+/// Copies the photo to `<data>/photos/<day>/<unit>/`, keeping its name unless taken (then
+/// "name-2.jpg", "name-3.jpg", …). Returns the path relative to the data folder.
 pub fn copy_into(data: &Path, day: &str, unit: &str, photo: &Photo) -> io::Result<PathBuf> {
     let relative_dir = Path::new("photos").join(safe(day)).join(safe(unit));
     let dir = data.join(&relative_dir);
-    fs::create_dir_all(&dir)?;
+    // 0700 for every folder made: the photos show people and places of personal data.
+    atomic_write::create_dir_all(&dir)?;
     let stem = Path::new(&photo.original_name)
         .file_stem()
         .map(|s| safe(&s.to_string_lossy()))
@@ -102,30 +104,20 @@ pub fn copy_into(data: &Path, day: &str, unit: &str, photo: &Photo) -> io::Resul
             e == right || (right == "jpg" && e == "jpeg")
         })
         .unwrap_or_else(|| photo.kind.extension().to_string());
-    for n in 1u32.. {
-        let name = if n == 1 {
-            format!("{stem}.{ext}")
-        } else {
-            format!("{stem}-{n}.{ext}")
-        };
-        let target = dir.join(&name);
-        // create_new refuses an existing file, so two copies can never overwrite each other.
-        match fs::OpenOptions::new()
-            .write(true)
-            .create_new(true)
-            .open(&target)
-        {
-            Ok(mut out) => {
-                let mut input = File::open(&photo.source)?;
-                io::copy(&mut input, &mut out)?;
-                out.sync_all()?;
-                return Ok(relative_dir.join(name));
-            }
-            Err(e) if e.kind() == io::ErrorKind::AlreadyExists => continue,
-            Err(e) => return Err(e),
-        }
-    }
-    Err(io::Error::other("no free file name"))
+    // Copied whole into a private temporary file first, then named without replacing
+    // anything: two copies never overwrite each other, and a failed copy leaves no half photo.
+    let mut pending = atomic_write::create(&dir, &format!("{stem}.{ext}"))?;
+    let mut input = File::open(&photo.source)?;
+    io::copy(&mut input, pending.file())?;
+    let written = pending.commit_fresh(&stem, &ext).map_err(|e| match e {
+        atomic_write::Error::Io(e) => e,
+        other => io::Error::other(other.to_string()),
+    })?;
+    let name = written
+        .file_name()
+        .map(PathBuf::from)
+        .ok_or_else(|| io::Error::other("no file name"))?;
+    Ok(relative_dir.join(name))
 }
 
 /// A path component from a code or a name: no separators, no dots that climb.
@@ -192,6 +184,15 @@ mod tests {
             Path::new("photos/tb-dot2-2022/p-tan-quy/IMG_0001.jpg-2.png")
         );
         assert_eq!(fs::read(data.join(&b)).expect("read"), PNG);
+        // Photos of people and places are personal data: owner only, folders too.
+        use std::os::unix::fs::PermissionsExt;
+        let mode = |p: &Path| fs::metadata(p).expect("meta").permissions().mode() & 0o777;
+        assert_eq!(mode(&data.join(&a)), 0o600);
+        assert_eq!(mode(&data.join("photos/tb-dot2-2022")), 0o700);
+        let files = fs::read_dir(data.join("photos/tb-dot2-2022/p-tan-quy"))
+            .expect("read")
+            .count();
+        assert_eq!(files, 2, "no temporary left");
     }
 
     #[test]

@@ -3,12 +3,14 @@
 //! consistent even while another instance is writing, and lands under its final name only
 //! once complete.
 
+use std::os::unix::fs::OpenOptionsExt as _;
 use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
 use rusqlite::{Connection, OpenFlags};
 
 use super::{APPLICATION_ID, Result, Store, StoreError, check_is_file, migrate, sqlite_name};
+use crate::atomic_write;
 
 /// How many daily copies the data folder keeps.
 pub const DAILY_KEEP: usize = 7;
@@ -44,6 +46,7 @@ pub fn mark_in_use(db: &Path) -> Option<InUse> {
         .create(true)
         .truncate(false)
         .write(true)
+        .mode(atomic_write::FILE_MODE)
         .open(in_use_path(db))
         .ok()?;
     // Blocks only while a restore holds it exclusively, which takes a moment.
@@ -104,8 +107,9 @@ impl Store {
     }
 
     /// Writes a consistent copy of the store to `dest`. An existing `dest` is refused unless
-    /// `overwrite`; the copy is made under a temporary name and renamed when complete, so a
-    /// failure never leaves half a file under `dest`.
+    /// `overwrite`, a symbolic link always; the copy is made under a random temporary name
+    /// (0600, created exclusively) and renamed when complete, so a failure never leaves half
+    /// a file under `dest`. Leftovers of copies of `dest` that were killed are removed first.
     pub fn backup_to(&self, dest: &Path, overwrite: bool) -> Result<()> {
         // `--force` replaces a file, never a device or a folder (renaming over /dev/null).
         check_is_file(dest)?;
@@ -115,38 +119,30 @@ impl Store {
                 path: dest.to_path_buf(),
             });
         }
-        if dest.exists() && !overwrite {
-            return Err(StoreError::Exists {
-                path: dest.to_path_buf(),
-            });
-        }
-        if let Some(dir) = dest.parent().filter(|d| !d.as_os_str().is_empty()) {
-            std::fs::create_dir_all(dir).map_err(io(dir))?;
-        }
-        let tmp = with_suffix(dest, &format!(".part-{}", std::process::id()));
-        let _ = std::fs::remove_file(&tmp);
-        let written = self
-            .conn()
-            // VACUUM INTO reads a `file:` name as a URI too.
-            .execute("VACUUM INTO ?1", [sqlite_name(&tmp).to_string_lossy()])
-            .map_err(StoreError::from)
-            .and_then(|_| {
-                // The copy is durable before it takes the real name.
-                std::fs::File::open(&tmp)
-                    .and_then(|f| f.sync_all())
-                    .map_err(io(&tmp))
-            })
-            .and_then(|()| std::fs::rename(&tmp, dest).map_err(io(dest)));
-        if written.is_err() {
-            let _ = std::fs::remove_file(&tmp);
-        }
-        written
+        atomic_write::refuse_early(dest, overwrite).map_err(|e| written_err(dest, e))?;
+        let (dir, name) = atomic_write::split(dest).map_err(io(dest))?;
+        remove_stale_parts(&dir, |n| n == name);
+        // The process id in the name tells a copy under way from one whose writer was killed.
+        let prefix = format!(".{name}.part-{}.", std::process::id());
+        let pending = atomic_write::create_with(&dir, &prefix, ".tmp").map_err(io(dest))?;
+        // SQLite writes into the empty file made above, which keeps its 0600. VACUUM INTO
+        // reads a `file:` name as a URI too.
+        self.conn().execute(
+            "VACUUM INTO ?1",
+            [sqlite_name(pending.path()).to_string_lossy()],
+        )?;
+        // On an error above `pending` is dropped, which removes the temporary file.
+        pending
+            .commit(&name, overwrite)
+            .map(drop)
+            .map_err(|e| written_err(dest, e))
     }
 
     /// Keeps one copy per day in `folder` (named by `today`) and removes all but the newest
     /// [`DAILY_KEEP`]. Returns the path written, or `None` when today's copy exists already.
     pub fn daily_backup(&self, folder: &Path, today: NaiveDate) -> Result<Option<PathBuf>> {
         let dest = folder.join(format!("xungkich-{}.db", today.format("%Y-%m-%d")));
+        remove_stale_parts(folder, is_daily_copy);
         let written = if dest.exists() {
             None
         } else {
@@ -158,6 +154,80 @@ impl Store {
     }
 }
 
+fn written_err(path: &Path, e: atomic_write::Error) -> StoreError {
+    match e {
+        atomic_write::Error::Exists(p) => StoreError::Exists { path: p },
+        atomic_write::Error::Link(p) => StoreError::Link { path: p },
+        atomic_write::Error::Io(source) => StoreError::Io {
+            path: path.to_path_buf(),
+            source,
+        },
+    }
+}
+
+fn is_daily_copy(name: &str) -> bool {
+    name.starts_with("xungkich-") && name.ends_with(".db")
+}
+
+/// When `file` is the temporary name of a copy of `name` (`.<name>.part-<pid>.<random>.tmp`,
+/// or `<name>.part-<pid>` as older versions named it), the writer's process id and `name`.
+fn part_of(file: &str) -> Option<(&str, u32)> {
+    let stem = match file.strip_prefix('.').and_then(|f| f.strip_suffix(".tmp")) {
+        Some(new) => new.rsplit_once('.')?.0,
+        None => file,
+    };
+    let (name, pid) = stem.rsplit_once(".part-")?;
+    if name.is_empty() || pid.is_empty() || !pid.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    Some((name, pid.parse().ok()?))
+}
+
+/// A copy that no live process is writing: its process is gone (or, where `/proc` cannot
+/// tell, it is over an hour old), or it is over a day old (the process id reused since).
+fn is_stale(path: &Path, pid: u32) -> bool {
+    let age = std::fs::symlink_metadata(path)
+        .and_then(|m| m.modified())
+        .ok()
+        .and_then(|t| t.elapsed().ok())
+        .unwrap_or_default();
+    let hour = std::time::Duration::from_secs(3600);
+    if pid == std::process::id() {
+        return false;
+    }
+    let gone = if Path::new("/proc/self").exists() {
+        !Path::new(&format!("/proc/{pid}")).exists()
+    } else {
+        age > hour
+    };
+    gone || age > 24 * hour
+}
+
+/// Removes what copies killed halfway left in `folder` (a kill cannot run the clean-up, and
+/// each leftover is as big as the store): only regular files named exactly like a temporary
+/// copy of a name `wanted` accepts, and only when stale. Best effort: a leftover that cannot
+/// be removed takes space but harms nothing.
+pub fn remove_stale_parts(folder: &Path, wanted: impl Fn(&str) -> bool) -> usize {
+    let Ok(entries) = std::fs::read_dir(folder) else {
+        return 0;
+    };
+    let mut removed = 0;
+    for entry in entries.flatten() {
+        let Ok(file) = entry.file_name().into_string() else {
+            continue;
+        };
+        let Some((name, pid)) = part_of(&file) else {
+            continue;
+        };
+        let path = entry.path();
+        let plain = entry.file_type().is_ok_and(|t| t.is_file());
+        if wanted(name) && plain && is_stale(&path, pid) && std::fs::remove_file(&path).is_ok() {
+            removed += 1;
+        }
+    }
+    removed
+}
+
 /// Removes the oldest daily copies in `folder` beyond `keep` (the names sort by date).
 pub fn prune(folder: &Path, keep: usize) -> Result<()> {
     let mut copies: Vec<PathBuf> = std::fs::read_dir(folder)
@@ -166,7 +236,7 @@ pub fn prune(folder: &Path, keep: usize) -> Result<()> {
         .filter(|p| {
             p.file_name()
                 .and_then(|n| n.to_str())
-                .is_some_and(|n| n.starts_with("xungkich-") && n.ends_with(".db"))
+                .is_some_and(is_daily_copy)
         })
         .collect();
     copies.sort();
@@ -218,6 +288,8 @@ pub fn check_store_file(path: &Path) -> Result<i64> {
 pub fn restore(db: &Path, from: &Path, stamp: &str) -> Result<Option<PathBuf>> {
     check_is_file(db)?;
     check_store_file(from)?;
+    // The store itself, not a link to it: the copy replaces the file a link points at.
+    let db = &std::fs::canonicalize(db).unwrap_or_else(|_| db.to_path_buf());
     // Held for the whole replacement, so no session starts on the store halfway through.
     let _guard = exclusive_in_use(db)?;
     let replacing = db.exists();
@@ -229,21 +301,16 @@ pub fn restore(db: &Path, from: &Path, stamp: &str) -> Result<Option<PathBuf>> {
             return Err(e);
         }
     }
-    let tmp = with_suffix(db, &format!(".part-{}", std::process::id()));
-    let _ = std::fs::remove_file(&tmp);
-    let copied = copy_through_sqlite(from, &tmp).and_then(|()| check_store_file(&tmp).map(|_| ()));
-    if let Err(e) = copied {
-        let _ = std::fs::remove_file(&tmp);
-        return Err(e);
-    }
+    let (dir, name) = atomic_write::split(db).map_err(io(db))?;
+    // Leftovers of restores killed before, and the process id to tell ours apart.
+    remove_stale_parts(&dir, |n| n == name);
+    let prefix = format!(".{name}.part-{}.", std::process::id());
+    // Dropped on any error below, which removes the part file.
+    let pending = atomic_write::create_with(&dir, &prefix, ".tmp").map_err(io(db))?;
+    copy_through_sqlite(from, pending.path())?;
+    check_store_file(pending.path())?;
     let aside = if replacing {
-        match keep_aside(db, stamp) {
-            Ok(a) => Some(a),
-            Err(e) => {
-                let _ = std::fs::remove_file(&tmp);
-                return Err(e);
-            }
-        }
+        Some(keep_aside(db, stamp)?)
     } else {
         None
     };
@@ -251,20 +318,14 @@ pub fn restore(db: &Path, from: &Path, stamp: &str) -> Result<Option<PathBuf>> {
     // removed before the swap, so the copy never starts beside another file's WAL or index.
     for ext in ["-wal", "-shm"] {
         let side = with_suffix(db, ext);
-        if side.exists()
-            && let Err(e) = std::fs::remove_file(&side)
-        {
-            let _ = std::fs::remove_file(&tmp);
-            return Err(io(&side)(e));
+        if side.exists() {
+            std::fs::remove_file(&side).map_err(io(&side))?;
         }
     }
-    if let Err(e) = std::fs::rename(&tmp, db) {
-        let _ = std::fs::remove_file(&tmp);
-        return Err(io(db)(e));
-    }
-    if let Some(dir) = db.parent().filter(|d| !d.as_os_str().is_empty()) {
-        let _ = std::fs::File::open(dir).and_then(|d| d.sync_all());
-    }
+    // One rename over the store: before it the old store is whole at `db`, after it the copy.
+    pending
+        .commit(&name, true)
+        .map_err(|e| written_err(db, e))?;
     Ok(aside)
 }
 
@@ -310,6 +371,7 @@ fn exclusive_in_use(db: &Path) -> Result<Option<std::fs::File>> {
         .create(true)
         .truncate(false)
         .write(true)
+        .mode(atomic_write::FILE_MODE)
         .open(&path)
     {
         Ok(f) => f,
@@ -330,6 +392,34 @@ fn exclusive_in_use(db: &Path) -> Result<Option<std::fs::File>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn only_stale_leftovers_of_copies_are_removed() {
+        let dir = tempfile::TempDir::new().expect("tmp");
+        // No process has this id (above Linux's pid_max).
+        let dead = 4_194_304 + 7;
+        let me = std::process::id();
+        let files = [
+            format!("xungkich-2022-05-01.db.part-{dead}"),
+            format!(".xungkich-2022-05-02.db.part-{dead}.Ab12Cd.tmp"),
+            format!(".xungkich-2022-05-03.db.part-{me}.Xy98Zw.tmp"),
+            format!("xungkich-2022-05-04.db.part-{dead}x"),
+            format!("notes.txt.part-{dead}"),
+            "xungkich-2022-05-05.db".to_string(),
+        ];
+        for f in &files {
+            std::fs::write(dir.path().join(f), b"x").expect("write");
+        }
+        assert_eq!(remove_stale_parts(dir.path(), is_daily_copy), 2);
+        let mut left: Vec<String> = std::fs::read_dir(dir.path())
+            .expect("read")
+            .filter_map(|e| e.ok()?.file_name().into_string().ok())
+            .collect();
+        left.sort();
+        let mut want = files[2..].to_vec();
+        want.sort();
+        assert_eq!(left, want);
+    }
 
     #[test]
     fn prune_keeps_the_newest_copies() {

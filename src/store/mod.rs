@@ -13,6 +13,7 @@ mod import;
 mod initiatives;
 mod kpis;
 mod migrate;
+mod private;
 mod queries;
 mod registrations;
 mod reports;
@@ -65,6 +66,9 @@ pub enum StoreError {
     OtherCampaign { path: PathBuf, existing: String },
     #[error("{path} exists already (give --force to replace it; nothing was written)")]
     Exists { path: PathBuf },
+    /// A symbolic link where a file is to be written: never followed, never replaced.
+    #[error("{path} is a symbolic link: refused (nothing was written)")]
+    Link { path: PathBuf },
     #[error("{path}: {source}")]
     Io {
         path: PathBuf,
@@ -188,6 +192,7 @@ impl StoreError {
                 | StoreError::SchemaTooNew { .. }
                 | StoreError::OtherCampaign { .. }
                 | StoreError::Exists { .. }
+                | StoreError::Link { .. }
                 | StoreError::ReadOnly(_)
                 | StoreError::InUse { .. }
                 | StoreError::ReadOnlyNeedsUpgrade { .. }
@@ -307,7 +312,7 @@ impl Store {
     fn open_writable(path: &Path, seed: Seed<'_>, now: DateTime<FixedOffset>) -> Result<Store> {
         inspect_existing(path)?;
         if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
-            std::fs::create_dir_all(dir).map_err(|source| StoreError::Io {
+            crate::atomic_write::create_dir_all(dir).map_err(|source| StoreError::Io {
                 path: dir.to_path_buf(),
                 source,
             })?;
@@ -326,6 +331,7 @@ impl Store {
             data_version: None,
             read_only: None,
         };
+        store.secure_permissions();
         migrate::run(&mut store.conn)?;
         seed::ensure(&mut store.conn, path, seed, now)?;
         // The baseline is taken before the caller reads anything, so a commit by another
