@@ -428,6 +428,15 @@ fn open_store(
     now: chrono::DateTime<chrono::FixedOffset>,
     read_only: bool,
 ) -> Result<Store, StoreError> {
+    // A store that was here and is gone (a restore killed halfway by an older build, a file
+    // deleted by hand) is not silently replaced by an empty one.
+    let traces = xungkich::store::backup::traces_of_a_store(db);
+    if !traces.is_empty() {
+        return Err(StoreError::Vanished {
+            path: db.to_path_buf(),
+            found: traces,
+        });
+    }
     if read_only {
         Store::open_read_only(db, xungkich::store::ReadOnly::Asked)
     } else {

@@ -427,3 +427,51 @@ fn a_restore_killed_at_any_moment_leaves_a_whole_store() {
     }
     eprintln!("restore killed {runs} times: old store left {old}, copy in place {new}");
 }
+
+/// A store that was there and is gone is not silently replaced by an empty one: the program
+/// says what it found and what to run, and creates nothing; a folder with no trace of a store
+/// gets a new one as before.
+#[test]
+fn a_vanished_store_is_not_silently_replaced_by_a_new_one() {
+    let dir = TempDir::new().expect("tmp");
+    let db = demo(&dir);
+    let backups = dir.path().join("backups");
+    std::fs::create_dir(&backups).expect("backups");
+    let copy = backups.join("xungkich-2022-05-07.db");
+    let out = xungkich(&db, &["backup", copy.to_str().expect("utf-8")]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    std::fs::remove_file(&db).expect("the store is gone");
+    let out = xungkich(&db, &["report"]);
+    assert_eq!(out.status.code(), Some(2), "{}", text(&out.stderr));
+    let err = text(&out.stderr);
+    assert!(
+        err.contains("không có kho ở đây") && err.contains("xungkich-2022-05-07.db"),
+        "{err}"
+    );
+    assert!(err.contains("restore"), "{err}");
+    assert!(!db.exists(), "nothing created in its place");
+    // What it says to run puts the store back.
+    let out = xungkich(&db, &["restore", copy.to_str().expect("utf-8")]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let out = xungkich(&db, &["report"]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+
+    // A replaced copy beside a missing store is a trace too, in English as well.
+    let other = TempDir::new().expect("tmp");
+    let db2 = other.path().join("store.db");
+    std::fs::write(other.path().join("store.db.replaced-20220507-140000"), b"x").expect("trace");
+    let out = xungkich(&db2, &["--lang", "en", "report"]);
+    assert_eq!(out.status.code(), Some(2), "{}", text(&out.stderr));
+    assert!(
+        text(&out.stderr).contains("there is no store here"),
+        "{}",
+        text(&out.stderr)
+    );
+    assert!(!db2.exists());
+
+    // No trace: a new store, as on a first start.
+    let fresh = TempDir::new().expect("tmp");
+    let db3 = fresh.path().join("store.db");
+    let out = xungkich(&db3, &["report"]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+}

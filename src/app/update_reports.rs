@@ -7,7 +7,7 @@ use super::update_volunteer::cell;
 use super::{App, StatusKind};
 use crate::domain::change::ChangeSummary;
 use crate::domain::time::read_datetime;
-use crate::io::photos::{self, PhotoError};
+use crate::io::photos;
 use crate::store::{PhotoRow, Store};
 
 /// The quick-report form of the selected unit: when it came in (now unless typed), photos to
@@ -69,11 +69,7 @@ pub(super) fn save_report(app: &mut App, store: &mut Store, unit_id: i64) {
     {
         match photos::check(line) {
             Ok(p) => checked.push(p),
-            Err(PhotoError::Missing(p)) => problems.push(s.err_photo_missing(p.display())),
-            Err(PhotoError::NotAnImage(p)) => problems.push(s.err_photo_not_image(p.display())),
-            Err(PhotoError::Unreadable(p, e)) => {
-                problems.push(s.err_photo_read(p.display(), s.io_error(&e)))
-            }
+            Err(e) => problems.push(e.message(s)),
         }
     }
     if !problems.is_empty() {

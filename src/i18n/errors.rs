@@ -64,6 +64,26 @@ impl Strings {
             StoreError::Damaged { path: p, check } => self.se_damaged(path(p), one_line(check)),
             StoreError::Figure(f) => self.se_figure(self.figure_error(f)),
             StoreError::BackupOntoStore { path: p } => self.se_backup_onto_store(path(p)),
+            StoreError::Vanished { path: p, found } => {
+                let list: Vec<String> = found.iter().take(5).map(|f| path(f)).collect();
+                let more = found.len().saturating_sub(5);
+                let listed = if more > 0 {
+                    format!("{} {}", list.join(", "), self.se_and_more(more))
+                } else {
+                    list.join(", ")
+                };
+                // The newest copy to put back: a replaced store or the latest daily backup.
+                let copy = found
+                    .iter()
+                    .rev()
+                    .find(|f| {
+                        let n = f.to_string_lossy();
+                        n.ends_with(".db") || n.contains(".replaced-")
+                    })
+                    .map(|f| path(f))
+                    .unwrap_or_else(|| self.se_a_copy.to_string());
+                self.se_vanished(path(p), listed, copy)
+            }
             StoreError::FigureChanged { stored } => self.se_figure_changed(
                 stored.map_or_else(|| self.fig_empty.to_string(), |v| v.to_string()),
             ),

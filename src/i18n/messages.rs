@@ -525,6 +525,14 @@ messages! {
         vi: "CHƯA lưu {unit} — {metric}: một cửa sổ khác vừa lưu {stored}. Enter để lưu {typed} đè lên, Esc để giữ {stored}.",
         en: "NOT saved {unit} — {metric}: another window has just saved {stored}. Enter saves {typed} over it, Esc keeps {stored}.",
     }
+    se_vanished(path: impl Display, found: impl Display, copy: impl Display) {
+        vi: "{path}: không có kho ở đây, nhưng thấy dấu vết của một kho đã có ({found}); chưa tạo gì. Để đưa bản sao về: xungkich --db {path} restore {copy}. Muốn bắt đầu một kho mới thì chuyển các tệp ấy đi chỗ khác trước",
+        en: "{path}: there is no store here, but traces of one that was ({found}); nothing was created. To put a copy back: xungkich --db {path} restore {copy}. To start a new store instead, move those files elsewhere first",
+    }
+    se_and_more(count: impl Display) {
+        vi: "và {count} tệp nữa",
+        en: "and {count} more",
+    }
     se_backup_onto_store(path: impl Display) {
         vi: "{path} chính là kho dữ liệu (hay tệp nhật ký của nó): sao lưu đè lên đó sẽ phá hỏng kho; hãy chọn tên khác (chưa ghi gì)",
         en: "{path} is the store itself (or its journal): a backup over it would destroy the store; choose another name (nothing was written)",
@@ -588,6 +596,10 @@ messages! {
     err_photo_read(path: impl Display, why: impl Display) {
         vi: "Không đọc được {path}: {why}",
         en: "Cannot read {path}: {why}",
+    }
+    err_photo_too_large(path: impl Display, megabytes: impl Display, max: impl Display) {
+        vi: "Ảnh quá lớn: {path} nặng {megabytes} MB, mỗi ảnh tối đa {max} MB",
+        en: "Photo too large: {path} is {megabytes} MB, at most {max} MB per photo",
     }
     err_photo_copy(why: impl Display) {
         vi: "Không chép được ảnh vào thư mục dữ liệu: {why}",

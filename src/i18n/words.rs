@@ -53,6 +53,10 @@ macro_rules! words {
 }
 
 words! {
+    se_a_copy {
+        vi: "<bản sao>",
+        en: "<copy>",
+    }
     fig_empty {
         vi: "trống",
         en: "empty",

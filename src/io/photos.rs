@@ -24,7 +24,13 @@ pub enum PhotoError {
     Missing(PathBuf),
     Unreadable(PathBuf, io::Error),
     NotAnImage(PathBuf),
+    /// Larger than [`PHOTO_MAX_BYTES`]; the size is given.
+    TooLarge(PathBuf, u64),
 }
+
+/// The largest photo a report takes: a phone's photo is a few megabytes, and copying a file
+/// of gigabytes into the data folder would hold the screen for seconds.
+pub const PHOTO_MAX_BYTES: u64 = 25 * 1024 * 1024;
 
 impl PhotoError {
     /// The problem in the officer's words, the OS error named by `Strings::io_error`.
@@ -34,6 +40,11 @@ impl PhotoError {
             PhotoError::Missing(p) => s.err_photo_missing(shown(p)),
             PhotoError::NotAnImage(p) => s.err_photo_not_image(shown(p)),
             PhotoError::Unreadable(p, e) => s.err_photo_read(shown(p), s.io_error(e)),
+            PhotoError::TooLarge(p, size) => s.err_photo_too_large(
+                shown(p),
+                size.div_ceil(1024 * 1024),
+                PHOTO_MAX_BYTES / (1024 * 1024),
+            ),
         }
     }
 }
@@ -48,6 +59,10 @@ pub fn check(text: &str) -> Result<Photo, PhotoError> {
         Err(e) if e.kind() == io::ErrorKind::NotFound => return Err(PhotoError::Missing(source)),
         Err(e) => return Err(PhotoError::Unreadable(source, e)),
     };
+    // Refused on its size before a byte is read or copied.
+    if meta.len() > PHOTO_MAX_BYTES {
+        return Err(PhotoError::TooLarge(source, meta.len()));
+    }
     let mut head = [0u8; 16];
     let n = File::open(&source)
         .and_then(|mut f| f.read(&mut head))
@@ -137,6 +152,29 @@ fn safe(text: &str) -> String {
 
 #[cfg(test)]
 mod tests {
+    use super::*;
+
+    /// A 2 GB file named like a photo is refused on its size at once (a sparse file: nothing
+    /// is read), and the message gives its size and the limit in both languages.
+    #[test]
+    fn a_photo_over_the_limit_is_refused_before_it_is_read() {
+        let dir = tempfile::TempDir::new().expect("dir");
+        let big = dir.path().join("anh.jpg");
+        let f = std::fs::File::create(&big).expect("create");
+        f.set_len(2 * 1024 * 1024 * 1024).expect("sparse 2 GB");
+        drop(f);
+        let err = check(big.to_str().expect("utf-8")).expect_err("refused");
+        assert!(matches!(err, PhotoError::TooLarge(_, n) if n == 2 * 1024 * 1024 * 1024));
+        let vi = err.message(crate::i18n::strings(crate::i18n::Lang::Vi));
+        assert!(vi.contains("2048 MB") && vi.contains("25 MB"), "{vi}");
+        let en = err.message(crate::i18n::strings(crate::i18n::Lang::En));
+        assert!(en.starts_with("Photo too large"), "{en}");
+        // At the limit a real image is still taken.
+        let ok = dir.path().join("ok.png");
+        std::fs::write(&ok, b"\x89PNG\r\n\x1a\n0000000000").expect("png");
+        assert!(check(ok.to_str().expect("utf-8")).is_ok());
+    }
+
     #[test]
     fn only_copies_inside_photos_are_removed() {
         let dir = tempfile::TempDir::new().expect("dir");
@@ -160,8 +198,6 @@ mod tests {
         assert!(dir.path().join("outside.png").exists());
         assert!(data.join("store.db").exists());
     }
-
-    use super::*;
 
     const PNG: &[u8] = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR";
 

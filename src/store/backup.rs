@@ -54,6 +54,55 @@ pub fn mark_in_use(db: &Path) -> Option<InUse> {
     Some(InUse { _file: file })
 }
 
+/// What shows that a store was at `db` although no file is there now: its in-use mark, its
+/// journal, a replaced copy or a part file of a restore, and daily copies in the `backups`
+/// folder beside it. Newest daily copy last. Empty when nothing does: a new store may be made.
+pub fn traces_of_a_store(db: &Path) -> Vec<PathBuf> {
+    if db.exists() {
+        return Vec::new();
+    }
+    let Some(name) = db.file_name().and_then(|n| n.to_str()) else {
+        return Vec::new();
+    };
+    let dir = db
+        .parent()
+        .filter(|d| !d.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let mut found: Vec<PathBuf> = [".in-use", "-wal", "-shm", "-journal"]
+        .iter()
+        .map(|ext| with_suffix(db, ext))
+        .filter(|p| p.exists())
+        .collect();
+    if let Ok(entries) = std::fs::read_dir(dir) {
+        let mut beside: Vec<PathBuf> = entries
+            .filter_map(|e| e.ok())
+            .filter(|e| {
+                e.file_name().to_str().is_some_and(|n| {
+                    n.starts_with(&format!("{name}.replaced-"))
+                        || n.starts_with(&format!("{name}.part-"))
+                        || n.starts_with(&format!(".{name}.part-"))
+                })
+            })
+            .map(|e| e.path())
+            .collect();
+        beside.sort();
+        found.extend(beside);
+    }
+    if let Ok(entries) = std::fs::read_dir(dir.join("backups")) {
+        let mut copies: Vec<PathBuf> = entries
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .filter(|p| {
+                p.file_name()
+                    .and_then(|n| n.to_str())
+                    .is_some_and(|n| n.starts_with("xungkich-") && n.ends_with(".db"))
+            })
+            .collect();
+        copies.sort();
+        found.extend(copies);
+    }
+    found
+}
+
 /// Whether `a` and `b` name the same file (through a symlink, a hard link or `..`).
 fn same_file(a: &Path, b: &Path) -> bool {
     use std::os::unix::fs::MetadataExt;

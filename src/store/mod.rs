@@ -85,6 +85,10 @@ pub enum StoreError {
     /// may have saved them a moment ago).
     #[error("figure refused: {0:?}")]
     Figure(crate::domain::figures::FigureError),
+    /// No store at `path`, but `found` shows one was there (a replaced copy, a part file, its
+    /// journal or in-use mark, daily copies): nothing is created in its place unasked.
+    #[error("{path}: no store here, but {found:?} show there was one")]
+    Vanished { path: PathBuf, found: Vec<PathBuf> },
     /// A backup aimed at the store itself or its journal, under any name.
     #[error("{path} is the store itself (or its journal): a backup there would destroy it")]
     BackupOntoStore { path: PathBuf },
@@ -198,6 +202,7 @@ impl StoreError {
                 | StoreError::ReadOnlyNeedsUpgrade { .. }
                 | StoreError::Damaged { .. }
                 | StoreError::BackupOntoStore { .. }
+                | StoreError::Vanished { .. }
                 | StoreError::NotAFile { .. }
         )
     }
