@@ -221,6 +221,8 @@ fn is_daily_copy(name: &str) -> bool {
 /// When `file` is the temporary name of a copy of `name` (`.<name>.part-<pid>.<random>.tmp`,
 /// or `<name>.part-<pid>` as older versions named it), the writer's process id and `name`.
 fn part_of(file: &str) -> Option<(&str, u32)> {
+    // SQLite's rollback journal of a `VACUUM INTO` killed halfway sits beside its part file.
+    let file = file.strip_suffix("-journal").unwrap_or(file);
     let stem = match file.strip_prefix('.').and_then(|f| f.strip_suffix(".tmp")) {
         Some(new) => new.rsplit_once('.')?.0,
         None => file,
@@ -451,6 +453,8 @@ mod tests {
         let files = [
             format!("xungkich-2022-05-01.db.part-{dead}"),
             format!(".xungkich-2022-05-02.db.part-{dead}.Ab12Cd.tmp"),
+            // The journal SQLite left beside a `VACUUM INTO` killed halfway.
+            format!(".xungkich-2022-05-02.db.part-{dead}.Ab12Cd.tmp-journal"),
             format!(".xungkich-2022-05-03.db.part-{me}.Xy98Zw.tmp"),
             format!("xungkich-2022-05-04.db.part-{dead}x"),
             format!("notes.txt.part-{dead}"),
@@ -459,13 +463,13 @@ mod tests {
         for f in &files {
             std::fs::write(dir.path().join(f), b"x").expect("write");
         }
-        assert_eq!(remove_stale_parts(dir.path(), is_daily_copy), 2);
+        assert_eq!(remove_stale_parts(dir.path(), is_daily_copy), 3);
         let mut left: Vec<String> = std::fs::read_dir(dir.path())
             .expect("read")
             .filter_map(|e| e.ok()?.file_name().into_string().ok())
             .collect();
         left.sort();
-        let mut want = files[2..].to_vec();
+        let mut want = files[3..].to_vec();
         want.sort();
         assert_eq!(left, want);
     }
