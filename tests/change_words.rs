@@ -9,6 +9,7 @@ use support::{TempStore, app, key, press, stamp};
 use xungkich::domain::change::ChangeSummary;
 use xungkich::domain::initiative::{FieldRef, InitiativeKind, Stage, Valid};
 use xungkich::i18n::{Lang, strings};
+use xungkich::store::Store;
 
 const FRIDAY: &str = "2022-05-06T09:00";
 const SEEDED: &str = "2022-04-29T08:00:00+07:00";
@@ -88,20 +89,24 @@ fn a_stage_move_is_undone_in_the_words_of_the_language_on_screen() {
             },
         )
         .expect("add");
-    store
-        .set_stage(
-            id,
-            Stage::Implementing,
-            None,
-            "",
-            stamp(FRIDAY),
-            &ChangeSummary::Stage {
-                title: title.clone(),
-                from: Stage::Registered,
-                to: Stage::Implementing,
-            },
-        )
-        .expect("stage");
+    // Registered → Implementing, the move each language's undo takes back.
+    let move_on = |store: &mut Store| {
+        store
+            .set_stage(
+                id,
+                Stage::Implementing,
+                None,
+                "",
+                stamp(FRIDAY),
+                &ChangeSummary::Stage {
+                    title: title.clone(),
+                    from: Stage::Registered,
+                    to: Stage::Implementing,
+                },
+            )
+            .expect("stage");
+    };
+    move_on(&mut store);
     for (lang, words) in [
         (
             Lang::En,
@@ -116,20 +121,7 @@ fn a_stage_move_is_undone_in_the_words_of_the_language_on_screen() {
         press(&mut a, &mut store, &[key(KeyCode::Char('u'))]);
         assert_eq!(status(&a), words);
         // Put the move back for the other language.
-        store
-            .set_stage(
-                id,
-                Stage::Implementing,
-                None,
-                "",
-                stamp(FRIDAY),
-                &ChangeSummary::Stage {
-                    title: title.clone(),
-                    from: Stage::Registered,
-                    to: Stage::Implementing,
-                },
-            )
-            .expect("stage again");
+        move_on(&mut store);
     }
 }
 

@@ -139,6 +139,19 @@ fn put(a: &mut App, store: &mut Store, code: &str, metric: Metric, value: i64) {
     assert_eq!(status_kind(a), Some(StatusKind::Saved), "{}", status(a));
 }
 
+/// Two instances on one fresh store, each with its own `Store`, both on tab 4.
+fn two_instances() -> (TempStore, (Store, App), (Store, App)) {
+    let t = TempStore::new();
+    let open = || {
+        let mut store = t.open(SEEDED);
+        let mut a = app(&store, NOW, Lang::Vi);
+        press(&mut a, &mut store, &[ch('4')]);
+        (store, a)
+    };
+    let (first, second) = (open(), open());
+    (t, first, second)
+}
+
 /// What the typed cell shows while editing.
 fn typed(a: &App) -> Option<String> {
     a.volunteer.editing.as_ref().map(|f| f.value().to_string())
@@ -950,13 +963,7 @@ fn undo_restores_the_last_saved_cell() {
 
 #[test]
 fn two_instances_see_each_others_saves() {
-    let t = TempStore::new();
-    let mut store_a = t.open(SEEDED);
-    let mut store_b = t.open(SEEDED);
-    let mut a = app(&store_a, NOW, Lang::Vi);
-    let mut b = app(&store_b, NOW, Lang::Vi);
-    press(&mut a, &mut store_a, &[ch('4')]);
-    press(&mut b, &mut store_b, &[ch('4')]);
+    let (_t, (mut store_a, mut a), (mut store_b, mut b)) = two_instances();
     let id = unit_id(&a, HIEP_TAN);
     store_b.changed_elsewhere().expect("baseline");
 
@@ -994,13 +1001,7 @@ fn two_instances_see_each_others_saves() {
 /// officer there types "resolved": the rule must still hold in the store.
 #[test]
 fn rule_holds_across_instances_before_a_reload() {
-    let t = TempStore::new();
-    let mut store_a = t.open(SEEDED);
-    let mut store_b = t.open(SEEDED);
-    let mut a = app(&store_a, NOW, Lang::Vi);
-    let mut b = app(&store_b, NOW, Lang::Vi);
-    press(&mut a, &mut store_a, &[ch('4')]);
-    press(&mut b, &mut store_b, &[ch('4')]);
+    let (_t, (mut store_a, mut a), (mut store_b, mut b)) = two_instances();
     let id = unit_id(&a, HIEP_TAN);
     let day = day_id(&a);
     put(&mut a, &mut store_a, HIEP_TAN, Metric::FilesReceived, 10);
@@ -1019,13 +1020,7 @@ fn rule_holds_across_instances_before_a_reload() {
 /// never saw: B's grid shows the 500, keeps the 112 typed, and a second Enter saves it.
 #[test]
 fn a_save_from_a_screen_behind_the_store_is_never_lost_unseen() {
-    let t = TempStore::new();
-    let mut store_a = t.open(SEEDED);
-    let mut store_b = t.open(SEEDED);
-    let mut a = app(&store_a, NOW, Lang::Vi);
-    let mut b = app(&store_b, NOW, Lang::Vi);
-    press(&mut a, &mut store_a, &[ch('4')]);
-    press(&mut b, &mut store_b, &[ch('4')]);
+    let (_t, (mut store_a, mut a), (mut store_b, mut b)) = two_instances();
     let id = unit_id(&a, HIEP_TAN);
     let day = day_id(&a);
     put(&mut b, &mut store_b, HIEP_TAN, Metric::Citizens, 111);

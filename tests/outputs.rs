@@ -19,8 +19,9 @@ fn quote(s: &str) -> String {
 }
 
 /// Runs the binary on `db` with `args`, under umask 000 and after `before` (shell text run
-/// first, in the same shell: `$$` there is the binary's own pid, as `exec` keeps it).
-fn run_after(before: &str, db: &Path, args: &[&str]) -> Output {
+/// first, in the same shell: `$$` there is the binary's own pid, as `exec` keeps it), with the
+/// platform's data folder (`XDG_DATA_HOME`) under `data_home` when given.
+fn run_in(before: &str, data_home: Option<&Path>, db: &Path, args: &[&str]) -> Output {
     let mut cmd = format!(
         "umask 000; {before} exec {} --lang en --now {NOW} --db {}",
         quote(BIN),
@@ -30,34 +31,24 @@ fn run_after(before: &str, db: &Path, args: &[&str]) -> Output {
         cmd.push(' ');
         cmd.push_str(&quote(a));
     }
-    Command::new("sh")
+    let mut command = Command::new("sh");
+    command
         .args(["-c", &cmd])
         .env_remove("XUNGKICH_DB")
         .env_remove("XUNGKICH_NOW")
-        .env_remove("XUNGKICH_LANG")
-        .output()
-        .expect("run xungkich")
+        .env_remove("XUNGKICH_LANG");
+    if let Some(home) = data_home {
+        command.env("XDG_DATA_HOME", home);
+    }
+    command.output().expect("run xungkich")
 }
 
-/// As [`run_after`], with the platform's data folder (`XDG_DATA_HOME`) under `data_home`.
+fn run_after(before: &str, db: &Path, args: &[&str]) -> Output {
+    run_in(before, None, db, args)
+}
+
 fn run_with_data_home(data_home: &Path, db: &Path, args: &[&str]) -> Output {
-    let mut cmd = format!(
-        "umask 000; exec {} --lang en --now {NOW} --db {}",
-        quote(BIN),
-        quote(&db.display().to_string())
-    );
-    for a in args {
-        cmd.push(' ');
-        cmd.push_str(&quote(a));
-    }
-    Command::new("sh")
-        .args(["-c", &cmd])
-        .env_remove("XUNGKICH_DB")
-        .env_remove("XUNGKICH_NOW")
-        .env_remove("XUNGKICH_LANG")
-        .env("XDG_DATA_HOME", data_home)
-        .output()
-        .expect("run xungkich")
+    run_in("", Some(data_home), db, args)
 }
 
 fn run(db: &Path, args: &[&str]) -> Output {

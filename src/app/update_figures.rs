@@ -127,7 +127,7 @@ pub(super) fn save(
             app.volunteer.editing = None;
             let text = match saved.value {
                 Some(v) if saved.before != seen => {
-                    s.fig_saved_from_other(unit, s.metric(metric), v, shown(s, saved.before))
+                    s.fig_saved_from_other(unit, s.metric(metric), v, s.cell_value(saved.before))
                 }
                 Some(v) => s.fig_saved(unit, s.metric(metric), v),
                 None => s.fig_cleared(unit, s.metric(metric)),
@@ -145,7 +145,7 @@ pub(super) fn save(
                 .as_ref()
                 .map(|f| f.value().to_string())
                 .unwrap_or_default();
-            let text = s.fig_changed(unit, s.metric(metric), shown(s, stored), typed);
+            let text = s.fig_changed(unit, s.metric(metric), s.cell_value(stored), typed);
             set_status(app, StatusKind::Error, text);
             false
         }
@@ -162,11 +162,6 @@ pub(super) fn save(
             false
         }
     }
-}
-
-/// A cell's value in a sentence: the number, or "empty".
-fn shown(s: &crate::i18n::Strings, value: Option<i64>) -> String {
-    value.map_or_else(|| s.fig_empty.to_string(), |v| v.to_string())
 }
 
 /// One cell over.

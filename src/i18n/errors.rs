@@ -84,9 +84,9 @@ impl Strings {
                     .unwrap_or_else(|| self.se_a_copy.to_string());
                 self.se_vanished(path(p), listed, copy)
             }
-            StoreError::FigureChanged { stored } => self.se_figure_changed(
-                stored.map_or_else(|| self.fig_empty.to_string(), |v| v.to_string()),
-            ),
+            StoreError::FigureChanged { stored } => {
+                self.se_figure_changed(self.cell_value(*stored))
+            }
             StoreError::InUse { path: p } => self.se_in_use(path(p)),
             StoreError::ReadOnly(why) => self.se_read_only(self.ro_reason(*why)),
             StoreError::ReadOnlyNeedsUpgrade { path: p, known } => {

@@ -128,6 +128,11 @@ impl Strings {
     }
 
     /// Full name of a Saturday figure, for messages and the detail line.
+    /// A figure cell's value in a sentence: the number, or "empty".
+    pub fn cell_value(&self, value: Option<i64>) -> String {
+        value.map_or_else(|| self.fig_empty.to_string(), |v| v.to_string())
+    }
+
     pub fn metric(&self, m: crate::domain::figures::Metric) -> &'static str {
         use crate::domain::figures::Metric::*;
         match m {

@@ -17,6 +17,10 @@ pub struct FigureRow {
     pub updated_at: DateTime<FixedOffset>,
 }
 
+/// One cell's value.
+const CELL_VALUE: &str = "SELECT value FROM figures
+     WHERE volunteer_day_id = ?1 AND unit_id = ?2 AND metric = ?3";
+
 /// What a save asks of one cell.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum FigureEdit {
@@ -71,10 +75,7 @@ impl Store {
     pub fn figure(&self, day_id: i64, unit_id: i64, metric: Metric) -> Result<Option<i64>> {
         Ok(self
             .conn()
-            .prepare_cached(
-                "SELECT value FROM figures
-                 WHERE volunteer_day_id = ?1 AND unit_id = ?2 AND metric = ?3",
-            )?
+            .prepare_cached(CELL_VALUE)?
             .query_row(params![day_id, unit_id, metric.code()], |r| r.get(0))
             .optional()?)
     }
@@ -101,14 +102,22 @@ impl Store {
             // cannot together save resolved above received.
             let current = |m: Metric| -> Result<Option<i64>> {
                 Ok(c.tx()
-                    .prepare_cached(
-                        "SELECT value FROM figures
-                         WHERE volunteer_day_id = ?1 AND unit_id = ?2 AND metric = ?3",
-                    )?
+                    .prepare_cached(CELL_VALUE)?
                     .query_row(params![day_id, unit_id, m.code()], |r| r.get(0))
                     .optional()?)
             };
-            let before = current(metric)?;
+            // The cell's row once: its value decides the edit, its id the write.
+            let existing: Option<(i64, i64)> = c
+                .tx()
+                .prepare_cached(
+                    "SELECT id, value FROM figures
+                     WHERE volunteer_day_id = ?1 AND unit_id = ?2 AND metric = ?3",
+                )?
+                .query_row(params![day_id, unit_id, metric.code()], |r| {
+                    Ok((r.get(0)?, r.get(1)?))
+                })
+                .optional()?;
+            let before = existing.map(|(_, v)| v);
             let value = match edit {
                 FigureEdit::Set { seen, .. } if seen != before => {
                     return Err(StoreError::FigureChanged { stored: before });
@@ -125,16 +134,6 @@ impl Store {
             if value != guess {
                 c.summarise(&summary(value))?;
             }
-            let existing: Option<(i64, i64)> = c
-                .tx()
-                .prepare_cached(
-                    "SELECT id, value FROM figures
-                     WHERE volunteer_day_id = ?1 AND unit_id = ?2 AND metric = ?3",
-                )?
-                .query_row(params![day_id, unit_id, metric.code()], |r| {
-                    Ok((r.get(0)?, r.get(1)?))
-                })
-                .optional()?;
             let saved = FigureSaved { value, before };
             match (existing, value) {
                 (None, None) => Ok(saved),
