@@ -8,6 +8,7 @@ use chrono::{DateTime, Duration, FixedOffset, NaiveDate};
 use crate::domain::time::start_of_day;
 use crate::i18n::Strings;
 use crate::store::demo::{DemoBase, DemoMeasurement, DemoWriter, NewInitiative};
+use crate::store::photos::{Kept, PutError, put_bytes};
 use crate::store::{Result, Store, StoreError};
 
 pub struct Options {
@@ -212,11 +213,7 @@ fn at(day: NaiveDate, minutes: i64) -> DateTime<FixedOffset> {
 
 pub fn fill(store: &mut Store, options: &Options) -> Result<Counts> {
     let base = store.demo_base()?;
-    let photos_dir = store
-        .path()
-        .parent()
-        .map(|p| p.join("photos"))
-        .unwrap_or_else(|| Path::new("photos").to_path_buf());
+    let photos_dir = store.photo_pool();
     let mut rng = Rng(0x5EED_2022 ^ u64::from(options.scale));
     let counts = store.demo_bulk(|w| generate(w, &base, options, &mut rng, &photos_dir))?;
     Ok(counts)
@@ -443,13 +440,11 @@ fn generate(
             let report_id = w.report(*day_id, *unit_id, at(*day, minute), "")?;
             counts.reports += 1;
             for k in 1..=rng.range(1, 3) {
-                let rel = format!("photos/{day_code}/{code}/anh-{k}.png");
-                write_photo(photos_dir, day_code, code, k)?;
+                let kept = write_photo(photos_dir, &format!("{day_code} {code} {k}"))?;
                 w.photo(
                     report_id,
-                    &rel,
+                    &kept,
                     &format!("IMG_2022050{k}.png"),
-                    PNG_1X1.len() as i64,
                     at(*day, minute),
                 )?;
             }
@@ -519,22 +514,43 @@ const NOTE_FEEDBACK: &str = "Tổng hợp phản ánh, kiến nghị trên Cổn
 const NOTE_SERVICES: &str = "Danh mục TTHC mức độ 3, 4 của quận";
 const NOTE_SURVEY: &str = "Phiếu khảo sát tại Bộ phận một cửa";
 
-fn write_photo(dir: &Path, day: &str, unit: &str, k: i64) -> Result<()> {
-    let folder = dir.join(day).join(unit);
-    let io = |source| StoreError::Io {
-        path: folder.clone(),
-        source,
-    };
-    crate::atomic_write::create_dir_all(&folder).map_err(io)?;
-    // Through the one writer, so a demo photo is 0600 and never written through a link.
-    let path = folder.join(format!("anh-{k}.png"));
-    crate::atomic_write::write(&path, true, |f| std::io::Write::write_all(f, PNG_1X1)).map_err(
-        |e| match e {
-            crate::atomic_write::Error::Io(source) => io(source),
-            other => io(std::io::Error::other(other.to_string())),
+/// Keeps a demo photo in the store's photo folder: the 1×1 PNG with `label` as a comment,
+/// so each report's photos are files of their own, as an officer's would be.
+fn write_photo(pool: &Path, label: &str) -> Result<Kept> {
+    let mut png = PNG_1X1[..PNG_1X1.len() - 12].to_vec();
+    png_chunk(
+        &mut png,
+        b"tEXt",
+        format!("Comment\0xungkich demo {label}").as_bytes(),
+    );
+    png_chunk(&mut png, b"IEND", b"");
+    put_bytes(pool, &png).map_err(|e| StoreError::Io {
+        path: pool.to_path_buf(),
+        source: match e {
+            PutError::Io(e) => e,
+            _ => std::io::Error::other("demo photo"),
         },
-    )?;
-    Ok(())
+    })
+}
+
+/// Appends a PNG chunk: length, type, data, and the CRC-32 of type and data.
+fn png_chunk(png: &mut Vec<u8>, kind: &[u8; 4], data: &[u8]) {
+    png.extend_from_slice(&u32::try_from(data.len()).unwrap_or(0).to_be_bytes());
+    let start = png.len();
+    png.extend_from_slice(kind);
+    png.extend_from_slice(data);
+    let mut crc = 0xFFFF_FFFFu32;
+    for &b in &png[start..] {
+        crc ^= u32::from(b);
+        for _ in 0..8 {
+            crc = if crc & 1 == 1 {
+                (crc >> 1) ^ 0xEDB8_8320
+            } else {
+                crc >> 1
+            };
+        }
+    }
+    png.extend_from_slice(&(!crc).to_be_bytes());
 }
 
 #[allow(clippy::too_many_arguments)]

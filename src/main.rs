@@ -13,7 +13,7 @@ use xungkich::domain::time::{Clock, read_datetime};
 use xungkich::i18n::{Lang, Strings, strings};
 use xungkich::io::campaign_file::SHIPPED_SEED;
 use xungkich::io::{briefing, campaign_file, export};
-use xungkich::store::{Seed, Store, StoreError};
+use xungkich::store::{Seed, Store, StoreError, photos};
 use xungkich::text::one_line;
 use xungkich::{demo, tui, ui};
 
@@ -202,6 +202,8 @@ fn run(cli: Cli) -> Result<(), Failure> {
                 .unwrap_or(Path::new("."));
             out!("{}", s.cli_path_store(shown(&db)));
             out!("{}", s.cli_path_folder(shown(folder)));
+            let real = std::fs::canonicalize(&db).unwrap_or_else(|_| db.clone());
+            out!("{}", s.cli_path_photos(shown(&photos::pool_of(&real))));
             Ok(())
         }
         Some(Command::Backup { file, force }) => {
@@ -209,20 +211,44 @@ fn run(cli: Cli) -> Result<(), Failure> {
                 return Err(refused(s.cli_backup_no_store(shown(&db))));
             }
             let store = open_store(&db, seed(), now, read_only)?;
-            store.backup_to(&file, force)?;
+            let carried = store.backup_to(&file, force)?;
             out!("{}", s.cli_backup_done(shown(&db), shown(&file)));
-            Ok(())
+            let pool = file.with_file_name(photos::BACKUP_POOL);
+            out!(
+                "{}",
+                s.cli_backup_photos(carried.photos, carried.copied, shown(&pool))
+            );
+            if carried.missing.is_empty() {
+                Ok(())
+            } else {
+                let names = names_list(&carried.missing, s);
+                Err(Failure::Failed(
+                    s.cli_backup_incomplete(carried.missing.len(), names),
+                ))
+            }
         }
         Some(Command::Restore { file }) => {
             let stamp = now.format("%Y%m%d-%H%M%S").to_string();
-            let aside = xungkich::store::backup::restore(&db, &file, &stamp)?;
+            let done = xungkich::store::backup::restore(&db, &file, &stamp)?;
             // Opening migrates a copy from an older xungkich and proves it readable.
-            Store::open(&db, seed(), now)?;
+            let store = Store::open(&db, seed(), now)?;
             out!("{}", s.cli_restore_done(shown(&file), shown(&db)));
-            if let Some(a) = aside {
+            if let Some(a) = done.aside {
                 out!("{}", s.cli_restore_aside(shown(&a)));
             }
-            Ok(())
+            let carried = done.photos;
+            out!(
+                "{}",
+                s.cli_restore_photos(carried.photos, carried.copied, shown(&store.photo_pool()))
+            );
+            if carried.missing.is_empty() {
+                Ok(())
+            } else {
+                let names = names_list(&carried.missing, s);
+                Err(Failure::Failed(
+                    s.cli_restore_incomplete(carried.missing.len(), names),
+                ))
+            }
         }
         Some(Command::Demo {
             scale,
@@ -327,6 +353,23 @@ fn run(cli: Cli) -> Result<(), Failure> {
             let mut app = App::load(&store, clock, cli.lang, no_color)?;
             // A store created just now is marked once it exists.
             let _in_use = early.or_else(|| store.mark_in_use());
+            // Said once, on the open that moved them; a photo without a file is not told
+            // again at every start.
+            if let Some(adopted) = store.adopted_photos().filter(|a| a.moved > 0) {
+                let s = app.strings();
+                app.status = Some(xungkich::app::Status {
+                    kind: if adopted.missing > 0 {
+                        xungkich::app::StatusKind::Error
+                    } else {
+                        xungkich::app::StatusKind::Info
+                    },
+                    text: s.photos_adopted(
+                        adopted.moved,
+                        adopted.missing,
+                        shown(&store.photo_pool()),
+                    ),
+                });
+            }
             // A read-only store is not backed up: nothing in it can change.
             if store.read_only().is_none() {
                 daily_backup(&store, &mut app, &db);
@@ -411,13 +454,36 @@ fn daily_backup(store: &Store, app: &mut App, db: &Path) {
         .unwrap_or(Path::new("."))
         .join("backups");
     let today = app.now.date_naive();
-    if let Err(e) = store.daily_backup(&folder, today) {
-        let s = app.strings();
+    let s = app.strings();
+    let problem = match store.daily_backup(&folder, today) {
+        Err(e) => Some(s.backup_failed(s.store_error(&e))),
+        Ok(Some((_, carried))) if !carried.missing.is_empty() => {
+            Some(s.backup_photos_missing(carried.missing.len()))
+        }
+        Ok(_) => None,
+    };
+    if let Some(text) = problem {
         app.status = Some(xungkich::app::Status {
             kind: xungkich::app::StatusKind::Error,
-            text: s.backup_failed(s.store_error(&e)),
+            text,
         });
     }
+}
+
+/// The first few names of `names`, then how many more.
+fn names_list(names: &[String], s: &Strings) -> String {
+    const SHOWN: usize = 5;
+    let mut text = names
+        .iter()
+        .take(SHOWN)
+        .map(|n| one_line(n))
+        .collect::<Vec<_>>()
+        .join(", ");
+    if names.len() > SHOWN {
+        text.push(' ');
+        text.push_str(&s.and_more(names.len() - SHOWN));
+    }
+    text
 }
 
 /// The store as asked: `--read-only` opens it for reading whatever the file allows; else it

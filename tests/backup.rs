@@ -87,14 +87,15 @@ fn backup_copies_the_store_while_it_is_open_and_refuses_to_overwrite() {
     );
     let out = xungkich(&db, &["backup", "--force", copy.to_str().expect("utf-8")]);
     assert!(out.status.success(), "{}", text(&out.stderr));
-    let leftovers: Vec<_> = std::fs::read_dir(dir.path().join("copies"))
+    let mut leftovers: Vec<_> = std::fs::read_dir(dir.path().join("copies"))
         .expect("read")
         .filter_map(|e| e.ok()?.file_name().into_string().ok())
         .collect();
+    leftovers.sort();
     assert_eq!(
         leftovers,
-        vec!["copy.db".to_string()],
-        "no temporary file left"
+        ["copy.db", "xungkich-photos"],
+        "no temporary file left, the photos beside the copy"
     );
 }
 
@@ -356,8 +357,8 @@ fn restore_refuses_to_replace_another_programs_database() {
 }
 
 /// `kill -9` at a random moment of `restore`: every time there is a whole store at the path
-/// afterwards (the old one or the copy), never nothing. `XUNGKICH_RESTORE_KILLS` sets the
-/// number of runs (20 by default).
+/// afterwards (the old one or the copy), never nothing, and a copy in place has every one
+/// of its photos whole. `XUNGKICH_RESTORE_KILLS` sets the number of runs (20 by default).
 #[test]
 fn a_restore_killed_at_any_moment_leaves_a_whole_store() {
     let runs: u64 = std::env::var("XUNGKICH_RESTORE_KILLS")
@@ -390,7 +391,7 @@ fn a_restore_killed_at_any_moment_leaves_a_whole_store() {
             .stderr(std::process::Stdio::null())
             .spawn()
             .expect("spawn");
-        std::thread::sleep(std::time::Duration::from_micros(rng.below(30_000)));
+        std::thread::sleep(std::time::Duration::from_micros(rng.below(80_000)));
         let _ = child.kill();
         let _ = child.wait();
         assert!(
@@ -423,6 +424,20 @@ fn a_restore_killed_at_any_moment_leaves_a_whole_store() {
             old += 1;
         } else {
             new += 1;
+            let pool = xungkich::store::photos::pool_of(&db);
+            let rows: Vec<(String, String)> = conn
+                .prepare("SELECT path, sha256 FROM photos")
+                .expect("prepare")
+                .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+                .expect("query")
+                .collect::<Result<_, _>>()
+                .expect("rows");
+            assert!(!rows.is_empty());
+            for (name, sha) in rows {
+                let found = xungkich::store::photos::hash_file(&pool.join(&name))
+                    .unwrap_or_else(|e| panic!("run {run}: {name}: {e}"));
+                assert_eq!(found, sha, "run {run}: {name}");
+            }
         }
     }
     eprintln!("restore killed {runs} times: old store left {old}, copy in place {new}");
@@ -437,7 +452,8 @@ fn a_vanished_store_is_not_silently_replaced_by_a_new_one() {
     let db = demo(&dir);
     let backups = dir.path().join("backups");
     std::fs::create_dir(&backups).expect("backups");
-    let copy = backups.join("xungkich-2022-05-07.db");
+    // Named as the daily copy of `store.db` is.
+    let copy = backups.join("store-2022-05-07.db");
     let out = xungkich(&db, &["backup", copy.to_str().expect("utf-8")]);
     assert!(out.status.success(), "{}", text(&out.stderr));
     std::fs::remove_file(&db).expect("the store is gone");
@@ -445,7 +461,9 @@ fn a_vanished_store_is_not_silently_replaced_by_a_new_one() {
     assert_eq!(out.status.code(), Some(2), "{}", text(&out.stderr));
     let err = text(&out.stderr);
     assert!(
-        err.contains("không có kho ở đây") && err.contains("xungkich-2022-05-07.db"),
+        err.contains("không có kho ở đây")
+            && err.contains("store-2022-05-07.db")
+            && err.contains("store.db.photos"),
         "{err}"
     );
     assert!(err.contains("restore"), "{err}");

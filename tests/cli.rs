@@ -144,7 +144,9 @@ fn demo_fills_a_new_store_and_refuses_an_existing_one() {
     assert!(out.status.success(), "{}", text(&out.stderr));
     let summary = text(&out.stdout);
     assert!(summary.contains("74 đơn vị"), "{summary}");
-    assert!(dir.path().join("photos").is_dir());
+    // The demo's photos are the demo store's own: none in a folder another store would share.
+    assert!(dir.path().join("demo.db.photos").is_dir());
+    assert!(!dir.path().join("photos").exists());
     let again = xungkich(&["demo", "--db", db_s]);
     assert_eq!(again.status.code(), Some(2));
     let out = xungkich(&[

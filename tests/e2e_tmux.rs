@@ -1626,7 +1626,11 @@ fn kpi_measurement_reaches_the_overview_and_the_briefing_80x24() {
         .expect("a backups folder beside the store")
         .filter_map(|e| e.ok()?.file_name().into_string().ok())
         .collect();
-    assert_eq!(backups, vec![format!("xungkich-{}.db", &NOW[..10])]);
+    assert_eq!(
+        backups,
+        vec![format!("x-{}.db", &NOW[..10])],
+        "named after the store"
+    );
     let t = Tmux::start(80, 24, &Launch::fixed(&db));
     let s = t.wait_for("90,0%");
     assert!(s.contains("Chỉ tiêu"), "{s}");

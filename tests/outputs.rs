@@ -276,9 +276,18 @@ fn backup_clears_leftovers_of_killed_copies_and_writes_privately() {
     ok(&run(&db, &["backup", copy.to_str().expect("utf-8")]));
     let mut want: Vec<String> = kept.to_vec();
     want.push("copy.db".into());
+    want.push("xungkich-photos".into());
     want.sort();
     assert_eq!(names(&folder), want);
     assert_eq!(mode(&copy), 0o600);
+    // The photos beside it are private too.
+    let pool = folder.join("xungkich-photos");
+    assert_eq!(mode(&pool), 0o700);
+    let photos = names(&pool);
+    assert!(!photos.is_empty());
+    for p in &photos {
+        assert_eq!(mode(&pool.join(p)), 0o600, "{p}");
+    }
     // A folder the backup makes is the app's: 0700.
     let made = dir.path().join("new").join("copy.db");
     ok(&run(&db, &["backup", made.to_str().expect("utf-8")]));
@@ -293,7 +302,7 @@ fn the_store_and_its_folders_are_private_whatever_the_umask() {
     let data = db.parent().expect("data folder");
     assert_eq!(mode(data), 0o700, "the folder the store made");
     assert_eq!(mode(&db), 0o600);
-    let photos = data.join("photos");
+    let photos = xungkich::store::photos::pool_of(&db);
     let mut stack = vec![photos.clone()];
     let mut seen = 0;
     while let Some(p) = stack.pop() {
@@ -329,9 +338,15 @@ fn an_existing_store_made_0644_becomes_0600_on_open() {
     ] {
         std::fs::set_permissions(&p, std::fs::Permissions::from_mode(0o644)).expect("chmod");
     }
-    for d in ["backups", "reports", "photos"] {
-        std::fs::set_permissions(data.join(d), std::fs::Permissions::from_mode(0o755))
-            .expect("chmod");
+    std::fs::create_dir_all(data.join("photos")).expect("an older version's photos");
+    let pool = xungkich::store::photos::pool_of(&db);
+    for d in [
+        data.join("backups"),
+        data.join("reports"),
+        data.join("photos"),
+        pool.clone(),
+    ] {
+        std::fs::set_permissions(d, std::fs::Permissions::from_mode(0o755)).expect("chmod");
     }
     // Any writable open will do: `report` prints and changes nothing else.
     ok(&run(&db, &["report"]));
@@ -341,6 +356,7 @@ fn an_existing_store_made_0644_becomes_0600_on_open() {
     assert_eq!(mode(&data.join("reports")), 0o700);
     assert_eq!(mode(&data.join("reports/briefing-20220501-0900.md")), 0o600);
     assert_eq!(mode(&data.join("photos")), 0o700);
+    assert_eq!(mode(&pool), 0o700);
 }
 
 /// A `-wal` and `-shm` left 0644 (by an older version, beside a running reader) are brought

@@ -49,17 +49,25 @@ fn a_report_with_photos_before_16_is_on_time_and_the_photos_are_copied() {
     let reports = store.reports(day.id).expect("read");
     assert_eq!(reports.len(), 1);
     assert_eq!(reports[0].photos.len(), 2);
-    // The copies live in the data folder and survive the originals going.
+    // The copies live in the store's own photo folder, named by their content, and survive
+    // the originals going.
     drop(originals);
-    for p in &reports[0].photos {
-        let copy = t.dir.path().join(&p.path);
-        assert!(copy.is_file(), "{}", copy.display());
-        assert!(
-            p.path.starts_with("photos/tb-dot2-2022/p-tan-quy/"),
+    let pool = store.photo_pool();
+    assert_eq!(pool, t.dir.path().join("x.db.photos"));
+    for (p, bytes) in reports[0].photos.iter().zip([PNG, JPEG]) {
+        let copy = pool.join(&p.path);
+        assert_eq!(
+            std::fs::read(&copy).expect("copy"),
+            bytes,
             "{}",
-            p.path
+            copy.display()
         );
+        assert!(xungkich::store::photos::is_pool_name(&p.path), "{}", p.path);
     }
+    assert!(
+        !t.dir.path().join("photos").exists(),
+        "nothing in a shared folder"
+    );
     assert_eq!(reports[0].photos[1].media_type, "image/jpeg");
     let screen = render_text(&a, 120, 40);
     assert!(screen.contains("✔ đúng hạn"), "{screen}");
@@ -164,13 +172,58 @@ fn undoing_a_report_removes_the_photo_copies_it_made() {
     press(&mut a, &mut store, &[ctrl('s')]);
     assert!(a.form.is_none(), "{:?}", a.status);
     let day = a.board.volunteer_days[0].clone();
-    let copy = t
-        .dir
-        .path()
+    let copy = store
+        .photo_pool()
         .join(&store.reports(day.id).expect("read")[0].photos[0].path);
     assert!(copy.is_file());
     press(&mut a, &mut store, &[key(KeyCode::Char('u'))]);
     assert!(store.reports(day.id).expect("read").is_empty());
     assert!(!copy.exists(), "the copy went with its report");
     assert!(one.is_file(), "the officer's own file is never touched");
+}
+
+/// One photo sent for two units is kept once; undoing one report leaves the file the other
+/// still refers to.
+#[test]
+fn a_photo_two_reports_share_stays_until_neither_has_it() {
+    let t = TempStore::new();
+    let mut store = t.open("2022-04-29T08:00:00+07:00");
+    let originals = TempStore::new();
+    let one = originals.dir.path().join("IMG_3.png");
+    std::fs::write(&one, PNG).expect("write");
+    let mut a = app(&store, "2022-05-07T15:00", Lang::Vi);
+    for (n, unit) in ["tan quy", "son ky"].into_iter().enumerate() {
+        if n == 0 {
+            open_report(&mut a, &mut store, unit);
+        } else {
+            // Already on the reports view: filter for the unit instead, and open its form.
+            press(&mut a, &mut store, &[key(KeyCode::Char('/'))]);
+            press(&mut a, &mut store, &[key(KeyCode::Backspace); 7]);
+            type_text(&mut a, &mut store, unit);
+            press(
+                &mut a,
+                &mut store,
+                &[key(KeyCode::Enter), key(KeyCode::Char('r'))],
+            );
+            assert!(a.form.is_some(), "the report form opens");
+        }
+        press(&mut a, &mut store, &[key(KeyCode::Tab)]);
+        type_text(&mut a, &mut store, &one.display().to_string());
+        press(&mut a, &mut store, &[ctrl('s')]);
+        assert!(a.form.is_none(), "{:?}", a.status);
+    }
+    let day = a.board.volunteer_days[0].clone();
+    let reports = store.reports(day.id).expect("read");
+    assert_eq!(reports.len(), 2);
+    assert_eq!(reports[0].photos[0].path, reports[1].photos[0].path);
+    let copy = store.photo_pool().join(&reports[0].photos[0].path);
+    assert_eq!(
+        std::fs::read_dir(store.photo_pool()).expect("pool").count(),
+        1
+    );
+    press(&mut a, &mut store, &[key(KeyCode::Char('u'))]);
+    assert_eq!(store.reports(day.id).expect("read").len(), 1);
+    assert!(copy.is_file(), "the other report still has it");
+    press(&mut a, &mut store, &[key(KeyCode::Char('u'))]);
+    assert!(!copy.exists(), "gone with the last report that had it");
 }

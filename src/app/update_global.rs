@@ -76,13 +76,9 @@ pub(super) fn undo(app: &mut App, store: &mut Store) {
                 uv::refresh(app, store);
             }
             // A quick report undone leaves its photo copies referenced by nothing.
+            // Best effort: a file left behind takes space but harms nothing.
             if !undone.dropped_photos.is_empty() {
-                let data = store
-                    .path()
-                    .parent()
-                    .filter(|p| !p.as_os_str().is_empty())
-                    .unwrap_or(std::path::Path::new("."));
-                crate::io::photos::remove_copies(data, &undone.dropped_photos);
+                let _ = store.drop_unreferenced_photos(&undone.dropped_photos);
             }
             set_status(
                 app,

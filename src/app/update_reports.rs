@@ -1,5 +1,5 @@
 //! Tab 4's quick reports: when the report came in, its photos (checked and copied into the
-//! data folder before the report is recorded with them), a note.
+//! store's photo folder before the report is recorded with them), a note.
 
 use super::form::{Field, FieldId, Form, Purpose, Rule};
 use super::update::{Stale, field_problem, finish_write, set_status};
@@ -8,7 +8,7 @@ use super::{App, StatusKind};
 use crate::domain::change::ChangeSummary;
 use crate::domain::time::read_datetime;
 use crate::io::photos;
-use crate::store::{PhotoRow, Store};
+use crate::store::{NewPhoto, Store};
 
 /// The quick-report form of the selected unit: when it came in (now unless typed), photos to
 /// add (one path a line), a note.
@@ -46,7 +46,7 @@ pub(super) fn open_report(app: &mut App) {
     ));
 }
 
-/// Checks every photo path, copies the photos into the data folder, then records the report
+/// Checks every photo path, copies the photos into the store's photo folder, then records the report
 /// with them in one change. A bad path is named next to the photo field and nothing is saved.
 pub(super) fn save_report(app: &mut App, store: &mut Store, unit_id: i64) {
     let s = app.strings();
@@ -75,29 +75,25 @@ pub(super) fn save_report(app: &mut App, store: &mut Store, unit_id: i64) {
     if !problems.is_empty() {
         return field_problem(app, FieldId::Photos, problems.join(" · "));
     }
-    let unit_code = app
-        .board
-        .units
-        .iter()
-        .find(|u| u.id == unit_id)
-        .map_or_else(|| unit_id.to_string(), |u| u.code.clone());
-    let data = store.folder();
+    let pool = store.photo_pool();
     let mut rows = Vec::new();
-    let mut copied = Vec::new();
+    // Only files this save wrote are taken back on a failure, and only when no record refers
+    // to them: a photo the store had already belongs to another report too.
+    let mut fresh = Vec::new();
     for p in &checked {
-        match photos::copy_into(&data, &day.code, &unit_code, p) {
-            Ok(relative) => {
-                copied.push(data.join(&relative));
-                rows.push(PhotoRow {
-                    path: relative.display().to_string(),
+        match photos::keep(&pool, p) {
+            Ok(kept) => {
+                if kept.fresh {
+                    fresh.push(kept.name.clone());
+                }
+                rows.push(NewPhoto {
+                    kept,
                     original_name: p.original_name.clone(),
-                    media_type: p.kind.media_type().to_string(),
-                    bytes: i64::try_from(p.bytes).unwrap_or(i64::MAX),
                 });
             }
             Err(e) => {
-                remove_all(&copied);
-                return field_problem(app, FieldId::Photos, s.err_photo_copy(s.io_error(&e)));
+                let _ = store.drop_unreferenced_photos(&fresh);
+                return field_problem(app, FieldId::Photos, e.message(s));
             }
         }
     }
@@ -110,12 +106,6 @@ pub(super) fn save_report(app: &mut App, store: &mut Store, unit_id: i64) {
     let result = store.save_report(day.id, unit_id, received_at, &note, &rows, now, &summary);
     if !finish_write(app, store, result, Stale::Day, &summary) {
         // Nothing refers to the copies: take them back so the folder holds no strays.
-        remove_all(&copied);
-    }
-}
-
-fn remove_all(paths: &[std::path::PathBuf]) {
-    for p in paths {
-        let _ = std::fs::remove_file(p);
+        let _ = store.drop_unreferenced_photos(&fresh);
     }
 }

@@ -27,6 +27,18 @@ impl ImageKind {
         }
     }
 
+    /// The kind an extension of [`ImageKind::extension`] names.
+    pub fn from_extension(ext: &str) -> Option<ImageKind> {
+        [
+            ImageKind::Jpeg,
+            ImageKind::Png,
+            ImageKind::Heic,
+            ImageKind::Webp,
+        ]
+        .into_iter()
+        .find(|k| k.extension() == ext)
+    }
+
     /// What the first bytes of a file say it is (16 bytes are enough for all four).
     pub fn sniff(head: &[u8]) -> Option<ImageKind> {
         if head.starts_with(&[0xFF, 0xD8, 0xFF]) {

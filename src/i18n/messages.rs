@@ -169,6 +169,10 @@ messages! {
         vi: "thư mục dữ liệu: {path}",
         en: "data folder: {path}",
     }
+    cli_path_photos(path: impl Display) {
+        vi: "ảnh của kho: {path}",
+        en: "the store's photos: {path}",
+    }
     cli_backup_no_store(path: impl Display) {
         vi: "{path}: chưa có kho dữ liệu để sao lưu",
         en: "{path}: no store to back up",
@@ -180,6 +184,34 @@ messages! {
     cli_restore_done(backup: impl Display, store: impl Display) {
         vi: "Đã khôi phục {backup} → {store}",
         en: "Restored {backup} → {store}",
+    }
+    cli_backup_photos(count: impl Display, copied: impl Display, pool: impl Display) {
+        vi: "ảnh: {count} ảnh có trong {pool} ({copied} ảnh mới chép)",
+        en: "photos: {count} in {pool} ({copied} newly copied)",
+    }
+    cli_restore_photos(count: impl Display, copied: impl Display, pool: impl Display) {
+        vi: "ảnh: {count} ảnh có trong {pool}, đã kiểm theo mã băm ({copied} ảnh chép từ bản sao lưu)",
+        en: "photos: {count} in {pool}, checked by hash ({copied} copied from the backup)",
+    }
+    cli_backup_incomplete(count: impl Display, names: impl Display) {
+        vi: "Bản sao lưu đã ghi nhưng thiếu {count} ảnh (kho không còn tệp nguyên vẹn): {names}",
+        en: "The backup is written but {count} photos are missing from it (the store has no whole file of them): {names}",
+    }
+    cli_restore_incomplete(count: impl Display, names: impl Display) {
+        vi: "Đã khôi phục nhưng thiếu {count} ảnh (bản sao lưu không có tệp nguyên vẹn): {names}",
+        en: "Restored, but {count} photos are missing (the backup has no whole file of them): {names}",
+    }
+    backup_photos_missing(count: impl Display) {
+        vi: "Bản sao lưu hôm nay thiếu {count} ảnh: kho không còn tệp nguyên vẹn của chúng",
+        en: "Today's backup lacks {count} photos: the store has no whole file of them",
+    }
+    photos_adopted(moved: impl Display, missing: impl Display, pool: impl Display) {
+        vi: "Đã chuyển {moved} ảnh của kho vào {pool}; {missing} ảnh không còn tệp (hoặc đã bị kho khác ghi đè)",
+        en: "Moved {moved} of the store's photos into {pool}; {missing} have no file left (or another store wrote over it)",
+    }
+    and_more(count: impl Display) {
+        vi: "… và {count} ảnh khác",
+        en: "… and {count} more",
     }
     cli_restore_aside(path: impl Display) {
         vi: "kho cũ (bị thay) được giữ lại ở {path}",
@@ -602,8 +634,8 @@ messages! {
         en: "Photo too large: {path} is {megabytes} MB, at most {max} MB per photo",
     }
     err_photo_copy(why: impl Display) {
-        vi: "Không chép được ảnh vào thư mục dữ liệu: {why}",
-        en: "Could not copy the photo into the data folder: {why}",
+        vi: "Không chép được ảnh vào thư mục ảnh của kho: {why}",
+        en: "Could not copy the photo into the store's photo folder: {why}",
     }
     photos_count(count: impl Display) {
         vi: "{count} ảnh",

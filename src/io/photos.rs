@@ -1,13 +1,13 @@
-//! Photos attached to a quick report: checked by content, copied into the data folder so the
-//! record survives the originals moving.
+//! Photos attached to a quick report: checked by content, copied into the store's own photo
+//! folder so the record survives the originals moving.
 
 use std::fs::{self, File};
 use std::io::{self, Read};
 use std::path::{Path, PathBuf};
 
-use crate::atomic_write;
 use crate::domain::image::ImageKind;
 use crate::i18n::Strings;
+use crate::store::photos::{Kept, PutError, put_file};
 use crate::text::one_line;
 
 /// A photo file that exists and is an image.
@@ -26,6 +26,8 @@ pub enum PhotoError {
     NotAnImage(PathBuf),
     /// Larger than [`PHOTO_MAX_BYTES`]; the size is given.
     TooLarge(PathBuf, u64),
+    /// The copy into the store's photo folder failed (nothing is left of it).
+    Copy(io::Error),
 }
 
 /// The largest photo a report takes: a phone's photo is a few megabytes, and copying a file
@@ -45,6 +47,7 @@ impl PhotoError {
                 size.div_ceil(1024 * 1024),
                 PHOTO_MAX_BYTES / (1024 * 1024),
             ),
+            PhotoError::Copy(e) => s.err_photo_copy(s.io_error(e)),
         }
     }
 }
@@ -81,73 +84,16 @@ pub fn check(text: &str) -> Result<Photo, PhotoError> {
     })
 }
 
-/// Removes copies the app made under `<data>/photos/` once nothing refers to them (their
-/// report was undone). Only plain relative paths inside `photos/` are touched; a file already
-/// gone is fine. Returns how many were removed.
-pub fn remove_copies(data: &Path, relative: &[String]) -> usize {
-    use std::path::Component;
-    let mut removed = 0;
-    for r in relative {
-        let p = Path::new(r);
-        let inside =
-            p.starts_with("photos") && p.components().all(|c| matches!(c, Component::Normal(_)));
-        if inside && fs::remove_file(data.join(p)).is_ok() {
-            removed += 1;
-        }
-    }
-    removed
-}
-
-/// Copies the photo to `<data>/photos/<day>/<unit>/`, keeping its name unless taken (then
-/// "name-2.jpg", "name-3.jpg", …). Returns the path relative to the data folder.
-pub fn copy_into(data: &Path, day: &str, unit: &str, photo: &Photo) -> io::Result<PathBuf> {
-    let relative_dir = Path::new("photos").join(safe(day)).join(safe(unit));
-    let dir = data.join(&relative_dir);
-    // 0700 for every folder made: the photos show people and places of personal data.
-    atomic_write::create_dir_all(&dir)?;
-    let stem = Path::new(&photo.original_name)
-        .file_stem()
-        .map(|s| safe(&s.to_string_lossy()))
-        .filter(|s| !s.is_empty())
-        .unwrap_or_else(|| "anh".into());
-    // Keep the original extension when it is the right one; else use the content's.
-    let ext = Path::new(&photo.original_name)
-        .extension()
-        .map(|e| e.to_string_lossy().to_lowercase())
-        .filter(|e| {
-            let right = photo.kind.extension();
-            e == right || (right == "jpg" && e == "jpeg")
-        })
-        .unwrap_or_else(|| photo.kind.extension().to_string());
-    // Copied whole into a private temporary file first, then named without replacing
-    // anything: two copies never overwrite each other, and a failed copy leaves no half photo.
-    let mut pending = atomic_write::create(&dir, &format!("{stem}.{ext}"))?;
-    let mut input = File::open(&photo.source)?;
-    io::copy(&mut input, pending.file())?;
-    let written = pending.commit_fresh(&stem, &ext).map_err(|e| match e {
-        atomic_write::Error::Io(e) => e,
-        other => io::Error::other(other.to_string()),
-    })?;
-    let name = written
-        .file_name()
-        .map(PathBuf::from)
-        .ok_or_else(|| io::Error::other("no file name"))?;
-    Ok(relative_dir.join(name))
-}
-
-/// A path component from a code or a name: no separators, no dots that climb.
-fn safe(text: &str) -> String {
-    text.chars()
-        .map(|c| {
-            if c == '/' || c == '\\' || c.is_control() {
-                '_'
-            } else {
-                c
-            }
-        })
-        .collect::<String>()
-        .trim_matches('.')
-        .to_string()
+/// Copies a checked photo into the store's own photo folder (`pool`), named by its content.
+/// The file is read once, checked again as it is copied (it may have changed since [`check`]):
+/// over the limit or no longer an image, it is refused and nothing is left behind. A photo
+/// the store has already is kept once ([`Kept::fresh`] is then false).
+pub fn keep(pool: &Path, photo: &Photo) -> Result<Kept, PhotoError> {
+    put_file(pool, &photo.source, PHOTO_MAX_BYTES, None).map_err(|e| match e {
+        PutError::TooLarge(n) => PhotoError::TooLarge(photo.source.clone(), n),
+        PutError::NotAnImage | PutError::Changed => PhotoError::NotAnImage(photo.source.clone()),
+        PutError::Io(e) => PhotoError::Copy(e),
+    })
 }
 
 #[cfg(test)]
@@ -175,60 +121,44 @@ mod tests {
         assert!(check(ok.to_str().expect("utf-8")).is_ok());
     }
 
-    #[test]
-    fn only_copies_inside_photos_are_removed() {
-        let dir = tempfile::TempDir::new().expect("dir");
-        let data = dir.path().join("data");
-        std::fs::create_dir_all(data.join("photos/d/u")).expect("dirs");
-        std::fs::write(data.join("photos/d/u/a.png"), b"x").expect("copy");
-        std::fs::write(dir.path().join("outside.png"), b"x").expect("outside");
-        std::fs::write(data.join("store.db"), b"x").expect("store");
-        let removed = super::remove_copies(
-            &data,
-            &[
-                "photos/d/u/a.png".into(),
-                "photos/../../outside.png".into(),
-                "store.db".into(),
-                dir.path().join("outside.png").display().to_string(),
-                "photos/d/u/gone.png".into(),
-            ],
-        );
-        assert_eq!(removed, 1);
-        assert!(!data.join("photos/d/u/a.png").exists());
-        assert!(dir.path().join("outside.png").exists());
-        assert!(data.join("store.db").exists());
-    }
-
     const PNG: &[u8] = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR";
 
     #[test]
-    fn checks_by_content_and_copies_without_overwriting() {
+    fn checks_by_content_and_copies_by_content() {
         let dir = tempfile::TempDir::new().expect("tmp");
         let photo_path = dir.path().join("IMG_0001.jpg.png");
         fs::write(&photo_path, PNG).expect("write");
         let photo = check(&format!("\"{}\"", photo_path.display())).expect("a PNG");
         assert_eq!(photo.kind, ImageKind::Png);
-        let data = dir.path().join("data");
-        let a = copy_into(&data, "tb-dot2-2022", "p-tan-quy", &photo).expect("copy");
-        let b = copy_into(&data, "tb-dot2-2022", "p-tan-quy", &photo).expect("copy again");
-        assert_eq!(
-            a,
-            Path::new("photos/tb-dot2-2022/p-tan-quy/IMG_0001.jpg.png")
+        assert_eq!(photo.original_name, "IMG_0001.jpg.png");
+        let pool = dir.path().join("s.db.photos");
+        let a = keep(&pool, &photo).expect("copy");
+        assert!(
+            a.fresh && a.name.ends_with(".png"),
+            "named by content: {}",
+            a.name
         );
-        assert_eq!(
-            b,
-            Path::new("photos/tb-dot2-2022/p-tan-quy/IMG_0001.jpg-2.png")
-        );
-        assert_eq!(fs::read(data.join(&b)).expect("read"), PNG);
+        assert_eq!(fs::read(pool.join(&a.name)).expect("read"), PNG);
+        // The same photo again is kept once.
+        let b = keep(&pool, &photo).expect("copy again");
+        assert_eq!((b.name, b.fresh), (a.name.clone(), false));
         // Photos of people and places are personal data: owner only, folders too.
         use std::os::unix::fs::PermissionsExt;
         let mode = |p: &Path| fs::metadata(p).expect("meta").permissions().mode() & 0o777;
-        assert_eq!(mode(&data.join(&a)), 0o600);
-        assert_eq!(mode(&data.join("photos/tb-dot2-2022")), 0o700);
-        let files = fs::read_dir(data.join("photos/tb-dot2-2022/p-tan-quy"))
-            .expect("read")
-            .count();
-        assert_eq!(files, 2, "no temporary left");
+        assert_eq!(mode(&pool.join(&a.name)), 0o600);
+        assert_eq!(mode(&pool), 0o700);
+        assert_eq!(
+            fs::read_dir(&pool).expect("read").count(),
+            1,
+            "no temporary left"
+        );
+        // Changed into something else after the check: refused at the copy, nothing left.
+        fs::write(&photo_path, b"%PDF-1.7").expect("write");
+        assert!(matches!(
+            keep(&pool, &photo),
+            Err(PhotoError::NotAnImage(_))
+        ));
+        assert_eq!(fs::read_dir(&pool).expect("read").count(), 1);
     }
 
     #[test]
@@ -248,11 +178,5 @@ mod tests {
             check(&dir.path().display().to_string()),
             Err(PhotoError::NotAnImage(_)),
         ));
-    }
-
-    #[test]
-    fn path_parts_cannot_climb_out() {
-        assert_eq!(safe("../x"), "_x");
-        assert_eq!(safe("a/b"), "a_b");
     }
 }

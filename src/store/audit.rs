@@ -104,8 +104,8 @@ pub struct Undone {
     pub tables: Vec<Table>,
     /// Every row put back, so callers can refresh exactly those.
     pub entities: Vec<(Table, i64)>,
-    /// The photo files (relative to the data folder) whose records this undo removed: the
-    /// copies the app made, now referenced by nothing.
+    /// The photo files (names in the store's photo folder) whose records this undo removed,
+    /// for [`Store::drop_unreferenced_photos`].
     pub dropped_photos: Vec<String>,
 }
 

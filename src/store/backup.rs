@@ -1,7 +1,8 @@
 //! Consistent copies of the store (`backup`, the daily copy at start-up) and putting one back
 //! (`restore`). A copy is written by SQLite itself (`VACUUM INTO`), so it is whole and
 //! consistent even while another instance is writing, and lands under its final name only
-//! once complete.
+//! once complete — after the photos it refers to are in the backup folder's photo pool
+//! ([`BACKUP_POOL`]), so a backup is never there without its photos.
 
 use std::os::unix::fs::OpenOptionsExt as _;
 use std::path::{Path, PathBuf};
@@ -9,6 +10,7 @@ use std::path::{Path, PathBuf};
 use chrono::NaiveDate;
 use rusqlite::{Connection, OpenFlags};
 
+use super::photos::{self, BACKUP_POOL, Carried};
 use super::{APPLICATION_ID, Result, Store, StoreError, check_is_file, migrate, sqlite_name};
 use crate::atomic_write;
 
@@ -68,7 +70,7 @@ pub fn traces_of_a_store(db: &Path) -> Vec<PathBuf> {
         .parent()
         .filter(|d| !d.as_os_str().is_empty())
         .unwrap_or(Path::new("."));
-    let mut found: Vec<PathBuf> = [".in-use", "-wal", "-shm", "-journal"]
+    let mut found: Vec<PathBuf> = [".in-use", "-wal", "-shm", "-journal", photos::POOL_SUFFIX]
         .iter()
         .map(|ext| with_suffix(db, ext))
         .filter(|p| p.exists())
@@ -89,12 +91,13 @@ pub fn traces_of_a_store(db: &Path) -> Vec<PathBuf> {
         found.extend(beside);
     }
     if let Ok(entries) = std::fs::read_dir(dir.join("backups")) {
+        let stem = store_stem(db);
         let mut copies: Vec<PathBuf> = entries
             .filter_map(|e| e.ok().map(|e| e.path()))
             .filter(|p| {
                 p.file_name()
                     .and_then(|n| n.to_str())
-                    .is_some_and(|n| n.starts_with("xungkich-") && n.ends_with(".db"))
+                    .is_some_and(|n| is_daily_copy_of(&stem, n))
             })
             .collect();
         copies.sort();
@@ -155,11 +158,15 @@ impl Store {
         mark_in_use(self.path())
     }
 
-    /// Writes a consistent copy of the store to `dest`. An existing `dest` is refused unless
-    /// `overwrite`, a symbolic link always; the copy is made under a random temporary name
-    /// (0600, created exclusively) and renamed when complete, so a failure never leaves half
-    /// a file under `dest`. Leftovers of copies of `dest` that were killed are removed first.
-    pub fn backup_to(&self, dest: &Path, overwrite: bool) -> Result<()> {
+    /// Writes a consistent copy of the store to `dest`, and the photos it refers to into
+    /// [`BACKUP_POOL`] beside it (only those the pool does not have: backups in one folder
+    /// share it). An existing `dest` is refused unless `overwrite`, a symbolic link always;
+    /// the copy is made under a random temporary name (0600, created exclusively) and renamed
+    /// when complete and its photos are in the pool, so a failure never leaves half a file
+    /// under `dest`, nor a backup without its photos. Leftovers of copies of `dest` that were
+    /// killed are removed first. Photos the store lists but has no whole file of are named
+    /// in [`Carried::missing`]: the backup is made all the same.
+    pub fn backup_to(&self, dest: &Path, overwrite: bool) -> Result<Carried> {
         // `--force` replaces a file, never a device or a folder (renaming over /dev/null).
         check_is_file(dest)?;
         // Even with --force: a copy written over the live store (or its WAL) destroys it.
@@ -180,27 +187,99 @@ impl Store {
             "VACUUM INTO ?1",
             [sqlite_name(pending.path()).to_string_lossy()],
         )?;
+        // The photos of the copy as written (a consistent snapshot), before its final name.
+        let (wanted, unkept) = photos::wanted_by(pending.path())?;
+        let mut carried =
+            photos::carry(&wanted, &[self.photo_pool()], &dir.join(BACKUP_POOL), false);
+        carried.photos += unkept.len();
+        carried.missing.extend(unkept);
         // On an error above `pending` is dropped, which removes the temporary file.
         pending
             .commit(&name, overwrite)
-            .map(drop)
-            .map_err(|e| written_err(dest, e))
+            .map_err(|e| written_err(dest, e))?;
+        Ok(carried)
     }
 
-    /// Keeps one copy per day in `folder` (named by `today`) and removes all but the newest
-    /// [`DAILY_KEEP`]. Returns the path written, or `None` when today's copy exists already.
-    pub fn daily_backup(&self, folder: &Path, today: NaiveDate) -> Result<Option<PathBuf>> {
-        let dest = folder.join(format!("xungkich-{}.db", today.format("%Y-%m-%d")));
-        remove_stale_parts(folder, is_daily_copy);
+    /// Keeps one copy per day in `folder`, named after the store and `today`
+    /// (`<stem>-YYYY-MM-DD.db`: two stores of one folder keep their own copies), removes all
+    /// but the newest [`DAILY_KEEP`] of this store, then the pool's photos no copy in the
+    /// folder refers to any more. Returns the path written and what was done with its photos,
+    /// or `None` when today's copy exists already.
+    pub fn daily_backup(
+        &self,
+        folder: &Path,
+        today: NaiveDate,
+    ) -> Result<Option<(PathBuf, Carried)>> {
+        let stem = store_stem(self.path());
+        let dest = folder.join(format!("{stem}-{}.db", today.format("%Y-%m-%d")));
+        let mine = |n: &str| is_daily_copy_of(&stem, n);
+        remove_stale_parts(folder, mine);
         let written = if dest.exists() {
             None
         } else {
-            self.backup_to(&dest, false)?;
-            Some(dest)
+            let carried = self.backup_to(&dest, false)?;
+            Some((dest, carried))
         };
-        prune(folder, DAILY_KEEP)?;
+        prune(folder, DAILY_KEEP, mine)?;
+        sweep_pool(folder);
         Ok(written)
     }
+}
+
+/// The name daily copies of the store at `db` start with: its file name without extension.
+fn store_stem(db: &Path) -> String {
+    db.file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .filter(|s| !s.is_empty())
+        .unwrap_or_else(|| "xungkich".into())
+}
+
+/// `<stem>-YYYY-MM-DD.db`, a daily copy of the store named `stem`.
+fn is_daily_copy_of(stem: &str, name: &str) -> bool {
+    name.strip_prefix(stem)
+        .and_then(|n| n.strip_prefix('-'))
+        .and_then(|n| n.strip_suffix(".db"))
+        .is_some_and(|d| d.len() == 10 && NaiveDate::parse_from_str(d, "%Y-%m-%d").is_ok())
+}
+
+/// Removes from the photo pool of the backup folder `folder` the photos that no backup in it
+/// refers to (after the oldest daily copies were removed). Only when every SQLite file in the
+/// folder can be read and no copy is being written: else a photo is kept that could still
+/// be wanted.
+fn sweep_pool(folder: &Path) {
+    let pool = folder.join(BACKUP_POOL);
+    if !pool.is_dir() {
+        return;
+    }
+    let Ok(entries) = std::fs::read_dir(folder) else {
+        return;
+    };
+    let mut keep = std::collections::BTreeSet::new();
+    for e in entries.flatten() {
+        let path = e.path();
+        if !e.file_type().is_ok_and(|t| t.is_file()) {
+            continue;
+        }
+        if let Some((_, pid)) = e.file_name().to_str().and_then(part_of)
+            && !is_stale(&path, pid)
+        {
+            return;
+        }
+        let mut head = [0u8; 16];
+        let is_sqlite = std::fs::File::open(&path)
+            .and_then(|mut f| std::io::Read::read_exact(&mut f, &mut head))
+            .is_ok()
+            && &head == super::SQLITE_HEADER;
+        if !is_sqlite {
+            continue;
+        }
+        match photos::wanted_by(&path) {
+            Ok((wanted, _)) => keep.extend(wanted.into_iter().map(|w| w.name)),
+            Err(_) => return,
+        }
+    }
+    photos::remove_unlisted(&pool, &keep);
+    photos::remove_stale_parts(&pool);
 }
 
 fn written_err(path: &Path, e: atomic_write::Error) -> StoreError {
@@ -212,10 +291,6 @@ fn written_err(path: &Path, e: atomic_write::Error) -> StoreError {
             source,
         },
     }
-}
-
-fn is_daily_copy(name: &str) -> bool {
-    name.starts_with("xungkich-") && name.ends_with(".db")
 }
 
 /// When `file` is the temporary name of a copy of `name` (`.<name>.part-<pid>.<random>.tmp`,
@@ -279,16 +354,13 @@ pub fn remove_stale_parts(folder: &Path, wanted: impl Fn(&str) -> bool) -> usize
     removed
 }
 
-/// Removes the oldest daily copies in `folder` beyond `keep` (the names sort by date).
-pub fn prune(folder: &Path, keep: usize) -> Result<()> {
+/// Removes the oldest daily copies (names `copy` accepts) in `folder` beyond `keep` (the
+/// names sort by date).
+pub fn prune(folder: &Path, keep: usize, copy: impl Fn(&str) -> bool) -> Result<()> {
     let mut copies: Vec<PathBuf> = std::fs::read_dir(folder)
         .map_err(io(folder))?
         .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| {
-            p.file_name()
-                .and_then(|n| n.to_str())
-                .is_some_and(is_daily_copy)
-        })
+        .filter(|p| p.file_name().and_then(|n| n.to_str()).is_some_and(&copy))
         .collect();
     copies.sort();
     let extra = copies.len().saturating_sub(keep);
@@ -336,7 +408,12 @@ pub fn check_store_file(path: &Path) -> Result<i64> {
 /// before the swap; then one rename puts the copy under `db`. At no moment is there no whole
 /// store at `db`: a kill at any step leaves the old store or the new one. A file at `db` that
 /// is not a xungkich store is refused and left alone. No session may run on `db` meanwhile.
-pub fn restore(db: &Path, from: &Path, stamp: &str) -> Result<Option<PathBuf>> {
+///
+/// The copy's photos are brought into the store's photo folder before the swap, each checked
+/// against its SHA-256, from the photo pool beside the copy ([`BACKUP_POOL`]) or the copy's
+/// own photo folder (a store file, or a replaced one, given as the copy). The folder only
+/// gains files: the replaced store's photos stay for it.
+pub fn restore(db: &Path, from: &Path, stamp: &str) -> Result<Restored> {
     check_is_file(db)?;
     check_store_file(from)?;
     // The store itself, not a link to it: the copy replaces the file a link points at.
@@ -360,6 +437,20 @@ pub fn restore(db: &Path, from: &Path, stamp: &str) -> Result<Option<PathBuf>> {
     let pending = atomic_write::create_with(&dir, &prefix, ".tmp").map_err(io(db))?;
     copy_through_sqlite(from, pending.path())?;
     check_store_file(pending.path())?;
+    let (wanted, unkept) = photos::wanted_by(pending.path())?;
+    let from_dir = from
+        .parent()
+        .filter(|d| !d.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let real_from = std::fs::canonicalize(from).unwrap_or_else(|_| from.to_path_buf());
+    let sources = [
+        from_dir.join(BACKUP_POOL),
+        photos::pool_of(&real_from),
+        photos::pool_of(from),
+    ];
+    let mut carried = photos::carry(&wanted, &sources, &photos::pool_of(db), true);
+    carried.photos += unkept.len();
+    carried.missing.extend(unkept);
     let aside = if replacing {
         Some(keep_aside(db, stamp)?)
     } else {
@@ -377,7 +468,19 @@ pub fn restore(db: &Path, from: &Path, stamp: &str) -> Result<Option<PathBuf>> {
     pending
         .commit(&name, true)
         .map_err(|e| written_err(db, e))?;
-    Ok(aside)
+    Ok(Restored {
+        aside,
+        photos: carried,
+    })
+}
+
+/// What a restore did.
+#[derive(Debug)]
+pub struct Restored {
+    /// Where the replaced store was kept, when there was one.
+    pub aside: Option<PathBuf>,
+    /// The copy's photos, and those found nowhere whole.
+    pub photos: Carried,
 }
 
 /// `VACUUM INTO` from a read-only connection on `from`: what SQLite reads, WAL included, as
@@ -463,7 +566,8 @@ mod tests {
         for f in &files {
             std::fs::write(dir.path().join(f), b"x").expect("write");
         }
-        assert_eq!(remove_stale_parts(dir.path(), is_daily_copy), 3);
+        let daily = |n: &str| is_daily_copy_of("xungkich", n);
+        assert_eq!(remove_stale_parts(dir.path(), daily), 3);
         let mut left: Vec<String> = std::fs::read_dir(dir.path())
             .expect("read")
             .filter_map(|e| e.ok()?.file_name().into_string().ok())
@@ -475,22 +579,36 @@ mod tests {
     }
 
     #[test]
-    fn prune_keeps_the_newest_copies() {
+    fn prune_keeps_the_newest_copies_of_its_own_store() {
         let dir = tempfile::TempDir::new().expect("tmp");
         for d in 1..=10 {
             std::fs::write(dir.path().join(format!("xungkich-2022-05-{d:02}.db")), b"x")
                 .expect("write");
         }
+        // Another store of the same folder: its copies are its own.
+        for d in 1..=2 {
+            std::fs::write(
+                dir.path().join(format!("xungkich-demo-2022-05-{d:02}.db")),
+                b"x",
+            )
+            .expect("write");
+        }
         std::fs::write(dir.path().join("notes.txt"), b"keep me").expect("write");
-        prune(dir.path(), 7).expect("prune");
+        prune(dir.path(), 7, |n| is_daily_copy_of("xungkich", n)).expect("prune");
         let mut left: Vec<String> = std::fs::read_dir(dir.path())
             .expect("read")
             .filter_map(|e| e.ok()?.file_name().into_string().ok())
             .collect();
         left.sort();
-        assert_eq!(left.len(), 8, "{left:?}");
+        assert_eq!(left.len(), 10, "{left:?}");
         assert_eq!(left[0], "notes.txt");
         assert_eq!(left[1], "xungkich-2022-05-04.db");
         assert_eq!(left[7], "xungkich-2022-05-10.db");
+        assert_eq!(left[8], "xungkich-demo-2022-05-01.db");
+        assert!(is_daily_copy_of(
+            "xungkich-demo",
+            "xungkich-demo-2022-05-01.db"
+        ));
+        assert!(!is_daily_copy_of("xungkich", "xungkich-demo-2022-05-01.db"));
     }
 }

@@ -4,6 +4,7 @@
 use chrono::{DateTime, FixedOffset};
 use rusqlite::{Statement, Transaction, TransactionBehavior, params};
 
+use super::photos::Kept;
 use super::queries::stamp;
 use super::{Result, Store};
 
@@ -109,8 +110,8 @@ impl Store {
                     "INSERT INTO reports (volunteer_day_id, unit_id, received_at, note) VALUES (?1, ?2, ?3, ?4)",
                 )?,
                 photo: tx.prepare(
-                    "INSERT INTO photos (report_id, path, original_name, media_type, bytes, added_at)
-                     VALUES (?1, ?2, ?3, 'image/png', ?4, ?5)",
+                    "INSERT INTO photos (report_id, path, sha256, original_name, media_type, bytes, added_at)
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
                 )?,
                 figure: tx.prepare(
                     "INSERT INTO figures (volunteer_day_id, unit_id, metric, value, updated_at)
@@ -262,13 +263,19 @@ impl DemoWriter<'_> {
     pub fn photo(
         &mut self,
         report_id: i64,
-        path: &str,
+        kept: &Kept,
         original: &str,
-        bytes: i64,
         at: DateTime<FixedOffset>,
     ) -> Result<()> {
-        self.photo
-            .execute(params![report_id, path, original, bytes, stamp(at)])?;
+        self.photo.execute(params![
+            report_id,
+            kept.name,
+            kept.sha256,
+            original,
+            kept.kind.media_type(),
+            i64::try_from(kept.bytes).unwrap_or(i64::MAX),
+            stamp(at)
+        ])?;
         Ok(())
     }
 

@@ -9,6 +9,7 @@ use super::{APPLICATION_ID, Result};
 const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0001_init.sql"),
     include_str!("migrations/0002_summary_json.sql"),
+    include_str!("migrations/0003_photo_hashes.sql"),
 ];
 
 pub const LATEST: i64 = MIGRATIONS.len() as i64;

@@ -13,6 +13,7 @@ mod import;
 mod initiatives;
 mod kpis;
 mod migrate;
+pub mod photos;
 mod private;
 mod queries;
 mod registrations;
@@ -39,7 +40,7 @@ pub use initiatives::{FieldRow, InitiativeDetail, InitiativeRow, StageEntry};
 pub use kpis::{KpiRow, MeasurementRow, NewMeasurement};
 pub use queries::{Board, CampaignRow, LAND_KPI, RequirementRow, TaskRow, VolunteerDayRow};
 pub use registrations::{Activity, NewRegistration, RegistrationRow};
-pub use reports::{PhotoRow, ReportRow};
+pub use reports::{NewPhoto, PhotoRow, ReportRow};
 
 /// Marks a SQLite file as a xungkich store ("XKCH"), so another program's database is refused.
 pub const APPLICATION_ID: i32 = 0x584B_4348;
@@ -230,6 +231,8 @@ pub struct Store {
     data_version: Option<i64>,
     /// Set when the store was opened read-only; every change is then refused up front.
     read_only: Option<ReadOnly>,
+    /// What this open did with photos an older version kept in the shared folder.
+    adopted: Option<photos::Adopted>,
 }
 
 const SQLITE_HEADER: &[u8; 16] = b"SQLite format 3\0";
@@ -273,6 +276,7 @@ impl Store {
             path: path.to_path_buf(),
             data_version: None,
             read_only: Some(why),
+            adopted: None,
         };
         store.changed_elsewhere()?;
         Ok(store)
@@ -300,7 +304,6 @@ impl Store {
             .query_row("PRAGMA integrity_check", [], |r| r.get(0))?)
     }
 
-    /// Why the store is read-only, when it is.
     /// The folder the store's file is in (the data folder: briefings, exports and photo
     /// copies go beside it); "." for a bare file name.
     pub fn folder(&self) -> PathBuf {
@@ -310,6 +313,7 @@ impl Store {
             .map_or_else(|| PathBuf::from("."), Path::to_path_buf)
     }
 
+    /// Why the store is read-only, when it is.
     pub fn read_only(&self) -> Option<ReadOnly> {
         self.read_only
     }
@@ -335,10 +339,12 @@ impl Store {
             path: path.to_path_buf(),
             data_version: None,
             read_only: None,
+            adopted: None,
         };
         store.secure_permissions();
         migrate::run(&mut store.conn)?;
         seed::ensure(&mut store.conn, path, seed, now)?;
+        store.adopted = store.adopt_shared_photos()?;
         // The baseline is taken before the caller reads anything, so a commit by another
         // instance between now and the first look counts as a change (at worst one extra read).
         store.changed_elsewhere()?;
@@ -354,6 +360,7 @@ impl Store {
             path: PathBuf::from(":memory:"),
             data_version: None,
             read_only: None,
+            adopted: None,
         };
         migrate::run(&mut store.conn)?;
         seed::ensure(&mut store.conn, Path::new(":memory:"), seed, now)?;

@@ -7,8 +7,9 @@ use std::path::Path;
 use super::Store;
 use crate::atomic_write::{make_private, make_private_tree};
 
-/// The folders beside the store that only the app writes: daily copies, photo copies,
-/// briefings (key R) and exports (key x).
+/// The folders beside the store that only the app writes: daily copies (and their photos),
+/// photo copies of older versions, briefings (key R) and exports (key x). The store's own
+/// photo folder is added by name.
 const OWN_FOLDERS: [&str; 4] = ["backups", "photos", "reports", "exports"];
 
 impl Store {
@@ -45,5 +46,6 @@ impl Store {
         for own in OWN_FOLDERS {
             let _ = make_private_tree(&folder.join(own));
         }
+        let _ = make_private_tree(&self.photo_pool());
     }
 }

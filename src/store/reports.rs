@@ -4,6 +4,7 @@ use chrono::{DateTime, FixedOffset};
 use rusqlite::OptionalExtension;
 use rusqlite::types::Value;
 
+use super::photos::Kept;
 use super::queries::{parse_time, stamp};
 use super::{Result, Store, Table};
 use crate::domain::change::ChangeSummary;
@@ -11,11 +12,19 @@ use crate::domain::fold::nfc;
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct PhotoRow {
-    /// Relative to the data folder.
+    /// Its file in the store's photo folder (`<sha256>.<ext>`); for a photo an older
+    /// version kept and whose file could not be found, the old path in the shared folder.
     pub path: String,
     pub original_name: String,
     pub media_type: String,
     pub bytes: i64,
+}
+
+/// A photo to attach: kept in the store's photo folder already, with the name it had.
+#[derive(Debug, Clone, PartialEq)]
+pub struct NewPhoto {
+    pub kept: Kept,
+    pub original_name: String,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -102,7 +111,7 @@ impl Store {
         unit_id: i64,
         received_at: DateTime<FixedOffset>,
         note: &str,
-        photos: &[PhotoRow],
+        photos: &[NewPhoto],
         now: DateTime<FixedOffset>,
         summary: &ChangeSummary,
     ) -> Result<()> {
@@ -136,10 +145,14 @@ impl Store {
                     Table::Photos,
                     &[
                         ("report_id", Value::Integer(report)),
-                        ("path", Value::Text(p.path.clone())),
+                        ("path", Value::Text(p.kept.name.clone())),
+                        ("sha256", Value::Text(p.kept.sha256.clone())),
                         ("original_name", Value::Text(p.original_name.clone())),
-                        ("media_type", Value::Text(p.media_type.clone())),
-                        ("bytes", Value::Integer(p.bytes)),
+                        ("media_type", Value::Text(p.kept.kind.media_type().into())),
+                        (
+                            "bytes",
+                            Value::Integer(i64::try_from(p.kept.bytes).unwrap_or(i64::MAX)),
+                        ),
                         ("added_at", Value::Text(stamp(now))),
                     ],
                 )?;

@@ -95,6 +95,48 @@ pub fn back_to_schema_1(path: &std::path::Path, text: &str) {
     let conn = rusqlite::Connection::open(path).expect("raw open");
     conn.execute("UPDATE audit_log SET summary = ?1", [text])
         .expect("old words");
-    conn.execute_batch("ALTER TABLE audit_log DROP COLUMN summary_json; PRAGMA user_version = 1;")
+    conn.execute_batch(
+        "ALTER TABLE audit_log DROP COLUMN summary_json;
+         ALTER TABLE photos DROP COLUMN sha256;
+         PRAGMA user_version = 1;",
+    )
+    .expect("old schema");
+}
+
+/// Turns the store at `path` into one as schema 2 left it: photos without hashes, each kept
+/// under the folder's shared `photos/<day>/<unit>/` as older versions kept them. The files
+/// are moved there from the store's photo folder. Returns the old paths, one per photo row.
+pub fn back_to_shared_photos(path: &std::path::Path) -> Vec<String> {
+    let conn = rusqlite::Connection::open(path).expect("raw open");
+    let rows: Vec<(i64, String, String, String)> = conn
+        .prepare(
+            "SELECT p.id, p.path, d.code, u.code FROM photos p
+             JOIN reports r ON r.id = p.report_id
+             JOIN volunteer_days d ON d.id = r.volunteer_day_id
+             JOIN units u ON u.id = r.unit_id ORDER BY p.id",
+        )
+        .expect("prepare")
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))
+        .expect("query")
+        .collect::<Result<_, _>>()
+        .expect("rows");
+    let folder = path.parent().expect("folder");
+    let pool = xungkich::store::photos::pool_of(path);
+    let mut old = Vec::new();
+    for (n, (id, name, day, unit)) in rows.into_iter().enumerate() {
+        let rel = format!("photos/{day}/{unit}/anh-{n}.png");
+        let target = folder.join(&rel);
+        std::fs::create_dir_all(target.parent().expect("dir")).expect("dirs");
+        std::fs::copy(pool.join(&name), &target).expect("old copy");
+        conn.execute(
+            "UPDATE photos SET path = ?1 WHERE id = ?2",
+            rusqlite::params![rel, id],
+        )
+        .expect("old path");
+        old.push(rel);
+    }
+    std::fs::remove_dir_all(&pool).expect("no photo folder then");
+    conn.execute_batch("ALTER TABLE photos DROP COLUMN sha256; PRAGMA user_version = 2;")
         .expect("old schema");
+    old
 }
