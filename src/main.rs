@@ -457,7 +457,8 @@ fn daily_backup(store: &Store, app: &mut App, db: &Path) {
     let s = app.strings();
     let problem = match store.daily_backup(&folder, today) {
         Err(e) => Some(s.backup_failed(s.store_error(&e))),
-        Ok(Some((_, carried))) if !carried.missing.is_empty() => {
+        // What opening said of photos without a file comes first: it says why.
+        Ok(Some((_, carried))) if !carried.missing.is_empty() && app.status.is_none() => {
             Some(s.backup_photos_missing(carried.missing.len()))
         }
         Ok(_) => None,

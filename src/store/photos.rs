@@ -339,8 +339,7 @@ impl Store {
     }
 
     /// Brings photos an older version kept under the folder's shared `photos/<day>/<unit>/`
-    /// into this store's own folder, one record at a time (a kill leaves each record either
-    /// moved or not). The old files stay where they are: another store of the same folder may
+    /// into this store's own folder. The old files stay where they are: another store of the same folder may
     /// refer to them too. A file whose size is not the one recorded was written over by
     /// another store and is not taken.
     pub(crate) fn adopt_shared_photos(&mut self) -> Result<Option<Adopted>> {
@@ -357,6 +356,7 @@ impl Store {
         let folder = self.folder();
         let pool = self.photo_pool();
         let mut done = Adopted::default();
+        let mut moved = Vec::new();
         for (id, path, bytes) in rows {
             let old = Path::new(&path);
             let inside = old.starts_with("photos")
@@ -372,16 +372,23 @@ impl Store {
                 None
             };
             match kept {
-                Some(k) => {
-                    self.conn().execute(
-                        "UPDATE photos SET path = ?1, sha256 = ?2 WHERE id = ?3",
-                        params![k.name, k.sha256, id],
-                    )?;
-                    done.moved += 1;
-                }
+                Some(k) => moved.push((id, k)),
                 None => done.missing += 1,
             }
         }
+        // One commit for all records (one fsync, not one per photo); killed before it, the
+        // next open finds the copies in place and only records them.
+        let tx = self
+            .conn_mut()
+            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+        for (id, k) in &moved {
+            tx.execute(
+                "UPDATE photos SET path = ?1, sha256 = ?2 WHERE id = ?3 AND sha256 IS NULL",
+                params![k.name, k.sha256, id],
+            )?;
+        }
+        tx.commit()?;
+        done.moved = moved.len();
         Ok(Some(done))
     }
 
@@ -503,7 +510,10 @@ mod tests {
         assert_eq!(fs::read(to.join(&k.name)).expect("read"), PNG);
         // A damaged copy at the target is replaced when verifying, left when not.
         fs::write(to.join(&k.name), b"bad").expect("damage");
-        assert_eq!(carry(&wanted[..1], std::slice::from_ref(&b), &to, false).copied, 0);
+        assert_eq!(
+            carry(&wanted[..1], std::slice::from_ref(&b), &to, false).copied,
+            0
+        );
         assert_eq!(carry(&wanted[..1], &[b], &to, true).copied, 1);
         assert_eq!(fs::read(to.join(&k.name)).expect("read"), PNG);
     }
