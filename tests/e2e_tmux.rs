@@ -1369,7 +1369,7 @@ fn figures_that_showed_saved_survive_kill_9() {
         let s = open_figures(&t);
         assert!(s.contains("Đợt 2 · 07/05/2022"), "{s}");
 
-        // Hiệp Tân: Tab and Right save and move right, Enter saves and stays.
+        // Hiệp Tân: Tab and Right save and move right, Enter saves and goes to the next figure.
         save_figure(&t, "12", "Tab", "P. Hiệp Tân", "Đoàn viên tham gia");
         save_figure(
             &t,
@@ -1379,8 +1379,8 @@ fn figures_that_showed_saved_survive_kill_9() {
             "Lượt người dân được hỗ trợ",
         );
         save_figure(&t, "7", "Enter", "P. Hiệp Tân", "Doanh nghiệp được hỗ trợ");
-        // Hòa Thạnh, from its first cell.
-        t.send(&["Down", "h", "h"]);
+        // Hòa Thạnh, from its first cell (Home: the row's first figure).
+        t.send(&["Down", "Home"]);
         t.wait_for("UBND phường Hòa Thạnh — Đoàn viên tham gia");
         save_figure(&t, "8", "Right", "P. Hòa Thạnh", "Đoàn viên tham gia");
         save_figure(
@@ -1473,6 +1473,9 @@ fn refused_figure_keeps_the_old_value() {
         save_figure(&t, "25", "Enter", "P. Hiệp Tân", "Đoàn viên tham gia");
         let hiep_tan = |s: &str| figure_cell(s, "P. Hiệp Tân", "ĐV");
         t.wait_until("25 in the cell", |s| hiep_tan(s).as_deref() == Some("25"));
+        // Enter went on to the next figure: Home is the row's first again.
+        t.send(&["Home"]);
+        t.wait_for("UBND phường Hiệp Tân — Đoàn viên tham gia: 25");
 
         // Letters.
         t.send_literal("12a");
@@ -1483,17 +1486,23 @@ fn refused_figure_keeps_the_old_value() {
             s.contains("KHÔNG lưu P. Hiệp Tân — Đoàn viên tham gia: \"12a\" không phải số"),
             "{s}"
         );
-        assert_eq!(hiep_tan(&s).as_deref(), Some("25"), "{s}");
         assert!(!s.contains("Đã lưu"), "{s}");
+        // What was typed stays in the cell, for correction; Esc drops it and shows the 25.
+        assert!(s.contains("12a▏"), "{s}");
+        t.send(&["Escape"]);
+        let s = t.wait_gone("12a▏");
+        assert_eq!(hiep_tan(&s).as_deref(), Some("25"), "{s}");
 
         // Too large: moving away does not save it either, and does not move. (Seven digits do
         // not fit the five-cell column while typed: wait for the edit's footer instead.)
         t.send_literal("1000001");
         t.wait_for("Enter lưu  Esc huỷ");
         t.send(&["Tab"]);
-        let s = t.wait_until("the refusal of 1000001", |s| {
-            s.contains("KHÔNG lưu") && s.contains("lớn hơn 1.000.000") && !s.contains("Esc huỷ")
+        t.wait_until("the refusal of 1000001", |s| {
+            s.contains("KHÔNG lưu") && s.contains("lớn hơn 1.000.000")
         });
+        t.send(&["Escape"]);
+        let s = t.wait_until("the kept 25", |s| !s.contains("Esc huỷ"));
         assert_eq!(hiep_tan(&s).as_deref(), Some("25"), "{s}");
         assert!(
             s.contains("UBND phường Hiệp Tân — Đoàn viên tham gia: 25"),
@@ -1512,13 +1521,16 @@ fn refused_figure_keeps_the_old_value() {
             s.contains("Hồ sơ giải quyết: lớn hơn Hồ sơ tiếp nhận (10)"),
             "{s}"
         );
+        // Kept in the cell for correction, not saved.
         assert_eq!(
             figure_cell(&s, "P. Hiệp Tân", "Xong").as_deref(),
-            Some("·"),
+            Some("11▏"),
             "{s}"
         );
 
         // Esc while typing keeps the old value too.
+        t.send(&["Escape"]);
+        t.wait_gone("11▏");
         t.send(&["h", "h", "h", "h"]);
         t.wait_for("Đoàn viên tham gia: 25");
         t.send_literal("99");

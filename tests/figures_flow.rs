@@ -100,11 +100,14 @@ fn status_kind(a: &App) -> Option<StatusKind> {
     a.status.as_ref().map(|s| s.kind)
 }
 
-/// Moves the grid's cursor to (unit, figure) with keys: top, down, far left, right.
+/// Moves the grid's cursor to (unit, figure) with keys: the column is chosen on the land unit's
+/// row (left and right skip the figures a unit cannot have, and it has them all), then up or
+/// down to the unit's row (which keeps the column).
 fn go(a: &mut App, store: &mut Store, code: &str, metric: Metric) {
     let row = unit_row(a, code);
+    let land = unit_row(a, LAND_UNIT);
     press(a, store, &[ch('g')]);
-    for _ in 0..row {
+    for _ in 0..land {
         press(a, store, &[ch('j')]);
     }
     for _ in 0..Metric::ALL.len() {
@@ -112,6 +115,10 @@ fn go(a: &mut App, store: &mut Store, code: &str, metric: Metric) {
     }
     for _ in 0..col(metric) {
         press(a, store, &[ch('l')]);
+    }
+    let step = if row > land { ch('j') } else { ch('k') };
+    for _ in 0..row.abs_diff(land) {
+        press(a, store, &[step]);
     }
     assert_eq!(a.volunteer.list.selected, row);
     assert_eq!(a.volunteer.metric(), metric);
@@ -125,7 +132,8 @@ fn enter_value(a: &mut App, store: &mut Store, text: &str) {
     press(a, store, &[enter()]);
 }
 
-/// Goes to the cell, types the value, Enter, and checks it was saved.
+/// Goes to the cell, types the value, Enter, and checks it was saved; Enter moves on to the
+/// unit's next figure, so the cell is selected again after.
 fn put(a: &mut App, store: &mut Store, code: &str, metric: Metric, value: i64) {
     go(a, store, code, metric);
     enter_value(a, store, &value.to_string());
@@ -137,6 +145,7 @@ fn put(a: &mut App, store: &mut Store, code: &str, metric: Metric, value: i64) {
         status(a)
     );
     assert_eq!(status_kind(a), Some(StatusKind::Saved), "{}", status(a));
+    go(a, store, code, metric);
 }
 
 /// Two instances on one fresh store, each with its own `Store`, both on tab 4.
@@ -185,8 +194,8 @@ impl Watcher {
 /// the store, no edit left open, nothing committed.
 #[allow(clippy::too_many_arguments)]
 fn assert_refused(
-    a: &App,
-    store: &Store,
+    a: &mut App,
+    store: &mut Store,
     w: &mut Watcher,
     code: &str,
     metric: Metric,
@@ -208,7 +217,9 @@ fn assert_refused(
         "the status names the figure {long:?}: {s}"
     );
     assert!(s.contains(why), "the status says why ({why:?}): {s}");
-    assert_eq!(typed(a), None, "{s}");
+    // A typed value stays in the cell, marked, for correction; a key that typed nothing
+    // (a step, a cell the unit cannot have) leaves none.
+    assert_eq!(typed(a).is_some(), a.volunteer.refused, "{s}");
     let id = unit.id;
     assert_eq!(
         a.volunteer.value(id, metric),
@@ -221,6 +232,11 @@ fn assert_refused(
         "the store keeps it"
     );
     assert!(!w.wrote(), "a refused value committed something: {s}");
+    // Esc drops the refused text; the stored value is what the cell shows again.
+    if a.volunteer.refused {
+        press(a, store, &[key(KeyCode::Esc)]);
+        assert_eq!(typed(a), None);
+    }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -270,10 +286,10 @@ fn digits_start_editing_and_tab_right_enter_save() {
     assert_eq!(a.volunteer.metric(), Metric::Businesses);
     assert_eq!(on_disk(&t, day, hiep_tan, Metric::Citizens), Some(30));
 
-    // Enter saves and stays.
+    // Enter saves and goes on to the unit's next figure.
     type_text(&mut a, &mut store, "4");
     press(&mut a, &mut store, &[enter()]);
-    assert_eq!(a.volunteer.metric(), Metric::Businesses);
+    assert_eq!(a.volunteer.metric(), Metric::FilesReceived);
     assert_eq!((a.volunteer.list.selected, typed(&a)), (0, None));
     assert_eq!(on_disk(&t, day, hiep_tan, Metric::Businesses), Some(4));
 
@@ -295,6 +311,9 @@ fn digits_start_editing_and_tab_right_enter_save() {
     let now = read_datetime(NOW).expect("now");
     assert!(rows.iter().all(|r| r.updated_at == now), "{rows:?}");
 
+    // Shift-Tab on the grid goes back a cell.
+    press(&mut a, &mut store, &[key(KeyCode::BackTab)]);
+    assert_eq!(a.volunteer.metric(), Metric::Businesses);
     // A digit on a cell with a value starts from that digit, not from the old value.
     type_text(&mut a, &mut store, "5");
     assert_eq!(typed(&a).as_deref(), Some("5"));
@@ -334,6 +353,8 @@ fn enter_or_e_edits_from_the_value_there() {
     press(&mut a, &mut store, &[enter()]);
     let id = unit_id(&a, HIEP_TAN);
     assert_eq!(on_disk(&t, day, id, Metric::Citizens), Some(205));
+    assert_eq!(a.volunteer.metric(), Metric::Businesses, "Enter went on");
+    press(&mut a, &mut store, &[key(KeyCode::BackTab)]);
     press(&mut a, &mut store, &[ch('e')]);
     assert_eq!(typed(&a).as_deref(), Some("205"));
     press(&mut a, &mut store, &[key(KeyCode::Esc)]);
@@ -376,8 +397,8 @@ fn plus_and_minus_save_at_once() {
     assert!(w.wrote());
     press(&mut a, &mut store, &[ch('-')]);
     assert_refused(
-        &a,
-        &store,
+        &mut a,
+        &mut store,
         &mut w,
         HIEP_TAN,
         Metric::Citizens,
@@ -404,6 +425,7 @@ fn backspace_edits_the_value_one_digit_shorter() {
     press(&mut a, &mut store, &[enter()]);
     assert_eq!(a.volunteer.value(id, Metric::Volunteers), Some(12));
     assert_eq!(on_disk(&t, day, id, Metric::Volunteers), Some(12));
+    go(&mut a, &mut store, HIEP_TAN, Metric::Volunteers);
 
     // While typing, Backspace removes the last typed digit; Ctrl-H is Backspace too.
     type_text(&mut a, &mut store, "987");
@@ -524,8 +546,8 @@ fn letters_are_refused() {
     assert_eq!(typed(&a).as_deref(), Some("12a"));
     press(&mut a, &mut store, &[enter()]);
     assert_refused(
-        &a,
-        &store,
+        &mut a,
+        &mut store,
         &mut w,
         HIEP_TAN,
         Metric::Volunteers,
@@ -536,8 +558,8 @@ fn letters_are_refused() {
     type_text(&mut a, &mut store, "1,5");
     press(&mut a, &mut store, &[key(KeyCode::Tab)]);
     assert_refused(
-        &a,
-        &store,
+        &mut a,
+        &mut store,
         &mut w,
         HIEP_TAN,
         Metric::Volunteers,
@@ -549,8 +571,8 @@ fn letters_are_refused() {
     type_text(&mut a, &mut store, "x");
     press(&mut a, &mut store, &[enter()]);
     assert_refused(
-        &a,
-        &store,
+        &mut a,
+        &mut store,
         &mut w,
         HIEP_TAN,
         Metric::Volunteers,
@@ -571,8 +593,8 @@ fn negative_is_refused() {
     assert_eq!(typed(&a).as_deref(), Some("-3"));
     press(&mut a, &mut store, &[enter()]);
     assert_refused(
-        &a,
-        &store,
+        &mut a,
+        &mut store,
         &mut w,
         HIEP_TAN,
         Metric::Volunteers,
@@ -585,8 +607,8 @@ fn negative_is_refused() {
     assert_eq!(typed(&a).as_deref(), Some("-"));
     press(&mut a, &mut store, &[ch('1'), enter()]);
     assert_refused(
-        &a,
-        &store,
+        &mut a,
+        &mut store,
         &mut w,
         HIEP_TAN,
         Metric::Citizens,
@@ -602,7 +624,15 @@ fn minus_three_typed_on_the_grid_is_refused() {
     let mut w = Watcher::new(&t);
     type_text(&mut a, &mut store, "-3");
     press(&mut a, &mut store, &[enter()]);
-    assert_refused(&a, &store, &mut w, HIEP_TAN, Metric::Volunteers, None, "âm");
+    assert_refused(
+        &mut a,
+        &mut store,
+        &mut w,
+        HIEP_TAN,
+        Metric::Volunteers,
+        None,
+        "âm",
+    );
 }
 
 #[test]
@@ -614,8 +644,8 @@ fn more_than_a_million_is_refused() {
     let mut w = Watcher::new(&t);
     enter_value(&mut a, &mut store, "1000001");
     assert_refused(
-        &a,
-        &store,
+        &mut a,
+        &mut store,
         &mut w,
         HIEP_TAN,
         Metric::Citizens,
@@ -625,8 +655,8 @@ fn more_than_a_million_is_refused() {
     // Written with group dots, as officers do, still refused.
     enter_value(&mut a, &mut store, "1.000.001");
     assert_refused(
-        &a,
-        &store,
+        &mut a,
+        &mut store,
         &mut w,
         HIEP_TAN,
         Metric::Citizens,
@@ -637,10 +667,11 @@ fn more_than_a_million_is_refused() {
     enter_value(&mut a, &mut store, "1000000");
     assert_eq!(on_disk(&t, day, id, Metric::Citizens), Some(1_000_000));
     assert!(w.wrote());
+    press(&mut a, &mut store, &[key(KeyCode::BackTab)]);
     press(&mut a, &mut store, &[ch('+')]);
     assert_refused(
-        &a,
-        &store,
+        &mut a,
+        &mut store,
         &mut w,
         HIEP_TAN,
         Metric::Citizens,
@@ -664,8 +695,8 @@ fn resolved_more_than_received_is_refused() {
     go(&mut a, &mut store, HIEP_TAN, Metric::FilesResolved);
     enter_value(&mut a, &mut store, "11");
     assert_refused(
-        &a,
-        &store,
+        &mut a,
+        &mut store,
         &mut w,
         HIEP_TAN,
         Metric::FilesResolved,
@@ -676,10 +707,11 @@ fn resolved_more_than_received_is_refused() {
     enter_value(&mut a, &mut store, "10");
     assert_eq!(on_disk(&t, day, id, Metric::FilesResolved), Some(10));
     assert!(w.wrote());
+    press(&mut a, &mut store, &[key(KeyCode::BackTab)]);
     press(&mut a, &mut store, &[ch('+')]);
     assert_refused(
-        &a,
-        &store,
+        &mut a,
+        &mut store,
         &mut w,
         HIEP_TAN,
         Metric::FilesResolved,
@@ -693,8 +725,8 @@ fn resolved_more_than_received_is_refused() {
     go(&mut a, &mut store, HIEP_TAN, Metric::FilesReceived);
     enter_value(&mut a, &mut store, "7");
     assert_refused(
-        &a,
-        &store,
+        &mut a,
+        &mut store,
         &mut w,
         HIEP_TAN,
         Metric::FilesReceived,
@@ -706,8 +738,8 @@ fn resolved_more_than_received_is_refused() {
     assert!(w.wrote());
     press(&mut a, &mut store, &[ch('-')]);
     assert_refused(
-        &a,
-        &store,
+        &mut a,
+        &mut store,
         &mut w,
         HIEP_TAN,
         Metric::FilesReceived,
@@ -717,26 +749,60 @@ fn resolved_more_than_received_is_refused() {
     assert_eq!(on_disk(&t, day, id, Metric::FilesResolved), Some(8));
 }
 
+/// Resolved files typed while received is empty are refused as resolved > received is: the
+/// typed value stays in the cell, marked, and received is named.
 #[test]
-fn resolved_typed_first_then_received_below_it_is_refused() {
+fn resolved_without_received_is_refused_until_received_is_typed() {
     let (t, mut store, mut a) = fresh();
     let second = a.board.units[1].code.clone();
-    // Resolved before received: nothing to compare with yet, accepted.
-    put(&mut a, &mut store, &second, Metric::FilesResolved, 30);
     let mut w = Watcher::new(&t);
-    go(&mut a, &mut store, &second, Metric::FilesReceived);
-    enter_value(&mut a, &mut store, "29");
+    go(&mut a, &mut store, &second, Metric::FilesResolved);
+    type_text(&mut a, &mut store, "30");
+    press(&mut a, &mut store, &[enter()]);
+    assert_eq!(typed(&a).as_deref(), Some("30"), "kept for correction");
+    assert!(a.volunteer.refused);
+    assert_eq!(
+        a.volunteer.metric(),
+        Metric::FilesResolved,
+        "it did not move on"
+    );
+    let screen = render_text(&a, 80, 24);
+    assert!(screen.contains("30▏"), "{screen}");
     assert_refused(
-        &a,
-        &store,
+        &mut a,
+        &mut store,
         &mut w,
         &second,
-        Metric::FilesReceived,
+        Metric::FilesResolved,
         None,
-        "nhỏ hơn Hồ sơ giải quyết (30)",
+        "chưa có Hồ sơ tiếp nhận",
     );
+    // Received first, then resolved: saved, and Enter went on each time.
+    go(&mut a, &mut store, &second, Metric::FilesReceived);
+    enter_value(&mut a, &mut store, "30");
+    assert_eq!(a.volunteer.metric(), Metric::FilesResolved);
     enter_value(&mut a, &mut store, "30");
     assert!(w.wrote());
+    assert_eq!(status_kind(&a), Some(StatusKind::Saved), "{}", status(&a));
+}
+
+/// A refused value is corrected where it stands: Backspace and the right digits save it.
+#[test]
+fn a_refused_value_is_corrected_in_place() {
+    let (t, mut store, mut a) = fresh();
+    let day = day_id(&a);
+    let id = unit_id(&a, HIEP_TAN);
+    put(&mut a, &mut store, HIEP_TAN, Metric::FilesReceived, 10);
+    go(&mut a, &mut store, HIEP_TAN, Metric::FilesResolved);
+    type_text(&mut a, &mut store, "12");
+    press(&mut a, &mut store, &[enter()]);
+    assert!(a.volunteer.refused);
+    press(&mut a, &mut store, &[key(KeyCode::Backspace)]);
+    type_text(&mut a, &mut store, "0");
+    press(&mut a, &mut store, &[enter()]);
+    assert_eq!(on_disk(&t, day, id, Metric::FilesResolved), Some(10));
+    assert!(!a.volunteer.refused);
+    assert_eq!(typed(&a), None);
 }
 
 #[test]
@@ -770,8 +836,8 @@ fn land_figures_only_for_the_land_registry_task() {
         ] {
             press(&mut a, &mut store, &keys);
             assert_refused(
-                &a,
-                &store,
+                &mut a,
+                &mut store,
                 &mut w,
                 HIEP_TAN,
                 metric,
@@ -794,8 +860,8 @@ fn land_figures_only_for_the_land_registry_task() {
     enter_value(&mut a, &mut store, "25");
     w.wrote();
     assert_refused(
-        &a,
-        &store,
+        &mut a,
+        &mut store,
         &mut w,
         LAND_UNIT,
         Metric::LandResolved,
@@ -808,8 +874,8 @@ fn land_figures_only_for_the_land_registry_task() {
     go(&mut a, &mut store, LAND_UNIT, Metric::LandTotal);
     enter_value(&mut a, &mut store, "10");
     assert_refused(
-        &a,
-        &store,
+        &mut a,
+        &mut store,
         &mut w,
         LAND_UNIT,
         Metric::LandTotal,
@@ -877,7 +943,7 @@ fn totals_row_equals_the_sum() {
         .collect();
     assert_eq!(sums, vec![1026, 150, 2, 40, 35, 17, 0, 70, 64]);
     for (m, sum) in Metric::ALL.iter().zip(&sums) {
-        assert_eq!(a.volunteer.total(*m), *sum, "{m:?}");
+        assert_eq!(a.volunteer.total_until(*m, a.now), *sum, "{m:?}");
     }
     for (w, h) in [(120, 40), (80, 24)] {
         let screen = render_text(&a, w, h);
@@ -910,7 +976,9 @@ fn filter_finds_a_unit_by_unaccented_name() {
     type_text(&mut a, &mut store, "dat dai");
     let screen = render_text(&a, 120, 40);
     assert!(screen.contains("2 / 37 đơn vị"), "{screen}");
-    press(&mut a, &mut store, &[enter(), ch('j')]);
+    // Home: the row's first figure, whichever cell Enter left the cursor on.
+    press(&mut a, &mut store, &[enter(), ch('j'), key(KeyCode::Home)]);
+    assert_eq!(a.volunteer.metric(), Metric::Volunteers);
     for _ in 0..col(Metric::LandTotal) {
         press(&mut a, &mut store, &[ch('l')]);
     }
@@ -939,6 +1007,8 @@ fn undo_restores_the_last_saved_cell() {
     assert!(status(&a).contains("Hiệp Tân"), "{}", status(&a));
     assert_eq!(a.volunteer.value(id, Metric::Citizens), Some(5));
     assert_eq!(on_disk(&t, day, id, Metric::Citizens), Some(5));
+    // Enter had gone on to the next figure: back to the cell undone.
+    press(&mut a, &mut store, &[key(KeyCode::BackTab)]);
     let screen = render_text(&a, 120, 40);
     assert!(
         screen.contains("Lượt người dân được hỗ trợ: 5"),
@@ -1066,6 +1136,7 @@ fn a_save_from_a_screen_behind_the_store_is_never_lost_unseen() {
     press(&mut b, &mut store_b, &[enter()]);
     assert_eq!(stored(&store_a, day, id, Metric::Citizens), Some(112));
     assert_eq!(status_kind(&b), Some(StatusKind::Saved), "{}", status(&b));
+    press(&mut b, &mut store_b, &[key(KeyCode::BackTab)]);
 
     // Or Esc keeps the other window's value.
     update(&mut a, &mut store_a, Action::StoreChanged);

@@ -7,6 +7,7 @@ mod support;
 use insta::assert_snapshot;
 use ratatui::crossterm::event::{KeyCode, KeyEvent};
 use support::{TempStore, app, demo_store, key, press, type_text};
+use xungkich::app::volunteer::visible_rows;
 use xungkich::app::{App, StatusKind, Tab};
 use xungkich::domain::figures::Metric;
 use xungkich::i18n::Lang;
@@ -157,12 +158,25 @@ fn refused_land(w: u16, h: u16) -> (String, String) {
         .iter()
         .position(|u| u.code == "bql-da-dtxd")
         .expect("the project board");
+    // Left and right skip the cells a unit cannot have: the land column is reached on the
+    // land unit's row, then up or down (which keeps the column).
+    let rows = visible_rows(&a.board.units, &a.volunteer);
+    let at = |code: &str| {
+        rows.iter()
+            .position(|&i| a.board.units[i].code == code)
+            .expect("shown")
+    };
+    let (row, land) = (at(&a.board.units[row].code), at("cd-vpdkdd"));
     press(&mut a, &mut store, &[ch('g')]);
-    for _ in 0..row {
+    for _ in 0..land {
         press(&mut a, &mut store, &[ch('j')]);
     }
     for _ in 0..7 {
         press(&mut a, &mut store, &[ch('l')]);
+    }
+    let step = if row > land { ch('j') } else { ch('k') };
+    for _ in 0..row.abs_diff(land) {
+        press(&mut a, &mut store, &[step]);
     }
     assert_eq!(a.volunteer.metric(), Metric::LandTotal);
     press(&mut a, &mut store, &[ch('5')]);

@@ -148,11 +148,8 @@ fn tab_4_imports_the_part_it_shows() {
     let offered = prompt_text(&a);
     assert!(offered.ends_with("fixtures/import/"), "{offered}");
     // Nothing to import on the overview or tab 5.
-    press(
-        &mut a,
-        &mut store,
-        &[key(KeyCode::Esc), key(KeyCode::Char('1'))],
-    );
+    press(&mut a, &mut store, &[key(KeyCode::Esc)]);
+    support::go_tab(&mut a, &mut store, 1);
     press(&mut a, &mut store, &[key(KeyCode::Char('i'))]);
     assert!(a.form.is_none() && a.import.is_none());
 }

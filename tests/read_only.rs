@@ -72,7 +72,7 @@ fn every_edit_key_says_why_and_writes_nothing() {
         ('1', vec![], vec![ch('u')]),
     ];
     for (tab, lead, edits) in screens {
-        press(&mut a, &mut store, &[ch(tab)]);
+        support::go_tab(&mut a, &mut store, tab as u8 - b'0');
         press(&mut a, &mut store, &lead);
         for k in edits {
             a.status = None;

@@ -74,11 +74,29 @@ fn check_state(a: &mut App, store: &mut Store, what: &str) {
     for c in &contexts {
         assert!(c.refuses_edits_when_read_only(), "{what}: {c:?}");
     }
-    // Tab (and the number keys, unless the screen takes digits itself) leave for another tab.
+    // Tab leaves for another tab, except in the figures grid where it moves between cells;
+    // Alt with a tab's digit leaves from everywhere.
     assert!(contexts.contains(&Context::Global), "{what}: {contexts:?}");
+    let tab_key = if contexts.contains(&Context::Figures) {
+        (Context::Figures, Command::NextCell)
+    } else {
+        (Context::Global, Command::NextTab)
+    };
     assert_eq!(
         lookup(&contexts, chord(key(KeyCode::Tab))),
-        Some((Context::Global, Command::NextTab)),
+        Some(tab_key),
+        "{what}"
+    );
+    let alt_1 = ratatui::crossterm::event::KeyEvent::new(
+        KeyCode::Char('1'),
+        ratatui::crossterm::event::KeyModifiers::ALT,
+    );
+    assert_eq!(
+        lookup(&contexts, chord(alt_1)),
+        Some((
+            Context::Global,
+            Command::GoTab(xungkich::app::Tab::Overview)
+        )),
         "{what}"
     );
     let offers_import = matches!(
@@ -152,6 +170,11 @@ fn every_tab_agrees_with_the_keymap_in_each_of_its_states() {
             check_state(&mut a, &mut store, &format!("{what} typing a figure"));
             press(&mut a, &mut store, &[key(KeyCode::Esc)]);
             assert!(a.volunteer.editing.is_none(), "Esc leaves the cell");
+            // In the grid Tab moves between cells and stays on tab 4; from another part
+            // (the next loop's Tab) it leaves.
+            press(&mut a, &mut store, &[key(KeyCode::Tab)]);
+            assert_eq!(a.tab, Tab::Volunteer, "Tab in the grid stays on tab 4");
+            a.volunteer.section = Section::Registrations;
         }
     }
 }

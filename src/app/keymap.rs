@@ -163,10 +163,26 @@ pub enum Command {
     Increment,
     Decrement,
     ClearCell,
+    /// Save the cell, then go to the unit's next figure (the next row's first after its last).
     CommitCell,
     CancelCell,
     /// Save the cell, then move one cell that way.
     CommitMove(Direction),
+    /// Save the cell, then go to the figure before (the row before's last from its first).
+    CommitBack,
+    /// The unit's next figure, or the next row's first (cells it cannot have are skipped).
+    NextCell,
+    /// The figure before, or the row before's last.
+    PrevCell,
+    /// The row's first figure the unit can have.
+    RowStart,
+    /// The row's last figure the unit can have.
+    RowEnd,
+    /// Only the units registered for the day, or every unit.
+    ToggleRegisteredOnly,
+    /// A digit on tab 4 outside the figures grid: it says where figures are typed (a digit
+    /// never leaves the tab, so a figure typed in the wrong part never lands elsewhere).
+    DigitOutsideGrid,
     PrevDay,
     NextDay,
     NextSection,
@@ -293,6 +309,18 @@ const TAB_KEYS: [Chord; Tab::ALL.len()] = {
     let mut i = 0;
     while i < keys.len() {
         keys[i] = ch((b'1' + i as u8) as char);
+        i += 1;
+    }
+    keys
+};
+
+/// Alt with the tab's digit: the same tabs from anywhere, tab 4 included (there a plain
+/// digit types a figure or stays on the tab, so a figure never lands on another tab).
+const ALT_TAB_KEYS: [Chord; Tab::ALL.len()] = {
+    let mut keys = TAB_KEYS;
+    let mut i = 0;
+    while i < keys.len() {
+        keys[i].mods = KeyModifiers::ALT;
         i += 1;
     }
     keys
@@ -464,18 +492,19 @@ pub static BINDINGS: &[Binding] = &[
             k(K::Up),
             k(K::Down),
             k(K::Left),
-            k(K::Right),
-            k(K::Tab),
-            k(K::BackTab)
+            k(K::Right)
         ] => [
             C::CommitMove(Direction::Up),
             C::CommitMove(Direction::Down),
             C::CommitMove(Direction::Left),
-            C::CommitMove(Direction::Right),
-            C::CommitMove(Direction::Right),
-            C::CommitMove(Direction::Left)
+            C::CommitMove(Direction::Right)
         ],
         k_commit_move
+    ),
+    bind!(
+        CellEdit,
+        [k(K::Tab), k(K::BackTab)] => [C::CommitCell, C::CommitBack],
+        k_commit_tab
     ),
     bind!(CellEdit, [k(K::Backspace)], C::Backspace, k_backspace),
     bind!(CellEdit, [k(K::F(1))], C::ToggleHelp, k_help, f_help),
@@ -511,6 +540,25 @@ pub static BINDINGS: &[Binding] = &[
         f_type_digits
     ),
     bind!(Figures, [k(K::Enter), ch('e')], C::EditCell, k_edit_cell),
+    // Before the List and Global contexts: in the grid Tab moves between cells, Home and End
+    // along the row, and never leave tab 4.
+    bind!(
+        Figures,
+        [k(K::Tab), k(K::BackTab)] => [C::NextCell, C::PrevCell],
+        k_next_cell
+    ),
+    bind!(
+        Figures,
+        [k(K::Home), k(K::End)] => [C::RowStart, C::RowEnd],
+        k_row_ends
+    ),
+    // The count line says `t` when units are hidden; the footer keeps room for undo.
+    bind!(
+        Figures,
+        [ch('t')],
+        C::ToggleRegisteredOnly,
+        k_registered_only
+    ),
     bind!(Figures, [ch('+'), ch('=')], C::Increment, k_inc),
     bind!(Figures, [ch('-')], C::Decrement, k_dec),
     bind!(Figures, [k(K::Delete)], C::ClearCell, k_clear_cell),
@@ -527,6 +575,58 @@ pub static BINDINGS: &[Binding] = &[
     bind!(Figures, [ch(']')], C::NextDay, k_next_day),
     bind!(Figures, [ch('v')], C::NextSection, k_section, f_section),
     bind!(Figures, [ch('i')], C::Import, k_import),
+    // Tab 4's other parts: a digit stays on the tab and says where figures go.
+    bind!(
+        Registrations,
+        [
+            ch('0'),
+            ch('1'),
+            ch('2'),
+            ch('3'),
+            ch('4'),
+            ch('5'),
+            ch('6'),
+            ch('7'),
+            ch('8'),
+            ch('9')
+        ],
+        C::DigitOutsideGrid,
+        k_digit_outside_grid
+    ),
+    bind!(
+        Reports,
+        [
+            ch('0'),
+            ch('1'),
+            ch('2'),
+            ch('3'),
+            ch('4'),
+            ch('5'),
+            ch('6'),
+            ch('7'),
+            ch('8'),
+            ch('9')
+        ],
+        C::DigitOutsideGrid,
+        k_digit_outside_grid
+    ),
+    bind!(
+        Agenda,
+        [
+            ch('0'),
+            ch('1'),
+            ch('2'),
+            ch('3'),
+            ch('4'),
+            ch('5'),
+            ch('6'),
+            ch('7'),
+            ch('8'),
+            ch('9')
+        ],
+        C::DigitOutsideGrid,
+        k_digit_outside_grid
+    ),
     // Tab 4's registrations.
     bind!(
         Registrations,
@@ -640,6 +740,13 @@ pub static BINDINGS: &[Binding] = &[
         keys: &TAB_KEYS,
         commands: &TAB_COMMANDS,
         help: |s| s.k_goto_tab,
+        footer: None,
+    },
+    Binding {
+        context: Context::Global,
+        keys: &ALT_TAB_KEYS,
+        commands: &TAB_COMMANDS,
+        help: |s| s.k_goto_tab_alt,
         footer: None,
     },
     bind!(Global, [k(K::Tab)], C::NextTab, k_next_tab, f_tabs),
@@ -759,12 +866,32 @@ pub fn chord_label(chord: Chord) -> String {
     };
     if chord.mods.contains(KeyModifiers::CONTROL) {
         format!("Ctrl-{}", key.to_uppercase())
+    } else if chord.mods.contains(KeyModifiers::ALT) {
+        format!("Alt-{key}")
     } else {
         key
     }
 }
 
+/// The keys of a help line: a run of three or more consecutive digits with the same
+/// modifiers reads as a range ("0–9", "Alt-1–5"), the others one by one.
 pub fn keys_label(keys: &[Chord]) -> String {
+    let digit = |c: &Chord| match c.code {
+        KeyCode::Char(d) if d.is_ascii_digit() => Some(d),
+        _ => None,
+    };
+    let run = keys.len() >= 3
+        && keys.windows(2).all(|w| {
+            w[0].mods == w[1].mods
+                && matches!((digit(&w[0]), digit(&w[1])), (Some(a), Some(b)) if b as u32 == a as u32 + 1)
+        });
+    if let (true, Some(first), Some(last)) = (run, keys.first(), keys.last()) {
+        let last = match last.code {
+            KeyCode::Char(d) => d.to_string(),
+            _ => chord_label(*last),
+        };
+        return format!("{}–{last}", chord_label(*first));
+    }
     keys.iter()
         .map(|c| chord_label(*c))
         .collect::<Vec<_>>()
@@ -890,8 +1017,22 @@ mod tests {
         }
         assert_eq!(
             lookup(&[Context::CellEdit], k(KeyCode::BackTab)),
-            Some((Context::CellEdit, Command::CommitMove(Direction::Left)))
+            Some((Context::CellEdit, Command::CommitBack))
         );
+        // In the grid Tab moves between cells, and a digit never leaves tab 4.
+        assert_eq!(
+            lookup(
+                &[Context::Figures, Context::List, Context::Global],
+                k(KeyCode::Tab)
+            ),
+            Some((Context::Figures, Command::NextCell))
+        );
+        for part in [Context::Registrations, Context::Reports, Context::Agenda] {
+            assert_eq!(
+                lookup(&[part, Context::List, Context::Global], ch('3')),
+                Some((part, Command::DigitOutsideGrid))
+            );
+        }
         assert_eq!(
             lookup(&[Context::Figures], ch('7')),
             Some((Context::Figures, Command::EditDigit(7)))

@@ -1,5 +1,6 @@
 //! Tab 4's figures grid: typing a figure into a cell, saving it the moment the cell is
-//! left (committed before the cell shows it saved), moving between cells.
+//! left (committed before the cell shows it saved), moving between cells: Enter saves and
+//! goes on to the unit's next figure, so a unit's row is "digits, Enter" for each figure.
 
 use super::keymap::Direction;
 use super::text_field::TextField;
@@ -40,6 +41,7 @@ pub(super) fn start_editing(app: &mut App, first: Option<char>) {
             .unwrap_or_default(),
     };
     app.volunteer.editing = Some(TextField::new(&text));
+    app.volunteer.refused = false;
 }
 
 /// Saves the cell being typed. True when the grid may move on (saved, or nothing typed).
@@ -64,8 +66,9 @@ pub(super) enum Entry<'a> {
     Step(i64),
 }
 
-/// Checks and saves one figure. A value breaking a rule is refused (the old one stays); a
-/// store failure keeps what was typed on screen to try again. A typed value saved from a
+/// Checks and saves one figure. A value breaking a rule is refused: the stored one stays, and
+/// what was typed stays in the cell, marked, for correction; a store failure keeps what was
+/// typed on screen to try again. A typed value saved from a
 /// screen that is behind the store (another window saved the cell meanwhile) is not saved:
 /// the grid shows the other value and the typed one stays in the cell, so Enter saves it
 /// over what the officer now sees, or Esc keeps the other.
@@ -98,13 +101,19 @@ pub(super) fn save(
             let value = match checked {
                 Ok(v) => v,
                 Err(e) => {
-                    app.volunteer.editing = None;
+                    // What was typed stays in the cell, marked, to be corrected (Esc drops
+                    // it and keeps the stored value).
+                    if app.volunteer.editing.is_none() {
+                        app.volunteer.editing = Some(TextField::new(typed));
+                    }
+                    app.volunteer.refused = true;
                     refuse(app, unit, metric, &e);
                     return false;
                 }
             };
             if value == seen {
                 app.volunteer.editing = None;
+                app.volunteer.refused = false;
                 return true;
             }
             FigureEdit::Set { value, seen }
@@ -125,6 +134,7 @@ pub(super) fn save(
         Ok(saved) => {
             app.volunteer.set(unit_id, metric, saved.value, now);
             app.volunteer.editing = None;
+            app.volunteer.refused = false;
             let text = match saved.value {
                 Some(v) if saved.before != seen => {
                     s.fig_saved_from_other(unit, s.metric(metric), v, s.cell_value(saved.before))
@@ -151,9 +161,9 @@ pub(super) fn save(
         }
         Err(StoreError::Figure(e)) => {
             // Another instance saved the other figure of the pair meanwhile, or a step would
-            // leave the range.
-            app.volunteer.editing = None;
+            // leave the range: a typed value stays, marked, as any refused one does.
             refresh(app, store);
+            app.volunteer.refused = app.volunteer.editing.is_some();
             refuse(app, unit, metric, &e);
             false
         }
@@ -164,14 +174,70 @@ pub(super) fn save(
     }
 }
 
-/// One cell over.
+/// One cell over: up and down keep the figure, left and right skip the figures the unit
+/// cannot have (staying put at the row's end).
 pub(super) fn step(app: &mut App, dir: Direction) {
     let rows = visible_rows(&app.board.units, &app.volunteer).len();
-    let v = &mut app.volunteer;
     match dir {
-        Direction::Up => v.list.selected = v.list.selected.saturating_sub(1),
-        Direction::Down => v.list.selected = clamp(v.list.selected + 1, rows),
-        Direction::Left => v.col = v.col.saturating_sub(1),
-        Direction::Right => v.col = clamp(v.col + 1, Metric::ALL.len()),
+        Direction::Up => {
+            let v = &mut app.volunteer;
+            v.list.selected = v.list.selected.saturating_sub(1)
+        }
+        Direction::Down => {
+            let v = &mut app.volunteer;
+            v.list.selected = clamp(v.list.selected + 1, rows)
+        }
+        Direction::Left | Direction::Right => {
+            let Some(unit) = cell(app).map(|c| c.0) else {
+                return;
+            };
+            let col = clamp(app.volunteer.col, Metric::ALL.len());
+            let found = if dir == Direction::Right {
+                (col + 1..Metric::ALL.len()).find(|&c| reports(app, unit, Metric::ALL[c]))
+            } else {
+                (0..col).rev().find(|&c| reports(app, unit, Metric::ALL[c]))
+            };
+            if let Some(c) = found {
+                app.volunteer.col = c;
+            }
+        }
+    }
+}
+
+/// The next (or previous) cell a unit can have, in reading order: along the row, then on to
+/// the next row's first (or the row before's last). At the grid's ends it stays.
+pub(super) fn next_cell(app: &mut App, forward: bool) {
+    let rows = visible_rows(&app.board.units, &app.volunteer);
+    if rows.is_empty() {
+        return;
+    }
+    let n = Metric::ALL.len();
+    let row = clamp(app.volunteer.list.selected, rows.len());
+    let col = clamp(app.volunteer.col, n);
+    let here = row * n + col;
+    let can = |pos: usize| {
+        let unit = app.board.units[rows[pos / n]].id;
+        reports(app, unit, Metric::ALL[pos % n])
+    };
+    let found = if forward {
+        (here + 1..rows.len() * n).find(|&p| can(p))
+    } else {
+        (0..here).rev().find(|&p| can(p))
+    };
+    if let Some(p) = found {
+        app.volunteer.list.selected = p / n;
+        app.volunteer.col = p % n;
+    }
+}
+
+/// The row's first (or last) figure the unit can have.
+pub(super) fn row_end(app: &mut App, last: bool) {
+    let Some(unit) = cell(app).map(|c| c.0) else {
+        return;
+    };
+    let mut cols = (0..Metric::ALL.len()).filter(|&c| reports(app, unit, Metric::ALL[c]));
+    let found = if last { cols.next_back() } else { cols.next() };
+    if let Some(c) = found {
+        app.volunteer.col = c;
     }
 }

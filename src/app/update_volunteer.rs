@@ -42,6 +42,20 @@ pub(super) fn cell(app: &App) -> Option<(i64, String, Metric)> {
     ))
 }
 
+/// Runs `change` (which may change the rows shown) and selects again the unit that was
+/// selected, when it is still shown.
+fn keep_unit(app: &mut App, change: impl FnOnce(&mut App)) {
+    let before = cell(app).map(|c| c.0);
+    change(app);
+    let rows = visible_rows(&app.board.units, &app.volunteer);
+    if let Some(pos) = before.and_then(|id| rows.iter().position(|&i| app.board.units[i].id == id))
+    {
+        app.volunteer.list.selected = pos;
+    } else {
+        app.volunteer.list.selected = clamp(app.volunteer.list.selected, rows.len());
+    }
+}
+
 /// The commands of tab 4's contexts: the figures grid, a cell being typed, registrations,
 /// quick reports and the agenda.
 pub(super) fn command(app: &mut App, store: &mut Store, context: Context, cmd: Command) {
@@ -51,12 +65,30 @@ pub(super) fn command(app: &mut App, store: &mut Store, context: Context, cmd: C
                 f.backspace();
             }
         }
-        (Context::CellEdit, Command::CommitCell) => {
-            figures::commit(app, store);
+        (Context::CellEdit, Command::CommitCell) if figures::commit(app, store) => {
+            figures::next_cell(app, true)
         }
-        (Context::CellEdit, Command::CancelCell) => app.volunteer.editing = None,
+        (Context::CellEdit, Command::CommitBack) if figures::commit(app, store) => {
+            figures::next_cell(app, false)
+        }
+        (Context::CellEdit, Command::CancelCell) => {
+            app.volunteer.editing = None;
+            app.volunteer.refused = false;
+        }
         (Context::CellEdit, Command::CommitMove(dir)) if figures::commit(app, store) => {
             figures::step(app, dir)
+        }
+        (Context::Figures, Command::NextCell) => figures::next_cell(app, true),
+        (Context::Figures, Command::PrevCell) => figures::next_cell(app, false),
+        (Context::Figures, Command::RowStart) => figures::row_end(app, false),
+        (Context::Figures, Command::RowEnd) => figures::row_end(app, true),
+        (Context::Figures, Command::ToggleRegisteredOnly) => keep_unit(app, |app| {
+            let v = &mut app.volunteer;
+            v.registered_only = Some(!v.registered_only());
+        }),
+        (_, Command::DigitOutsideGrid) => {
+            let s = app.strings();
+            super::update::set_status(app, super::StatusKind::Info, s.digits_outside_grid.into());
         }
         (Context::Figures, Command::EditDigit(d)) => {
             figures::start_editing(app, Some(char::from(b'0' + d.min(9))))
@@ -99,15 +131,17 @@ pub(super) fn command(app: &mut App, store: &mut Store, context: Context, cmd: C
             }
         }
         (Context::Figures, Command::ColumnLeft) => {
-            app.volunteer.col = app.volunteer.col.saturating_sub(1)
+            figures::step(app, super::keymap::Direction::Left)
         }
         (Context::Figures, Command::ColumnRight) => {
-            app.volunteer.col = clamp(app.volunteer.col + 1, Metric::ALL.len())
+            figures::step(app, super::keymap::Direction::Right)
         }
-        (_, Command::NextSection) => {
+        // The parts show different rows (the grid may hide unregistered units): the unit
+        // selected stays selected.
+        (_, Command::NextSection) => keep_unit(app, |app| {
             app.volunteer.editing = None;
             app.volunteer.section = app.volunteer.section.next();
-        }
+        }),
         (_, Command::Import) => super::update_import::open_prompt(app),
         (Context::Registrations, Command::Register) => registrations::open_registration(app),
         (Context::Registrations, Command::DeleteItem) => {
@@ -195,6 +229,12 @@ impl super::tab::TabView for VolunteerTab {
     fn filter_changed(&self, app: &mut App) {
         app.volunteer.list.selected = 0;
         app.volunteer.agenda_row = 0;
+    }
+
+    // Esc on the filter gives back every unit with the one found still selected, so the
+    // officer can go on from it.
+    fn clear_filter(&self, app: &mut App, stop_typing: bool) {
+        keep_unit(app, |app| app.volunteer.list.clear_filter(stop_typing));
     }
 
     fn is_typing(&self, app: &App) -> bool {

@@ -49,23 +49,38 @@ pub struct VolunteerView {
     pub col: usize,
     /// The cell being typed into, with what was typed so far.
     pub editing: Option<TextField>,
+    /// The value in `editing` was refused: it stays, marked, for correction.
+    pub refused: bool,
+    /// The grid shows only the units registered for the day (`Some(true)`), every unit
+    /// (`Some(false)`), or, until `t` is pressed, the registered ones on a day that has any.
+    pub registered_only: Option<bool>,
     figures: HashMap<(i64, Metric), (i64, DateTime<FixedOffset>)>,
     /// The day the figures above belong to.
     loaded_day: Option<i64>,
 }
 
-/// The units shown, as indices into `units`: those matching the filter, in plan order.
+/// The units shown, as indices into `units`: those matching the filter, in plan order; in
+/// the figures grid, only those registered for the day when [`VolunteerView::registered_only`].
 pub fn visible_rows(units: &[crate::domain::unit::Unit], view: &VolunteerView) -> Vec<usize> {
     let needle = crate::domain::fold::Needle::new(view.list.filter.value());
+    let registered = view.section == Section::Figures && view.registered_only();
     units
         .iter()
         .enumerate()
         .filter(|(_, u)| needle.matches(&u.name) || needle.matches(&u.code))
+        .filter(|(_, u)| !registered || view.registration(u.id).is_some())
         .map(|(i, _)| i)
         .collect()
 }
 
 impl VolunteerView {
+    /// Whether the grid shows only the registered units: as chosen with `t`, else on a day
+    /// that has registrations (the units that will phone in figures).
+    pub fn registered_only(&self) -> bool {
+        self.registered_only
+            .unwrap_or(!self.registrations.is_empty())
+    }
+
     /// The agenda items the filter keeps (title or owner, without diacritics), as indices.
     pub fn visible_agenda(&self) -> Vec<usize> {
         let needle = crate::domain::fold::Needle::new(self.list.filter.value());
@@ -106,14 +121,6 @@ impl VolunteerView {
         self.figures
             .iter()
             .filter(|((_, m), (_, at))| *m == metric && *at <= now)
-            .map(|(_, (v, _))| *v)
-            .sum()
-    }
-
-    pub fn total(&self, metric: Metric) -> i64 {
-        self.figures
-            .iter()
-            .filter(|((_, m), _)| *m == metric)
             .map(|(_, (v, _))| *v)
             .sum()
     }

@@ -90,6 +90,11 @@ pub enum FigureError {
         bound: Metric,
         value: i64,
     },
+    /// Given while the figure it may not exceed is empty (files resolved without files
+    /// received): as unreadable as more than it.
+    BoundMissing {
+        bound: Metric,
+    },
     /// Less than a figure that must not exceed it.
     BelowDependent {
         dependent: Metric,
@@ -155,11 +160,12 @@ pub fn check_pair(
     let Some(v) = value else {
         return Ok(());
     };
-    if let Some(bound) = metric.bounded_by()
-        && let Some(b) = other(bound)
-        && v > b
-    {
-        return Err(FigureError::ExceedsBound { bound, value: b });
+    if let Some(bound) = metric.bounded_by() {
+        match other(bound) {
+            None => return Err(FigureError::BoundMissing { bound }),
+            Some(b) if v > b => return Err(FigureError::ExceedsBound { bound, value: b }),
+            Some(_) => {}
+        }
     }
     if let Some(dependent) = metric.bounds()
         && let Some(d) = other(dependent)
@@ -176,6 +182,24 @@ pub fn check_pair(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Resolved files with no received count are refused as resolved > received is.
+    #[test]
+    fn a_bounded_figure_needs_its_bound() {
+        let none = |_| None;
+        assert_eq!(
+            check_pair(Metric::FilesResolved, Some(3), none),
+            Err(FigureError::BoundMissing {
+                bound: Metric::FilesReceived
+            })
+        );
+        assert_eq!(check_pair(Metric::FilesResolved, None, none), Ok(()));
+        assert_eq!(check_pair(Metric::FilesReceived, Some(3), none), Ok(()));
+        assert_eq!(
+            check_pair(Metric::FilesResolved, Some(3), |_| Some(3)),
+            Ok(())
+        );
+    }
 
     #[test]
     fn whole_numbers_from_zero_to_a_million() {
@@ -243,8 +267,13 @@ mod tests {
         );
         assert_eq!(check_pair(Metric::FilesReceived, None, figures), Ok(()));
         assert_eq!(check_pair(Metric::Citizens, Some(5), figures), Ok(()));
-        // Resolved typed before received: nothing to compare with yet.
-        assert_eq!(check_pair(Metric::LandResolved, Some(50), |_| None), Ok(()));
+        // Resolved typed before received: refused, received is needed first.
+        assert_eq!(
+            check_pair(Metric::LandResolved, Some(50), |_| None),
+            Err(FigureError::BoundMissing {
+                bound: Metric::LandTotal
+            })
+        );
     }
 
     #[test]

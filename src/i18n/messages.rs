@@ -65,6 +65,10 @@ messages! {
         vi: "{shown} / {total} đơn vị",
         en: "{shown} / {total} units",
     }
+    units_registered_only(shown: impl Display, hidden: impl Display) {
+        vi: "{shown} đơn vị đã đăng ký, ẩn {hidden} (t: tất cả)",
+        en: "{shown} registered units, {hidden} hidden (t: all)",
+    }
     sort_label(sort: impl Display) {
         vi: "xếp: {sort}",
         en: "sort: {sort}",
@@ -592,6 +596,10 @@ messages! {
     err_fig_bound(bound: impl Display, value: impl Display) {
         vi: "lớn hơn {bound} ({value})",
         en: "more than {bound} ({value})",
+    }
+    err_fig_bound_missing(bound: impl Display) {
+        vi: "chưa có {bound}: nhập {bound} trước",
+        en: "{bound} is empty: type {bound} first",
     }
     err_fig_below(dependent: impl Display, value: impl Display) {
         vi: "nhỏ hơn {dependent} ({value})",

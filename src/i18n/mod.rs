@@ -307,6 +307,7 @@ impl Strings {
             FigureError::ExceedsBound { bound, value } => {
                 self.err_fig_bound(self.metric(*bound), value)
             }
+            FigureError::BoundMissing { bound } => self.err_fig_bound_missing(self.metric(*bound)),
             FigureError::BelowDependent { dependent, value } => {
                 self.err_fig_below(self.metric(*dependent), value)
             }

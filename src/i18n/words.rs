@@ -1130,8 +1130,36 @@ words! {
         en: "clear the cell",
     }
     k_commit {
-        vi: "lưu ô",
-        en: "save the cell",
+        vi: "lưu ô rồi sang số liệu kế tiếp của đơn vị (hết hàng thì sang hàng sau)",
+        en: "save the cell, then the unit's next figure (the next row after the last)",
+    }
+    k_commit_tab {
+        vi: "lưu ô rồi sang ô kế tiếp / ô trước",
+        en: "save the cell, then the next / previous cell",
+    }
+    k_next_cell {
+        vi: "ô kế tiếp / ô trước (qua hàng; bỏ qua ô đơn vị không có)",
+        en: "next / previous cell (across rows; cells a unit cannot have skipped)",
+    }
+    k_row_ends {
+        vi: "số liệu đầu / cuối hàng",
+        en: "first / last figure of the row",
+    }
+    k_registered_only {
+        vi: "chỉ đơn vị đã đăng ký / mọi đơn vị",
+        en: "registered units only / every unit",
+    }
+    k_goto_tab_alt {
+        vi: "sang thẻ đó từ bất cứ đâu, cả từ thẻ 4",
+        en: "go to that tab from anywhere, tab 4 included",
+    }
+    k_digit_outside_grid {
+        vi: "số liệu chỉ gõ ở phần Số liệu (v); chữ số không rời thẻ 4",
+        en: "figures are typed in the Figures part (v); a digit never leaves tab 4",
+    }
+    digits_outside_grid {
+        vi: "Số liệu gõ ở phần Số liệu: bấm v để sang. Sang thẻ khác: Alt+số hoặc Tab.",
+        en: "Figures are typed in the Figures part: press v to go there. Other tabs: Alt+digit or Tab.",
     }
     k_cancel_cell {
         vi: "huỷ, giữ số cũ",

@@ -45,6 +45,10 @@ pub fn render(frame: &mut Frame<'_>, app: &App, theme: Theme, area: Rect) {
     let rows = visible_rows(&app.board.units, &app.volunteer);
     let v = &app.volunteer;
     let count = match v.section {
+        // The hidden units are counted, so none is forgotten behind the default view.
+        Section::Figures if v.registered_only() => {
+            s.units_registered_only(rows.len(), app.board.units.len() - rows.len())
+        }
         Section::Figures => s.units_count(rows.len(), app.board.units.len()),
         Section::Agenda => {
             let done = v
@@ -103,7 +107,8 @@ pub fn render(frame: &mut Frame<'_>, app: &App, theme: Theme, area: Rect) {
     );
 }
 
-/// Which part of the tab shows: figures or registrations (`v` switches).
+/// Which part of the tab shows (`v` switches): figures, registrations, quick reports or the
+/// Action Month.
 fn render_strip(frame: &mut Frame<'_>, app: &App, theme: Theme, area: Rect) {
     let s = app.strings();
     let mut spans = Vec::new();
@@ -113,12 +118,13 @@ fn render_strip(frame: &mut Frame<'_>, app: &App, theme: Theme, area: Rect) {
         (Section::Reports, s.sec_reports),
         (Section::Agenda, s.sec_agenda),
     ] {
-        let style = if section == app.volunteer.section {
-            theme.tab_active()
+        // Brackets as well as the colour: the part in use reads at a glance, without colour
+        // (NO_COLOR) too.
+        if section == app.volunteer.section {
+            spans.push(Span::styled(format!("[{title}]"), theme.tab_active()));
         } else {
-            theme.dim()
-        };
-        spans.push(Span::styled(format!(" {title} "), style));
+            spans.push(Span::styled(format!(" {title} "), theme.dim()));
+        }
         spans.push(Span::styled("│", theme.dim()));
     }
     // The hint only when it fits whole.
@@ -387,7 +393,9 @@ fn render_grid(frame: &mut Frame<'_>, app: &App, theme: Theme, area: Rect, rows:
                         .map(|x| figure_text(x, metric_width(app, *m) as usize))
                         .unwrap_or_else(|| "·".into())
                 };
-                let style = if is_selected && c == col {
+                let style = if is_selected && c == col && v.editing.is_some() && v.refused {
+                    theme.error().add_modifier(Modifier::REVERSED)
+                } else if is_selected && c == col {
                     theme.cursor_cell()
                 } else if v.value(unit.id, *m).is_none() {
                     theme.dim()
@@ -415,7 +423,14 @@ fn render_grid(frame: &mut Frame<'_>, app: &App, theme: Theme, area: Rect, rows:
     totals.extend(
         Metric::ALL
             .iter()
-            .map(|m| Cell::from(figure_text(v.total(*m), metric_width(app, *m) as usize))),
+            // As of the app clock, as the overview and the briefing count them: under `--now`
+            // a figure saved later is not yet in the totals.
+            .map(|m| {
+                Cell::from(figure_text(
+                    v.total_until(*m, app.now),
+                    metric_width(app, *m) as usize,
+                ))
+            }),
     );
     table_rows.push(Row::new(totals).style(theme.title().add_modifier(Modifier::REVERSED)));
     frame.render_widget(list_table(table_rows, widths, header, theme), area);

@@ -140,3 +140,15 @@ pub fn back_to_shared_photos(path: &std::path::Path) -> Vec<String> {
         .expect("old schema");
     old
 }
+
+/// Goes to tab `n` (1-based) as from anywhere: Alt with its digit (a plain digit on tab 4
+/// types a figure or stays on the tab).
+pub fn go_tab(app: &mut App, store: &mut Store, n: u8) {
+    let event = KeyEvent {
+        code: KeyCode::Char(char::from(b'0' + n)),
+        modifiers: KeyModifiers::ALT,
+        kind: KeyEventKind::Press,
+        state: KeyEventState::NONE,
+    };
+    press(app, store, &[event]);
+}
