@@ -327,6 +327,39 @@ fn bench_scale(c: &mut Criterion, samples: &mut Presses<bool>, scale: &Scale) {
         !ran || s.app.volunteer.editing.is_none(),
         "the figure was saved"
     );
+    // A ward's whole row as the officer types it: seven figures of two digits, each followed
+    // by Enter (21 keys, a frame after each), from the row's first figure. Divide by 21 for
+    // the time from one key to its frame.
+    let ran = timed(
+        (&mut g, &name),
+        samples,
+        &mut s,
+        ("tab 4: a ward's row (7 x 2 digits + Enter, 21 frames)", false),
+        &|s| {
+            s.app.tab = Tab::Volunteer;
+            s.app.volunteer.section = xungkich::app::volunteer::Section::Figures;
+            s.keys(&[ch('g'), key(KeyCode::Home)]);
+            s.frame();
+        },
+        &|s| {
+            let n = s.saves.get();
+            s.saves.set(n + 1);
+            for f in 0..7u64 {
+                // Resolved (the fifth) one less than received (the fourth), so none is refused.
+                let value = 20 + (n + f) % 70 - u64::from(f == 4);
+                for d in [value / 10, value % 10] {
+                    press(&mut s.app, s.store, &[ch(char::from(b'0' + d as u8))]);
+                    s.frame();
+                }
+                press(&mut s.app, s.store, &[key(KeyCode::Enter)]);
+                s.frame();
+            }
+        },
+    );
+    assert!(
+        !ran || s.app.volunteer.editing.is_none(),
+        "the row was saved"
+    );
     // One keystroke into tab 3's filter (its first letter), as far as the frame drawn.
     let ran = timed(
         (&mut g, &name),

@@ -1199,3 +1199,59 @@ fn a_save_waiting_for_another_process_lands_by_itself() {
     assert_eq!(a.waiting, None);
     assert_eq!(stored(&store, day, id, Metric::Citizens), None);
 }
+
+/// The Saturday at the speed of the phone calls: the 11 wards' seven figures are typed as
+/// "digits, Enter" each, row after row with no other key (21 keys a ward, where moving by
+/// arrows took 27), then the land unit's nine. Every figure lands in the store.
+#[test]
+fn a_full_saturday_is_digits_and_enter() {
+    let (t, mut store, mut a) = fresh();
+    let day = day_id(&a);
+    let wards: Vec<i64> = a
+        .board
+        .units
+        .iter()
+        .filter(|u| u.kind == xungkich::domain::unit::UnitKind::Ward)
+        .map(|u| u.id)
+        .collect();
+    assert_eq!(wards.len(), 11);
+    assert_eq!(
+        a.board.units[..11].iter().map(|u| u.id).collect::<Vec<_>>(),
+        wards,
+        "the wards come first, in plan order"
+    );
+    let keys = std::cell::Cell::new(0);
+    let type_figure = |a: &mut App, store: &mut Store, v: i64| {
+        let digits = v.to_string();
+        type_text(a, store, &digits);
+        press(a, store, &[enter()]);
+        keys.set(keys.get() + digits.chars().count() + 1);
+        assert_eq!(status_kind(a), Some(StatusKind::Saved), "{}", status(a));
+    };
+    // Resolved never above received: the values are 10 + the figure's place, resolved one less.
+    let value = |metric: Metric| match metric.bounded_by() {
+        Some(bound) => 10 + col(bound) as i64 - 1,
+        None => 10 + col(metric) as i64,
+    };
+    for _ in &wards {
+        for m in Metric::ALL.into_iter().filter(|m| !m.is_land()) {
+            type_figure(&mut a, &mut store, value(m));
+        }
+    }
+    assert_eq!(keys.get(), 11 * 7 * 3, "21 keys a ward");
+    // The row after the last ward, on its first figure.
+    assert_eq!((a.volunteer.list.selected, a.volunteer.col), (11, 0));
+    go(&mut a, &mut store, LAND_UNIT, Metric::Volunteers);
+    for m in Metric::ALL {
+        type_figure(&mut a, &mut store, value(m));
+    }
+    assert_eq!(keys.get(), 11 * 21 + 27);
+    let rows = store.figures(day).expect("figures");
+    assert_eq!(rows.len(), 11 * 7 + 9);
+    for unit in wards.iter().chain([&unit_id(&a, LAND_UNIT)]) {
+        for m in Metric::ALL {
+            let expect = (!m.is_land() || *unit == unit_id(&a, LAND_UNIT)).then(|| value(m));
+            assert_eq!(on_disk(&t, day, *unit, m), expect, "{unit} {m:?}");
+        }
+    }
+}
