@@ -334,7 +334,10 @@ fn bench_scale(c: &mut Criterion, samples: &mut Presses<bool>, scale: &Scale) {
         (&mut g, &name),
         samples,
         &mut s,
-        ("tab 4: a ward's row (7 x 2 digits + Enter, 21 frames)", false),
+        (
+            "tab 4: a ward's row (7 x 2 digits + Enter, 21 frames)",
+            false,
+        ),
         &|s| {
             s.app.tab = Tab::Volunteer;
             s.app.volunteer.section = xungkich::app::volunteer::Section::Figures;

@@ -11,7 +11,8 @@ use xungkich::ui::snapshot::render_text;
 
 fn agenda(a: &mut xungkich::app::App, store: &mut xungkich::store::Store) {
     press(a, store, &[key(KeyCode::Char('4'))]);
-    for _ in 0..3 {
+    // Figures, registrations, reports, tasks, then the Action Month.
+    for _ in 0..4 {
         press(a, store, &[key(KeyCode::Char('v'))]);
     }
 }

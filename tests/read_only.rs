@@ -67,7 +67,8 @@ fn every_edit_key_says_why_and_writes_nothing() {
         ),
         ('4', vec![ch('v')], vec![ch('a'), ch('d'), ch('i')]),
         ('4', vec![ch('v')], vec![ch('r')]),
-        ('4', vec![ch('v')], vec![ch('a'), ch('e'), ch('d')]),
+        // Past the tasks part (nothing to edit there) to the Action Month.
+        ('4', vec![ch('v'), ch('v')], vec![ch('a'), ch('e'), ch('d')]),
         ('5', vec![], vec![ch('a'), ch('t'), ch('d')]),
         ('1', vec![], vec![ch('u')]),
     ];

@@ -30,6 +30,8 @@ pub enum Context {
     Reports,
     /// Tab 4's Action Month agenda.
     Agenda,
+    /// Tab 4's assigned Saturday tasks.
+    Tasks,
     /// Tab 5's KPIs.
     Kpi,
     /// The filter line, while typing in it.
@@ -55,7 +57,7 @@ pub enum Direction {
 }
 
 impl Context {
-    pub const ALL: [Context; 20] = [
+    pub const ALL: [Context; 21] = [
         Context::Global,
         Context::List,
         Context::Units,
@@ -65,6 +67,7 @@ impl Context {
         Context::Registrations,
         Context::Reports,
         Context::Agenda,
+        Context::Tasks,
         Context::Kpi,
         Context::Filter,
         Context::TextEdit,
@@ -627,6 +630,28 @@ pub static BINDINGS: &[Binding] = &[
         C::DigitOutsideGrid,
         k_digit_outside_grid
     ),
+    bind!(
+        Tasks,
+        [
+            ch('0'),
+            ch('1'),
+            ch('2'),
+            ch('3'),
+            ch('4'),
+            ch('5'),
+            ch('6'),
+            ch('7'),
+            ch('8'),
+            ch('9')
+        ],
+        C::DigitOutsideGrid,
+        k_digit_outside_grid
+    ),
+    // Tab 4's assigned tasks: read here, their figures typed in the grid.
+    bind!(Tasks, [ch('[')], C::PrevDay, k_prev_day),
+    bind!(Tasks, [ch(']')], C::NextDay, k_next_day),
+    bind!(Tasks, [ch('v')], C::NextSection, k_section, f_section),
+    bind!(Tasks, [ch('N')], C::NewRound, k_new_round),
     // Tab 4's registrations.
     bind!(
         Registrations,

@@ -192,6 +192,7 @@ impl super::tab::TabView for VolunteerTab {
             Section::Figures => Context::Figures,
             Section::Registrations => Context::Registrations,
             Section::Reports => Context::Reports,
+            Section::Tasks => Context::Tasks,
             Section::Agenda => Context::Agenda,
         };
         super::tab::list_contexts(app, part)
@@ -203,8 +204,15 @@ impl super::tab::TabView for VolunteerTab {
 
     // A day's figures are read once (writes and other instances' commits refresh them), so
     // this is cheap on every key.
-    fn refresh(&self, app: &mut App, store: &Store, _values_may_change: bool) {
+    // The tasks part judges a task by its KPI as tab 5 does, so it reads the KPIs when it
+    // shows and something may have changed.
+    fn refresh(&self, app: &mut App, store: &Store, values_may_change: bool) {
         ensure_figures(app, store);
+        if app.volunteer.section == super::volunteer::Section::Tasks
+            && (values_may_change || app.kpis.lines.is_empty())
+        {
+            super::update_kpi::refresh(app, store);
+        }
     }
 
     fn list<'a>(&self, app: &'a App) -> Option<&'a super::list_state::ListState> {
@@ -220,6 +228,15 @@ impl super::tab::TabView for VolunteerTab {
         let v = &mut app.volunteer;
         if v.section == super::volunteer::Section::Agenda {
             v.agenda_row = super::list_state::moved(v.agenda_row, delta, v.visible_agenda().len());
+        } else if v.section == super::volunteer::Section::Tasks {
+            let day = app.board.volunteer_days.get(v.day).map(|d| d.id);
+            let n = app
+                .board
+                .tasks
+                .iter()
+                .filter(|t| Some(t.volunteer_day_id) == day)
+                .count();
+            v.task_row = super::list_state::moved(v.task_row, delta, n);
         } else {
             let len = visible_rows(&app.board.units, v).len();
             v.list.selected = super::list_state::moved(v.list.selected, delta, len);
@@ -251,7 +268,7 @@ impl super::tab::TabView for VolunteerTab {
         match app.volunteer.section {
             Section::Figures => Some(ImportKind::Figures),
             Section::Registrations => Some(ImportKind::Registrations),
-            Section::Reports | Section::Agenda => None,
+            Section::Reports | Section::Tasks | Section::Agenda => None,
         }
     }
 }

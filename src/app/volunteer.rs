@@ -17,6 +17,8 @@ pub enum Section {
     Figures,
     Registrations,
     Reports,
+    /// The tasks the plan assigns to units for the day (section II.3.1).
+    Tasks,
     Agenda,
 }
 
@@ -25,7 +27,8 @@ impl Section {
         match self {
             Section::Figures => Section::Registrations,
             Section::Registrations => Section::Reports,
-            Section::Reports => Section::Agenda,
+            Section::Reports => Section::Tasks,
+            Section::Tasks => Section::Agenda,
             Section::Agenda => Section::Figures,
         }
     }
@@ -40,6 +43,8 @@ pub struct VolunteerView {
     /// The Action Month's agenda (not tied to a day) and its selected row.
     pub agenda: Vec<AgendaRow>,
     pub agenda_row: usize,
+    /// The selected row of the tasks part.
+    pub task_row: usize,
     pub activities: Vec<Activity>,
     /// Index into `board.volunteer_days`.
     pub day: usize,

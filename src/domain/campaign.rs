@@ -108,6 +108,8 @@ pub struct TaskDef {
     pub title: String,
     pub description: String,
     pub kpi: Option<String>,
+    /// The Saturday figures that measure the task, in the grid's order.
+    pub figures: Vec<crate::domain::figures::Metric>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

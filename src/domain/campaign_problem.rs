@@ -23,6 +23,8 @@ pub enum ChoiceOf {
     Kind,
     Source,
     Status,
+    /// A Saturday figure's code (a task's `figures`).
+    Figure,
 }
 
 /// One problem. `at` is the key it is about, as the file spells it ("units[3].kind").

@@ -195,6 +195,7 @@ impl Strings {
                     ChoiceOf::Kind => self.cf_value_kind,
                     ChoiceOf::Source => self.cf_value_source,
                     ChoiceOf::Status => self.cf_value_status,
+                    ChoiceOf::Figure => self.cf_value_figure,
                 };
                 match expected.as_slice() {
                     [a, b] => self.cf_unknown_either(at, what, q(value), a, b),

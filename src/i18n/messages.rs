@@ -661,6 +661,14 @@ messages! {
         vi: "Đã có đợt vào ngày {date}.",
         en: "There is already a round on {date}.",
     }
+    task_count(total: impl Display) {
+        vi: "{total} nhiệm vụ (mục II.3.1); số liệu gõ ở phần Số liệu",
+        en: "{total} tasks (section II.3.1); figures are typed in the Figures part",
+    }
+    task_figures_typed(typed: impl Display, of: impl Display) {
+        vi: "có {typed}/{of} số liệu",
+        en: "{typed} of {of} figures in",
+    }
     ag_count(total: impl Display, done: impl Display, cancelled: impl Display) {
         vi: "{total} hoạt động: {done} xong, {cancelled} huỷ",
         en: "{total} activities: {done} done, {cancelled} cancelled",

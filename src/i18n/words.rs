@@ -445,6 +445,10 @@ words! {
         vi: "trạng thái",
         en: "status",
     }
+    cf_value_figure {
+        vi: "số liệu thứ Bảy",
+        en: "Saturday figure",
+    }
     cf_no_units {
         vi: "chưa có đơn vị nào: thêm ít nhất một bảng [[units]] có code, name và kind",
         en: "no units: add at least one [[units]] table with code, name and kind",
@@ -1190,8 +1194,8 @@ words! {
         en: "Registrations",
     }
     k_section {
-        vi: "đổi phần: số liệu / đăng ký / báo cáo / tháng hành động",
-        en: "switch part: figures / registrations / reports / Action Month",
+        vi: "đổi phần: số liệu / đăng ký / báo cáo / nhiệm vụ / tháng hành động",
+        en: "switch part: figures / registrations / reports / tasks / Action Month",
     }
     f_section {
         vi: "phần",
@@ -1328,6 +1332,30 @@ words! {
     sec_agenda {
         vi: "Tháng hành động",
         en: "Action Month",
+    }
+    sec_tasks {
+        vi: "Nhiệm vụ giao",
+        en: "Assigned tasks",
+    }
+    col_task {
+        vi: "Nhiệm vụ",
+        en: "Task",
+    }
+    col_task_figures {
+        vi: "Số liệu đo",
+        en: "Measured by",
+    }
+    task_no_figures {
+        vi: "· chưa có số liệu",
+        en: "· no figures yet",
+    }
+    tasks_none {
+        vi: "Kế hoạch không giao nhiệm vụ riêng cho ngày thứ Bảy này.",
+        en: "The plan assigns no tasks of their own for this Saturday.",
+    }
+    detail_tasks {
+        vi: "Nhiệm vụ thứ Bảy",
+        en: "Saturday task",
     }
     k_new_round {
         vi: "thêm đợt thứ Bảy",

@@ -22,6 +22,7 @@ use crate::domain::campaign::{
     RequirementSource, TaskDef, UnitDef, VolunteerDayDef,
 };
 use crate::domain::campaign_problem::{CampaignProblem, ChoiceOf, CodeOf};
+use crate::domain::figures::Metric;
 use crate::domain::phone::parse_phone;
 use crate::domain::unit::UnitKind;
 use crate::i18n::{Lang, Strings, strings};
@@ -195,6 +196,8 @@ struct RawTask {
     title: Text,
     description: Option<Text>,
     kpi: Option<Text>,
+    /// The Saturday figures that measure the task (`citizens`, `einvoice`, …).
+    figures: Option<Vec<Text>>,
 }
 
 #[derive(Deserialize)]
@@ -901,6 +904,7 @@ fn tasks(
                     .as_ref()
                     .map(|k| kpis.refer(src, &format!("{at}.kpi"), k))
                     .transpose()?,
+                figures: task_figures(src, &format!("{at}.figures"), t.figures.as_deref())?,
             })
         })
         .collect()
@@ -924,6 +928,31 @@ fn agenda(src: &Source, raw: &[RawAgenda]) -> Result<Vec<AgendaDef>> {
             })
         })
         .collect()
+}
+
+/// A task's figures, each a known figure code, in the grid's order whatever the file's.
+fn task_figures(src: &Source, at: &str, raw: Option<&[Text]>) -> Result<Vec<Metric>> {
+    let mut figures = Vec::new();
+    for (i, v) in raw.unwrap_or_default().iter().enumerate() {
+        let code = clean(v.get_ref());
+        match Metric::from_code(&code) {
+            Some(m) => figures.push(m),
+            None => {
+                return Err(src.error(
+                    v.span(),
+                    CampaignProblem::UnknownChoice {
+                        at: format!("{at}[{i}]"),
+                        of: ChoiceOf::Figure,
+                        value: code,
+                        expected: Metric::ALL.iter().map(|m| m.code()).collect(),
+                    },
+                ));
+            }
+        }
+    }
+    figures.sort_by_key(|m| Metric::ALL.iter().position(|x| x == m));
+    figures.dedup();
+    Ok(figures)
 }
 
 /// A missing status means the item is still to come.

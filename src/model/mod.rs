@@ -6,3 +6,4 @@ pub mod checklist;
 pub mod kpi;
 pub mod overview;
 pub mod saturday;
+pub mod tasks;

@@ -8,6 +8,7 @@ use rusqlite::{Connection, Row, params};
 use super::{Invalid, Result, Store};
 use crate::domain::campaign::RequirementSource;
 use crate::domain::checklist::report_counts;
+use crate::domain::figures::Metric;
 use crate::domain::time::{end_of_day, start_of_day};
 use crate::domain::unit::{Unit, UnitKind};
 
@@ -70,6 +71,8 @@ pub struct TaskRow {
     pub title: String,
     pub description: String,
     pub kpi_code: Option<String>,
+    /// The Saturday figures that measure the task, in the grid's order.
+    pub figures: Vec<Metric>,
 }
 
 /// Everything the overview and the units screen show, read in one go.
@@ -281,20 +284,34 @@ fn requirements(
 
 fn tasks(conn: &Connection) -> Result<Vec<TaskRow>> {
     let mut stmt = conn.prepare(
-        "SELECT unit_id, volunteer_day_id, title, description, kpi_code FROM tasks ORDER BY id",
+        "SELECT unit_id, volunteer_day_id, title, description, kpi_code, figures FROM tasks
+         ORDER BY id",
     )?;
-    let rows = stmt
+    let rows: Vec<(TaskRow, String)> = stmt
         .query_map([], |r| {
-            Ok(TaskRow {
-                unit_id: r.get(0)?,
-                volunteer_day_id: r.get(1)?,
-                title: r.get(2)?,
-                description: r.get(3)?,
-                kpi_code: r.get(4)?,
-            })
+            Ok((
+                TaskRow {
+                    unit_id: r.get(0)?,
+                    volunteer_day_id: r.get(1)?,
+                    title: r.get(2)?,
+                    description: r.get(3)?,
+                    kpi_code: r.get(4)?,
+                    figures: Vec::new(),
+                },
+                r.get(5)?,
+            ))
         })?
         .collect::<std::result::Result<_, _>>()?;
-    Ok(rows)
+    rows.into_iter()
+        .map(|(mut t, codes)| {
+            for code in codes.split(',').filter(|c| !c.is_empty()) {
+                let m = Metric::from_code(code)
+                    .ok_or_else(|| Invalid::stored("tasks.figures", code))?;
+                t.figures.push(m);
+            }
+            Ok(t)
+        })
+        .collect()
 }
 
 fn volunteer_days(conn: &Connection) -> Result<Vec<VolunteerDayRow>> {

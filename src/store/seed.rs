@@ -155,14 +155,19 @@ fn insert(
     }
     for t in &def.tasks {
         tx.execute(
-            "INSERT INTO tasks (unit_id, volunteer_day_id, title, description, kpi_code)
-             VALUES (?1, ?2, ?3, ?4, ?5)",
+            "INSERT INTO tasks (unit_id, volunteer_day_id, title, description, kpi_code, figures)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
             params![
                 lookup(&unit_ids, "units", &t.unit)?,
                 lookup(&day_ids, "volunteer_days", &t.volunteer_day)?,
                 t.title,
                 t.description,
-                t.kpi
+                t.kpi,
+                t.figures
+                    .iter()
+                    .map(|m| m.code())
+                    .collect::<Vec<_>>()
+                    .join(",")
             ],
         )?;
     }

@@ -198,7 +198,33 @@ fn unit_lines(app: &App, theme: Theme, unit: &Unit, states: &[CheckState]) -> Ve
         .filter(|(_, st)| st.is_missing())
         .map(|(r, _)| clean(&r.short).into_owned())
         .collect();
-    vec![
+    // The Saturday tasks the plan gives the unit (section II.3.1), with the figures that
+    // measure them; where they stand is on tab 4's tasks part.
+    let tasks = app
+        .board
+        .tasks
+        .iter()
+        .filter(|t| t.unit_id == unit.id)
+        .map(|t| {
+            let day = app
+                .board
+                .volunteer_days
+                .iter()
+                .find(|d| d.id == t.volunteer_day_id)
+                .map(|d| format_date(d.date))
+                .unwrap_or_default();
+            let figures: Vec<&str> = t.figures.iter().map(|m| s.metric_short(*m)).collect();
+            let measured = if figures.is_empty() {
+                String::new()
+            } else {
+                format!(" — {}", figures.join(", "))
+            };
+            Line::from(vec![
+                Span::styled(format!("{}: ", s.detail_tasks), theme.dim()),
+                Span::raw(format!("{} ({day}){measured}", clean(&t.title))),
+            ])
+        });
+    let mut lines = vec![
         Line::from(vec![
             Span::styled(format!("{}: ", s.detail_kind), theme.dim()),
             Span::raw(s.kind(unit.kind)),
@@ -219,7 +245,9 @@ fn unit_lines(app: &App, theme: Theme, unit: &Unit, states: &[CheckState]) -> Ve
                 Span::styled(missing.join(", "), theme.warn()),
             ])
         },
-    ]
+    ];
+    lines.extend(tasks);
+    lines
 }
 
 fn source_word(r: &RequirementRow, s: &Strings) -> &'static str {

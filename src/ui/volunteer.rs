@@ -21,6 +21,7 @@ use crate::domain::figures::Metric;
 use crate::domain::time::{format_date, format_local};
 use crate::domain::unit::Unit;
 use crate::model::overview::countdown;
+use crate::model::tasks::{TaskLine, TaskStatus};
 use crate::store::AgendaStatus;
 use crate::store::VolunteerDayRow;
 use crate::text::{clean, truncate};
@@ -76,6 +77,7 @@ pub fn render(frame: &mut Frame<'_>, app: &App, theme: Theme, area: Rect) {
                 .count();
             s.rep_count(v.reports.len(), app.board.units.len(), late, no_photo)
         }
+        Section::Tasks => s.task_count(tasks_of_day(app, day.id).len()),
         Section::Registrations => {
             let late = v
                 .registrations
@@ -98,6 +100,7 @@ pub fn render(frame: &mut Frame<'_>, app: &App, theme: Theme, area: Rect) {
         Section::Figures => render_grid(frame, app, theme, main, &rows),
         Section::Registrations => render_registrations(frame, app, theme, main, &rows, day),
         Section::Reports => render_reports(frame, app, theme, main, &rows, day),
+        Section::Tasks => render_tasks(frame, app, theme, main, day.id),
         Section::Agenda => render_agenda(frame, app, theme, main),
     }
     render_detail(frame, app, theme, detail, &rows);
@@ -116,6 +119,7 @@ fn render_strip(frame: &mut Frame<'_>, app: &App, theme: Theme, area: Rect) {
         (Section::Figures, s.sec_figures),
         (Section::Registrations, s.sec_registrations),
         (Section::Reports, s.sec_reports),
+        (Section::Tasks, s.sec_tasks),
         (Section::Agenda, s.sec_agenda),
     ] {
         // Brackets as well as the colour: the part in use reads at a glance, without colour
@@ -554,10 +558,124 @@ fn render_agenda(frame: &mut Frame<'_>, app: &App, theme: Theme, area: Rect) {
     frame.render_widget(list_table(rows, widths, header, theme), area);
 }
 
+/// The day's assigned tasks, as every screen reads them: the figures from the grid, a task
+/// with a KPI judged by the KPI lines tab 5 shows.
+/// The filter narrows them by owner or title, as it narrows the other parts.
+pub(super) fn tasks_of_day(app: &App, day_id: i64) -> Vec<TaskLine<'_>> {
+    let needle = crate::domain::fold::Needle::new(app.volunteer.list.filter.value());
+    crate::model::tasks::of_day(
+        &app.board,
+        day_id,
+        |unit, m| app.volunteer.value(unit, m),
+        &app.kpis.lines,
+    )
+    .into_iter()
+    .filter(|l| {
+        needle.matches(&l.task.title) || needle.matches(app.board.unit_name(l.task.unit_id))
+    })
+    .collect()
+}
+
+/// A task's figures as "Dân 120, DN 14", "—" for one not typed.
+pub(super) fn task_figures_text(app: &App, line: &TaskLine<'_>) -> String {
+    let s = app.strings();
+    line.figures
+        .iter()
+        .map(|(m, v)| {
+            let value = v.map_or_else(|| "—".to_string(), |x| x.to_string());
+            format!("{} {value}", s.metric_short(*m))
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// Where a task stands, in words.
+pub(super) fn task_status_text(app: &App, status: TaskStatus) -> String {
+    let s = app.strings();
+    match status {
+        TaskStatus::NoFigures => s.task_no_figures.to_string(),
+        TaskStatus::Figures { typed, of } => s.task_figures_typed(typed, of),
+        TaskStatus::Kpi { value, status } => format!(
+            "{} {} {}",
+            crate::domain::kpi::format_percent(value),
+            super::kpi::status_mark(status),
+            s.kpi_status(status)
+        ),
+    }
+}
+
+fn render_tasks(frame: &mut Frame<'_>, app: &App, theme: Theme, area: Rect, day_id: i64) {
+    let s = app.strings();
+    let v = &app.volunteer;
+    let lines = tasks_of_day(app, day_id);
+    if lines.is_empty() {
+        frame.render_widget(Paragraph::new(s.tasks_none).style(theme.dim()), area);
+        return;
+    }
+    let (body, selected, offset) = window(v, area, 1, v.task_row, lines.len());
+    let owner_w: u16 = if area.width >= 110 { 30 } else { 16 };
+    let status_w: u16 = 20;
+    let figures_w: u16 = if area.width >= 110 { 34 } else { 18 };
+    let title_w = area
+        .width
+        .saturating_sub(owner_w + figures_w + status_w + 3)
+        .max(10);
+    let widths = [
+        Constraint::Length(owner_w),
+        Constraint::Length(title_w),
+        Constraint::Length(figures_w),
+        Constraint::Length(status_w),
+    ];
+    let header = [s.col_unit, s.col_task, s.col_task_figures, s.col_status];
+    let rows = lines
+        .iter()
+        .enumerate()
+        .skip(offset)
+        .take(body)
+        .map(|(pos, l)| {
+            let owner = app
+                .board
+                .units
+                .iter()
+                .find(|u| u.id == l.task.unit_id)
+                .map(|u| u.short_name())
+                .unwrap_or_default();
+            let style = match l.status {
+                TaskStatus::NoFigures => theme.dim(),
+                TaskStatus::Kpi { status, .. } => super::kpi::status_style(theme, status),
+                TaskStatus::Figures { .. } => Default::default(),
+            };
+            let row = Row::new(vec![
+                Cell::from(truncate(&clean(&owner), owner_w as usize)),
+                Cell::from(truncate(&clean(&l.task.title), title_w as usize)),
+                Cell::from(truncate(&task_figures_text(app, l), figures_w as usize)),
+                Cell::from(truncate(
+                    &task_status_text(app, l.status),
+                    status_w as usize,
+                ))
+                .style(style),
+            ]);
+            selectable(row, pos == selected, theme)
+        });
+    frame.render_widget(list_table(rows, widths, header, theme), area);
+}
+
 /// The selected cell in words: unit, figure, value, when saved.
 fn render_detail(frame: &mut Frame<'_>, app: &App, theme: Theme, area: Rect, rows: &[usize]) {
     let s = app.strings();
     let v = &app.volunteer;
+    if v.section == Section::Tasks {
+        let day = app.board.volunteer_days.get(v.day).map_or(0, |d| d.id);
+        let lines = tasks_of_day(app, day);
+        if let Some(l) = lines.get(v.task_row.min(lines.len().saturating_sub(1))) {
+            let text = format!("{} — {}", clean(&l.task.title), clean(&l.task.description));
+            frame.render_widget(
+                Paragraph::new(truncate(&text, area.width as usize)).style(theme.dim()),
+                area,
+            );
+        }
+        return;
+    }
     if v.section == Section::Agenda {
         if let Some(a) = v.selected_agenda() {
             let text = if a.note.is_empty() {

@@ -98,6 +98,7 @@ pub fn back_to_schema_1(path: &std::path::Path, text: &str) {
     conn.execute_batch(
         "ALTER TABLE audit_log DROP COLUMN summary_json;
          ALTER TABLE photos DROP COLUMN sha256;
+         ALTER TABLE tasks DROP COLUMN figures;
          PRAGMA user_version = 1;",
     )
     .expect("old schema");
@@ -136,8 +137,12 @@ pub fn back_to_shared_photos(path: &std::path::Path) -> Vec<String> {
         old.push(rel);
     }
     std::fs::remove_dir_all(&pool).expect("no photo folder then");
-    conn.execute_batch("ALTER TABLE photos DROP COLUMN sha256; PRAGMA user_version = 2;")
-        .expect("old schema");
+    conn.execute_batch(
+        "ALTER TABLE photos DROP COLUMN sha256;
+         ALTER TABLE tasks DROP COLUMN figures;
+         PRAGMA user_version = 2;",
+    )
+    .expect("old schema");
     old
 }
 
