@@ -559,6 +559,15 @@ pub enum Purpose {
     },
 }
 
+/// A rule across fields, which no single field's rule can see.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Across {
+    /// The picker `choice` has something chosen or the text `text` something written: a
+    /// registration names at least one activity, ticked or under "Other". The error shows
+    /// under the picker.
+    ChoiceOrText { choice: FieldId, text: FieldId },
+}
+
 #[derive(Debug, Clone)]
 pub struct Form {
     pub title: String,
@@ -566,6 +575,7 @@ pub struct Form {
     pub fields: Vec<Field>,
     pub focus: usize,
     pub tried_save: bool,
+    pub across: Vec<Across>,
 }
 
 impl Form {
@@ -576,7 +586,34 @@ impl Form {
             fields,
             focus: 0,
             tried_save: false,
+            across: Vec::new(),
         }
+    }
+
+    pub fn with_across(mut self, rule: Across) -> Form {
+        self.across.push(rule);
+        self
+    }
+
+    /// What a rule across fields finds wrong, told at the field it is shown under.
+    fn across_error(&self, id: FieldId, s: &Strings) -> Option<String> {
+        self.across.iter().find_map(|rule| match *rule {
+            Across::ChoiceOrText { choice, text } if choice == id => {
+                let chosen = self.choice(choice).is_some_and(|c| !c.selected.is_empty());
+                let written = !self.text(text).is_empty();
+                let label = |id| self.field(id).map_or("", |f| f.label);
+                (!chosen && !written).then(|| s.err_choose_or_write(label(choice), label(text)))
+            }
+            Across::ChoiceOrText { .. } => None,
+        })
+    }
+
+    /// Everything wrong with field `i` now, shown or not yet.
+    fn field_error(&self, i: usize, s: &Strings) -> Option<String> {
+        let f = self.fields.get(i)?;
+        f.rule
+            .check(&f.input, s)
+            .or_else(|| self.across_error(f.id, s))
     }
 
     pub fn focused_field(&self) -> Option<&Field> {
@@ -643,26 +680,27 @@ impl Form {
         if let Some(p) = &f.problem {
             return Some(p.clone());
         }
-        if !(f.touched || self.tried_save) {
-            return None;
+        if (f.touched || self.tried_save)
+            && let Some(e) = f.rule.check(&f.input, s)
+        {
+            return Some(e);
         }
-        f.rule.check(&f.input, s)
+        // A rule across fields waits for a save: the field after may be the one to fill.
+        if self.tried_save {
+            return self.across_error(f.id, s);
+        }
+        None
     }
 
     pub fn error_count(&self, s: &Strings) -> usize {
-        self.fields
-            .iter()
-            .filter(|f| f.rule.check(&f.input, s).is_some())
+        (0..self.fields.len())
+            .filter(|&i| self.field_error(i, s).is_some())
             .count()
     }
 
     /// Moves the focus to the first field with an error, so the officer lands on it.
     pub fn focus_first_error(&mut self, s: &Strings) {
-        if let Some(i) = self
-            .fields
-            .iter()
-            .position(|f| f.rule.check(&f.input, s).is_some())
-        {
+        if let Some(i) = (0..self.fields.len()).find(|&i| self.field_error(i, s).is_some()) {
             self.focus = i;
         }
     }

@@ -881,6 +881,10 @@ messages! {
         vi: "Có thể là: {names}",
         en: "Could be: {names}",
     }
+    err_choose_or_write(choice: impl Display, text: impl Display) {
+        vi: "Chọn ít nhất một mục ở «{choice}» hoặc ghi vào «{text}».",
+        en: "Tick one under “{choice}” or write one under “{text}”.",
+    }
 }
 
 #[cfg(test)]
