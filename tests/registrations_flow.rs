@@ -282,6 +282,61 @@ fn a_registration_with_no_activity_is_refused_naming_the_field() {
     }
 }
 
+#[test]
+fn a_registration_time_after_now_is_refused_as_in_the_future() {
+    for (lang, word) in [(Lang::Vi, "tương lai"), (Lang::En, "future")] {
+        let t = TempStore::new();
+        let mut store = t.open("2022-04-29T08:00:00+07:00");
+        let mut a = app(&store, "2022-05-03T09:00", lang);
+        open_for(&mut a, &mut store, "tan quy");
+        press(&mut a, &mut store, &[key(KeyCode::Char('a'))]);
+        tick_first_activity(&mut a, &mut store);
+        // A multiple choice stays on its field: four fields on to "registered at".
+        for _ in 0..4 {
+            press(&mut a, &mut store, &[key(KeyCode::Tab)]);
+        }
+        for _ in 0..20 {
+            press(&mut a, &mut store, &[key(KeyCode::Backspace)]);
+        }
+        type_text(&mut a, &mut store, "4/5/2022 23:59");
+        press(&mut a, &mut store, &[ctrl('s')]);
+        let day = a.board.volunteer_days[0].id;
+        assert!(
+            store.registrations(day).expect("read").is_empty(),
+            "{lang:?}: nothing saved"
+        );
+        let form = a.form.as_ref().expect("the form stays open");
+        assert_eq!(
+            form.text(xungkich::app::form::FieldId::RegisteredAt),
+            "4/5/2022 23:59",
+            "what was typed stays"
+        );
+        let status = a
+            .status
+            .as_ref()
+            .map(|s| s.text.clone())
+            .unwrap_or_default();
+        for part in [word, "04/05/2022 23:59", "03/05/2022 09:00"] {
+            assert!(status.contains(part), "{lang:?}: {part} in {status}");
+        }
+        let screen = render_text(&a, 120, 40);
+        assert!(screen.contains(word), "{lang:?}: {screen}");
+        // Tab 4 and the checklist never disagree about it: it is simply not there.
+        press(
+            &mut a,
+            &mut store,
+            &[key(KeyCode::Esc), key(KeyCode::Char('y'))],
+        );
+        assert!(render_text(&a, 120, 40).contains("0 / 37"), "{lang:?}");
+        // Now itself is not the future.
+        press(&mut a, &mut store, &[key(KeyCode::Char('a'))]);
+        tick_first_activity(&mut a, &mut store);
+        press(&mut a, &mut store, &[ctrl('s')]);
+        assert!(a.form.is_none(), "{lang:?}: {:?}", a.status);
+        assert_eq!(store.registrations(day).expect("read").len(), 1);
+    }
+}
+
 fn registrations_screen(w: u16, h: u16) -> String {
     let t = TempStore::new();
     let mut store = support::demo_store(&t);
@@ -321,4 +376,23 @@ fn registration_form_120x40() {
         ],
     );
     insta::assert_snapshot!(render_text(&a, 120, 40));
+}
+
+#[test]
+fn a_refused_registration_form_80x24() {
+    let t = TempStore::new();
+    let mut store = t.open("2022-04-29T08:00:00+07:00");
+    let mut a = app(&store, "2022-05-03T09:00", Lang::Vi);
+    open_for(&mut a, &mut store, "tan quy");
+    press(&mut a, &mut store, &[key(KeyCode::Char('a'))]);
+    tick_first_activity(&mut a, &mut store);
+    for _ in 0..4 {
+        press(&mut a, &mut store, &[key(KeyCode::Tab)]);
+    }
+    for _ in 0..20 {
+        press(&mut a, &mut store, &[key(KeyCode::Backspace)]);
+    }
+    type_text(&mut a, &mut store, "4/5/2022 23:59");
+    press(&mut a, &mut store, &[ctrl('s')]);
+    insta::assert_snapshot!(render_text(&a, 80, 24));
 }

@@ -1,11 +1,11 @@
 //! Tab 4's Saturday registrations: the form of a unit's registration, saving and deleting.
 
 use super::form::{Across, Choice, ChoiceOption, Field, FieldId, Form, Purpose, Rule};
-use super::update::{Stale, finish_write, set_status};
+use super::update::{Stale, field_problem, finish_write, set_status};
 use super::update_volunteer::cell;
 use super::{App, Confirm, ConfirmAction, StatusKind};
 use crate::domain::change::ChangeSummary;
-use crate::domain::time::read_datetime;
+use crate::domain::time::{format_local, read_datetime};
 use crate::store::{NewRegistration, Store};
 
 /// The registration form of the selected unit, filled from its registration if it has one.
@@ -112,6 +112,12 @@ pub(super) fn save_registration(app: &mut App, store: &mut Store, unit_id: i64) 
     let Some(registered_at) = read_datetime(&text(FieldId::RegisteredAt)).ok() else {
         return set_status(app, StatusKind::Error, s.err_datetime.to_string());
     };
+    // A registration not yet made cannot count as made on time: tab 4 would call it on time
+    // while the checklist, which ignores what is dated after now, still waits for it.
+    if registered_at > app.now {
+        let why = s.err_in_future(format_local(registered_at), format_local(app.now));
+        return field_problem(app, FieldId::RegisteredAt, why);
+    }
     let planned = text(FieldId::PlannedVolunteers).parse::<i64>().ok();
     let new = NewRegistration {
         activities,

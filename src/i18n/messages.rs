@@ -885,6 +885,10 @@ messages! {
         vi: "Chọn ít nhất một mục ở «{choice}» hoặc ghi vào «{text}».",
         en: "Tick one under “{choice}” or write one under “{text}”.",
     }
+    err_in_future(at: impl Display, now: impl Display) {
+        vi: "{at} ở tương lai (bây giờ: {now}).",
+        en: "{at} is in the future (now: {now}).",
+    }
 }
 
 #[cfg(test)]
