@@ -665,9 +665,9 @@ messages! {
         vi: "{value} / {target}",
         en: "{value} / {target}",
     }
-    kpi_count(total: impl Display, met: impl Display, near: impl Display, missed: impl Display) {
-        vi: "{total} chỉ tiêu: {met} đạt, {near} gần đạt, {missed} chưa đạt",
-        en: "{total} KPIs: {met} met, {near} near, {missed} below",
+    kpi_count(total: impl Display, met: impl Display, near: impl Display, missed: impl Display, not_due: impl Display) {
+        vi: "{total} chỉ tiêu: {met} đạt, {near} gần đạt, {missed} chưa đạt, {not_due} chưa tới hạn",
+        en: "{total} KPIs: {met} met, {near} near, {missed} below, {not_due} not due yet",
     }
     form_measurement(kpi: impl Display) {
         vi: "Lần đo — {kpi}",

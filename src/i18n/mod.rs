@@ -156,6 +156,7 @@ impl Strings {
             Below => self.kpi_below,
             NoData => self.kpi_no_data,
             Tracked => self.kpi_tracked,
+            NotDue => self.kpi_not_due,
         }
     }
 

@@ -2001,4 +2001,8 @@ words! {
         vi: "Chủ Nhật",
         en: "Sun",
     }
+    kpi_not_due {
+        vi: "chưa tới hạn",
+        en: "not due yet",
+    }
 }
