@@ -1161,3 +1161,64 @@ fn enter_on_an_untouched_unit_picker_does_not_choose_a_unit() {
     assert!(a.form.is_some(), "refused without a unit");
     assert!(store.initiatives().expect("read").is_empty());
 }
+
+/// The line a picker highlights, by its label ("+ …" for the new entry).
+fn highlighted(a: &App, id: FieldId) -> String {
+    use xungkich::app::form::Pick;
+    let c = a
+        .form
+        .as_ref()
+        .and_then(|f| f.choice(id))
+        .unwrap_or_else(|| panic!("no picker {id:?}"));
+    match c.matches().get(c.cursor) {
+        Some(Pick::Option(i)) => c.options[*i].label.clone(),
+        Some(Pick::New(label)) => format!("+ {label}"),
+        None => String::new(),
+    }
+}
+
+#[test]
+fn in_a_multiple_choice_the_highlight_stays_on_the_line_just_ticked() {
+    let (_t, mut store, mut a) = fresh();
+    press(&mut a, &mut store, &[ch('3')]);
+    add(&mut a, &mut store, "Mã QR tra cứu hồ sơ", "tan quy");
+    press(&mut a, &mut store, &[ch('n')]);
+    // Browsing: the third line, ticked; then two lines further, ticked.
+    press(
+        &mut a,
+        &mut store,
+        &[key(KeyCode::Down), key(KeyCode::Down)],
+    );
+    let third = highlighted(&a, FieldId::ReplicatingUnits);
+    press(&mut a, &mut store, &[key(KeyCode::Enter)]);
+    assert_eq!(highlighted(&a, FieldId::ReplicatingUnits), third);
+    press(
+        &mut a,
+        &mut store,
+        &[key(KeyCode::Down), key(KeyCode::Down)],
+    );
+    let fifth = highlighted(&a, FieldId::ReplicatingUnits);
+    press(&mut a, &mut store, &[key(KeyCode::Enter)]);
+    assert_eq!(
+        highlighted(&a, FieldId::ReplicatingUnits),
+        fifth,
+        "not back on the first one ticked"
+    );
+    assert_eq!(
+        chosen_label(&a, FieldId::ReplicatingUnits),
+        format!("{third}, {fifth}")
+    );
+    // Unticking keeps it there too.
+    press(&mut a, &mut store, &[key(KeyCode::Enter)]);
+    assert_eq!(highlighted(&a, FieldId::ReplicatingUnits), fifth);
+    assert_eq!(chosen_label(&a, FieldId::ReplicatingUnits), third);
+    // Found by typing: the typing clears and the whole list shows, lit on the one ticked.
+    type_text(&mut a, &mut store, "hiep tan");
+    press(&mut a, &mut store, &[key(KeyCode::Enter)]);
+    assert_eq!(
+        highlighted(&a, FieldId::ReplicatingUnits),
+        "UBND phường Hiệp Tân"
+    );
+    let screen = render_text(&a, 120, 40);
+    assert!(screen.contains("UBND phường Hiệp Tân"), "{screen}");
+}

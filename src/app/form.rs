@@ -272,6 +272,15 @@ impl Choice {
         }
         self.query.clear();
         self.reset_cursor();
+        if self.multi {
+            // The whole list shows again, still lit on the line just ticked, so the next
+            // ↑/↓ goes on from there.
+            let at = self
+                .matches()
+                .iter()
+                .position(|p| *p == Pick::Option(index));
+            self.cursor = at.unwrap_or(self.cursor);
+        }
         self.open = self.multi;
         true
     }
