@@ -1222,3 +1222,54 @@ fn in_a_multiple_choice_the_highlight_stays_on_the_line_just_ticked() {
     let screen = render_text(&a, 120, 40);
     assert!(screen.contains("UBND phường Hiệp Tân"), "{screen}");
 }
+
+#[test]
+fn tab_takes_the_existing_match_of_what_was_typed_not_a_new_entry() {
+    let (_t, mut store, mut a) = fresh();
+    press(&mut a, &mut store, &[ch('3'), ch('a')]);
+    focus(&mut a, &mut store, FieldId::Sector);
+    let fields_before = store.fields().expect("fields").len();
+    // Written as the campaign's "Tư pháp" but with a stray full stop: the same field.
+    type_text(&mut a, &mut store, "tu phap.");
+    let screen = render_text(&a, 120, 40);
+    assert!(!screen.contains("+ thêm"), "{screen}");
+    press(&mut a, &mut store, &[key(KeyCode::Tab)]);
+    assert_eq!(chosen_label(&a, FieldId::Sector), "Tư pháp");
+    // "Lao động-Xã hội" is "Lao động - Xã hội".
+    press(&mut a, &mut store, &[key(KeyCode::BackTab)]);
+    type_text(&mut a, &mut store, "Lao động-Xã hội");
+    press(&mut a, &mut store, &[key(KeyCode::Tab)]);
+    assert_eq!(chosen_label(&a, FieldId::Sector), "Lao động - Xã hội");
+    // A start of a name lights the existing line first, above "+ thêm": Tab takes it, as
+    // Enter does.
+    press(&mut a, &mut store, &[key(KeyCode::BackTab)]);
+    type_text(&mut a, &mut store, "dich vu");
+    assert_eq!(highlighted(&a, FieldId::Sector), "Dịch vụ công trực tuyến");
+    press(&mut a, &mut store, &[key(KeyCode::Tab)]);
+    assert_eq!(chosen_label(&a, FieldId::Sector), "Dịch vụ công trực tuyến");
+    // Chosen on purpose, the new entry is still taken.
+    press(&mut a, &mut store, &[key(KeyCode::BackTab)]);
+    type_text(&mut a, &mut store, "dich vu");
+    press(&mut a, &mut store, &[key(KeyCode::Up)]);
+    assert_eq!(highlighted(&a, FieldId::Sector), "+ dich vu");
+    press(&mut a, &mut store, &[key(KeyCode::Tab)]);
+    assert_eq!(chosen_label(&a, FieldId::Sector), "dich vu");
+    press(&mut a, &mut store, &[key(KeyCode::BackTab)]);
+    type_text(&mut a, &mut store, "tu phap.");
+    press(&mut a, &mut store, &[key(KeyCode::Tab)]);
+    focus(&mut a, &mut store, FieldId::Title);
+    type_text(&mut a, &mut store, "Tư vấn pháp lý lưu động");
+    press(&mut a, &mut store, &[key(KeyCode::Tab)]);
+    type_text(&mut a, &mut store, "tan quy");
+    press(&mut a, &mut store, &[key(KeyCode::Enter), ctrl('s')]);
+    assert!(a.form.is_none(), "{}", status(&a));
+    assert_eq!(
+        store.fields().expect("fields").len(),
+        fields_before,
+        "no second Tư pháp"
+    );
+    assert_eq!(
+        a.registry.field_name(selected(&a).field_id),
+        Some("Tư pháp")
+    );
+}

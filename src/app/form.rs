@@ -11,6 +11,7 @@ use super::text_field::TextField;
 use crate::domain::fold::{Needle, fold, nfc};
 use crate::domain::initiative::{self, InitiativeError};
 use crate::domain::phone::parse_phone;
+use crate::domain::sheet::key;
 use crate::i18n::Strings;
 
 /// Option id standing for "a new option made from what was typed".
@@ -114,6 +115,8 @@ pub struct ChoiceOption {
     pub id: i64,
     pub label: String,
     folded: String,
+    /// The label as the import matches names: folded, punctuation as spaces.
+    key: String,
 }
 
 impl ChoiceOption {
@@ -122,6 +125,7 @@ impl ChoiceOption {
         ChoiceOption {
             id,
             folded: fold(&label),
+            key: key(&label),
             label,
         }
     }
@@ -210,21 +214,29 @@ impl Choice {
         self
     }
 
-    /// The lines the dropdown shows for the current query.
+    /// The lines the dropdown shows for the current query. An option that is what was typed
+    /// — without case, diacritics, punctuation or extra spaces, as the import matches names
+    /// ("tu phap." is "Tư pháp") — comes first, and then no new entry is offered for it.
     pub fn matches(&self) -> Vec<Pick> {
         let needle = Needle::new(self.query.value());
-        let mut out: Vec<Pick> = self
-            .options
-            .iter()
-            .enumerate()
-            .filter(|(_, o)| needle.is_empty() || needle.matches_folded(&o.folded))
-            .map(|(i, _)| Pick::Option(i))
-            .collect();
         let typed = self.query.value().trim();
-        if self.allow_new
-            && !typed.is_empty()
-            && !self.options.iter().any(|o| o.folded == fold(typed))
-        {
+        let typed_key = key(typed);
+        let same = |o: &ChoiceOption| {
+            !typed.is_empty()
+                && (o.folded == fold(typed) || (!typed_key.is_empty() && o.key == typed_key))
+        };
+        let mut out = Vec::new();
+        let mut rest = Vec::new();
+        for (i, o) in self.options.iter().enumerate() {
+            if same(o) {
+                out.push(Pick::Option(i));
+            } else if needle.is_empty() || needle.matches_folded(&o.folded) {
+                rest.push(Pick::Option(i));
+            }
+        }
+        let exists = !out.is_empty();
+        out.extend(rest);
+        if self.allow_new && !typed.is_empty() && !exists {
             out.push(Pick::New(nfc(typed)));
         }
         out
@@ -653,17 +665,16 @@ impl Form {
         self.focus = (self.focus + n - 1) % n;
     }
 
-    /// Leaving a field marks it touched; a picker left with a query keeps its old choice
-    /// unless exactly one option matches, which is then taken.
+    /// Leaving a field marks it touched; a single-choice picker left with a query takes the
+    /// highlighted line, as Enter does (the match of what was typed is highlighted first,
+    /// above any "+ add" line); with nothing matching it keeps its old choice.
     fn leave(&mut self) {
         if let Some(f) = self.fields.get_mut(self.focus) {
             f.touched = true;
             if let Input::Choice(c) = &mut f.input
                 && !c.query.value().trim().is_empty()
             {
-                let matches = c.matches();
-                if matches.len() == 1 && !c.multi {
-                    c.cursor = 0;
+                if !c.multi {
                     c.pick();
                 }
                 c.query.clear();
@@ -834,6 +845,28 @@ mod tests {
         let mut c = Choice::single(units(), None).allowing_new();
         c.query.insert_str("phong noi vu");
         assert_eq!(c.matches(), vec![Pick::Option(2)]);
+    }
+
+    #[test]
+    fn what_was_typed_comes_first_and_is_never_offered_as_new() {
+        let fields = ["Đề xuất khen thưởng", "Khen thưởng", "Lao động - Xã hội"]
+            .iter()
+            .enumerate()
+            .map(|(i, n)| ChoiceOption::new(i as i64, *n))
+            .collect::<Vec<_>>();
+        let mut c = Choice::single(fields, None).allowing_new();
+        c.query.insert_str("khen thuong");
+        assert_eq!(c.matches(), vec![Pick::Option(1), Pick::Option(0)]);
+        c.query.clear();
+        // Punctuation and spacing aside, as the import matches names.
+        c.query.insert_str("Lao động-Xã hội ");
+        assert_eq!(c.matches(), vec![Pick::Option(2)]);
+        c.query.clear();
+        c.query.insert_str("khen");
+        assert_eq!(
+            c.matches(),
+            vec![Pick::Option(0), Pick::Option(1), Pick::New("khen".into())]
+        );
     }
 
     #[test]
