@@ -1273,3 +1273,58 @@ fn tab_takes_the_existing_match_of_what_was_typed_not_a_new_entry() {
         Some("Tư pháp")
     );
 }
+
+#[test]
+fn a_second_entry_of_the_same_unit_and_title_is_refused_naming_the_first() {
+    let (_t, mut store, mut a) = fresh();
+    press(&mut a, &mut store, &[ch('3')]);
+    add(&mut a, &mut store, "Mã QR tra cứu hồ sơ", "tan quy");
+    // The same title written otherwise (case, diacritics, punctuation), the same unit.
+    press(&mut a, &mut store, &[ch('a')]);
+    focus(&mut a, &mut store, FieldId::Title);
+    type_text(&mut a, &mut store, "ma QR tra cuu  ho so.");
+    press(&mut a, &mut store, &[key(KeyCode::Tab)]);
+    type_text(&mut a, &mut store, "tan quy");
+    press(&mut a, &mut store, &[key(KeyCode::Enter), ctrl('s')]);
+    assert!(a.form.is_some(), "refused, the form stays");
+    assert_eq!(field_value(&a, FieldId::Title), "ma QR tra cuu  ho so.");
+    assert_eq!(store.initiatives().expect("read").len(), 1);
+    let said = status(&a);
+    assert!(said.contains("Mã QR tra cứu hồ sơ"), "{said}");
+    assert!(said.contains(TAN_QUY), "{said}");
+    assert_eq!(
+        focused(&a),
+        FieldId::Title,
+        "the officer lands on the title"
+    );
+    let screen = render_text(&a, 120, 40);
+    assert!(screen.contains("Mã QR tra cứu hồ sơ"), "{screen}");
+    // Another unit may register the same title.
+    focus(&mut a, &mut store, FieldId::Unit);
+    type_text(&mut a, &mut store, "tan thanh");
+    press(&mut a, &mut store, &[key(KeyCode::Enter), ctrl('s')]);
+    assert!(a.form.is_none(), "{}", status(&a));
+    assert_eq!(store.initiatives().expect("read").len(), 2);
+    // Editing one into the other's unit and title is refused too; editing it in place is not.
+    press(&mut a, &mut store, &[ch('e')]);
+    focus(&mut a, &mut store, FieldId::Unit);
+    type_text(&mut a, &mut store, "tan quy");
+    press(&mut a, &mut store, &[key(KeyCode::Enter), ctrl('s')]);
+    assert!(a.form.is_some(), "refused: {}", status(&a));
+    press(&mut a, &mut store, &[key(KeyCode::Esc), ch('y'), ch('e')]);
+    focus(&mut a, &mut store, FieldId::Score);
+    type_text(&mut a, &mut store, "80");
+    press(&mut a, &mut store, &[ctrl('s')]);
+    assert!(a.form.is_none(), "{}", status(&a));
+    // English names it too.
+    let mut a = app(&store, NOW, Lang::En);
+    press(&mut a, &mut store, &[ch('3'), ch('a')]);
+    focus(&mut a, &mut store, FieldId::Title);
+    type_text(&mut a, &mut store, "Mã QR tra cứu hồ sơ");
+    press(&mut a, &mut store, &[key(KeyCode::Tab)]);
+    type_text(&mut a, &mut store, "tan quy");
+    press(&mut a, &mut store, &[key(KeyCode::Enter), ctrl('s')]);
+    assert!(a.form.is_some());
+    assert!(status(&a).contains("already"), "{}", status(&a));
+    assert_eq!(store.initiatives().expect("read").len(), 2);
+}

@@ -3,6 +3,7 @@
 
 use chrono::NaiveDate;
 
+use super::sheet::key;
 use super::time::read_date;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -145,6 +146,14 @@ pub enum InitiativeError {
     BadScore(String),
     ScoreOutOfRange,
     UnknownUnit,
+}
+
+/// What makes two initiatives one entry of the registry: the same unit and a title written
+/// alike, case, diacritics, punctuation and spacing aside ("Mã QR tra cứu hồ sơ" is "ma qr
+/// tra cuu ho so."). The import updates the entry a row has this key of; the form refuses a
+/// second entry with it.
+pub fn entry_key(unit_id: i64, title: &str) -> (i64, String) {
+    (unit_id, key(title))
 }
 
 pub fn check_title(title: &str) -> Result<(), InitiativeError> {

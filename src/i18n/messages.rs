@@ -889,6 +889,10 @@ messages! {
         vi: "{at} ở tương lai (bây giờ: {now}).",
         en: "{at} is in the future (now: {now}).",
     }
+    err_initiative_exists(unit: impl Display, title: impl Display, date: impl Display) {
+        vi: "Đã có «{title}» của {unit}, đăng ký {date}.",
+        en: "Registered already: “{title}” of {unit}, on {date}.",
+    }
 }
 
 #[cfg(test)]
