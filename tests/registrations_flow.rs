@@ -155,7 +155,10 @@ fn a_bad_time_or_count_is_refused_inline() {
     assert!(a.form.is_some(), "refused");
     let screen = render_text(&a, 120, 40);
     assert!(screen.contains("Số nguyên từ 0 đến 10.000"), "{screen}");
-    assert!(screen.contains("Thời điểm không hợp lệ"), "{screen}");
+    assert!(
+        screen.contains("«31/02/2022 10:00»: tháng 02/2022 không có ngày 31."),
+        "{screen}"
+    );
     assert!(
         store
             .registrations(a.board.volunteer_days[0].id)

@@ -87,8 +87,8 @@ impl Rule {
                 .err()
                 .map(|e| initiative_error(&e, s)),
             Rule::DateTime => crate::domain::time::read_datetime(&value)
-                .is_err()
-                .then(|| s.err_datetime.to_string()),
+                .err()
+                .map(|e| s.date_problem(&value, &e)),
             Rule::Chosen => match input {
                 Input::Choice(c) if c.selected.is_empty() => Some(s.err_choose.to_string()),
                 _ => None,
