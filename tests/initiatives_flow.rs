@@ -1161,3 +1161,170 @@ fn enter_on_an_untouched_unit_picker_does_not_choose_a_unit() {
     assert!(a.form.is_some(), "refused without a unit");
     assert!(store.initiatives().expect("read").is_empty());
 }
+
+/// The line a picker highlights, by its label ("+ …" for the new entry).
+fn highlighted(a: &App, id: FieldId) -> String {
+    use xungkich::app::form::Pick;
+    let c = a
+        .form
+        .as_ref()
+        .and_then(|f| f.choice(id))
+        .unwrap_or_else(|| panic!("no picker {id:?}"));
+    match c.matches().get(c.cursor) {
+        Some(Pick::Option(i)) => c.options[*i].label.clone(),
+        Some(Pick::New(label)) => format!("+ {label}"),
+        None => String::new(),
+    }
+}
+
+#[test]
+fn in_a_multiple_choice_the_highlight_stays_on_the_line_just_ticked() {
+    let (_t, mut store, mut a) = fresh();
+    press(&mut a, &mut store, &[ch('3')]);
+    add(&mut a, &mut store, "Mã QR tra cứu hồ sơ", "tan quy");
+    press(&mut a, &mut store, &[ch('n')]);
+    // Browsing: the third line, ticked; then two lines further, ticked.
+    press(
+        &mut a,
+        &mut store,
+        &[key(KeyCode::Down), key(KeyCode::Down)],
+    );
+    let third = highlighted(&a, FieldId::ReplicatingUnits);
+    press(&mut a, &mut store, &[key(KeyCode::Enter)]);
+    assert_eq!(highlighted(&a, FieldId::ReplicatingUnits), third);
+    press(
+        &mut a,
+        &mut store,
+        &[key(KeyCode::Down), key(KeyCode::Down)],
+    );
+    let fifth = highlighted(&a, FieldId::ReplicatingUnits);
+    press(&mut a, &mut store, &[key(KeyCode::Enter)]);
+    assert_eq!(
+        highlighted(&a, FieldId::ReplicatingUnits),
+        fifth,
+        "not back on the first one ticked"
+    );
+    assert_eq!(
+        chosen_label(&a, FieldId::ReplicatingUnits),
+        format!("{third}, {fifth}")
+    );
+    // Unticking keeps it there too.
+    press(&mut a, &mut store, &[key(KeyCode::Enter)]);
+    assert_eq!(highlighted(&a, FieldId::ReplicatingUnits), fifth);
+    assert_eq!(chosen_label(&a, FieldId::ReplicatingUnits), third);
+    // Found by typing: the typing clears and the whole list shows, lit on the one ticked.
+    type_text(&mut a, &mut store, "hiep tan");
+    press(&mut a, &mut store, &[key(KeyCode::Enter)]);
+    assert_eq!(
+        highlighted(&a, FieldId::ReplicatingUnits),
+        "UBND phường Hiệp Tân"
+    );
+    let screen = render_text(&a, 120, 40);
+    assert!(screen.contains("UBND phường Hiệp Tân"), "{screen}");
+}
+
+#[test]
+fn tab_takes_the_existing_match_of_what_was_typed_not_a_new_entry() {
+    let (_t, mut store, mut a) = fresh();
+    press(&mut a, &mut store, &[ch('3'), ch('a')]);
+    focus(&mut a, &mut store, FieldId::Sector);
+    let fields_before = store.fields().expect("fields").len();
+    // Written as the campaign's "Tư pháp" but with a stray full stop: the same field.
+    type_text(&mut a, &mut store, "tu phap.");
+    let screen = render_text(&a, 120, 40);
+    assert!(!screen.contains("+ thêm"), "{screen}");
+    press(&mut a, &mut store, &[key(KeyCode::Tab)]);
+    assert_eq!(chosen_label(&a, FieldId::Sector), "Tư pháp");
+    // "Lao động-Xã hội" is "Lao động - Xã hội".
+    press(&mut a, &mut store, &[key(KeyCode::BackTab)]);
+    type_text(&mut a, &mut store, "Lao động-Xã hội");
+    press(&mut a, &mut store, &[key(KeyCode::Tab)]);
+    assert_eq!(chosen_label(&a, FieldId::Sector), "Lao động - Xã hội");
+    // A start of a name lights the existing line first, above "+ thêm": Tab takes it, as
+    // Enter does.
+    press(&mut a, &mut store, &[key(KeyCode::BackTab)]);
+    type_text(&mut a, &mut store, "dich vu");
+    assert_eq!(highlighted(&a, FieldId::Sector), "Dịch vụ công trực tuyến");
+    press(&mut a, &mut store, &[key(KeyCode::Tab)]);
+    assert_eq!(chosen_label(&a, FieldId::Sector), "Dịch vụ công trực tuyến");
+    // Chosen on purpose, the new entry is still taken.
+    press(&mut a, &mut store, &[key(KeyCode::BackTab)]);
+    type_text(&mut a, &mut store, "dich vu");
+    press(&mut a, &mut store, &[key(KeyCode::Up)]);
+    assert_eq!(highlighted(&a, FieldId::Sector), "+ dich vu");
+    press(&mut a, &mut store, &[key(KeyCode::Tab)]);
+    assert_eq!(chosen_label(&a, FieldId::Sector), "dich vu");
+    press(&mut a, &mut store, &[key(KeyCode::BackTab)]);
+    type_text(&mut a, &mut store, "tu phap.");
+    press(&mut a, &mut store, &[key(KeyCode::Tab)]);
+    focus(&mut a, &mut store, FieldId::Title);
+    type_text(&mut a, &mut store, "Tư vấn pháp lý lưu động");
+    press(&mut a, &mut store, &[key(KeyCode::Tab)]);
+    type_text(&mut a, &mut store, "tan quy");
+    press(&mut a, &mut store, &[key(KeyCode::Enter), ctrl('s')]);
+    assert!(a.form.is_none(), "{}", status(&a));
+    assert_eq!(
+        store.fields().expect("fields").len(),
+        fields_before,
+        "no second Tư pháp"
+    );
+    assert_eq!(
+        a.registry.field_name(selected(&a).field_id),
+        Some("Tư pháp")
+    );
+}
+
+#[test]
+fn a_second_entry_of_the_same_unit_and_title_is_refused_naming_the_first() {
+    let (_t, mut store, mut a) = fresh();
+    press(&mut a, &mut store, &[ch('3')]);
+    add(&mut a, &mut store, "Mã QR tra cứu hồ sơ", "tan quy");
+    // The same title written otherwise (case, diacritics, punctuation), the same unit.
+    press(&mut a, &mut store, &[ch('a')]);
+    focus(&mut a, &mut store, FieldId::Title);
+    type_text(&mut a, &mut store, "ma QR tra cuu  ho so.");
+    press(&mut a, &mut store, &[key(KeyCode::Tab)]);
+    type_text(&mut a, &mut store, "tan quy");
+    press(&mut a, &mut store, &[key(KeyCode::Enter), ctrl('s')]);
+    assert!(a.form.is_some(), "refused, the form stays");
+    assert_eq!(field_value(&a, FieldId::Title), "ma QR tra cuu  ho so.");
+    assert_eq!(store.initiatives().expect("read").len(), 1);
+    let said = status(&a);
+    assert!(said.contains("Mã QR tra cứu hồ sơ"), "{said}");
+    assert!(said.contains(TAN_QUY), "{said}");
+    assert_eq!(
+        focused(&a),
+        FieldId::Title,
+        "the officer lands on the title"
+    );
+    let screen = render_text(&a, 120, 40);
+    assert!(screen.contains("Mã QR tra cứu hồ sơ"), "{screen}");
+    // Another unit may register the same title.
+    focus(&mut a, &mut store, FieldId::Unit);
+    type_text(&mut a, &mut store, "tan thanh");
+    press(&mut a, &mut store, &[key(KeyCode::Enter), ctrl('s')]);
+    assert!(a.form.is_none(), "{}", status(&a));
+    assert_eq!(store.initiatives().expect("read").len(), 2);
+    // Editing one into the other's unit and title is refused too; editing it in place is not.
+    press(&mut a, &mut store, &[ch('e')]);
+    focus(&mut a, &mut store, FieldId::Unit);
+    type_text(&mut a, &mut store, "tan quy");
+    press(&mut a, &mut store, &[key(KeyCode::Enter), ctrl('s')]);
+    assert!(a.form.is_some(), "refused: {}", status(&a));
+    press(&mut a, &mut store, &[key(KeyCode::Esc), ch('y'), ch('e')]);
+    focus(&mut a, &mut store, FieldId::Score);
+    type_text(&mut a, &mut store, "80");
+    press(&mut a, &mut store, &[ctrl('s')]);
+    assert!(a.form.is_none(), "{}", status(&a));
+    // English names it too.
+    let mut a = app(&store, NOW, Lang::En);
+    press(&mut a, &mut store, &[ch('3'), ch('a')]);
+    focus(&mut a, &mut store, FieldId::Title);
+    type_text(&mut a, &mut store, "Mã QR tra cứu hồ sơ");
+    press(&mut a, &mut store, &[key(KeyCode::Tab)]);
+    type_text(&mut a, &mut store, "tan quy");
+    press(&mut a, &mut store, &[key(KeyCode::Enter), ctrl('s')]);
+    assert!(a.form.is_some());
+    assert!(status(&a).contains("already"), "{}", status(&a));
+    assert_eq!(store.initiatives().expect("read").len(), 2);
+}

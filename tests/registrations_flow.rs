@@ -104,7 +104,9 @@ fn registering_after_the_deadline_is_counted_late() {
     let mut a = app(&store, "2022-05-06T09:00", Lang::Vi);
     let tan_quy = unit_id(&store, "UBND phường Tân Quý");
     open_for(&mut a, &mut store, "tan quy");
-    press(&mut a, &mut store, &[key(KeyCode::Char('a')), ctrl('s')]);
+    press(&mut a, &mut store, &[key(KeyCode::Char('a'))]);
+    tick_first_activity(&mut a, &mut store);
+    press(&mut a, &mut store, &[ctrl('s')]);
     assert!(a.form.is_none(), "{:?}", a.status);
     let screen = render_text(&a, 120, 40);
     assert!(screen.contains("✘ trễ"), "{screen}");
@@ -153,7 +155,10 @@ fn a_bad_time_or_count_is_refused_inline() {
     assert!(a.form.is_some(), "refused");
     let screen = render_text(&a, 120, 40);
     assert!(screen.contains("Số nguyên từ 0 đến 10.000"), "{screen}");
-    assert!(screen.contains("Thời điểm không hợp lệ"), "{screen}");
+    assert!(
+        screen.contains("«31/02/2022 10:00»: tháng 02/2022 không có ngày 31."),
+        "{screen}"
+    );
     assert!(
         store
             .registrations(a.board.volunteer_days[0].id)
@@ -168,7 +173,9 @@ fn delete_asks_and_undo_brings_it_back() {
     let mut store = t.open("2022-04-29T08:00:00+07:00");
     let mut a = app(&store, "2022-05-03T10:00", Lang::Vi);
     open_for(&mut a, &mut store, "tan quy");
-    press(&mut a, &mut store, &[key(KeyCode::Char('a')), ctrl('s')]);
+    press(&mut a, &mut store, &[key(KeyCode::Char('a'))]);
+    tick_first_activity(&mut a, &mut store);
+    press(&mut a, &mut store, &[ctrl('s')]);
     let day = a.board.volunteer_days[0].id;
     assert_eq!(store.registrations(day).expect("read").len(), 1);
     press(&mut a, &mut store, &[key(KeyCode::Char('d'))]);
@@ -193,7 +200,9 @@ fn editing_keeps_the_time_first_registered() {
     let mut store = t.open("2022-04-29T08:00:00+07:00");
     let mut a = app(&store, "2022-05-03T10:00", Lang::Vi);
     open_for(&mut a, &mut store, "tan quy");
-    press(&mut a, &mut store, &[key(KeyCode::Char('a')), ctrl('s')]);
+    press(&mut a, &mut store, &[key(KeyCode::Char('a'))]);
+    tick_first_activity(&mut a, &mut store);
+    press(&mut a, &mut store, &[ctrl('s')]);
     // Later, the place is added: the registration stays on time.
     let mut a = app(&store, "2022-05-06T09:00", Lang::Vi);
     open_for(&mut a, &mut store, "tan quy");
@@ -216,6 +225,119 @@ fn editing_keeps_the_time_first_registered() {
         regs[0].registered_at.to_rfc3339(),
         "2022-05-03T10:00:00+07:00"
     );
+}
+
+/// Ticks the first activity of the registration form open on its first field.
+fn tick_first_activity(a: &mut xungkich::app::App, store: &mut Store) {
+    press(a, store, &[key(KeyCode::Down), key(KeyCode::Enter)]);
+}
+
+#[test]
+fn a_registration_with_no_activity_is_refused_naming_the_field() {
+    for (lang, words) in [
+        (Lang::Vi, ["Hoạt động", "Khác"]),
+        (Lang::En, ["Activities", "Other"]),
+    ] {
+        let t = TempStore::new();
+        let mut store = t.open("2022-04-29T08:00:00+07:00");
+        let mut a = app(&store, "2022-05-03T10:00", lang);
+        open_for(&mut a, &mut store, "tan quy");
+        press(&mut a, &mut store, &[key(KeyCode::Char('a'))]);
+        // Nothing ticked, nothing under "Other"; a place typed that must not be lost.
+        press(&mut a, &mut store, &[key(KeyCode::Tab), key(KeyCode::Tab)]);
+        type_text(&mut a, &mut store, "Nhà văn hóa");
+        press(&mut a, &mut store, &[ctrl('s')]);
+        let day = a.board.volunteer_days[0].id;
+        assert!(store.registrations(day).expect("read").is_empty());
+        let form = a.form.as_ref().expect("the form stays open");
+        assert_eq!(
+            form.text(xungkich::app::form::FieldId::Place),
+            "Nhà văn hóa"
+        );
+        let status = a
+            .status
+            .as_ref()
+            .map(|s| s.text.clone())
+            .unwrap_or_default();
+        let screen = render_text(&a, 120, 40);
+        for w in words {
+            assert!(
+                screen
+                    .lines()
+                    .any(|l| l.contains(w) && l.contains(words[0]) && l.contains(words[1])),
+                "{lang:?}: the message names {w}: {screen}"
+            );
+        }
+        assert!(!status.is_empty(), "{lang:?}: the status says why");
+        assert_eq!(
+            form.focus, 0,
+            "{lang:?}: the officer lands on the activities"
+        );
+        // Writing under "Other" is enough.
+        press(&mut a, &mut store, &[key(KeyCode::Tab)]);
+        type_text(&mut a, &mut store, "Dọn vệ sinh");
+        press(&mut a, &mut store, &[ctrl('s')]);
+        assert!(a.form.is_none(), "{lang:?}: {:?}", a.status);
+        let regs = store.registrations(day).expect("read");
+        assert_eq!(regs.len(), 1);
+        assert_eq!(regs[0].other_activity, "Dọn vệ sinh");
+        assert_eq!(regs[0].place, "Nhà văn hóa");
+    }
+}
+
+#[test]
+fn a_registration_time_after_now_is_refused_as_in_the_future() {
+    for (lang, word) in [(Lang::Vi, "tương lai"), (Lang::En, "future")] {
+        let t = TempStore::new();
+        let mut store = t.open("2022-04-29T08:00:00+07:00");
+        let mut a = app(&store, "2022-05-03T09:00", lang);
+        open_for(&mut a, &mut store, "tan quy");
+        press(&mut a, &mut store, &[key(KeyCode::Char('a'))]);
+        tick_first_activity(&mut a, &mut store);
+        // A multiple choice stays on its field: four fields on to "registered at".
+        for _ in 0..4 {
+            press(&mut a, &mut store, &[key(KeyCode::Tab)]);
+        }
+        for _ in 0..20 {
+            press(&mut a, &mut store, &[key(KeyCode::Backspace)]);
+        }
+        type_text(&mut a, &mut store, "4/5/2022 23:59");
+        press(&mut a, &mut store, &[ctrl('s')]);
+        let day = a.board.volunteer_days[0].id;
+        assert!(
+            store.registrations(day).expect("read").is_empty(),
+            "{lang:?}: nothing saved"
+        );
+        let form = a.form.as_ref().expect("the form stays open");
+        assert_eq!(
+            form.text(xungkich::app::form::FieldId::RegisteredAt),
+            "4/5/2022 23:59",
+            "what was typed stays"
+        );
+        let status = a
+            .status
+            .as_ref()
+            .map(|s| s.text.clone())
+            .unwrap_or_default();
+        for part in [word, "04/05/2022 23:59", "03/05/2022 09:00"] {
+            assert!(status.contains(part), "{lang:?}: {part} in {status}");
+        }
+        let screen = render_text(&a, 120, 40);
+        assert!(screen.contains(word), "{lang:?}: {screen}");
+        // Tab 4 and the checklist never disagree about it: it is simply not there.
+        press(
+            &mut a,
+            &mut store,
+            &[key(KeyCode::Esc), key(KeyCode::Char('y'))],
+        );
+        assert!(render_text(&a, 120, 40).contains("0 / 37"), "{lang:?}");
+        // Now itself is not the future.
+        press(&mut a, &mut store, &[key(KeyCode::Char('a'))]);
+        tick_first_activity(&mut a, &mut store);
+        press(&mut a, &mut store, &[ctrl('s')]);
+        assert!(a.form.is_none(), "{lang:?}: {:?}", a.status);
+        assert_eq!(store.registrations(day).expect("read").len(), 1);
+    }
 }
 
 fn registrations_screen(w: u16, h: u16) -> String {
@@ -257,4 +379,23 @@ fn registration_form_120x40() {
         ],
     );
     insta::assert_snapshot!(render_text(&a, 120, 40));
+}
+
+#[test]
+fn a_refused_registration_form_80x24() {
+    let t = TempStore::new();
+    let mut store = t.open("2022-04-29T08:00:00+07:00");
+    let mut a = app(&store, "2022-05-03T09:00", Lang::Vi);
+    open_for(&mut a, &mut store, "tan quy");
+    press(&mut a, &mut store, &[key(KeyCode::Char('a'))]);
+    tick_first_activity(&mut a, &mut store);
+    for _ in 0..4 {
+        press(&mut a, &mut store, &[key(KeyCode::Tab)]);
+    }
+    for _ in 0..20 {
+        press(&mut a, &mut store, &[key(KeyCode::Backspace)]);
+    }
+    type_text(&mut a, &mut store, "4/5/2022 23:59");
+    press(&mut a, &mut store, &[ctrl('s')]);
+    insta::assert_snapshot!(render_text(&a, 80, 24));
 }

@@ -38,6 +38,35 @@ fn overview_120x40_english() {
     assert_snapshot!(screen(Tab::Overview, FRIDAY, Lang::En, 120, 40));
 }
 
+/// After the quick-report deadline two requirements have overdue units: on a short window
+/// each gets one line of the overdue box, naming its first units and then "+N", as the
+/// requirements box does — not only "… và N đơn vị khác".
+#[test]
+fn overview_80x24_names_the_first_overdue_units_then_how_many_more() {
+    let text = screen(Tab::Overview, "2022-05-07T17:00", Lang::Vi, 80, 24);
+    let start = text.find("Đơn vị quá hạn").expect("the overdue box");
+    let boxed: Vec<&str> = text[start..]
+        .lines()
+        .skip(1)
+        .take_while(|l| !l.contains('└'))
+        .map(|l| l.rsplit('│').nth(1).unwrap_or_default())
+        .collect();
+    for (requirement, count) in [("Đăng ký TB (3): ", 3), ("Báo cáo (10): ", 10)] {
+        let line = boxed
+            .iter()
+            .find(|l| l.starts_with(requirement))
+            .unwrap_or_else(|| panic!("{requirement}:\n{text}"));
+        let names = line[requirement.len()..].trim_end();
+        let (shown, more) = names.rsplit_once(" +").unwrap_or((names, "0"));
+        let more: usize = more.parse().unwrap_or_else(|_| panic!("{line}"));
+        let shown = shown.split(", ").filter(|n| !n.is_empty()).count();
+        assert!(shown >= 1, "names at least one: {line}");
+        assert!(!line.contains('…'), "no name cut, no long tail: {line}");
+        assert_eq!(shown + more, count, "{line}");
+    }
+    assert_snapshot!(text);
+}
+
 #[test]
 fn units_80x24() {
     assert_snapshot!(screen(Tab::Units, FRIDAY, Lang::Vi, 80, 24));

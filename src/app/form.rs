@@ -11,6 +11,7 @@ use super::text_field::TextField;
 use crate::domain::fold::{Needle, fold, nfc};
 use crate::domain::initiative::{self, InitiativeError};
 use crate::domain::phone::parse_phone;
+use crate::domain::sheet::key;
 use crate::i18n::Strings;
 
 /// Option id standing for "a new option made from what was typed".
@@ -86,8 +87,8 @@ impl Rule {
                 .err()
                 .map(|e| initiative_error(&e, s)),
             Rule::DateTime => crate::domain::time::read_datetime(&value)
-                .is_err()
-                .then(|| s.err_datetime.to_string()),
+                .err()
+                .map(|e| s.date_problem(&value, &e)),
             Rule::Chosen => match input {
                 Input::Choice(c) if c.selected.is_empty() => Some(s.err_choose.to_string()),
                 _ => None,
@@ -114,6 +115,8 @@ pub struct ChoiceOption {
     pub id: i64,
     pub label: String,
     folded: String,
+    /// The label as the import matches names: folded, punctuation as spaces.
+    key: String,
 }
 
 impl ChoiceOption {
@@ -122,6 +125,7 @@ impl ChoiceOption {
         ChoiceOption {
             id,
             folded: fold(&label),
+            key: key(&label),
             label,
         }
     }
@@ -210,21 +214,29 @@ impl Choice {
         self
     }
 
-    /// The lines the dropdown shows for the current query.
+    /// The lines the dropdown shows for the current query. An option that is what was typed
+    /// — without case, diacritics, punctuation or extra spaces, as the import matches names
+    /// ("tu phap." is "Tư pháp") — comes first, and then no new entry is offered for it.
     pub fn matches(&self) -> Vec<Pick> {
         let needle = Needle::new(self.query.value());
-        let mut out: Vec<Pick> = self
-            .options
-            .iter()
-            .enumerate()
-            .filter(|(_, o)| needle.is_empty() || needle.matches_folded(&o.folded))
-            .map(|(i, _)| Pick::Option(i))
-            .collect();
         let typed = self.query.value().trim();
-        if self.allow_new
-            && !typed.is_empty()
-            && !self.options.iter().any(|o| o.folded == fold(typed))
-        {
+        let typed_key = key(typed);
+        let same = |o: &ChoiceOption| {
+            !typed.is_empty()
+                && (o.folded == fold(typed) || (!typed_key.is_empty() && o.key == typed_key))
+        };
+        let mut out = Vec::new();
+        let mut rest = Vec::new();
+        for (i, o) in self.options.iter().enumerate() {
+            if same(o) {
+                out.push(Pick::Option(i));
+            } else if needle.is_empty() || needle.matches_folded(&o.folded) {
+                rest.push(Pick::Option(i));
+            }
+        }
+        let exists = !out.is_empty();
+        out.extend(rest);
+        if self.allow_new && !typed.is_empty() && !exists {
             out.push(Pick::New(nfc(typed)));
         }
         out
@@ -272,6 +284,15 @@ impl Choice {
         }
         self.query.clear();
         self.reset_cursor();
+        if self.multi {
+            // The whole list shows again, still lit on the line just ticked, so the next
+            // ↑/↓ goes on from there.
+            let at = self
+                .matches()
+                .iter()
+                .position(|p| *p == Pick::Option(index));
+            self.cursor = at.unwrap_or(self.cursor);
+        }
         self.open = self.multi;
         true
     }
@@ -559,6 +580,15 @@ pub enum Purpose {
     },
 }
 
+/// A rule across fields, which no single field's rule can see.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Across {
+    /// The picker `choice` has something chosen or the text `text` something written: a
+    /// registration names at least one activity, ticked or under "Other". The error shows
+    /// under the picker.
+    ChoiceOrText { choice: FieldId, text: FieldId },
+}
+
 #[derive(Debug, Clone)]
 pub struct Form {
     pub title: String,
@@ -566,6 +596,7 @@ pub struct Form {
     pub fields: Vec<Field>,
     pub focus: usize,
     pub tried_save: bool,
+    pub across: Vec<Across>,
 }
 
 impl Form {
@@ -576,7 +607,34 @@ impl Form {
             fields,
             focus: 0,
             tried_save: false,
+            across: Vec::new(),
         }
+    }
+
+    pub fn with_across(mut self, rule: Across) -> Form {
+        self.across.push(rule);
+        self
+    }
+
+    /// What a rule across fields finds wrong, told at the field it is shown under.
+    fn across_error(&self, id: FieldId, s: &Strings) -> Option<String> {
+        self.across.iter().find_map(|rule| match *rule {
+            Across::ChoiceOrText { choice, text } if choice == id => {
+                let chosen = self.choice(choice).is_some_and(|c| !c.selected.is_empty());
+                let written = !self.text(text).is_empty();
+                let label = |id| self.field(id).map_or("", |f| f.label);
+                (!chosen && !written).then(|| s.err_choose_or_write(label(choice), label(text)))
+            }
+            Across::ChoiceOrText { .. } => None,
+        })
+    }
+
+    /// Everything wrong with field `i` now, shown or not yet.
+    fn field_error(&self, i: usize, s: &Strings) -> Option<String> {
+        let f = self.fields.get(i)?;
+        f.rule
+            .check(&f.input, s)
+            .or_else(|| self.across_error(f.id, s))
     }
 
     pub fn focused_field(&self) -> Option<&Field> {
@@ -607,17 +665,16 @@ impl Form {
         self.focus = (self.focus + n - 1) % n;
     }
 
-    /// Leaving a field marks it touched; a picker left with a query keeps its old choice
-    /// unless exactly one option matches, which is then taken.
+    /// Leaving a field marks it touched; a single-choice picker left with a query takes the
+    /// highlighted line, as Enter does (the match of what was typed is highlighted first,
+    /// above any "+ add" line); with nothing matching it keeps its old choice.
     fn leave(&mut self) {
         if let Some(f) = self.fields.get_mut(self.focus) {
             f.touched = true;
             if let Input::Choice(c) = &mut f.input
                 && !c.query.value().trim().is_empty()
             {
-                let matches = c.matches();
-                if matches.len() == 1 && !c.multi {
-                    c.cursor = 0;
+                if !c.multi {
                     c.pick();
                 }
                 c.query.clear();
@@ -643,26 +700,27 @@ impl Form {
         if let Some(p) = &f.problem {
             return Some(p.clone());
         }
-        if !(f.touched || self.tried_save) {
-            return None;
+        if (f.touched || self.tried_save)
+            && let Some(e) = f.rule.check(&f.input, s)
+        {
+            return Some(e);
         }
-        f.rule.check(&f.input, s)
+        // A rule across fields waits for a save: the field after may be the one to fill.
+        if self.tried_save {
+            return self.across_error(f.id, s);
+        }
+        None
     }
 
     pub fn error_count(&self, s: &Strings) -> usize {
-        self.fields
-            .iter()
-            .filter(|f| f.rule.check(&f.input, s).is_some())
+        (0..self.fields.len())
+            .filter(|&i| self.field_error(i, s).is_some())
             .count()
     }
 
     /// Moves the focus to the first field with an error, so the officer lands on it.
     pub fn focus_first_error(&mut self, s: &Strings) {
-        if let Some(i) = self
-            .fields
-            .iter()
-            .position(|f| f.rule.check(&f.input, s).is_some())
-        {
+        if let Some(i) = (0..self.fields.len()).find(|&i| self.field_error(i, s).is_some()) {
             self.focus = i;
         }
     }
@@ -787,6 +845,28 @@ mod tests {
         let mut c = Choice::single(units(), None).allowing_new();
         c.query.insert_str("phong noi vu");
         assert_eq!(c.matches(), vec![Pick::Option(2)]);
+    }
+
+    #[test]
+    fn what_was_typed_comes_first_and_is_never_offered_as_new() {
+        let fields = ["Đề xuất khen thưởng", "Khen thưởng", "Lao động - Xã hội"]
+            .iter()
+            .enumerate()
+            .map(|(i, n)| ChoiceOption::new(i as i64, *n))
+            .collect::<Vec<_>>();
+        let mut c = Choice::single(fields, None).allowing_new();
+        c.query.insert_str("khen thuong");
+        assert_eq!(c.matches(), vec![Pick::Option(1), Pick::Option(0)]);
+        c.query.clear();
+        // Punctuation and spacing aside, as the import matches names.
+        c.query.insert_str("Lao động-Xã hội ");
+        assert_eq!(c.matches(), vec![Pick::Option(2)]);
+        c.query.clear();
+        c.query.insert_str("khen");
+        assert_eq!(
+            c.matches(),
+            vec![Pick::Option(0), Pick::Option(1), Pick::New("khen".into())]
+        );
     }
 
     #[test]

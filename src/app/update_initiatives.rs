@@ -3,7 +3,9 @@
 use super::form::{Choice, ChoiceOption, Field, FieldId, Form, NEW_OPTION, Purpose, Rule};
 use super::initiatives::{Filters, Registry};
 use super::keymap::Command;
-use super::update::{Stale, finish_write, read_failed, reload, set_status, write_failed};
+use super::update::{
+    Stale, field_problem, finish_write, read_failed, reload, set_status, write_failed,
+};
 use super::{App, Confirm, ConfirmAction, StatusKind};
 use crate::domain::change::ChangeSummary;
 use crate::domain::fold::nfc;
@@ -323,6 +325,21 @@ pub(super) fn save(app: &mut App, store: &mut Store, id: Option<i64>) {
             return set_status(app, StatusKind::Error, s.save_failed(&text));
         }
     };
+    // One unit registers one initiative of a title once, however the title is written: a
+    // second entry would count twice and drift from the first. Named, so it can be found.
+    let wanted = initiative::entry_key(valid.unit_id, &valid.title);
+    if let Some(first) = app.registry.entries.iter().map(|e| &e.row).find(|r| {
+        Some(r.id) != id
+            && r.unit_id == valid.unit_id
+            && initiative::entry_key(r.unit_id, &r.title) == wanted
+    }) {
+        let why = s.err_initiative_exists(
+            unit_name(app, first.unit_id),
+            &first.title,
+            format_date(first.registered_on),
+        );
+        return field_problem(app, FieldId::Title, why);
+    }
     let unit = unit_name(app, valid.unit_id);
     let now = app.now;
     let result = match id {

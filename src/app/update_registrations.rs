@@ -1,11 +1,11 @@
 //! Tab 4's Saturday registrations: the form of a unit's registration, saving and deleting.
 
-use super::form::{Choice, ChoiceOption, Field, FieldId, Form, Purpose, Rule};
-use super::update::{Stale, finish_write, set_status};
+use super::form::{Across, Choice, ChoiceOption, Field, FieldId, Form, Purpose, Rule};
+use super::update::{Stale, field_problem, finish_write, set_status};
 use super::update_volunteer::cell;
 use super::{App, Confirm, ConfirmAction, StatusKind};
 use crate::domain::change::ChangeSummary;
-use crate::domain::time::read_datetime;
+use crate::domain::time::{format_local, read_datetime};
 use crate::store::{NewRegistration, Store};
 
 /// The registration form of the selected unit, filled from its registration if it has one.
@@ -40,43 +40,50 @@ pub(super) fn open_registration(app: &mut App) {
         max_chars: max,
         required: false,
     };
-    app.form = Some(Form::new(
-        s.form_registration(&unit),
-        Purpose::Registration { unit_id },
-        vec![
-            Field::choice(FieldId::Activities, s.fl_activities, activities, Rule::Free)
-                .with_hint(s.hint_multi),
-            Field::new(
-                FieldId::OtherActivity,
-                s.fl_other,
-                current.map_or("", |r| r.other_activity.as_str()),
-                text(200),
-            ),
-            Field::new(
-                FieldId::Place,
-                s.fl_place,
-                current.map_or("", |r| r.place.as_str()),
-                text(200),
-            ),
-            Field::new(
-                FieldId::PlannedVolunteers,
-                s.fl_planned,
-                &current
-                    .and_then(|r| r.planned_volunteers)
-                    .map(|n| n.to_string())
-                    .unwrap_or_default(),
-                Rule::Count,
-            )
-            .with_hint(s.hint_count),
-            Field::new(
-                FieldId::RegisteredAt,
-                s.fl_registered_at,
-                &at.format("%d/%m/%Y %H:%M").to_string(),
-                Rule::DateTime,
-            )
-            .with_hint(s.hint_datetime),
-        ],
-    ));
+    app.form = Some(
+        Form::new(
+            s.form_registration(&unit),
+            Purpose::Registration { unit_id },
+            vec![
+                Field::choice(FieldId::Activities, s.fl_activities, activities, Rule::Free)
+                    .with_hint(s.hint_multi),
+                Field::new(
+                    FieldId::OtherActivity,
+                    s.fl_other,
+                    current.map_or("", |r| r.other_activity.as_str()),
+                    text(200),
+                ),
+                Field::new(
+                    FieldId::Place,
+                    s.fl_place,
+                    current.map_or("", |r| r.place.as_str()),
+                    text(200),
+                ),
+                Field::new(
+                    FieldId::PlannedVolunteers,
+                    s.fl_planned,
+                    &current
+                        .and_then(|r| r.planned_volunteers)
+                        .map(|n| n.to_string())
+                        .unwrap_or_default(),
+                    Rule::Count,
+                )
+                .with_hint(s.hint_count),
+                Field::new(
+                    FieldId::RegisteredAt,
+                    s.fl_registered_at,
+                    &at.format("%d/%m/%Y %H:%M").to_string(),
+                    Rule::DateTime,
+                )
+                .with_hint(s.hint_datetime),
+            ],
+        )
+        // A registration says what the unit will do: ticked, or written under "Other".
+        .with_across(Across::ChoiceOrText {
+            choice: FieldId::Activities,
+            text: FieldId::OtherActivity,
+        }),
+    );
 }
 
 pub(super) fn save_registration(app: &mut App, store: &mut Store, unit_id: i64) {
@@ -105,6 +112,12 @@ pub(super) fn save_registration(app: &mut App, store: &mut Store, unit_id: i64) 
     let Some(registered_at) = read_datetime(&text(FieldId::RegisteredAt)).ok() else {
         return set_status(app, StatusKind::Error, s.err_datetime.to_string());
     };
+    // A registration not yet made cannot count as made on time: tab 4 would call it on time
+    // while the checklist, which ignores what is dated after now, still waits for it.
+    if registered_at > app.now {
+        let why = s.err_in_future(format_local(registered_at), format_local(app.now));
+        return field_problem(app, FieldId::RegisteredAt, why);
+    }
     let planned = text(FieldId::PlannedVolunteers).parse::<i64>().ok();
     let new = NewRegistration {
         activities,

@@ -89,7 +89,7 @@ pub(super) fn save_round(app: &mut App, store: &mut Store) {
     let text = |id| form.text(id);
     let date = match crate::domain::initiative::parse_date(&text(FieldId::Date)) {
         Ok(d) => d,
-        Err(_) => return field_problem(app, FieldId::Date, s.err_date.to_string()),
+        Err(e) => return field_problem(app, FieldId::Date, s.initiative_error(&e)),
     };
     let round = match text(FieldId::Round).parse::<i64>() {
         Ok(n) if (1..=99).contains(&n) => n,

@@ -3,7 +3,8 @@
 
 use chrono::NaiveDate;
 
-use super::time::read_date;
+use super::sheet::key;
+use super::time::{DateIssue, read_date};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum InitiativeKind {
@@ -136,8 +137,11 @@ pub enum InitiativeError {
         max: usize,
         got: usize,
     },
-    /// Not a date in one of the accepted forms (the text is given back).
-    BadDate(String),
+    /// Not a date (the text is given back, with what is wrong with it).
+    BadDate {
+        text: String,
+        issue: DateIssue,
+    },
     DateOutsideCampaign {
         start: NaiveDate,
         end: NaiveDate,
@@ -145,6 +149,14 @@ pub enum InitiativeError {
     BadScore(String),
     ScoreOutOfRange,
     UnknownUnit,
+}
+
+/// What makes two initiatives one entry of the registry: the same unit and a title written
+/// alike, case, diacritics, punctuation and spacing aside ("Mã QR tra cứu hồ sơ" is "ma qr
+/// tra cuu ho so."). The import updates the entry a row has this key of; the form refuses a
+/// second entry with it.
+pub fn entry_key(unit_id: i64, title: &str) -> (i64, String) {
+    (unit_id, key(title))
 }
 
 pub fn check_title(title: &str) -> Result<(), InitiativeError> {
@@ -172,7 +184,10 @@ pub fn check_text(text: &str) -> Result<(), InitiativeError> {
 /// A date typed into the registry's forms, read as [`super::time::read_date`] reads every
 /// date (07/05/2022, 7/5/2022, 07-05-2022, 2022-05-07, …); a refusal gives the text back.
 pub fn parse_date(text: &str) -> Result<NaiveDate, InitiativeError> {
-    read_date(text).map_err(|_| InitiativeError::BadDate(text.trim().to_string()))
+    read_date(text).map_err(|issue| InitiativeError::BadDate {
+        text: text.trim().to_string(),
+        issue,
+    })
 }
 
 pub fn check_date_in(

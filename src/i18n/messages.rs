@@ -681,9 +681,9 @@ messages! {
         vi: "{value} / {target}",
         en: "{value} / {target}",
     }
-    kpi_count(total: impl Display, met: impl Display, near: impl Display, missed: impl Display) {
-        vi: "{total} chỉ tiêu: {met} đạt, {near} gần đạt, {missed} chưa đạt",
-        en: "{total} KPIs: {met} met, {near} near, {missed} below",
+    kpi_count(total: impl Display, met: impl Display, near: impl Display, missed: impl Display, not_due: impl Display) {
+        vi: "{total} chỉ tiêu: {met} đạt, {near} gần đạt, {missed} chưa đạt, {not_due} chưa tới hạn",
+        en: "{total} KPIs: {met} met, {near} near, {missed} below, {not_due} not due yet",
     }
     form_measurement(kpi: impl Display) {
         vi: "Lần đo — {kpi}",
@@ -896,6 +896,18 @@ messages! {
     im_candidates(names: impl Display) {
         vi: "Có thể là: {names}",
         en: "Could be: {names}",
+    }
+    err_choose_or_write(choice: impl Display, text: impl Display) {
+        vi: "Chọn ít nhất một mục ở «{choice}» hoặc ghi vào «{text}».",
+        en: "Tick one under “{choice}” or write one under “{text}”.",
+    }
+    err_in_future(at: impl Display, now: impl Display) {
+        vi: "{at} ở tương lai (bây giờ: {now}).",
+        en: "{at} is in the future (now: {now}).",
+    }
+    err_initiative_exists(unit: impl Display, title: impl Display, date: impl Display) {
+        vi: "Đã có «{title}» của {unit}, đăng ký {date}.",
+        en: "Registered already: “{title}” of {unit}, on {date}.",
     }
 }
 

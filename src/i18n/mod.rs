@@ -156,6 +156,7 @@ impl Strings {
             Below => self.kpi_below,
             NoData => self.kpi_no_data,
             Tracked => self.kpi_tracked,
+            NotDue => self.kpi_not_due,
         }
     }
 
@@ -265,6 +266,20 @@ impl Strings {
         }
     }
 
+    /// Why `text` is not a date or a date-time, naming the real problem ("«31/02/2022»: tháng
+    /// 02/2022 không có ngày 31."): the one wording of the import's cells and every form.
+    pub fn date_problem(&self, text: &str, issue: &crate::domain::time::DateIssue) -> String {
+        use crate::domain::time::DateIssue;
+        match issue {
+            DateIssue::Form => self.im_err_date(self.quote(text)),
+            DateIssue::Month(m) => self.im_err_month(self.quote(text), m),
+            DateIssue::Day { day, month, year } => {
+                self.im_err_day(self.quote(text), format!("{month:02}/{year}"), day)
+            }
+            DateIssue::Time => self.im_err_time(self.quote(text)),
+        }
+    }
+
     /// The officer-facing words for a rule of the initiative registry.
     pub fn initiative_error(&self, e: &crate::domain::initiative::InitiativeError) -> String {
         use crate::domain::initiative::{InitiativeError, TITLE_MAX};
@@ -273,7 +288,7 @@ impl Strings {
             InitiativeError::TitleEmpty => self.err_required.to_string(),
             InitiativeError::TitleTooLong(n) => self.err_too_long(TITLE_MAX, n),
             InitiativeError::TextTooLong { max, got } => self.err_too_long(max, got),
-            InitiativeError::BadDate(_) => self.err_date.to_string(),
+            InitiativeError::BadDate { text, issue } => self.date_problem(text, issue),
             InitiativeError::DateOutsideCampaign { start, end } => {
                 self.err_date_range(format_date(*start), format_date(*end))
             }

@@ -2057,4 +2057,8 @@ words! {
         vi: "Chủ Nhật",
         en: "Sun",
     }
+    kpi_not_due {
+        vi: "chưa tới hạn",
+        en: "not due yet",
+    }
 }

@@ -1,6 +1,7 @@
 //! The KPIs and their values: computed ones follow the records (checklist, registrations,
 //! reports, Saturday figures); measured ones are the officer's dated measurements, the latest
-//! one counting. Tab 5, the overview, the briefing and the export all show these lines.
+//! one counting. A computed KPI is judged only once the deadline it counts against has passed.
+//! Tab 5, the overview, the briefing and the export all show these lines.
 
 use std::collections::HashSet;
 
@@ -26,6 +27,12 @@ pub struct KpiLine {
     pub denominator: Option<f64>,
     pub value: Option<f64>,
     pub status: KpiStatus,
+    /// The deadline the KPI is counted against, before which it is not judged: the current
+    /// Saturday's registration deadline (registrations on time), its report deadline (reports
+    /// on time, the land files of the Saturday's week), the initiative requirement's
+    /// deadline (initiative coverage; the campaign's end when it has none of its own). None
+    /// for measured KPIs, judged on their latest measurement.
+    pub deadline: Option<DateTime<FixedOffset>>,
     /// The measurements, oldest first (measured KPIs only).
     pub history: Vec<MeasurementRow>,
 }
@@ -154,9 +161,20 @@ pub fn compute(board: &Board, store: &Store, now: DateTime<FixedOffset>) -> Resu
                 None => (None, None),
             },
         };
-        let (value, status) = evaluate(numerator, denominator, kpi.target);
+        let deadline = match (kpi.source, kpi.code.as_str()) {
+            (KpiSource::Computed, INITIATIVE_COVERAGE) => board
+                .requirements
+                .iter()
+                .find(|r| r.source == RequirementSource::Initiative)
+                .map(|r| r.deadline),
+            (KpiSource::Computed, REGISTRATION_ON_TIME) => day.map(|d| d.registration_deadline),
+            (KpiSource::Computed, REPORT_ON_TIME | LAND_KPI) => day.map(|d| d.report_deadline),
+            _ => None,
+        };
+        let (value, status) = evaluate(numerator, denominator, kpi.target, deadline, now);
         lines.push(KpiLine {
             status,
+            deadline,
             kpi,
             numerator,
             denominator,

@@ -14,7 +14,7 @@ use crate::app::App;
 use crate::app::units_view::{clamp, scroll_offset};
 use crate::domain::campaign::KpiSource;
 use crate::domain::kpi::{KpiStatus, format_percent, percent};
-use crate::domain::time::format_date;
+use crate::domain::time::{format_date, format_local};
 use crate::model::kpi::KpiLine;
 use crate::text::{clean, truncate};
 use unicode_width::UnicodeWidthStr;
@@ -25,6 +25,8 @@ pub(super) fn status_style(theme: Theme, st: KpiStatus) -> Style {
         KpiStatus::Near => theme.warn(),
         KpiStatus::Below => theme.error(),
         KpiStatus::NoData | KpiStatus::Tracked => theme.dim(),
+        // Progress, neither good nor bad yet.
+        KpiStatus::NotDue => Style::new(),
     }
 }
 
@@ -46,6 +48,7 @@ pub fn render(frame: &mut Frame<'_>, app: &App, theme: Theme, area: Rect) {
         count(KpiStatus::Met),
         count(KpiStatus::Near),
         count(KpiStatus::Below),
+        count(KpiStatus::NotDue),
     );
     let table_h = (lines.len() as u16 + 1).min(area.height.saturating_sub(6));
     let [head, table, detail] = Layout::vertical([
@@ -136,6 +139,7 @@ pub(super) fn status_mark(st: KpiStatus) -> &'static str {
         KpiStatus::Below => "✖",
         KpiStatus::NoData => "·",
         KpiStatus::Tracked => "~",
+        KpiStatus::NotDue => "◷",
     }
 }
 
@@ -187,6 +191,13 @@ fn render_detail(frame: &mut Frame<'_>, app: &App, theme: Theme, area: Rect) {
                         s.kpi_computed
                     }
                 ),
+                theme.dim(),
+            ),
+            // The verdict waits for this; "chưa tới hạn" until then.
+            Span::styled(
+                l.deadline
+                    .map(|d| format!("  · {}", s.deadline_at(format_local(d))))
+                    .unwrap_or_default(),
                 theme.dim(),
             ),
         ]),

@@ -52,10 +52,10 @@ pub fn render(frame: &mut Frame<'_>, app: &App, theme: Theme, area: Rect) {
     if tall {
         // The plan box carries the initiatives; the Saturday box its figures.
         render_volunteer_days(frame, app, theme, left_rest, &progress);
-        render_overdue(frame, app, theme, right_rest, &progress);
+        render_overdue(frame, app, theme, right_rest, &progress, false);
     } else {
         render_summary(frame, app, theme, left_rest);
-        render_overdue(frame, app, theme, right_rest, &progress);
+        render_overdue(frame, app, theme, right_rest, &progress, true);
     }
 }
 
@@ -398,12 +398,15 @@ fn render_volunteer_days(
     frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), inner);
 }
 
+/// The overdue units per requirement; `compact` (a short window) ends each list with "+N",
+/// as the requirements box does, so the first names fit however few lines there are.
 fn render_overdue(
     frame: &mut Frame<'_>,
     app: &App,
     theme: Theme,
     area: Rect,
     progress: &[Progress],
+    compact: bool,
 ) {
     let s = app.strings();
     let inner = draw_box(frame, s.ov_overdue_units, theme, area);
@@ -422,26 +425,66 @@ fn render_overdue(
     for p in overdue {
         let r = &app.board.requirements[p.requirement];
         let head = format!("{} ({}): ", clean(&r.short), p.overdue.len());
-        let room = width * per - head.width();
-        let names = names_within(app, &p.overdue, room);
-        let text = format!("{head}{names}");
-        // Wrap by hand so each requirement keeps to its share of lines.
-        let mut rest = text.as_str();
-        for line_no in 0..per {
-            if rest.is_empty() {
-                break;
+        let more = |n| {
+            if compact {
+                s.ov_and_more_short(n)
+            } else {
+                s.ov_and_more(n)
             }
-            let cut = split_at_width(rest, width);
+        };
+        // Wrapped by hand so each requirement keeps to its share of lines.
+        let text = names_in_lines(app, &head, &p.overdue, width, per, more);
+        for (line_no, line) in text.into_iter().enumerate() {
             let style = if line_no == 0 {
                 theme.error()
             } else {
                 ratatui::style::Style::new()
             };
-            lines.push(Line::styled(rest[..cut].to_string(), style));
-            rest = &rest[cut..];
+            lines.push(Line::styled(line, style));
         }
     }
     frame.render_widget(Paragraph::new(lines), inner);
+}
+
+/// `head`, then as many unit names as fit in `rows` lines of `width` once wrapped, then
+/// `more` with how many are left: a name never cut, the count never wrapped away.
+fn names_in_lines(
+    app: &App,
+    head: &str,
+    units: &[usize],
+    width: usize,
+    rows: usize,
+    more: impl Fn(usize) -> String,
+) -> Vec<String> {
+    let mut room = (width * rows).saturating_sub(head.width());
+    loop {
+        let text = format!("{head}{}", names_fitting(app, units, room, &more));
+        let wrapped = wrap(&text, width);
+        if wrapped.len() <= rows || room == 0 {
+            return wrapped.into_iter().take(rows).collect();
+        }
+        // Breaking at spaces wasted room: ask for less by what spilled over.
+        let spilled: usize = wrapped[rows..].iter().map(|l| l.width() + 1).sum();
+        room = room.saturating_sub(spilled.max(1));
+    }
+}
+
+/// `text` in lines of at most `width` columns, broken after spaces where it can be.
+fn wrap(text: &str, width: usize) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut rest = text;
+    while !rest.is_empty() {
+        let cut = split_at_width(rest, width);
+        // A column too narrow for one character still moves on by one.
+        let cut = if cut == 0 {
+            rest.chars().next().map_or(rest.len(), char::len_utf8)
+        } else {
+            cut
+        };
+        out.push(rest[..cut].to_string());
+        rest = &rest[cut..];
+    }
+    out
 }
 
 /// Byte index where `text` reaches `width` columns, preferring a break after ", ".

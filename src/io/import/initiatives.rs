@@ -6,7 +6,7 @@ use super::{Outcome, Planner, Row, names};
 use crate::domain::import::Col;
 use crate::domain::initiative::{
     CommendationLevel, FieldRef, InitiativeKind, Stage, TEXT_MAX, TITLE_MAX, Valid, check_date_in,
-    check_title, parse_score,
+    check_title, entry_key, parse_score,
 };
 use crate::domain::sheet::key;
 use crate::domain::time::read_date;
@@ -26,7 +26,7 @@ pub(super) fn plan(p: &mut Planner<'_, '_>) {
     };
     let mut by_key: HashMap<(i64, String), &ExistingInitiative> = HashMap::new();
     for e in &existing {
-        by_key.entry((e.unit_id, key(&e.title))).or_insert(e);
+        by_key.entry(entry_key(e.unit_id, &e.title)).or_insert(e);
     }
     let fields: HashMap<String, i64> = match p.ctx.store.fields() {
         Ok(list) => list.into_iter().map(|f| (key(&f.name), f.id)).collect(),
@@ -143,7 +143,8 @@ fn plan_row(
     };
     if let (Some(unit_id), Some(title)) = (unit, &title) {
         // Checked even when the row has other errors, so a doubled row is reported too.
-        if p.duplicate(row, format!("{unit_id}:{}", key(title)), Col::Title) {
+        let (unit_id, title_key) = entry_key(unit_id, title);
+        if p.duplicate(row, format!("{unit_id}:{title_key}"), Col::Title) {
             return;
         }
     }
@@ -165,7 +166,7 @@ fn plan_row(
     else {
         return;
     };
-    let title_key = key(&title);
+    let entry = entry_key(unit_id, &title);
     let field = p
         .cell(row, Col::Field)
         .map(|name| match fields.get(&key(name)) {
@@ -178,7 +179,7 @@ fn plan_row(
             }
         });
     let label = format!("{} — {title}", p.unit_label(unit_id));
-    let old = by_key.get(&(unit_id, title_key)).copied();
+    let old = by_key.get(&entry).copied();
     let Some(old) = old else {
         let Some(registered_on) = date else {
             p.error(row, Some(Col::RegisteredOn), s.im_err_need_date.to_string());

@@ -501,17 +501,9 @@ impl<'a, 'c> Planner<'a, 'c> {
             .unwrap_or_default()
     }
 
-    /// A date cell's refusal, in words.
+    /// A date cell's refusal, in the words the forms use too.
     fn date_error(&self, text: &str, issue: &DateIssue) -> String {
-        let s = self.s();
-        match issue {
-            DateIssue::Form => s.im_err_date(s.quote(text)),
-            DateIssue::Month(m) => s.im_err_month(s.quote(text), m),
-            DateIssue::Day { day, month, year } => {
-                s.im_err_day(s.quote(text), format!("{month:02}/{year}"), day)
-            }
-            DateIssue::Time => s.im_err_time(s.quote(text)),
-        }
+        self.s().date_problem(text, issue)
     }
 
     /// A whole number cell (people, volunteers): `12`, `1.200`; letters refused.
