@@ -61,7 +61,8 @@ fn every_form(lang: Lang, date: &str) -> Vec<(&'static str, String)> {
         ("round", &['4', 'N'], FieldId::Date, false),
         (
             "agenda item",
-            &['4', 'v', 'v', 'v', 'a'],
+            // Past the figures, registrations, reports and tasks parts.
+            &['4', 'v', 'v', 'v', 'v', 'a'],
             FieldId::Date,
             false,
         ),

@@ -227,3 +227,29 @@ fn a_photo_two_reports_share_stays_until_neither_has_it() {
     press(&mut a, &mut store, &[key(KeyCode::Char('u'))]);
     assert!(!copy.exists(), "gone with the last report that had it");
 }
+
+/// A quick report "received" after the app's clock is refused at its field, as a registration
+/// in the future is: it cannot count as on time anywhere.
+#[test]
+fn a_report_received_in_the_future_is_refused() {
+    let t = TempStore::new();
+    let mut store = t.open("2022-04-29T08:00:00+07:00");
+    let mut a = app(&store, "2022-05-07T14:00", Lang::Vi);
+    open_report(&mut a, &mut store, "tan quy");
+    // The received-at field is first and focused: replace it with a later time.
+    press(&mut a, &mut store, &[key(KeyCode::End)]);
+    for _ in 0..20 {
+        press(&mut a, &mut store, &[key(KeyCode::Backspace)]);
+    }
+    type_text(&mut a, &mut store, "07/05/2022 15:30");
+    press(&mut a, &mut store, &[ctrl('s')]);
+    assert!(a.form.is_some(), "the form stays open with what was typed");
+    let screen = render_text(&a, 120, 40);
+    assert!(screen.contains("07/05/2022 15:30"), "{screen}");
+    assert!(screen.contains("tương lai"), "{screen}");
+    let day = a.board.volunteer_days[0].id;
+    assert!(
+        store.reports(day).expect("read").is_empty(),
+        "nothing saved"
+    );
+}

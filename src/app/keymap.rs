@@ -430,6 +430,8 @@ pub static BINDINGS: &[Binding] = &[
     bind!(Picker, [k(K::Down)], C::PickNext, k_pick_next),
     bind!(Picker, [k(K::Up)], C::PickPrev, k_pick_prev),
     bind!(Picker, [k(K::Enter)], C::Pick, k_pick, f_pick),
+    // The same command as in any field; in a picker it first takes the highlighted line.
+    bind!(Picker, [k(K::Tab)], C::NextField, k_pick_tab, f_next_field),
     // A multi-line text field.
     bind!(MultiLine, [k(K::Enter)], C::Newline, k_newline),
     bind!(MultiLine, [k(K::Down)], C::LineDown, k_line_down),

@@ -60,6 +60,15 @@ pub(super) fn save_report(app: &mut App, store: &mut Store, unit_id: i64) {
     let Some(received_at) = read_datetime(&text(FieldId::ReceivedAt)).ok() else {
         return set_status(app, StatusKind::Error, s.err_datetime.to_string());
     };
+    // A report not yet received cannot count as received on time (the same rule as a
+    // registration's).
+    if received_at > app.now {
+        let why = s.err_in_future(
+            crate::domain::time::format_local(received_at),
+            crate::domain::time::format_local(app.now),
+        );
+        return field_problem(app, FieldId::ReceivedAt, why);
+    }
     let note = text(FieldId::Note);
     let mut checked = Vec::new();
     let mut problems = Vec::new();

@@ -589,6 +589,10 @@ words! {
         vi: "ô kế tiếp",
         en: "next field",
     }
+    k_pick_tab {
+        vi: "lấy dòng đang chọn (mục đã có trùng với chữ đã gõ), rồi sang ô kế tiếp",
+        en: "take the highlighted line (an existing match of what was typed), then the next field",
+    }
     k_prev_field {
         vi: "ô trước",
         en: "previous field",
