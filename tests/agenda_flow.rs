@@ -176,3 +176,28 @@ fn a_on_the_figures_grid_adds_a_round() {
     assert_eq!(store.load_board().expect("board").volunteer_days.len(), 2);
     assert!(render_text(&a, 120, 40).contains("[2/2] Đợt 3 · 14/05/2022"));
 }
+
+/// Undoing the creation of the round on screen leaves tab 4 on the round before, with its
+/// keys in the footer, not on "no Saturday" with no hints.
+#[test]
+fn undoing_a_new_round_leaves_tab_4_on_the_round_before() {
+    let t = TempStore::new();
+    let mut store = t.open("2022-04-29T08:00:00+07:00");
+    let mut a = app(&store, "2022-05-07T14:00", Lang::Vi);
+    press(
+        &mut a,
+        &mut store,
+        &[key(KeyCode::Char('4')), key(KeyCode::Char('N')), ctrl('s')],
+    );
+    assert!(a.form.is_none(), "{:?}", a.status);
+    assert_eq!(a.volunteer.day, 1, "the new round is selected");
+    press(&mut a, &mut store, &[key(KeyCode::Char('u'))]);
+    assert_eq!(a.board.volunteer_days.len(), 1);
+    assert_eq!(a.volunteer.day, 0);
+    let screen = render_text(&a, 80, 24);
+    assert!(screen.contains("Đợt 2 · 07/05/2022"), "{screen}");
+    assert!(
+        screen.contains("0–9 gõ số"),
+        "the grid's keys in the footer:\n{screen}"
+    );
+}

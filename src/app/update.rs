@@ -278,6 +278,13 @@ pub(super) fn reload(app: &mut App, store: &Store) {
         Ok(board) => {
             app.registry.units_changed(&board.units);
             app.board = board;
+            // A round taken away (its creation undone, here or in another window) leaves
+            // tab 4 on the one before, with its keys, not on no Saturday at all.
+            let days = app.board.volunteer_days.len();
+            if days > 0 && app.volunteer.day >= days {
+                app.volunteer.day = days - 1;
+                app.volunteer.invalidate();
+            }
         }
         Err(e) => read_failed(app, &e),
     }
