@@ -68,12 +68,15 @@ pub struct VolunteerView {
 /// the figures grid, only those registered for the day when [`VolunteerView::registered_only`].
 pub fn visible_rows(units: &[crate::domain::unit::Unit], view: &VolunteerView) -> Vec<usize> {
     let needle = crate::domain::fold::Needle::new(view.list.filter.value());
-    let registered = view.section == Section::Figures && view.registered_only();
+    // A set, not a search per unit: this runs several times a key on stores of many units.
+    let registered: Option<std::collections::HashSet<i64>> = (view.section == Section::Figures
+        && view.registered_only())
+    .then(|| view.registrations.iter().map(|r| r.unit_id).collect());
     units
         .iter()
         .enumerate()
         .filter(|(_, u)| needle.matches(&u.name) || needle.matches(&u.code))
-        .filter(|(_, u)| !registered || view.registration(u.id).is_some())
+        .filter(|(_, u)| registered.as_ref().is_none_or(|set| set.contains(&u.id)))
         .map(|(i, _)| i)
         .collect()
 }
