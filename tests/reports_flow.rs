@@ -253,3 +253,109 @@ fn a_report_received_in_the_future_is_refused() {
         "nothing saved"
     );
 }
+
+/// Saves the quick report of Tân Quý as the form does, at the app's clock `now`: received at
+/// `received` (typed), with the photo at `photo` when given.
+fn report_at(t: &TempStore, now: &str, received: &str, photo: Option<&std::path::Path>) {
+    let mut store = t.open("2022-04-29T08:00:00+07:00");
+    let mut a = app(&store, now, Lang::Vi);
+    open_report(&mut a, &mut store, "tan quy");
+    press(&mut a, &mut store, &[key(KeyCode::End)]);
+    for _ in 0..20 {
+        press(&mut a, &mut store, &[key(KeyCode::Backspace)]);
+    }
+    type_text(&mut a, &mut store, received);
+    if let Some(p) = photo {
+        press(&mut a, &mut store, &[key(KeyCode::Tab)]);
+        type_text(&mut a, &mut store, &p.display().to_string());
+    }
+    press(&mut a, &mut store, &[ctrl('s')]);
+    assert!(a.form.is_none(), "{:?}", a.status);
+}
+
+/// What every screen says of Tân Quý's report at `now`: tab 4's status, tab 2's checklist
+/// state, and the on-time report KPI's numerator.
+fn report_seen(t: &TempStore, now: &str) -> (bool, bool, f64) {
+    use xungkich::domain::campaign::RequirementSource;
+    use xungkich::domain::checklist::CheckState;
+    let store = t.open("2022-04-29T08:00:00+07:00");
+    let a = app(&store, now, Lang::Vi);
+    let day = &a.board.volunteer_days[0];
+    let unit = a
+        .board
+        .units
+        .iter()
+        .find(|u| u.code == "p-tan-quy")
+        .expect("Tân Quý");
+    let report = store
+        .reports(day.id)
+        .expect("reports")
+        .into_iter()
+        .find(|r| r.unit_id == unit.id)
+        .expect("its report");
+    let tab4_late =
+        !xungkich::domain::checklist::on_time(report.counts_from(), day.report_deadline);
+    let req = a
+        .board
+        .requirements
+        .iter()
+        .find(|r| r.source == RequirementSource::QuickReport)
+        .expect("the report requirement");
+    let tab2_late = matches!(
+        xungkich::model::checklist::state_of(&a.board, unit, req, a.now),
+        CheckState::Done { late: true, .. }
+    );
+    let kpi = xungkich::model::kpi::compute(&a.board, &store, a.now)
+        .expect("kpis")
+        .into_iter()
+        .find(|l| l.kpi.code == "report-on-time")
+        .and_then(|l| l.numerator)
+        .unwrap_or(0.0);
+    (tab4_late, tab2_late, kpi)
+}
+
+/// A report's on-time moment is when it first had a photo: received at 15:30 without one and
+/// given one at 16:20, it is late everywhere; typed in at 17:00 as received at 15:30 with its
+/// photo in the same save, it is on time everywhere.
+#[test]
+fn a_photo_added_after_the_deadline_makes_the_report_late_on_every_screen() {
+    let originals = TempStore::new();
+    let photo = originals.dir.path().join("anh.png");
+    std::fs::write(&photo, PNG).expect("write");
+
+    let t = TempStore::new();
+    report_at(&t, "2022-05-07T15:35", "07/05/2022 15:30", None);
+    report_at(&t, "2022-05-07T16:20", "07/05/2022 15:30", Some(&photo));
+    assert_eq!(report_seen(&t, "2022-05-07T17:00"), (true, true, 0.0));
+    let store = t.open("2022-04-29T08:00:00+07:00");
+    let a = app(&store, "2022-05-07T17:00", Lang::Vi);
+    let mut a = a;
+    let mut store = store;
+    press(
+        &mut a,
+        &mut store,
+        &[
+            key(KeyCode::Char('4')),
+            key(KeyCode::Char('v')),
+            key(KeyCode::Char('v')),
+        ],
+    );
+    let screen = render_text(&a, 120, 40);
+    let row = screen
+        .lines()
+        .find(|l| l.contains("Tân Quý"))
+        .expect("Tân Quý's row");
+    assert!(row.contains("trễ"), "{row}");
+
+    let backfilled = TempStore::new();
+    report_at(
+        &backfilled,
+        "2022-05-07T17:00",
+        "07/05/2022 15:30",
+        Some(&photo),
+    );
+    assert_eq!(
+        report_seen(&backfilled, "2022-05-07T17:00"),
+        (false, false, 1.0)
+    );
+}

@@ -20,6 +20,25 @@ pub fn report_counts(photos: usize) -> bool {
     photos > 0
 }
 
+/// The moment a quick report first had what the requirement asks: received *and* at least one
+/// photo. A photo that came with the report counts from the report's time (`None` in
+/// `photos`), one added later from when it was added; so a photo added at 16:20 to a report
+/// received at 15:30 without one makes it complete at 16:20. None while it has no photo.
+pub fn report_complete_at(
+    received_at: DateTime<FixedOffset>,
+    photos: impl IntoIterator<Item = Option<DateTime<FixedOffset>>>,
+) -> Option<DateTime<FixedOffset>> {
+    let arrivals: Vec<DateTime<FixedOffset>> = photos
+        .into_iter()
+        .map(|arrived| arrived.unwrap_or(received_at))
+        .collect();
+    if !report_counts(arrivals.len()) {
+        return None;
+    }
+    let first = arrivals.into_iter().min()?;
+    Some(first.max(received_at))
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum CheckState {
     /// Evidence exists; `late` when it arrived at or after the deadline.
@@ -89,6 +108,34 @@ pub fn evaluate(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_report_is_complete_once_it_has_a_photo() {
+        let at = |h: u32, m: u32| {
+            chrono::FixedOffset::east_opt(7 * 3600)
+                .and_then(|o| o.with_ymd_and_hms(2022, 5, 7, h, m, 0).single())
+                .expect("time")
+        };
+        use chrono::TimeZone;
+        assert_eq!(report_complete_at(at(15, 30), []), None);
+        // With the report: its own time, whenever it was typed in.
+        assert_eq!(report_complete_at(at(15, 30), [None]), Some(at(15, 30)));
+        // Added later: from then, so 16:20 is late for a 16:00 deadline.
+        assert_eq!(
+            report_complete_at(at(15, 30), [Some(at(16, 20))]),
+            Some(at(16, 20))
+        );
+        assert!(!on_time(at(16, 20), at(16, 0)));
+        // The first photo counts; never earlier than the report itself.
+        assert_eq!(
+            report_complete_at(at(15, 30), [Some(at(16, 20)), Some(at(15, 40))]),
+            Some(at(15, 40))
+        );
+        assert_eq!(
+            report_complete_at(at(15, 30), [Some(at(15, 0))]),
+            Some(at(15, 30))
+        );
+    }
     use crate::domain::time::read_datetime;
 
     fn at(s: &str) -> DateTime<FixedOffset> {

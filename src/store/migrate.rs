@@ -11,6 +11,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0002_summary_json.sql"),
     include_str!("migrations/0003_photo_hashes.sql"),
     include_str!("migrations/0004_task_figures.sql"),
+    include_str!("migrations/0005_photo_arrival.sql"),
 ];
 
 pub const LATEST: i64 = MIGRATIONS.len() as i64;

@@ -7,7 +7,6 @@ use rusqlite::{Connection, Row, params};
 
 use super::{Invalid, Result, Store};
 use crate::domain::campaign::RequirementSource;
-use crate::domain::checklist::report_counts;
 use crate::domain::figures::Metric;
 use crate::domain::time::{end_of_day, start_of_day};
 use crate::domain::unit::{Unit, UnitKind};
@@ -351,6 +350,16 @@ fn volunteer_days(conn: &Connection) -> Result<Vec<VolunteerDayRow>> {
 
 /// (unit id, when done) for every unit that has done `r`, read from the requirement's source.
 fn evidence_of(conn: &Connection, r: &RequirementRow) -> Result<Vec<(i64, DateTime<FixedOffset>)>> {
+    // A quick report is done when it first had a photo, which the reports module works out.
+    if r.source == RequirementSource::QuickReport {
+        let Some(day) = r.volunteer_day_id else {
+            return Ok(Vec::new());
+        };
+        return Ok(super::reports::complete_times(conn, day)?
+            .into_iter()
+            .filter_map(|(unit, _, _, complete)| Some((unit, complete?)))
+            .collect());
+    }
     let what = format!("checks {}", r.code);
     let (sql, day) = match r.source {
         RequirementSource::Manual => (
@@ -365,13 +374,7 @@ fn evidence_of(conn: &Connection, r: &RequirementRow) -> Result<Vec<(i64, DateTi
             "SELECT unit_id, registered_at, 1 FROM registrations WHERE volunteer_day_id = ?1",
             r.volunteer_day_id,
         ),
-        RequirementSource::QuickReport => (
-            // The photo count goes to `report_counts`, the rule's one home.
-            "SELECT r.unit_id, r.received_at,
-                    (SELECT COUNT(*) FROM photos p WHERE p.report_id = r.id)
-             FROM reports r WHERE r.volunteer_day_id = ?1",
-            r.volunteer_day_id,
-        ),
+        RequirementSource::QuickReport => return Ok(Vec::new()),
     };
     if r.source.needs_volunteer_day() && day.is_none() {
         return Ok(Vec::new());
@@ -392,9 +395,7 @@ fn evidence_of(conn: &Connection, r: &RequirementRow) -> Result<Vec<(i64, DateTi
             .query_map([], map)?
             .collect::<std::result::Result<Vec<_>, _>>()?,
     };
-    let quick = r.source == RequirementSource::QuickReport;
     rows.into_iter()
-        .filter(|(_, _, photos)| !quick || report_counts(usize::try_from(*photos).unwrap_or(0)))
         .map(|(unit, text, _)| {
             let at = if r.source == RequirementSource::Initiative {
                 start_of_day(parse_date(&text, &what)?)

@@ -1,5 +1,7 @@
 //! Quick reports of a volunteer day, with their photos.
 
+use std::collections::HashMap;
+
 use chrono::{DateTime, FixedOffset};
 use rusqlite::OptionalExtension;
 use rusqlite::types::Value;
@@ -8,6 +10,7 @@ use super::photos::Kept;
 use super::queries::{parse_time, stamp};
 use super::{Result, Store, Table};
 use crate::domain::change::ChangeSummary;
+use crate::domain::checklist::report_complete_at;
 use crate::domain::fold::nfc;
 
 #[derive(Debug, Clone, PartialEq)]
@@ -18,6 +21,8 @@ pub struct PhotoRow {
     pub original_name: String,
     pub media_type: String,
     pub bytes: i64,
+    /// When it was added to a report that was already there; None when it came with it.
+    pub arrived_at: Option<DateTime<FixedOffset>>,
 }
 
 /// A photo to attach: kept in the store's photo folder already, with the name it had.
@@ -34,29 +39,29 @@ pub struct ReportRow {
     pub received_at: DateTime<FixedOffset>,
     pub note: String,
     pub photos: Vec<PhotoRow>,
+    /// When it first had what the plan asks, a photo ([`report_complete_at`]): the moment
+    /// "on time" is judged by. None while it has no photo.
+    pub complete_at: Option<DateTime<FixedOffset>>,
+}
+
+impl ReportRow {
+    /// The moment "on time" is judged by: when it first had a photo, or when it was received
+    /// while it has none (it then counts as not yet done anyway).
+    pub fn counts_from(&self) -> DateTime<FixedOffset> {
+        self.complete_at.unwrap_or(self.received_at)
+    }
 }
 
 impl Store {
-    /// Each report of the day as the KPIs need it: unit, when it came in, how many photos.
-    /// One query, without the photo rows, since tab 5 recomputes on every key.
+    /// Each report of the day as the KPIs need it: unit, the moment it counts from (when it
+    /// first had a photo, see [`report_complete_at`]; when received while it has none), how
+    /// many photos. Two light queries, without the photo rows' other columns, since tab 5
+    /// recomputes on every key.
     pub fn report_times(&self, day_id: i64) -> Result<Vec<(i64, DateTime<FixedOffset>, usize)>> {
-        let mut stmt = self.conn().prepare_cached(
-            "SELECT r.unit_id, r.received_at,
-                    (SELECT COUNT(*) FROM photos p WHERE p.report_id = r.id)
-             FROM reports r WHERE r.volunteer_day_id = ?1",
-        )?;
-        let raw: Vec<(i64, String, i64)> = stmt
-            .query_map([day_id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
-            .collect::<std::result::Result<_, _>>()?;
-        raw.into_iter()
-            .map(|(unit, at, photos)| {
-                Ok((
-                    unit,
-                    parse_time(&at, "reports.received_at")?,
-                    usize::try_from(photos).unwrap_or(0),
-                ))
-            })
-            .collect()
+        Ok(complete_times(self.conn(), day_id)?
+            .into_iter()
+            .map(|(unit, received, photos, complete)| (unit, complete.unwrap_or(received), photos))
+            .collect())
     }
 
     pub fn reports(&self, day_id: i64) -> Result<Vec<ReportRow>> {
@@ -69,35 +74,51 @@ impl Store {
             })?
             .collect::<std::result::Result<_, _>>()?;
         let mut photos = self.conn().prepare_cached(
-            "SELECT p.report_id, p.path, p.original_name, p.media_type, p.bytes
+            "SELECT p.report_id, p.path, p.original_name, p.media_type, p.bytes, p.arrived_at
              FROM photos p JOIN reports r ON r.id = p.report_id
              WHERE r.volunteer_day_id = ?1 ORDER BY p.id",
         )?;
-        let all: Vec<(i64, PhotoRow)> = photos
+        type Raw = (i64, String, String, String, i64, Option<String>);
+        let raw_photos: Vec<Raw> = photos
             .query_map([day_id], |r| {
                 Ok((
                     r.get(0)?,
-                    PhotoRow {
-                        path: r.get(1)?,
-                        original_name: r.get(2)?,
-                        media_type: r.get(3)?,
-                        bytes: r.get(4)?,
-                    },
+                    r.get(1)?,
+                    r.get(2)?,
+                    r.get(3)?,
+                    r.get(4)?,
+                    r.get(5)?,
                 ))
             })?
             .collect::<std::result::Result<_, _>>()?;
+        // Grouped by report once, not searched per report.
+        let mut by_report: HashMap<i64, Vec<PhotoRow>> = HashMap::new();
+        for (report, path, original_name, media_type, bytes, arrived) in raw_photos {
+            let arrived_at = arrived
+                .map(|t| parse_time(&t, "photos.arrived_at"))
+                .transpose()?;
+            by_report.entry(report).or_default().push(PhotoRow {
+                path,
+                original_name,
+                media_type,
+                bytes,
+                arrived_at,
+            });
+        }
         raw.into_iter()
             .map(|(id, unit_id, at, note)| {
+                let received_at = parse_time(&at, "reports.received_at")?;
+                let photos = by_report.remove(&id).unwrap_or_default();
                 Ok(ReportRow {
                     id,
                     unit_id,
-                    received_at: parse_time(&at, "reports.received_at")?,
+                    complete_at: report_complete_at(
+                        received_at,
+                        photos.iter().map(|p| p.arrived_at),
+                    ),
+                    received_at,
                     note,
-                    photos: all
-                        .iter()
-                        .filter(|(r, _)| *r == id)
-                        .map(|(_, p)| p.clone())
-                        .collect(),
+                    photos,
                 })
             })
             .collect()
@@ -140,11 +161,18 @@ impl Store {
                     c.insert(Table::Reports, &values)?
                 }
             };
+            // A photo sent with the report counts from the report's time; one added to a
+            // report already there, from now.
+            let arrived = match existing {
+                Some(_) => Value::Text(stamp(now)),
+                None => Value::Null,
+            };
             for p in photos {
                 c.insert(
                     Table::Photos,
                     &[
                         ("report_id", Value::Integer(report)),
+                        ("arrived_at", arrived.clone()),
                         ("path", Value::Text(p.kept.name.clone())),
                         ("sha256", Value::Text(p.kept.sha256.clone())),
                         ("original_name", Value::Text(p.original_name.clone())),
@@ -160,4 +188,44 @@ impl Store {
             Ok(())
         })
     }
+}
+
+/// One report's times: unit, received at, photo count, and when it first had a photo.
+pub(super) type ReportTimes = (
+    i64,
+    DateTime<FixedOffset>,
+    usize,
+    Option<DateTime<FixedOffset>>,
+);
+
+/// Each report of the day: unit, received at, photo count, and when it first had a photo.
+pub(super) fn complete_times(conn: &rusqlite::Connection, day_id: i64) -> Result<Vec<ReportTimes>> {
+    let mut reports = conn.prepare_cached(
+        "SELECT id, unit_id, received_at FROM reports WHERE volunteer_day_id = ?1",
+    )?;
+    let raw: Vec<(i64, i64, String)> = reports
+        .query_map([day_id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
+        .collect::<std::result::Result<_, _>>()?;
+    let mut photos = conn.prepare_cached(
+        "SELECT p.report_id, p.arrived_at FROM photos p JOIN reports r ON r.id = p.report_id
+         WHERE r.volunteer_day_id = ?1",
+    )?;
+    let mut arrivals: HashMap<i64, Vec<Option<DateTime<FixedOffset>>>> = HashMap::new();
+    let rows: Vec<(i64, Option<String>)> = photos
+        .query_map([day_id], |r| Ok((r.get(0)?, r.get(1)?)))?
+        .collect::<std::result::Result<_, _>>()?;
+    for (report, arrived) in rows {
+        let at = arrived
+            .map(|t| parse_time(&t, "photos.arrived_at"))
+            .transpose()?;
+        arrivals.entry(report).or_default().push(at);
+    }
+    raw.into_iter()
+        .map(|(id, unit, at)| {
+            let received = parse_time(&at, "reports.received_at")?;
+            let mine = arrivals.remove(&id).unwrap_or_default();
+            let count = mine.len();
+            Ok((unit, received, count, report_complete_at(received, mine)))
+        })
+        .collect()
 }

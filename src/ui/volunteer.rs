@@ -68,7 +68,7 @@ pub fn render(frame: &mut Frame<'_>, app: &App, theme: Theme, area: Rect) {
             let late = v
                 .reports
                 .iter()
-                .filter(|r| !on_time(r.received_at, day.report_deadline))
+                .filter(|r| !on_time(r.counts_from(), day.report_deadline))
                 .count();
             let no_photo = v
                 .reports
@@ -480,7 +480,7 @@ fn render_reports(
             match v.report(unit.id) {
                 Some(r) => {
                     cells.push(Cell::from(format_local(r.received_at)));
-                    let late = !on_time(r.received_at, day.report_deadline);
+                    let late = !on_time(r.counts_from(), day.report_deadline);
                     let (text, style) = if !report_counts(r.photos.len()) {
                         (format!("! {}", s.rep_no_photo), theme.warn())
                     } else if late {

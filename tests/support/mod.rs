@@ -99,6 +99,7 @@ pub fn back_to_schema_1(path: &std::path::Path, text: &str) {
         "ALTER TABLE audit_log DROP COLUMN summary_json;
          ALTER TABLE photos DROP COLUMN sha256;
          ALTER TABLE tasks DROP COLUMN figures;
+         ALTER TABLE photos DROP COLUMN arrived_at;
          PRAGMA user_version = 1;",
     )
     .expect("old schema");
@@ -140,6 +141,7 @@ pub fn back_to_shared_photos(path: &std::path::Path) -> Vec<String> {
     conn.execute_batch(
         "ALTER TABLE photos DROP COLUMN sha256;
          ALTER TABLE tasks DROP COLUMN figures;
+         ALTER TABLE photos DROP COLUMN arrived_at;
          PRAGMA user_version = 2;",
     )
     .expect("old schema");
