@@ -359,3 +359,52 @@ fn a_photo_added_after_the_deadline_makes_the_report_late_on_every_screen() {
         (false, false, 1.0)
     );
 }
+
+/// The photo field completes a name with Tab, as the import prompt does (without case or
+/// diacritics), goes on to the note when there is nothing to complete, and takes a pasted
+/// list of photos whatever its line endings.
+#[test]
+fn photo_paths_complete_with_tab_and_a_pasted_list_gives_each_photo() {
+    let t = TempStore::new();
+    let mut store = t.open("2022-04-29T08:00:00+07:00");
+    let originals = TempStore::new();
+    let folder = originals.dir.path();
+    std::fs::write(folder.join("Ảnh lễ ra quân.PNG"), PNG).expect("write");
+    std::fs::write(folder.join("ghi chú.txt"), b"not a photo").expect("write");
+    std::fs::write(folder.join("b.jpg"), JPEG).expect("write");
+    std::fs::write(folder.join("c.png"), PNG).expect("write");
+    let mut a = app(&store, "2022-05-07T15:00", Lang::Vi);
+    open_report(&mut a, &mut store, "tan quy");
+    press(&mut a, &mut store, &[key(KeyCode::Tab)]);
+    type_text(&mut a, &mut store, &format!("{}/anh le", folder.display()));
+    press(&mut a, &mut store, &[key(KeyCode::Tab)]);
+    let text = a
+        .form
+        .as_ref()
+        .map(|f| f.text(xungkich::app::form::FieldId::Photos))
+        .unwrap_or_default();
+    assert_eq!(text, format!("{}/Ảnh lễ ra quân.PNG", folder.display()));
+    // A pasted list, with CRLF and a lone CR between the names.
+    press(&mut a, &mut store, &[key(KeyCode::Enter)]);
+    let list = format!("{0}/b.jpg\r\n{0}/c.png\r", folder.display());
+    xungkich::app::update(&mut a, &mut store, xungkich::app::Action::Paste(list));
+    // Tab on the empty line after the paste: on to the note.
+    press(&mut a, &mut store, &[key(KeyCode::Tab)]);
+    assert_eq!(
+        a.form
+            .as_ref()
+            .and_then(|f| f.focused_field())
+            .map(|f| f.id),
+        Some(xungkich::app::form::FieldId::Note)
+    );
+    press(&mut a, &mut store, &[ctrl('s')]);
+    assert!(a.form.is_none(), "{:?}", a.status);
+    let day = a.board.volunteer_days[0].id;
+    let reports = store.reports(day).expect("read");
+    let names: Vec<&str> = reports[0]
+        .photos
+        .iter()
+        .map(|p| p.original_name.as_str())
+        .collect();
+    assert_eq!(names, ["Ảnh lễ ra quân.PNG", "b.jpg", "c.png"]);
+}

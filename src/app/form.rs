@@ -345,15 +345,42 @@ impl Lines {
         }
     }
 
-    /// Pastes `text` at the cursor in one step (controls but line breaks dropped), then
-    /// composes the line to NFC once.
+    /// Pastes `text` at the cursor in one step (controls but line breaks dropped; a paste's
+    /// CRLF or lone CR is a line break), then composes the line to NFC once.
     pub fn insert_str(&mut self, text: &str) {
+        let text = text.replace("\r\n", "\n").replace('\r', "\n");
         let clean: String = text
             .chars()
             .filter(|c| *c == '\n' || !c.is_control())
             .collect();
         self.area.insert_str(clean);
         self.renormalize();
+    }
+
+    /// The line the cursor is on.
+    pub fn current_line(&self) -> String {
+        self.area
+            .lines()
+            .get(self.area.cursor().0)
+            .cloned()
+            .unwrap_or_default()
+    }
+
+    /// Replaces the line the cursor is on, the cursor at its end.
+    pub fn set_current_line(&mut self, text: &str) {
+        let row = self.area.cursor().0;
+        let mut lines: Vec<String> = self.area.lines().to_vec();
+        match lines.get_mut(row) {
+            Some(line) => *line = nfc(text),
+            None => lines.push(nfc(text)),
+        }
+        let col = lines.get(row).map_or(0, |l| l.chars().count());
+        let mut area = text_area(lines);
+        area.move_cursor(CursorMove::Jump(
+            u16::try_from(row).unwrap_or(u16::MAX),
+            u16::try_from(col).unwrap_or(u16::MAX),
+        ));
+        *self.area = area;
     }
 
     /// Composes the current line to NFC and keeps the cursor after the same letter.

@@ -20,6 +20,8 @@ pub enum Context {
     PathField,
     /// A multi-line text field of a form.
     MultiLine,
+    /// The quick report's photo paths, one a line: Tab completes the line's name.
+    PhotoPaths,
     /// The Saturday figures grid, moving between cells.
     Figures,
     /// A figures cell being typed into.
@@ -57,7 +59,7 @@ pub enum Direction {
 }
 
 impl Context {
-    pub const ALL: [Context; 21] = [
+    pub const ALL: [Context; 22] = [
         Context::Global,
         Context::List,
         Context::Units,
@@ -75,6 +77,7 @@ impl Context {
         Context::PathField,
         Context::Picker,
         Context::MultiLine,
+        Context::PhotoPaths,
         Context::Confirm,
         Context::ImportPreview,
         Context::ImportApply,
@@ -95,6 +98,7 @@ impl Context {
                 | Context::PathField
                 | Context::Picker
                 | Context::MultiLine
+                | Context::PhotoPaths
                 | Context::Confirm
                 | Context::ImportPreview
                 | Context::ImportApply
@@ -425,6 +429,14 @@ pub static BINDINGS: &[Binding] = &[
         C::Save,
         k_import_preview,
         f_import_preview
+    ),
+    // The photo paths of a quick report: Tab completes the line, else goes on.
+    bind!(
+        PhotoPaths,
+        [k(K::Tab)],
+        C::CompletePath,
+        k_complete_photo,
+        f_complete_path
     ),
     // A picker field: the list under it.
     bind!(Picker, [k(K::Down)], C::PickNext, k_pick_next),

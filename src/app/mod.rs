@@ -240,8 +240,13 @@ impl App {
                 Some(Input::Lines(_)) => Some(Context::MultiLine),
                 _ => None,
             };
-            return field
+            let photos = form
+                .focused_field()
+                .is_some_and(|f| f.id == form::FieldId::Photos)
+                .then_some(Context::PhotoPaths);
+            return photos
                 .into_iter()
+                .chain(field)
                 .chain([Context::Form, Context::TextEdit])
                 .collect();
         }

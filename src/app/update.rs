@@ -70,9 +70,11 @@ fn command(app: &mut App, store: &mut Store, context: Context, cmd: Command) {
         Context::ImportPreview | Context::ImportApply => {
             super::update_import::command(app, store, cmd);
         }
-        Context::Form | Context::PathField | Context::Picker | Context::MultiLine => {
-            form::command(app, store, context, cmd)
-        }
+        Context::Form
+        | Context::PathField
+        | Context::PhotoPaths
+        | Context::Picker
+        | Context::MultiLine => form::command(app, store, context, cmd),
         Context::TextEdit => text::command(app, cmd),
         Context::Filter => filter(app, cmd),
         Context::List => list(app, cmd),

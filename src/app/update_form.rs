@@ -10,7 +10,7 @@ use super::update_units as units;
 use super::{App, Confirm, ConfirmAction, StatusKind};
 use crate::store::Store;
 
-/// The commands of a form's contexts: Form, PathField, Picker, MultiLine.
+/// The commands of a form's contexts: Form, PathField, PhotoPaths, Picker, MultiLine.
 pub(super) fn command(app: &mut App, store: &mut Store, context: Context, cmd: Command) {
     match (context, cmd) {
         (_, Command::Save) => save_form(app, store),
@@ -31,6 +31,7 @@ pub(super) fn command(app: &mut App, store: &mut Store, context: Context, cmd: C
             None => {}
         },
         (Context::PathField, Command::CompletePath) => super::update_import::complete_path(app),
+        (Context::PhotoPaths, Command::CompletePath) => super::update_import::complete_photo(app),
         (Context::Picker, Command::PickNext | Command::PickPrev) => {
             if let Some(Input::Choice(c)) = app.form.as_mut().and_then(Form::focused_input) {
                 c.move_cursor(if cmd == Command::PickNext { 1 } else { -1 });

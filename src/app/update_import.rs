@@ -152,6 +152,42 @@ fn apply(app: &mut App, store: &mut Store) {
 
 /// Tab at the path prompt: the file or folder name completed as far as the matches agree; when
 /// several remain, the status line names them.
+/// Tab in the quick report's photo field: completes the name on the cursor's line; a line
+/// with nothing to complete (empty, or a whole name already) goes on to the next field.
+pub fn complete_photo(app: &mut App) {
+    let s = app.strings();
+    let Some(form) = app.form.as_mut() else {
+        return;
+    };
+    let Some(super::form::Input::Lines(lines)) = form.focused_input() else {
+        return;
+    };
+    let line = lines.current_line();
+    let done = crate::io::paths::complete_photo(line.trim());
+    if line.trim().is_empty() || (done.text == line.trim() && done.candidates.is_empty()) {
+        form.next();
+        return;
+    }
+    lines.set_current_line(&done.text);
+    app.status = candidates_status(s, &done.candidates);
+}
+
+/// The names Tab could complete to, on the status line (the first few, then how many more).
+fn candidates_status(s: &crate::i18n::Strings, candidates: &[String]) -> Option<super::Status> {
+    const SHOWN: usize = 6;
+    if candidates.is_empty() {
+        return None;
+    }
+    let mut names = candidates[..candidates.len().min(SHOWN)].join(" · ");
+    if candidates.len() > SHOWN {
+        names.push_str(&format!(" · +{}", candidates.len() - SHOWN));
+    }
+    Some(super::Status {
+        kind: StatusKind::Info,
+        text: s.im_candidates(&names),
+    })
+}
+
 pub fn complete_path(app: &mut App) {
     let s = app.strings();
     let Some(field) = app.form.as_mut().and_then(|f| f.focused_line()) else {
@@ -159,19 +195,5 @@ pub fn complete_path(app: &mut App) {
     };
     let done = complete(field.value());
     field.set(&done.text);
-    let status = match done.candidates.len() {
-        0 => None,
-        n => {
-            const SHOWN: usize = 6;
-            let mut names = done.candidates[..n.min(SHOWN)].join(" · ");
-            if n > SHOWN {
-                names.push_str(&format!(" · +{}", n - SHOWN));
-            }
-            Some(s.im_candidates(&names))
-        }
-    };
-    app.status = status.map(|text| super::Status {
-        kind: StatusKind::Info,
-        text,
-    });
+    app.status = candidates_status(s, &done.candidates);
 }

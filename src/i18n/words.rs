@@ -589,6 +589,10 @@ words! {
         vi: "ô kế tiếp",
         en: "next field",
     }
+    k_complete_photo {
+        vi: "hoàn tất tên tệp ảnh ở dòng này (không cần dấu); dòng trống hay đã đủ thì sang ô kế tiếp",
+        en: "complete the photo's file name on this line (no diacritics needed); on an empty or whole line, the next field",
+    }
     k_pick_tab {
         vi: "lấy dòng đang chọn (mục đã có trùng với chữ đã gõ), rồi sang ô kế tiếp",
         en: "take the highlighted line (an existing match of what was typed), then the next field",

@@ -49,6 +49,21 @@ pub struct Completion {
 /// whose name starts with what was typed, without case or diacritics. Hidden files only
 /// when a dot was typed.
 pub fn complete(text: &str) -> Completion {
+    complete_with(text, |folded| folded.ends_with(".csv"))
+}
+
+/// [`complete`] for a photo: folders and files named like the four image formats (the
+/// content is checked when the report is saved).
+pub fn complete_photo(text: &str) -> Completion {
+    complete_with(text, |folded| {
+        [".jpg", ".jpeg", ".png", ".heic", ".heif", ".webp"]
+            .iter()
+            .any(|ext| folded.ends_with(ext))
+    })
+}
+
+/// Completes `text` with the folders and the files whose folded name `wanted` accepts.
+fn complete_with(text: &str, wanted: impl Fn(&str) -> bool) -> Completion {
     let (dir_text, prefix) = match text.rfind('/') {
         Some(i) => (&text[..=i], &text[i + 1..]),
         None => ("", text),
@@ -67,7 +82,7 @@ pub fn complete(text: &str) -> Completion {
                     let name = e.file_name().into_string().ok()?;
                     let is_dir = e.file_type().ok()?.is_dir()
                         || (e.file_type().ok()?.is_symlink() && e.path().is_dir());
-                    let wanted = is_dir || fold(&name).ends_with(".csv");
+                    let wanted = is_dir || wanted(&fold(&name));
                     let shown = !name.starts_with('.') || prefix.starts_with('.');
                     (wanted && shown && fold(&name).starts_with(&folded))
                         .then(|| if is_dir { format!("{name}/") } else { name })
@@ -166,5 +181,26 @@ mod tests {
         );
         let c = complete("/no/such/folder/x");
         assert_eq!(c.text, "/no/such/folder/x");
+    }
+}
+
+#[cfg(test)]
+mod photo_tests {
+    use super::*;
+
+    #[test]
+    fn a_photo_name_completes_without_case_or_marks() {
+        let dir = tempfile::TempDir::new().expect("tmp");
+        std::fs::write(dir.path().join("Ảnh lễ ra quân.PNG"), b"x").expect("write");
+        std::fs::write(dir.path().join("ghi chú.txt"), b"x").expect("write");
+        let typed = format!("{}/anh le", dir.path().display());
+        let done = complete_photo(&typed);
+        assert_eq!(
+            done.text,
+            format!("{}/Ảnh lễ ra quân.PNG", dir.path().display())
+        );
+        // Only image names (and folders) are offered.
+        let typed = format!("{}/gh", dir.path().display());
+        assert_eq!(complete_photo(&typed).text, typed);
     }
 }
