@@ -333,6 +333,30 @@ const ALT_TAB_KEYS: [Chord; Tab::ALL.len()] = {
     keys
 };
 
+const DIGIT_KEYS: [Chord; 10] = [
+    ch('0'),
+    ch('1'),
+    ch('2'),
+    ch('3'),
+    ch('4'),
+    ch('5'),
+    ch('6'),
+    ch('7'),
+    ch('8'),
+    ch('9'),
+];
+
+/// Tab 4's parts other than the grid: every digit says where figures are typed.
+const fn digits_outside_grid(context: Context) -> Binding {
+    Binding {
+        context,
+        keys: &DIGIT_KEYS,
+        commands: &[Command::DigitOutsideGrid; 10],
+        help: |s| s.k_digit_outside_grid,
+        footer: None,
+    }
+}
+
 const TAB_COMMANDS: [Command; Tab::ALL.len()] = {
     let mut commands = [C::GoTab(Tab::ALL[0]); Tab::ALL.len()];
     let mut i = 0;
@@ -593,74 +617,10 @@ pub static BINDINGS: &[Binding] = &[
     bind!(Figures, [ch('v')], C::NextSection, k_section, f_section),
     bind!(Figures, [ch('i')], C::Import, k_import),
     // Tab 4's other parts: a digit stays on the tab and says where figures go.
-    bind!(
-        Registrations,
-        [
-            ch('0'),
-            ch('1'),
-            ch('2'),
-            ch('3'),
-            ch('4'),
-            ch('5'),
-            ch('6'),
-            ch('7'),
-            ch('8'),
-            ch('9')
-        ],
-        C::DigitOutsideGrid,
-        k_digit_outside_grid
-    ),
-    bind!(
-        Reports,
-        [
-            ch('0'),
-            ch('1'),
-            ch('2'),
-            ch('3'),
-            ch('4'),
-            ch('5'),
-            ch('6'),
-            ch('7'),
-            ch('8'),
-            ch('9')
-        ],
-        C::DigitOutsideGrid,
-        k_digit_outside_grid
-    ),
-    bind!(
-        Agenda,
-        [
-            ch('0'),
-            ch('1'),
-            ch('2'),
-            ch('3'),
-            ch('4'),
-            ch('5'),
-            ch('6'),
-            ch('7'),
-            ch('8'),
-            ch('9')
-        ],
-        C::DigitOutsideGrid,
-        k_digit_outside_grid
-    ),
-    bind!(
-        Tasks,
-        [
-            ch('0'),
-            ch('1'),
-            ch('2'),
-            ch('3'),
-            ch('4'),
-            ch('5'),
-            ch('6'),
-            ch('7'),
-            ch('8'),
-            ch('9')
-        ],
-        C::DigitOutsideGrid,
-        k_digit_outside_grid
-    ),
+    digits_outside_grid(Context::Registrations),
+    digits_outside_grid(Context::Reports),
+    digits_outside_grid(Context::Agenda),
+    digits_outside_grid(Context::Tasks),
     // Tab 4's assigned tasks: read here, their figures typed in the grid.
     bind!(Tasks, [ch('[')], C::PrevDay, k_prev_day),
     bind!(Tasks, [ch(']')], C::NextDay, k_next_day),

@@ -39,12 +39,7 @@ pub fn of_day<'a>(
     value: impl Fn(i64, Metric) -> Option<i64>,
     kpis: &[KpiLine],
 ) -> Vec<TaskLine<'a>> {
-    board
-        .tasks
-        .iter()
-        .filter(|t| t.volunteer_day_id == day_id)
-        .map(|t| line(t, &value, kpis))
-        .collect()
+    lines(board, |t| t.volunteer_day_id == day_id, value, kpis)
 }
 
 /// The tasks unit `unit_id` owns, on any Saturday.
@@ -54,10 +49,19 @@ pub fn of_unit<'a>(
     value: impl Fn(i64, Metric) -> Option<i64>,
     kpis: &[KpiLine],
 ) -> Vec<TaskLine<'a>> {
+    lines(board, |t| t.unit_id == unit_id, value, kpis)
+}
+
+fn lines<'a>(
+    board: &'a Board,
+    which: impl Fn(&TaskRow) -> bool,
+    value: impl Fn(i64, Metric) -> Option<i64>,
+    kpis: &[KpiLine],
+) -> Vec<TaskLine<'a>> {
     board
         .tasks
         .iter()
-        .filter(|t| t.unit_id == unit_id)
+        .filter(|t| which(t))
         .map(|t| line(t, &value, kpis))
         .collect()
 }
