@@ -267,15 +267,26 @@ fn generate(
         })
         .collect();
 
+    // Whether requirement `source` is owed by a unit of `kind` (by everyone when the campaign
+    // has no such requirement): the demo's units do what the plan asks of them.
+    let owes = |source: &str, kind: &str| {
+        base.requirements
+            .iter()
+            .find(|r| r.2 == source)
+            .is_none_or(|r| r.3.split(',').any(|k| k == kind))
+    };
     // Initiatives: about three in four units have at least one, unless a count is asked for.
     let mut plan: Vec<usize> = Vec::new();
+    let authors: Vec<usize> = (0..units.len())
+        .filter(|&i| owes("initiative", &units[i].2))
+        .collect();
     match options.initiatives {
-        Some(n) if !units.is_empty() => {
-            plan.extend((0..n).map(|_| rng.below(units.len() as u64) as usize))
+        Some(n) if !authors.is_empty() => {
+            plan.extend((0..n).map(|_| authors[rng.below(authors.len() as u64) as usize]))
         }
         Some(_) => {}
         None => {
-            for (i, _) in units.iter().enumerate() {
+            for &i in &authors {
                 if rng.chance(75) {
                     for _ in 0..rng.range(1, 3) {
                         plan.push(i);
@@ -392,7 +403,10 @@ fn generate(
     let req_of = |source: &str| base.requirements.iter().find(|r| r.2 == source);
     let first_day = days.first().cloned();
     if let Some((day_id, day_code, day)) = &first_day {
-        for (unit_id, code, _) in &units {
+        for (unit_id, code, _) in units
+            .iter()
+            .filter(|(_, _, kind)| owes("volunteer_registration", kind))
+        {
             // Registration: most on time (before the day's deadline two days earlier).
             let r = rng.below(100);
             if r >= 90 {

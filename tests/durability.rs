@@ -61,7 +61,13 @@ impl Plan {
             .first()
             .expect("the shipped campaign has a Saturday")
             .id;
-        let units = board.units.iter().map(|u| u.id).collect::<Vec<_>>();
+        // The grid's rows: the units that owe the Saturday.
+        let units = board
+            .units
+            .iter()
+            .filter(|u| board.owes_day(u, day_id))
+            .map(|u| u.id)
+            .collect::<Vec<_>>();
         assert!(units.len() > 10, "the shipped campaign has its units");
         Plan { day_id, units }
     }
@@ -96,12 +102,11 @@ fn burst_driver() {
     writeln!(out).expect("stdout");
     for i in 0..ENTRIES {
         let ((unit, metric), value) = plan.entry(i);
-        app.volunteer.list.selected = app
-            .board
-            .units
-            .iter()
-            .position(|u| u.id == unit)
-            .expect("the unit's row");
+        app.volunteer.list.selected =
+            xungkich::app::volunteer::visible_rows(&app.board, &app.volunteer)
+                .iter()
+                .position(|&i| app.board.units[i].id == unit)
+                .expect("the unit's row");
         app.volunteer.col = Metric::ALL
             .iter()
             .position(|m| *m == metric)

@@ -1314,7 +1314,8 @@ fn open_figures(t: &Tmux) -> String {
     t.wait_for("1 Tổng quan");
     t.send(&["4"]);
     t.wait_until("the figures grid", |s| {
-        s.contains("Tổng cộng") && s.contains("37 / 37 đơn vị")
+        // The 19 wards and youth bases that owe the Saturday.
+        s.contains("Tổng cộng") && s.contains("19 / 19 đơn vị")
     })
 }
 
@@ -1575,7 +1576,7 @@ fn a_registration_after_the_deadline_is_counted_late() {
         t.send(&["4"]);
         t.wait_for("Tổng cộng");
         t.send(&["v"]);
-        t.wait_for("0 / 37 đã đăng ký, 0 trễ");
+        t.wait_for("0 / 19 đã đăng ký, 0 trễ");
         t.send(&["/"]);
         t.send_literal("tan quy");
         t.wait_for("Lọc: tan quy");
@@ -1590,7 +1591,7 @@ fn a_registration_after_the_deadline_is_counted_late() {
         t.wait_for("Trụ sở UBND phường");
         t.send(&["C-s"]);
         let s = t.wait_for("Đã lưu");
-        assert!(s.contains("1 / 37 đã đăng ký, 1 trễ"), "{s}");
+        assert!(s.contains("1 / 19 đã đăng ký, 1 trễ"), "{s}");
         assert!(s.contains("✘ trễ"), "{s}");
         // Tab 2: Tân Quý's registration is done, late.
         // Back two tabs (an Esc right before another key would read as Alt+key).

@@ -152,15 +152,19 @@ fn refused_value_120x40() {
 fn refused_land(w: u16, h: u16) -> (String, String) {
     let t = TempStore::new();
     let (mut store, mut a) = grid(&t);
+    // Every unit that owes the Saturday, registered or not.
+    if a.volunteer.registered_only() {
+        press(&mut a, &mut store, &[ch('t')]);
+    }
     let row = a
         .board
         .units
         .iter()
-        .position(|u| u.code == "bql-da-dtxd")
-        .expect("the project board");
+        .position(|u| u.code == "dcs-dbdc-hcsn")
+        .expect("the longest name among the units that owe the Saturday");
     // Left and right skip the cells a unit cannot have: the land column is reached on the
     // land unit's row, then up or down (which keeps the column).
-    let rows = visible_rows(&a.board.units, &a.volunteer);
+    let rows = visible_rows(&a.board, &a.volunteer);
     let at = |code: &str| {
         rows.iter()
             .position(|&i| a.board.units[i].code == code)
@@ -187,7 +191,7 @@ fn refused_land(w: u16, h: u16) -> (String, String) {
 fn refused_land_figure_80x24() {
     let (status, text) = refused_land(80, 24);
     assert!(
-        status.contains("Ban Quản lý dự án") && status.contains("Hồ sơ đất đai trong tuần"),
+        status.contains("Cơ sở Đoàn khối Địa bàn") && status.contains("Hồ sơ đất đai trong tuần"),
         "{status}"
     );
     assert_snapshot!(text);

@@ -21,7 +21,8 @@ use xungkich::io::campaign_file::SHIPPED_SEED;
 use xungkich::io::import::{self, Context, Plan};
 use xungkich::store::Store;
 
-const NOW: &str = "2022-05-01T10:00:00+07:00";
+// After the Saturday: a file of registrations dated before it is not from the future.
+const NOW: &str = "2022-05-07T20:00:00+07:00";
 
 fn config(cases: u32) -> Config {
     let asked = std::env::var("PROPTEST_CASES").ok();
@@ -239,10 +240,22 @@ fn unit_ref(u: &xungkich::domain::unit::Unit, how: usize) -> String {
 /// A valid sheet of `kind`: distinct units (or titles), values within the rules, written
 /// with any delimiter, BOM, line ending and header spelling.
 fn valid_sheet(kind: ImportKind) -> impl Strategy<Value = Vec<u8>> {
-    let units = with_shared(|store| store.load_board().expect("board").units);
-    let n = units.len();
+    let board = with_shared(|store| store.load_board().expect("board"));
+    // A Saturday's rows are for the units that owe it (the wards and the youth bases).
+    let owing: Vec<usize> = match board.volunteer_days.first() {
+        Some(d) => (0..board.units.len())
+            .filter(|&i| board.owes_day(&board.units[i], d.id))
+            .collect(),
+        None => (0..board.units.len()).collect(),
+    };
+    let all: Vec<usize> = (0..board.units.len()).collect();
+    let units = board.units;
+    let pool = match kind {
+        ImportKind::Registrations | ImportKind::Figures => owing,
+        ImportKind::Units | ImportKind::Initiatives => all,
+    };
     (
-        prop::sample::subsequence((0..n).collect::<Vec<_>>(), 1..8),
+        prop::sample::subsequence(pool, 1..8),
         prop::collection::vec(
             (0usize..4, text(), campaign_date(), 0i64..2000, 0i64..2000),
             8,
@@ -272,6 +285,7 @@ fn valid_sheet(kind: ImportKind) -> impl Strategy<Value = Vec<u8>> {
                             h("Số đoàn viên tham gia"),
                             h("Dấu thời gian"),
                             h("Địa điểm"),
+                            h("Nội dung đăng ký"),
                         ]
                     }
                     ImportKind::Figures => {
@@ -298,9 +312,15 @@ fn valid_sheet(kind: ImportKind) -> impl Strategy<Value = Vec<u8>> {
                                 t.clone(),
                             ]
                         }
-                        ImportKind::Registrations => {
-                            vec![unit_ref(u, *how), a.to_string(), date.clone(), t.clone()]
-                        }
+                        // Registered before now (a registration cannot come from the
+                        // future), with what the unit will do.
+                        ImportKind::Registrations => vec![
+                            unit_ref(u, *how),
+                            a.to_string(),
+                            format!("{}/04/2022", 15 + a % 15),
+                            t.clone(),
+                            format!("{t} {i}"),
+                        ],
                         ImportKind::Figures => vec![
                             unit_ref(u, *how),
                             a.to_string(),

@@ -15,7 +15,7 @@ use xungkich::i18n::Lang;
 use xungkich::store::Store;
 use xungkich::ui::snapshot::render_text;
 
-const AT: &str = "2022-05-01T10:00";
+const AT: &str = "2022-05-07T20:00";
 
 fn fixture(name: &str) -> String {
     Path::new(env!("CARGO_MANIFEST_DIR"))

@@ -1038,7 +1038,7 @@ fn the_overview_follows_the_registry_live() {
     assert!(
         screen
             .lines()
-            .any(|l| l.contains("Sáng kiến") && l.contains("0 / 37 xong")),
+            .any(|l| l.contains("Sáng kiến") && l.contains("0 / 29 xong")),
         "{screen}"
     );
     press(&mut a, &mut store, &[ch('3')]);
@@ -1048,7 +1048,7 @@ fn the_overview_follows_the_registry_live() {
     assert!(
         screen
             .lines()
-            .any(|l| l.contains("Sáng kiến") && l.contains("1 / 37 xong")),
+            .any(|l| l.contains("Sáng kiến") && l.contains("1 / 29 xong")),
         "{screen}"
     );
 }

@@ -110,7 +110,7 @@ fn registering_after_the_deadline_is_counted_late() {
     assert!(a.form.is_none(), "{:?}", a.status);
     let screen = render_text(&a, 120, 40);
     assert!(screen.contains("✘ trễ"), "{screen}");
-    assert!(screen.contains("1 / 37 đã đăng ký, 1 trễ"), "{screen}");
+    assert!(screen.contains("1 / 19 đã đăng ký, 1 trễ"), "{screen}");
     let req = registration_requirement(&a);
     let unit = a
         .board
@@ -330,7 +330,7 @@ fn a_registration_time_after_now_is_refused_as_in_the_future() {
             &mut store,
             &[key(KeyCode::Esc), key(KeyCode::Char('y'))],
         );
-        assert!(render_text(&a, 120, 40).contains("0 / 37"), "{lang:?}");
+        assert!(render_text(&a, 120, 40).contains("0 / 19"), "{lang:?}");
         // Now itself is not the future.
         press(&mut a, &mut store, &[key(KeyCode::Char('a'))]);
         tick_first_activity(&mut a, &mut store);

@@ -102,7 +102,7 @@ fn at_16_01_the_report_is_late() {
     press(&mut a, &mut store, &[ctrl('s')]);
     let screen = render_text(&a, 120, 40);
     assert!(screen.contains("✘ trễ"), "{screen}");
-    assert!(screen.contains("1 / 37 đã báo cáo, 1 trễ"), "{screen}");
+    assert!(screen.contains("1 / 19 đã báo cáo, 1 trễ"), "{screen}");
 }
 
 #[test]

@@ -177,7 +177,7 @@ pub(super) fn save(
 /// One cell over: up and down keep the figure, left and right skip the figures the unit
 /// cannot have (staying put at the row's end).
 pub(super) fn step(app: &mut App, dir: Direction) {
-    let rows = visible_rows(&app.board.units, &app.volunteer).len();
+    let rows = visible_rows(&app.board, &app.volunteer).len();
     match dir {
         Direction::Up => {
             let v = &mut app.volunteer;
@@ -207,7 +207,7 @@ pub(super) fn step(app: &mut App, dir: Direction) {
 /// The next (or previous) cell a unit can have, in reading order: along the row, then on to
 /// the next row's first (or the row before's last). At the grid's ends it stays.
 pub(super) fn next_cell(app: &mut App, forward: bool) {
-    let rows = visible_rows(&app.board.units, &app.volunteer);
+    let rows = visible_rows(&app.board, &app.volunteer);
     if rows.is_empty() {
         return;
     }

@@ -31,7 +31,7 @@ pub(super) fn refresh(app: &mut App, store: &Store) {
 
 /// The selected cell: (unit id, unit name, figure), if any unit is shown.
 pub(super) fn cell(app: &App) -> Option<(i64, String, Metric)> {
-    let rows = visible_rows(&app.board.units, &app.volunteer);
+    let rows = visible_rows(&app.board, &app.volunteer);
     let &i = rows.get(clamp(app.volunteer.list.selected, rows.len()))?;
     let unit = &app.board.units[i];
     // The short form, cut to 24 columns, keeps the reason within an 80-column status line.
@@ -47,7 +47,7 @@ pub(super) fn cell(app: &App) -> Option<(i64, String, Metric)> {
 fn keep_unit(app: &mut App, change: impl FnOnce(&mut App)) {
     let before = cell(app).map(|c| c.0);
     change(app);
-    let rows = visible_rows(&app.board.units, &app.volunteer);
+    let rows = visible_rows(&app.board, &app.volunteer);
     if let Some(pos) = before.and_then(|id| rows.iter().position(|&i| app.board.units[i].id == id))
     {
         app.volunteer.list.selected = pos;
@@ -238,7 +238,7 @@ impl super::tab::TabView for VolunteerTab {
                 .count();
             v.task_row = super::list_state::moved(v.task_row, delta, n);
         } else {
-            let len = visible_rows(&app.board.units, v).len();
+            let len = visible_rows(&app.board, v).len();
             v.list.selected = super::list_state::moved(v.list.selected, delta, len);
         }
     }

@@ -60,13 +60,21 @@ pub struct VolunteerView {
     /// (`Some(false)`), or, until `t` is pressed, the registered ones on a day that has any.
     pub registered_only: Option<bool>,
     figures: HashMap<(i64, Metric), (i64, DateTime<FixedOffset>)>,
+    /// The units with a registration, report or figure for the loaded day: shown on tab 4
+    /// even when they owe nothing that day (a store kept from before the plan's owners were
+    /// set, an import), so no record is out of sight.
+    recorded: std::collections::HashSet<i64>,
     /// The day the figures above belong to.
     loaded_day: Option<i64>,
 }
 
-/// The units shown, as indices into `units`: those matching the filter, in plan order; in
-/// the figures grid, only those registered for the day when [`VolunteerView::registered_only`].
-pub fn visible_rows(units: &[crate::domain::unit::Unit], view: &VolunteerView) -> Vec<usize> {
+/// The units shown, as indices into `board.units`: those that owe the day's registration or
+/// report (the plan asks them of youth bases, not of the units a base acts for) and match
+/// the filter, in plan order; in the figures grid, only those registered for the day when
+/// [`VolunteerView::registered_only`].
+pub fn visible_rows(board: &crate::store::Board, view: &VolunteerView) -> Vec<usize> {
+    let units = &board.units;
+    let day = board.volunteer_days.get(view.day).map(|d| d.id);
     let needle = crate::domain::fold::Needle::new(view.list.filter.value());
     // A set, not a search per unit: this runs several times a key on stores of many units.
     let registered: Option<std::collections::HashSet<i64>> = (view.section == Section::Figures
@@ -75,10 +83,24 @@ pub fn visible_rows(units: &[crate::domain::unit::Unit], view: &VolunteerView) -
     units
         .iter()
         .enumerate()
+        .filter(|(_, u)| day.is_none_or(|d| board.owes_day(u, d)) || view.recorded.contains(&u.id))
         .filter(|(_, u)| needle.matches(&u.name) || needle.matches(&u.code))
         .filter(|(_, u)| registered.as_ref().is_none_or(|set| set.contains(&u.id)))
         .map(|(i, _)| i)
         .collect()
+}
+
+/// How many units tab 4 lists for the day before any filter: those that owe its
+/// registration or report, and any other with a record for it.
+pub fn day_unit_count(board: &crate::store::Board, view: &VolunteerView) -> usize {
+    let Some(day) = board.volunteer_days.get(view.day).map(|d| d.id) else {
+        return board.units.len();
+    };
+    board
+        .units
+        .iter()
+        .filter(|u| board.owes_day(u, day) || view.recorded.contains(&u.id))
+        .count()
 }
 
 impl VolunteerView {
@@ -146,6 +168,13 @@ impl VolunteerView {
         self.figures = rows
             .into_iter()
             .map(|r| ((r.unit_id, r.metric), (r.value, r.updated_at)))
+            .collect();
+        self.recorded = self
+            .registrations
+            .iter()
+            .map(|r| r.unit_id)
+            .chain(self.reports.iter().map(|r| r.unit_id))
+            .chain(self.figures.keys().map(|(u, _)| *u))
             .collect();
         self.loaded_day = Some(day_id);
         Ok(())

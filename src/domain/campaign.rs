@@ -73,6 +73,9 @@ pub struct UnitDef {
     pub kind: UnitKind,
     pub contact_person: String,
     pub phone: String,
+    /// The codes of the units this youth base acts for (its Youth Union organisation does
+    /// their Saturday): empty for every other unit.
+    pub acts_for: Vec<String>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -99,6 +102,8 @@ pub struct RequirementDef {
     /// The volunteer day a registration or quick-report requirement is about.
     pub volunteer_day: Option<String>,
     pub evidence: String,
+    /// The sentence of the plan the requirement comes from, quoted with its section.
+    pub basis: String,
 }
 
 #[derive(Debug, Clone, PartialEq)]

@@ -142,4 +142,27 @@ pub enum CampaignProblem {
         at: String,
         value: f64,
     },
+    /// `acts_for` on a unit that is not a youth base; `kind` is the unit's kind code.
+    ActsForNotBase {
+        at: String,
+        kind: &'static str,
+    },
+    /// `acts_for` names a youth base: a base acts for units, not for another base.
+    ActsForBase {
+        at: String,
+        code: String,
+    },
+    /// A unit that two youth bases say they act for.
+    ActedForTwice {
+        at: String,
+        unit: String,
+        first: String,
+    },
+    /// A requirement owed both by a youth base and by a unit it acts for: one organisation
+    /// would owe the same thing twice.
+    OwedTwice {
+        at: String,
+        base: String,
+        unit: String,
+    },
 }

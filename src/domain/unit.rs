@@ -47,6 +47,9 @@ pub struct Unit {
     pub contact_person: String,
     pub phone: String,
     pub sort_order: i64,
+    /// The youth base that acts for this unit (its Youth Union organisation), if any: the
+    /// base owes what the plan asks of Youth Union bases, the unit what it asks of units.
+    pub youth_base: Option<i64>,
 }
 
 impl Unit {

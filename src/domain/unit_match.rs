@@ -142,6 +142,7 @@ mod tests {
             contact_person: String::new(),
             phone: String::new(),
             sort_order: id,
+            youth_base: None,
         }
     }
 

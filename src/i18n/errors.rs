@@ -230,6 +230,10 @@ impl Strings {
             DayRequired { at, source } => self.cf_day_required(at, source),
             DayNotAllowed { at, source } => self.cf_day_not_allowed(at, source),
             TargetRange { at, value } => self.cf_target_range(at, value),
+            ActsForNotBase { at, kind } => self.cf_acts_for_not_base(at, kind),
+            ActsForBase { at, code } => self.cf_acts_for_base(at, q(code)),
+            ActedForTwice { at, unit, first } => self.cf_acted_for_twice(at, q(unit), q(first)),
+            OwedTwice { at, base, unit } => self.cf_owed_twice(at, q(base), q(unit)),
         }
     }
 

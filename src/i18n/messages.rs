@@ -481,6 +481,22 @@ messages! {
         vi: "`{at}`: chỉ dùng khi source là volunteer_registration hoặc quick_report (ở đây source là «{source}»)",
         en: "{at}: only allowed when source is volunteer_registration or quick_report (source is \"{source}\")",
     }
+    cf_acts_for_not_base(at: impl Display, kind: impl Display) {
+        vi: "`{at}`: chỉ cơ sở Đoàn (kind = \"youth_base\") mới thay mặt đơn vị khác; đơn vị này là «{kind}»",
+        en: "{at}: only a youth base (kind = \"youth_base\") acts for other units; this unit is \"{kind}\"",
+    }
+    cf_acts_for_base(at: impl Display, code: impl Display) {
+        vi: "`{at}`: «{code}» là cơ sở Đoàn; cơ sở Đoàn thay mặt đơn vị, không thay mặt cơ sở Đoàn khác",
+        en: "{at}: \"{code}\" is a youth base; a base acts for units, not for another base",
+    }
+    cf_acted_for_twice(at: impl Display, unit: impl Display, first: impl Display) {
+        vi: "`{at}`: đơn vị «{unit}» đã có cơ sở Đoàn «{first}» thay mặt; mỗi đơn vị chỉ một cơ sở Đoàn",
+        en: "{at}: unit \"{unit}\" already has youth base \"{first}\" acting for it; a unit has one base",
+    }
+    cf_owed_twice(at: impl Display, base: impl Display, unit: impl Display) {
+        vi: "`{at}`: cả cơ sở Đoàn «{base}» lẫn đơn vị «{unit}» mà nó thay mặt đều phải nộp — một tổ chức không nộp cùng việc hai lần; bỏ một trong hai loại đơn vị",
+        en: "{at}: both youth base \"{base}\" and unit \"{unit}\" it acts for would owe it — one organisation does not owe the same thing twice; drop one of the two kinds",
+    }
     cf_target_range(at: impl Display, value: impl Display) {
         vi: "`{at}`: {value} không phải tỉ lệ phần trăm từ 0 đến 100",
         en: "{at}: {value} is not a percentage between 0 and 100",
@@ -900,6 +916,14 @@ messages! {
     err_choose_or_write(choice: impl Display, text: impl Display) {
         vi: "Chọn ít nhất một mục ở «{choice}» hoặc ghi vào «{text}».",
         en: "Tick one under “{choice}” or write one under “{text}”.",
+    }
+    im_err_base_owes(unit: impl Display, base: impl Display) {
+        vi: "{unit} không nộp việc của Ngày thứ Bảy này: cơ sở Đoàn {base} nộp thay — ghi dòng này cho {base}.",
+        en: "{unit} owes nothing for this Saturday: its youth base {base} does — put this row under {base}.",
+    }
+    im_err_not_owed(unit: impl Display) {
+        vi: "{unit} không phải nộp việc của Ngày thứ Bảy này (kế hoạch không giao cho loại đơn vị này).",
+        en: "{unit} owes nothing for this Saturday (the plan does not ask it of this kind of unit).",
     }
     err_in_future(at: impl Display, now: impl Display) {
         vi: "{at} ở tương lai (bây giờ: {now}).",

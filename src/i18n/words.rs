@@ -1365,6 +1365,14 @@ words! {
         vi: "Nhiệm vụ thứ Bảy",
         en: "Saturday task",
     }
+    detail_youth_base {
+        vi: "Cơ sở Đoàn",
+        en: "Youth base",
+    }
+    detail_acts_for {
+        vi: "Thay mặt",
+        en: "Acts for",
+    }
     k_new_round {
         vi: "thêm đợt thứ Bảy",
         en: "add a Saturday round",
@@ -1730,16 +1738,16 @@ words! {
         en: "Units",
     }
     ex_h_units {
-        vi: "Mã|Tên đơn vị|Loại|Người liên hệ|Điện thoại",
-        en: "Code|Unit name|Kind|Contact person|Phone",
+        vi: "Mã|Tên đơn vị|Loại|Người liên hệ|Điện thoại|Cơ sở Đoàn thay mặt",
+        en: "Code|Unit name|Kind|Contact person|Phone|Youth base acting for it",
     }
     ex_t_requirements {
         vi: "Yêu cầu",
         en: "Requirements",
     }
     ex_h_requirements {
-        vi: "Mã|Yêu cầu|Nguồn|Áp dụng cho|Hạn|Minh chứng",
-        en: "Code|Requirement|Source|Applies to|Deadline|Evidence",
+        vi: "Mã|Yêu cầu|Nguồn|Áp dụng cho|Hạn|Minh chứng|Căn cứ kế hoạch",
+        en: "Code|Requirement|Source|Applies to|Deadline|Evidence|Basis in the plan",
     }
     ex_t_checklist {
         vi: "Tiến độ",

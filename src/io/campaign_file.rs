@@ -161,6 +161,8 @@ struct RawUnit {
     kind: Text,
     contact_person: Option<Text>,
     phone: Option<Text>,
+    /// Youth bases only: the codes of the units whose Youth Union organisation this base is.
+    acts_for: Option<Vec<Text>>,
 }
 
 #[derive(Deserialize)]
@@ -186,6 +188,8 @@ struct RawRequirement {
     deadline: Option<Moment>,
     volunteer_day: Option<Text>,
     evidence: Option<Text>,
+    /// The sentence of the plan the requirement comes from.
+    basis: Option<Text>,
 }
 
 #[derive(Deserialize)]
@@ -526,6 +530,7 @@ fn build(src: &Source, raw: &RawFile) -> Result<CampaignDef> {
     let (units, unit_codes) = units(src, &raw.units)?;
     let (volunteer_days, day_codes) = volunteer_days(src, &campaign, &raw.volunteer_days)?;
     let requirements = requirements(src, &day_codes, &raw.requirements)?;
+    owed_once(src, &units, &requirements, &raw.requirements)?;
     let (kpis, kpi_codes) = kpis(src, &raw.kpis)?;
     let tasks = tasks(src, &unit_codes, &day_codes, &kpi_codes, &raw.tasks)?;
     let agenda = agenda(src, &raw.agenda)?;
@@ -606,10 +611,83 @@ fn units(src: &Source, raw: &[RawUnit]) -> Result<(Vec<UnitDef>, Codes)> {
                 kind: unit_kind(src, &format!("{at}.kind"), &u.kind)?,
                 contact_person: optional_text(u.contact_person.as_ref()),
                 phone: phone(src, &format!("{at}.phone"), u.phone.as_ref())?,
+                acts_for: Vec::new(),
             })
         })
         .collect::<Result<Vec<_>>>()?;
+    // A second pass: a base may name units defined further down the file.
+    let mut units = units;
+    let mut base_of: HashMap<String, String> = HashMap::new();
+    for (i, u) in raw.iter().enumerate() {
+        let Some(list) = &u.acts_for else {
+            continue;
+        };
+        let at = format!("units[{i}].acts_for");
+        if units[i].kind != UnitKind::YouthBase && !list.is_empty() {
+            return Err(src.error(
+                list[0].span(),
+                CampaignProblem::ActsForNotBase {
+                    at,
+                    kind: units[i].kind.code(),
+                },
+            ));
+        }
+        let mut acts_for = Vec::new();
+        for (j, v) in list.iter().enumerate() {
+            let at = format!("{at}[{j}]");
+            let code = codes.refer(src, &at, v)?;
+            if units
+                .iter()
+                .any(|t| t.code == code && t.kind == UnitKind::YouthBase)
+            {
+                return Err(src.error(v.span(), CampaignProblem::ActsForBase { at, code }));
+            }
+            if let Some(first) = base_of.get(&code) {
+                return Err(src.error(
+                    v.span(),
+                    CampaignProblem::ActedForTwice {
+                        at,
+                        unit: code,
+                        first: first.clone(),
+                    },
+                ));
+            }
+            base_of.insert(code.clone(), units[i].code.clone());
+            acts_for.push(code);
+        }
+        units[i].acts_for = acts_for;
+    }
     Ok((units, codes))
+}
+
+/// No organisation owes the same thing twice: a requirement owed by youth bases may not also
+/// be owed by a unit one of them acts for (the base *is* that unit's Youth Union).
+fn owed_once(
+    src: &Source,
+    units: &[UnitDef],
+    requirements: &[RequirementDef],
+    raw: &[RawRequirement],
+) -> Result<()> {
+    for (i, r) in requirements.iter().enumerate() {
+        for base in units.iter().filter(|u| r.applies_to.contains(&u.kind)) {
+            let both = base.acts_for.iter().find(|code| {
+                units
+                    .iter()
+                    .any(|u| &u.code == *code && r.applies_to.contains(&u.kind))
+            });
+            if let Some(unit) = both {
+                return Err(src.error(
+                    raw[i].applies_to.span(),
+                    CampaignProblem::OwedTwice {
+                        at: format!("requirements[{i}].applies_to"),
+                        base: base.code.clone(),
+                        unit: unit.clone(),
+                    },
+                ));
+            }
+        }
+    }
+    Ok(())
 }
 
 fn volunteer_days(
@@ -750,6 +828,7 @@ fn requirement(
         deadline,
         volunteer_day,
         evidence: optional_text(raw.evidence.as_ref()),
+        basis: optional_text(raw.basis.as_ref()),
     })
 }
 
@@ -1085,7 +1164,22 @@ mod tests {
             panic!("four requirements expected");
         };
         assert_eq!(initiative.deadline, None);
-        assert_eq!(initiative.applies_to, UnitKind::ALL.to_vec());
+        // Section II.1 names agencies, public-service units, vertical units and wards.
+        assert_eq!(
+            initiative.applies_to,
+            [
+                UnitKind::Ward,
+                UnitKind::Agency,
+                UnitKind::PublicService,
+                UnitKind::Vertical
+            ]
+        );
+        // Section III.2: the youth bases (a ward's row carries its Đoàn phường).
+        assert_eq!(
+            registration.applies_to,
+            [UnitKind::Ward, UnitKind::YouthBase]
+        );
+        assert_eq!(report.applies_to, registration.applies_to);
         assert_eq!(registration.deadline, Some(at(2022, 5, 5, 0, 0)));
         assert_eq!(registration.volunteer_day.as_deref(), Some("tb-dot2-2022"));
         assert_eq!(report.deadline, Some(at(2022, 5, 7, 16, 0)));
@@ -1161,6 +1255,42 @@ mod tests {
     }
 
     // ----- errors -----------------------------------------------------------------------------
+
+    #[test]
+    fn shipped_plan_owners_owe_once_with_their_sentence() {
+        let def = shipped();
+        let owing = |r: &RequirementDef| {
+            def.units
+                .iter()
+                .filter(|u| r.applies_to.contains(&u.kind))
+                .count()
+        };
+        let counts: Vec<usize> = def.requirements.iter().map(owing).collect();
+        // 11 wards + 12 agencies + 4 public-service + 2 vertical; 11 wards + 8 youth bases.
+        assert_eq!(counts, [29, 19, 19, 29]);
+        for r in &def.requirements {
+            assert!(r.basis.starts_with("Mục "), "{} has no sentence", r.code);
+        }
+        let base_of = |code: &str| {
+            def.units
+                .iter()
+                .find(|b| b.acts_for.iter().any(|c| c == code))
+                .map(|b| b.code.as_str())
+        };
+        assert_eq!(base_of("chi-cuc-thue"), Some("cd-chi-cuc-thue"));
+        assert_eq!(base_of("cn-vpdkdd"), Some("cd-vpdkdd"));
+        assert_eq!(base_of("phong-noi-vu"), Some("cd-chinh-quyen"));
+        assert_eq!(base_of("p-tan-quy"), None);
+        // Every agency, public-service and vertical unit has the base that does its Saturday.
+        for u in def.units.iter().filter(|u| {
+            matches!(
+                u.kind,
+                UnitKind::Agency | UnitKind::PublicService | UnitKind::Vertical
+            )
+        }) {
+            assert!(base_of(&u.code).is_some(), "{} has no youth base", u.code);
+        }
+    }
 
     /// Lines 1–2 of every broken file below; what a test appends starts on line 3.
     const HEAD: &str = "schema = 1\n\
@@ -1568,5 +1698,43 @@ mod tests {
                 "offset {offset}"
             );
         }
+    }
+
+    /// A base `b` after HEAD and UNIT (lines 8–12), acting for `acts`.
+    fn with_base(acts: &str, kind: &str) -> String {
+        format!(
+            "{}\n[[units]]\ncode = \"b\"\nname = \"B\"\nkind = \"{kind}\"\nacts_for = {acts}\n",
+            base()
+        )
+    }
+
+    #[test]
+    fn acts_for_is_checked() {
+        let def = parse(&with_base("[\"a\"]", "youth_base"), "t.toml").expect("valid");
+        assert_eq!(def.units[1].acts_for, ["a"]);
+        fails(&with_base("[\"a\"]", "agency"), 13, "only a youth base");
+        fails(&with_base("[\"zz\"]", "youth_base"), 13, "\"zz\"");
+        fails(&with_base("[\"b\"]", "youth_base"), 13, "is a youth base");
+        let twice = format!(
+            "{}\n[[units]]\ncode = \"c\"\nname = \"C\"\nkind = \"youth_base\"\nacts_for = [\"a\"]\n",
+            with_base("[\"a\"]", "youth_base")
+        );
+        fails(&twice, 19, "already has youth base \"b\"");
+    }
+
+    #[test]
+    fn a_base_and_its_unit_never_owe_the_same_requirement() {
+        let text = format!(
+            "{}\n[[requirements]]\ncode = \"r\"\ntitle = \"R\"\nshort = \"R\"\n\
+             source = \"manual\"\napplies_to = [\"ward\", \"youth_base\"]\n",
+            with_base("[\"a\"]", "youth_base")
+        );
+        fails(
+            &text,
+            20,
+            "one organisation does not owe the same thing twice",
+        );
+        let fine = text.replace("[\"ward\", \"youth_base\"]", "[\"ward\"]");
+        parse(&fine, "t.toml").expect("owed by the ward alone");
     }
 }

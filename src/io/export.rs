@@ -130,6 +130,9 @@ pub fn gather(
             Value::text(s.kind(u.kind)),
             Value::text(&u.contact_person),
             Value::text(&u.phone),
+            board
+                .youth_base_of(u)
+                .map_or(Value::Empty, |b| Value::text(&b.name)),
         ]);
     }
 
@@ -153,6 +156,7 @@ pub fn gather(
                 Value::text(s.br_during_campaign)
             },
             Value::text(&r.evidence),
+            Value::text(&r.basis),
         ]);
     }
 

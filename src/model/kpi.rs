@@ -124,9 +124,11 @@ pub fn compute(board: &Board, store: &Store, now: DateTime<FixedOffset>) -> Resu
                             .map(|(unit, _, _)| *unit)
                             .filter(|u| applicable.contains(u))
                             .collect();
+                        // Of the bases that owe the report: a registration kept from a
+                        // unit that owes none does not raise the count it is judged by.
                         let registered = registrations(d.id)?
                             .iter()
-                            .filter(|(_, at)| *at <= now)
+                            .filter(|(unit, at)| *at <= now && applicable.contains(unit))
                             .count();
                         (reported.len(), registered)
                     }

@@ -42,6 +42,8 @@ pub struct RequirementRow {
     pub deadline_explicit: bool,
     pub volunteer_day_id: Option<i64>,
     pub evidence: String,
+    /// The sentence of the plan the requirement comes from ("" when the campaign gave none).
+    pub basis: String,
 }
 
 impl RequirementRow {
@@ -104,6 +106,31 @@ impl Board {
             .map_or("", |u| u.name.as_str())
     }
 
+    /// The youth base acting for `unit`, when it is one of the board's units.
+    pub fn youth_base_of(&self, unit: &Unit) -> Option<&Unit> {
+        let id = unit.youth_base?;
+        self.units.iter().find(|u| u.id == id)
+    }
+
+    /// The units youth base `base_id` acts for, in plan order.
+    pub fn acted_for(&self, base_id: i64) -> Vec<&Unit> {
+        self.units
+            .iter()
+            .filter(|u| u.youth_base == Some(base_id))
+            .collect()
+    }
+
+    /// Whether `unit` owes something about volunteer day `day_id` (its registration or its
+    /// quick report): the rows of tab 4. A day no requirement names is everybody's.
+    pub fn owes_day(&self, unit: &Unit, day_id: i64) -> bool {
+        let mut about_day = self
+            .requirements
+            .iter()
+            .filter(|r| r.volunteer_day_id == Some(day_id))
+            .peekable();
+        about_day.peek().is_none() || about_day.any(|r| r.applies(unit.kind))
+    }
+
     pub fn evidence_for(&self, unit_id: i64, requirement_id: i64) -> Option<DateTime<FixedOffset>> {
         self.evidence.get(&(unit_id, requirement_id)).copied()
     }
@@ -122,6 +149,25 @@ impl Store {
         for r in &requirements {
             for (unit_id, at) in evidence_of(conn, r)? {
                 evidence.insert((unit_id, r.id), at);
+            }
+        }
+        // An initiative written under a youth base that is the Youth Union of one unit only
+        // (Chi đoàn Chi cục Thuế for Chi cục Thuế) is that unit's: the plan asks "the Youth
+        // Union organisation at the unit" to register it. A base of several units cannot say
+        // whose it is, so it counts for none of them.
+        for r in requirements
+            .iter()
+            .filter(|r| r.source == RequirementSource::Initiative)
+        {
+            for base in &units {
+                let mut served = units.iter().filter(|u| u.youth_base == Some(base.id));
+                let (Some(only), None) = (served.next(), served.next()) else {
+                    continue;
+                };
+                if let Some(at) = evidence.get(&(base.id, r.id)).copied() {
+                    let entry = evidence.entry((only.id, r.id)).or_insert(at);
+                    *entry = (*entry).min(at);
+                }
             }
         }
         Ok(Board {
@@ -198,6 +244,7 @@ fn unit_from_row(r: &Row<'_>) -> rusqlite::Result<(Unit, String)> {
             contact_person: r.get(4)?,
             phone: r.get(5)?,
             sort_order: r.get(6)?,
+            youth_base: r.get(7)?,
         },
         r.get(3)?,
     ))
@@ -205,7 +252,7 @@ fn unit_from_row(r: &Row<'_>) -> rusqlite::Result<(Unit, String)> {
 
 fn units(conn: &Connection) -> Result<Vec<Unit>> {
     let mut stmt = conn.prepare(
-        "SELECT id, code, name, kind, contact_person, phone, sort_order
+        "SELECT id, code, name, kind, contact_person, phone, sort_order, youth_base_id
          FROM units WHERE active = 1 ORDER BY sort_order, id",
     )?;
     let rows = stmt
@@ -226,7 +273,8 @@ fn requirements(
     campaign_end: DateTime<FixedOffset>,
 ) -> Result<Vec<RequirementRow>> {
     let mut stmt = conn.prepare(
-        "SELECT id, code, title, short_title, source, applies_to, deadline, volunteer_day_id, evidence
+        "SELECT id, code, title, short_title, source, applies_to, deadline, volunteer_day_id,
+                evidence, basis
          FROM requirements ORDER BY sort_order, id",
     )?;
     let rows = stmt
@@ -241,12 +289,13 @@ fn requirements(
                 r.get::<_, Option<String>>(6)?,
                 r.get::<_, Option<i64>>(7)?,
                 r.get::<_, String>(8)?,
+                r.get::<_, String>(9)?,
             ))
         })?
         .collect::<std::result::Result<Vec<_>, _>>()?;
     rows.into_iter()
         .map(
-            |(id, code, title, short, source, applies, deadline, day, evidence)| {
+            |(id, code, title, short, source, applies, deadline, day, evidence, basis)| {
                 let source = RequirementSource::from_code(&source).ok_or_else(|| {
                     Invalid::stored(format!("requirements.source {code}"), source.as_str())
                 })?;
@@ -275,6 +324,7 @@ fn requirements(
                     deadline_explicit,
                     volunteer_day_id: day,
                     evidence,
+                    basis,
                 })
             },
         )

@@ -104,6 +104,17 @@ fn insert(
         )?;
         unit_ids.insert(u.code.as_str(), tx.last_insert_rowid());
     }
+    for u in &def.units {
+        for code in &u.acts_for {
+            tx.execute(
+                "UPDATE units SET youth_base_id = ?1 WHERE id = ?2",
+                params![
+                    lookup_unit(&unit_ids, &u.code)?,
+                    lookup_unit(&unit_ids, code)?
+                ],
+            )?;
+        }
+    }
     let mut day_ids = HashMap::new();
     for d in &def.volunteer_days {
         tx.execute(
@@ -138,8 +149,8 @@ fn insert(
         let applies: Vec<&str> = r.applies_to.iter().map(|k| k.code()).collect();
         tx.execute(
             "INSERT INTO requirements (code, title, short_title, source, applies_to, deadline,
-                volunteer_day_id, evidence, sort_order)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+                volunteer_day_id, evidence, sort_order, basis)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
             params![
                 r.code,
                 r.title,
@@ -149,7 +160,8 @@ fn insert(
                 r.deadline.map(|d| d.to_rfc3339()),
                 day,
                 r.evidence,
-                i as i64
+                i as i64,
+                r.basis
             ],
         )?;
     }
@@ -212,4 +224,13 @@ fn insert(
         }
     }
     Ok(())
+}
+
+fn lookup_unit(ids: &HashMap<&str, i64>, code: &str) -> Result<i64> {
+    ids.get(code).copied().ok_or_else(|| {
+        StoreError::Invalid(Invalid::UnknownCode {
+            table: "units",
+            code: code.to_string(),
+        })
+    })
 }

@@ -231,10 +231,17 @@ fn names_fitting(
         {
             out.push_str(sep);
             out.push_str(&name);
-        } else {
-            if !out.is_empty() {
-                out.push(' ');
+        } else if out.is_empty() {
+            // Not even the first name fits whole (a youth base's long name): it is cut rather
+            // than left out, so the line always names someone.
+            if is_last {
+                return truncate(&name, width);
             }
+            let more = more_text(rest - 1);
+            let room = width.saturating_sub(more.width() + 1);
+            return format!("{} {more}", truncate(&name, room));
+        } else {
+            out.push(' ');
             out.push_str(&more);
             return truncate(&out, width);
         }

@@ -16,7 +16,7 @@ use crate::domain::checklist::CheckState;
 use crate::domain::time::{Span as TimeSpan, format_date, format_local, format_span};
 use crate::domain::unit::Unit;
 use crate::i18n::Strings;
-use crate::model::checklist::{missing_count, unit_states};
+use crate::model::checklist::{missing_count, state_of, unit_states};
 use crate::store::RequirementRow;
 use crate::text::{clean, truncate};
 
@@ -246,7 +246,54 @@ fn unit_lines(app: &App, theme: Theme, unit: &Unit, states: &[CheckState]) -> Ve
             ])
         },
     ];
+    lines.extend(youth_base_lines(app, theme, unit));
     lines.extend(tasks);
+    lines
+}
+
+/// The unit and its youth base shown together: a unit names the base that does its Saturday,
+/// with where the base stands on what it owes in the unit's place; a base names the units it
+/// acts for.
+fn youth_base_lines(app: &App, theme: Theme, unit: &Unit) -> Vec<Line<'static>> {
+    let s = app.strings();
+    let board = &app.board;
+    let mut lines = Vec::new();
+    if let Some(base) = board.youth_base_of(unit) {
+        let states: Vec<String> = board
+            .requirements
+            .iter()
+            .filter(|r| r.applies(base.kind) && !r.applies(unit.kind))
+            .map(|r| {
+                let st = state_of(board, base, r, app.now);
+                format!("{} {}", clean(&r.short), cell_text(&st, s))
+            })
+            .collect();
+        let owes = if states.is_empty() {
+            String::new()
+        } else {
+            format!(" — {}", states.join(", "))
+        };
+        lines.push(Line::from(vec![
+            Span::styled(format!("{}: ", s.detail_youth_base), theme.dim()),
+            Span::raw(format!("{}{owes}", clean(&base.name))),
+        ]));
+    }
+    let served = board.acted_for(unit.id);
+    if !served.is_empty() {
+        const SHOWN: usize = 3;
+        let mut names: Vec<String> = served
+            .iter()
+            .take(SHOWN)
+            .map(|u| clean(&u.short_name()).into_owned())
+            .collect();
+        if served.len() > SHOWN {
+            names.push(s.ov_and_more_short(served.len() - SHOWN));
+        }
+        lines.push(Line::from(vec![
+            Span::styled(format!("{}: ", s.detail_acts_for), theme.dim()),
+            Span::raw(names.join(", ")),
+        ]));
+    }
     lines
 }
 

@@ -14,7 +14,7 @@ use super::table::{list_table, selectable};
 use super::theme::Theme;
 use crate::app::App;
 use crate::app::units_view::{clamp, scroll_offset};
-use crate::app::volunteer::{Section, VolunteerView, visible_rows};
+use crate::app::volunteer::{Section, VolunteerView, day_unit_count, visible_rows};
 use crate::domain::campaign::RequirementSource;
 use crate::domain::checklist::{on_time, report_counts};
 use crate::domain::figures::Metric;
@@ -43,14 +43,15 @@ pub fn render(frame: &mut Frame<'_>, app: &App, theme: Theme, area: Rect) {
     .areas(area);
     render_head(frame, app, theme, head, day);
     render_strip(frame, app, theme, strip);
-    let rows = visible_rows(&app.board.units, &app.volunteer);
+    let rows = visible_rows(&app.board, &app.volunteer);
     let v = &app.volunteer;
+    let all = day_unit_count(&app.board, v);
     let count = match v.section {
         // The hidden units are counted, so none is forgotten behind the default view.
         Section::Figures if v.registered_only() => {
-            s.units_registered_only(rows.len(), app.board.units.len() - rows.len())
+            s.units_registered_only(rows.len(), all.saturating_sub(rows.len()))
         }
-        Section::Figures => s.units_count(rows.len(), app.board.units.len()),
+        Section::Figures => s.units_count(rows.len(), all),
         Section::Agenda => {
             let done = v
                 .agenda
@@ -75,7 +76,7 @@ pub fn render(frame: &mut Frame<'_>, app: &App, theme: Theme, area: Rect) {
                 .iter()
                 .filter(|r| !report_counts(r.photos.len()))
                 .count();
-            s.rep_count(v.reports.len(), app.board.units.len(), late, no_photo)
+            s.rep_count(v.reports.len(), all, late, no_photo)
         }
         Section::Tasks => s.task_count(tasks_of_day(app, day.id).len()),
         Section::Registrations => {
@@ -84,7 +85,7 @@ pub fn render(frame: &mut Frame<'_>, app: &App, theme: Theme, area: Rect) {
                 .iter()
                 .filter(|r| !on_time(r.registered_at, day.registration_deadline))
                 .count();
-            s.reg_count(v.registrations.len(), app.board.units.len(), late)
+            s.reg_count(v.registrations.len(), all, late)
         }
     };
     list_bar::render(

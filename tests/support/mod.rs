@@ -103,6 +103,26 @@ pub fn back_to_schema_1(path: &std::path::Path, text: &str) {
          PRAGMA user_version = 1;",
     )
     .expect("old schema");
+    to_owners_of_schema_5(&conn);
+}
+
+/// Turns the store at `path` into one as schema 5 left it: every unit owing every item of the
+/// shipped plan but the emulation tick, no youth base acting for a unit, no plan sentences.
+pub fn back_to_schema_5(path: &std::path::Path) {
+    let conn = rusqlite::Connection::open(path).expect("raw open");
+    to_owners_of_schema_5(&conn);
+    conn.execute_batch("PRAGMA user_version = 5;")
+        .expect("old version");
+}
+
+fn to_owners_of_schema_5(conn: &rusqlite::Connection) {
+    conn.execute_batch(
+        "ALTER TABLE units DROP COLUMN youth_base_id;
+         ALTER TABLE requirements DROP COLUMN basis;
+         UPDATE requirements SET applies_to = 'ward,agency,public_service,vertical,youth_base'
+             WHERE code IN ('initiative', 'volunteer-registration', 'quick-report');",
+    )
+    .expect("schema 5 owners");
 }
 
 /// Turns the store at `path` into one as schema 2 left it: photos without hashes, each kept
@@ -145,6 +165,7 @@ pub fn back_to_shared_photos(path: &std::path::Path) -> Vec<String> {
          PRAGMA user_version = 2;",
     )
     .expect("old schema");
+    to_owners_of_schema_5(&conn);
     old
 }
 

@@ -491,6 +491,28 @@ impl<'a, 'c> Planner<'a, 'c> {
         }
     }
 
+    /// Whether `unit_id` owes something about volunteer day `day` (an index into the board's
+    /// days); when not, the row is refused on `col` with who does owe it.
+    fn owes_day(&mut self, row: &Row<'_>, day: usize, unit_id: i64, col: Col) -> bool {
+        let board = self.ctx.board;
+        let (Some(d), Some(unit)) = (
+            board.volunteer_days.get(day),
+            board.units.iter().find(|u| u.id == unit_id),
+        ) else {
+            return true;
+        };
+        if board.owes_day(unit, d.id) {
+            return true;
+        }
+        let s = self.s();
+        let reason = match board.youth_base_of(unit) {
+            Some(base) => s.im_err_base_owes(s.quote(&unit.name), s.quote(&base.name)),
+            None => s.im_err_not_owed(s.quote(&unit.name)),
+        };
+        self.error(row, Some(col), reason);
+        false
+    }
+
     fn unit_label(&self, unit_id: i64) -> String {
         self.ctx
             .board

@@ -11,7 +11,7 @@ use crate::domain::figures::{Metric, check_pair, parse_figure};
 use crate::domain::import::{Col, metric_named};
 use crate::domain::initiative::TEXT_MAX;
 use crate::domain::sheet::{key, split_list};
-use crate::domain::time::read_datetime;
+use crate::domain::time::{format_local, read_datetime};
 use crate::store::{FigureRow, ImportOp, NewRegistration, RegistrationRow};
 
 fn store_error(p: &mut Planner<'_, '_>, e: &crate::store::StoreError) {
@@ -102,6 +102,33 @@ pub(super) fn plan_registrations(p: &mut Planner<'_, '_>) {
         else {
             continue;
         };
+        if !p.owes_day(&row, day, unit_id, key_col) {
+            continue;
+        }
+        // As the form refuses them: a registration not yet made cannot count as made on
+        // time, and one that says nothing about what the unit will do registers nothing.
+        if let Some(t) = at.filter(|t| *t > p.ctx.now) {
+            let reason = s.err_in_future(format_local(t), format_local(p.ctx.now));
+            p.error(&row, Some(Col::RegisteredAt), reason);
+            continue;
+        }
+        let old = existing
+            .get(&p.ctx.board.volunteer_days[day].id)
+            .and_then(|list| list.iter().find(|r| r.unit_id == unit_id));
+        // What the registration will say once the row is applied (an empty cell keeps it).
+        let will_do = acts
+            .as_ref()
+            .or(old.map(|o| &o.activities))
+            .is_some_and(|a| !a.is_empty())
+            || other
+                .as_deref()
+                .or(old.map(|o| o.other_activity.as_str()))
+                .is_some_and(|o| !o.trim().is_empty());
+        if !will_do {
+            let reason = s.err_choose_or_write(s.fl_activities, s.fl_other);
+            p.error(&row, Some(Col::Activities), reason);
+            continue;
+        }
         let day_row = &p.ctx.board.volunteer_days[day];
         let label = format!(
             "{} — {}",
@@ -253,6 +280,14 @@ pub(super) fn plan_figures(p: &mut Planner<'_, '_>) {
         let (Some(day), Some(unit_id), Ok(updated_at)) = (day, unit, updated_at) else {
             continue;
         };
+        let unit_col = if p.has(Col::UnitCode) {
+            Col::UnitCode
+        } else {
+            Col::UnitName
+        };
+        if !p.owes_day(&row, day, unit_id, unit_col) {
+            continue;
+        }
         let day_id = p.ctx.board.volunteer_days[day].id;
         for (metric, col, text) in pairs {
             let value = match parse_figure(&text) {
