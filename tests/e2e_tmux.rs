@@ -1733,3 +1733,381 @@ fn restore_waits_for_the_running_app_to_quit() {
     let out = run(&["restore", copy.to_str().expect("utf-8")]);
     assert!(out.status.success(), "{out:?}");
 }
+
+// ---------------------------------------------------------------------------------------------
+// A whole Saturday, as the officer lives it
+// ---------------------------------------------------------------------------------------------
+
+/// The figures one ward phones in, in the grid's order (land figures are not a ward's).
+fn ward_figures(i: i64) -> [i64; 7] {
+    [10 + i, 20 + i, i, 30 + i, 20 + i, i, 0]
+}
+
+/// The land-registry chi đoàn's figures, all nine: 30 of the week's 40 land files (75%).
+const LAND_FIGURES: [i64; 9] = [5, 60, 2, 40, 35, 10, 0, 40, 30];
+
+/// The app on `db` at the fixed moment `now`, in Vietnamese.
+fn at_moment(db: &Path, now: &str) -> Launch {
+    Launch::new(db).args(&["--now", now, "--lang", "vi"])
+}
+
+/// Registers the selected unit of the registrations part (its first matching activity) and
+/// waits for the count the part shows after the save.
+fn register_selected(t: &Tmux, unit: &str, count: &str) {
+    t.send(&["a"]);
+    t.wait_for(&format!("Đăng ký thứ Bảy — {unit}"));
+    t.send_literal("tu van");
+    t.wait_for("Tư vấn pháp luật");
+    t.send(&["Enter", "C-s"]);
+    t.wait_for(count);
+}
+
+/// Opens the quick report of the unit the filter finds on the reports part, adds `photo`
+/// when given, saves, and waits for the part's count.
+fn report_for(t: &Tmux, query: &str, unit: &str, photo: Option<&Path>, count: &str) {
+    t.send(&["/"]);
+    t.send_literal(query);
+    t.wait_for(&format!("Lọc: {query}"));
+    t.send(&["Enter", "r"]);
+    t.wait_for(&format!("Báo cáo nhanh — {unit}"));
+    if let Some(p) = photo {
+        t.send(&["Tab"]);
+        t.send_literal(&p.display().to_string());
+    }
+    t.send(&["C-s"]);
+    t.wait_for(count);
+    // The filter off again, for the next unit (waited for: an Esc right before another key
+    // would read as Alt with that key).
+    t.send(&["Escape"]);
+    t.wait_for("gõ / để lọc");
+}
+
+/// The value printed for a label on a line that holds it ("ĐV 170" → 170), on any of the
+/// screen's lines.
+fn number_after(screen: &str, label: &str) -> Option<i64> {
+    screen.lines().find_map(|l| {
+        let rest = &l[l.find(label)? + label.len()..];
+        let digits: String = rest
+            .trim_start()
+            .chars()
+            .take_while(|c| c.is_ascii_digit() || *c == '.')
+            .filter(char::is_ascii_digit)
+            .collect();
+        digits.parse().ok()
+    })
+}
+
+/// The issue's whole Saturday in the real binary: registrations before and after the
+/// deadline, the 11 wards' and the land unit's figures typed as digits and Enter, quick
+/// reports with photos before and after 16:00 (one whose photo comes late); then tab 1, 2,
+/// 4 and 5, the briefing and the export all say the same.
+#[test]
+fn a_full_saturday_agrees_on_every_screen_the_briefing_and_the_export() {
+    let (dir, db) = temp_db();
+    let photo = dir.path().join("anh-tan-quy.png");
+    std::fs::write(&photo, b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR").expect("photo");
+    let wards = [
+        "UBND phường Hiệp Tân",
+        "UBND phường Hòa Thạnh",
+        "UBND phường Phú Thạnh",
+        "UBND phường Phú Thọ Hòa",
+        "UBND phường Phú Trung",
+        "UBND phường Sơn Kỳ",
+        "UBND phường Tân Quý",
+        "UBND phường Tân Sơn Nhì",
+        "UBND phường Tân Thành",
+        "UBND phường Tân Thới Hòa",
+        "UBND phường Tây Thạnh",
+    ];
+    // Wednesday: the 11 wards and the land-registry chi đoàn register on time.
+    {
+        let t = Tmux::start(120, 40, &at_moment(&db, "2022-05-04T10:00"));
+        t.wait_for("1 Tổng quan");
+        t.send(&["4"]);
+        t.wait_for("Tổng cộng");
+        t.send(&["v"]);
+        t.wait_for("0 / 19 đã đăng ký, 0 trễ");
+        for (n, ward) in wards.iter().enumerate() {
+            register_selected(&t, ward, &format!("{} / 19 đã đăng ký, 0 trễ", n + 1));
+            t.send(&["j"]);
+        }
+        // The 12th row is the first youth base; the land chi đoàn is the 15th.
+        t.send(&["j", "j", "j"]);
+        register_selected(
+            &t,
+            "Chi đoàn Chi nhánh VP Đăng ký đất đai",
+            "12 / 19 đã đăng ký, 0 trễ",
+        );
+        quit_cleanly(&t);
+    }
+    // Friday: a school's chi đoàn registers after the Thursday deadline.
+    {
+        let t = Tmux::start(120, 40, &at_moment(&db, "2022-05-06T09:00"));
+        t.wait_for("1 Tổng quan");
+        t.send(&["4"]);
+        t.wait_for("Tổng cộng");
+        t.send(&["v", "/"]);
+        t.send_literal("tran phu");
+        t.wait_for("Lọc: tran phu");
+        t.send(&["Enter"]);
+        register_selected(
+            &t,
+            "Chi đoàn giáo viên THPT Trần Phú",
+            "13 / 19 đã đăng ký, 1 trễ",
+        );
+        quit_cleanly(&t);
+    }
+    // Saturday 15:30: the grid shows the 13 registered; the figures come in as digits and
+    // Enter (Enter saves and moves to the next figure the unit can have, then the next row).
+    {
+        let t = Tmux::start(120, 40, &at_moment(&db, "2022-05-07T15:30"));
+        t.wait_for("1 Tổng quan");
+        t.send(&["4"]);
+        t.wait_for("13 đơn vị đã đăng ký, ẩn 6 (t: tất cả)");
+        for i in 0..11 {
+            let mut keys: Vec<String> = Vec::new();
+            for v in ward_figures(i) {
+                keys.push(v.to_string());
+                keys.push("Enter".into());
+            }
+            let keys: Vec<&str> = keys.iter().map(String::as_str).collect();
+            t.send(&keys);
+            let short = wards[i as usize].replace("UBND phường ", "P. ");
+            t.wait_for(&format!("Đã lưu: {short} — Hướng dẫn hóa đơn điện tử: 0"));
+        }
+        let mut keys: Vec<String> = Vec::new();
+        for v in LAND_FIGURES {
+            keys.push(v.to_string());
+            keys.push("Enter".into());
+        }
+        let keys: Vec<&str> = keys.iter().map(String::as_str).collect();
+        t.send(&keys);
+        t.wait_for("Hồ sơ đất đai đã giải quyết: 30");
+        // The quick reports part: Tân Quý with its photo, Sơn Kỳ received without one.
+        t.send(&["v", "v"]);
+        t.wait_for("0 / 19 đã báo cáo");
+        report_for(
+            &t,
+            "tan quy",
+            "UBND phường Tân Quý",
+            Some(&photo),
+            "1 / 19 đã báo cáo, 0 trễ, 0 chưa có ảnh",
+        );
+        report_for(
+            &t,
+            "son ky",
+            "UBND phường Sơn Kỳ",
+            None,
+            "2 / 19 đã báo cáo, 0 trễ, 1 chưa có ảnh",
+        );
+        quit_cleanly(&t);
+    }
+    // 16:20: Sơn Kỳ's photo arrives (so its report is late), Hiệp Tân reports late.
+    let t = Tmux::start(120, 40, &at_moment(&db, "2022-05-07T16:20"));
+    t.wait_for("1 Tổng quan");
+    t.send(&["4"]);
+    t.wait_for("Tổng cộng");
+    t.send(&["v", "v"]);
+    t.wait_for("2 / 19 đã báo cáo");
+    report_for(
+        &t,
+        "son ky",
+        "UBND phường Sơn Kỳ",
+        Some(&photo),
+        "2 / 19 đã báo cáo, 1 trễ, 0 chưa có ảnh",
+    );
+    report_for(
+        &t,
+        "hiep tan",
+        "UBND phường Hiệp Tân",
+        Some(&photo),
+        "3 / 19 đã báo cáo, 2 trễ, 0 chưa có ảnh",
+    );
+
+    // What was typed, summed: the one truth every place must show.
+    let mut totals = [0i64; 9];
+    for i in 0..11 {
+        for (c, v) in ward_figures(i).iter().enumerate() {
+            totals[c] += v;
+        }
+    }
+    for (c, v) in LAND_FIGURES.iter().enumerate() {
+        totals[c] += v;
+    }
+    let columns = [
+        "ĐV",
+        "Dân",
+        "DN",
+        "Nhận",
+        "Xong",
+        "T.tuyến",
+        "HĐĐT",
+        "ĐĐ nhận",
+        "ĐĐ xong",
+    ];
+    // Tab 4's totals row.
+    t.send(&["v", "v", "v"]);
+    let s = t.wait_until("the grid's totals", |s| {
+        figure_cell(s, "Tổng cộng", "ĐĐ xong").as_deref() == Some("30")
+    });
+    for (c, name) in columns.iter().enumerate() {
+        assert_eq!(
+            figure_cell(&s, "Tổng cộng", name),
+            Some(totals[c].to_string()),
+            "{name}:\n{s}"
+        );
+    }
+    // Tab 1: the requirements box and the Saturday line say the same.
+    t.send(&["M-1"]);
+    let s = t.wait_for("Yêu cầu đối với đơn vị");
+    for (label, want) in [("Đăng ký TB", "13 / 19 xong"), ("Báo cáo", "3 / 19 xong")] {
+        assert!(
+            s.lines().any(|l| l.contains(label) && l.contains(want)),
+            "{label} {want}:\n{s}"
+        );
+    }
+    // The left-hand boxes as one text: the Saturday line wraps inside its box.
+    let left: String = s
+        .lines()
+        .filter_map(|l| l.split('│').nth(1))
+        .collect::<Vec<_>>()
+        .join(" ");
+    for (label, c) in [
+        ("ĐV ", 0),
+        ("Dân ", 1),
+        ("Nhận ", 3),
+        ("Xong ", 4),
+        ("ĐĐ xong ", 8),
+    ] {
+        assert_eq!(number_after(&left, label), Some(totals[c]), "{label}:\n{s}");
+    }
+    // The KPI box: values shown rounded down (never reaching a target they miss).
+    for want in ["63,1%", "7,6%", "75,0%"] {
+        assert!(s.contains(want), "{want}:\n{s}");
+    }
+    // Tab 2: on time and late per unit, as tab 4 counted them.
+    t.send(&["2"]);
+    t.wait_for("37 / 37 đơn vị");
+    let s = t.wait_until("tab 2's reports", |s| {
+        cell(s, "UBND phường Sơn Kỳ", "Báo cáo").is_some()
+    });
+    assert_eq!(
+        cell(&s, "UBND phường Tân Quý", "Báo cáo").as_deref(),
+        Some("✔ 07/05")
+    );
+    assert_eq!(
+        cell(&s, "UBND phường Sơn Kỳ", "Báo cáo").as_deref(),
+        Some("✘ 07/05")
+    );
+    assert_eq!(
+        cell(&s, "UBND phường Hiệp Tân", "Báo cáo").as_deref(),
+        Some("✘ 07/05")
+    );
+    assert_eq!(
+        cell(&s, "UBND phường Tân Quý", "Đăng ký TB").as_deref(),
+        Some("✔ 04/05")
+    );
+    // Tab 5: registered on time 12 of 19, reported on time 1 of the 13 registered, land
+    // 30 of 40.
+    t.send(&["5"]);
+    let s = t.wait_for("Báo cáo nhanh đúng hạn");
+    for want in ["63,1%", "7,6%", "75,0%"] {
+        assert!(s.contains(want), "{want}:\n{s}");
+    }
+    quit_cleanly(&t);
+
+    // The briefing from the command line says the same.
+    let db_s = db.to_str().expect("path");
+    let out = Command::new(BIN)
+        .args([
+            "--db",
+            db_s,
+            "--now",
+            "2022-05-07T16:20",
+            "--lang",
+            "vi",
+            "report",
+        ])
+        .output()
+        .expect("report");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let briefing = String::from_utf8_lossy(&out.stdout).into_owned();
+    for want in [
+        "63,1%",
+        "7,6%",
+        "75,0%",
+        "Hoàn thành: 13/19",
+        "Hoàn thành: 3/19",
+    ] {
+        assert!(briefing.contains(want), "{want}:\n{briefing}");
+    }
+    for (label, c) in [
+        ("Đoàn viên tham gia", 0),
+        ("Hồ sơ tiếp nhận", 3),
+        ("Hồ sơ giải quyết", 4),
+        ("Hồ sơ đất đai đã giải quyết", 8),
+    ] {
+        assert_eq!(
+            number_after(&briefing, label),
+            Some(totals[c]),
+            "{label}:\n{briefing}"
+        );
+    }
+    // And the export.
+    let json = dir.path().join("xuat.json");
+    let out = Command::new(BIN)
+        .args([
+            "--db",
+            db_s,
+            "--now",
+            "2022-05-07T16:20",
+            "--lang",
+            "vi",
+            "export",
+        ])
+        .args(["--format", "json", "--out", json.to_str().expect("path")])
+        .output()
+        .expect("export");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let tables: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&json).expect("json")).expect("parse");
+    let sum = |metric: &str| -> i64 {
+        tables["saturday_figures"]
+            .as_array()
+            .expect("figures")
+            .iter()
+            .filter(|r| r["Chỉ tiêu"] == metric)
+            .filter_map(|r| r["Giá trị"].as_i64())
+            .sum()
+    };
+    assert_eq!(sum("Đoàn viên tham gia"), totals[0]);
+    assert_eq!(sum("Hồ sơ đất đai đã giải quyết"), totals[8]);
+    let kpi = |code: &str| -> f64 {
+        tables["kpis"]
+            .as_array()
+            .expect("kpis")
+            .iter()
+            .find(|k| k["Mã"] == code)
+            .and_then(|k| k["Giá trị"].as_f64())
+            .unwrap_or(f64::NAN)
+    };
+    assert!((kpi("registration-on-time") - 1200.0 / 19.0).abs() < 1e-6);
+    assert!((kpi("report-on-time") - 100.0 / 13.0).abs() < 1e-6);
+    assert!((kpi("land-files-week") - 75.0).abs() < 1e-6);
+    let late_reports = tables["checklist"]
+        .as_array()
+        .expect("checklist")
+        .iter()
+        .filter(|r| r["Mã yêu cầu"] == "quick-report" && r["Trạng thái"] != "xong")
+        .filter(|r| r["Hoàn thành lúc"].is_string())
+        .count();
+    assert_eq!(late_reports, 2, "Sơn Kỳ and Hiệp Tân are done late");
+}
