@@ -1369,6 +1369,10 @@ words! {
         vi: "Cơ sở Đoàn",
         en: "Youth base",
     }
+    detail_by_base {
+        vi: "cơ sở Đoàn",
+        en: "youth base",
+    }
     detail_acts_for {
         vi: "Thay mặt",
         en: "Acts for",

@@ -251,31 +251,16 @@ fn unit_lines(app: &App, theme: Theme, unit: &Unit, states: &[CheckState]) -> Ve
     lines
 }
 
-/// The unit and its youth base shown together: a unit names the base that does its Saturday,
-/// with where the base stands on what it owes in the unit's place; a base names the units it
-/// acts for.
+/// The unit and its youth base shown together: a unit names the base that does its Saturday
+/// (where the base stands shows on the requirement lines), a base names the units it acts for.
 fn youth_base_lines(app: &App, theme: Theme, unit: &Unit) -> Vec<Line<'static>> {
     let s = app.strings();
     let board = &app.board;
     let mut lines = Vec::new();
     if let Some(base) = board.youth_base_of(unit) {
-        let states: Vec<String> = board
-            .requirements
-            .iter()
-            .filter(|r| r.applies(base.kind) && !r.applies(unit.kind))
-            .map(|r| {
-                let st = state_of(board, base, r, app.now);
-                format!("{} {}", clean(&r.short), cell_text(&st, s))
-            })
-            .collect();
-        let owes = if states.is_empty() {
-            String::new()
-        } else {
-            format!(" — {}", states.join(", "))
-        };
         lines.push(Line::from(vec![
             Span::styled(format!("{}: ", s.detail_youth_base), theme.dim()),
-            Span::raw(format!("{}{owes}", clean(&base.name))),
+            Span::raw(clean(&base.name).into_owned()),
         ]));
     }
     let served = board.acted_for(unit.id);
@@ -333,12 +318,10 @@ fn render_detail(frame: &mut Frame<'_>, app: &App, theme: Theme, area: Rect, row
     let column = clamp(app.units.column, app.board.requirements.len());
     for (c, (r, st)) in app.board.requirements.iter().zip(&states).enumerate() {
         let pointer = if c == column { "▸ " } else { "  " };
+        let (text, style) = requirement_state(app, theme, unit, r, st);
         lines.push(Line::from(vec![
             Span::styled(format!("{pointer}{}: ", clean(&r.short)), theme.title()),
-            Span::styled(
-                format!("{} {}", mark(st), state_detail(st, r, s)),
-                theme.state(st),
-            ),
+            Span::styled(text, style),
         ]));
         let deadline = if r.deadline_explicit {
             format!("{} · ", s.deadline_at(format_local(r.deadline)))
@@ -361,7 +344,6 @@ fn render_detail_compact(
     area: Rect,
     rows: &[usize],
 ) {
-    let s = app.strings();
     let block = Block::default()
         .borders(Borders::TOP)
         .border_style(theme.dim());
@@ -397,16 +379,43 @@ fn render_detail_compact(
         .enumerate()
         .map(|(c, (r, st))| {
             let pointer = if c == column { "▸" } else { " " };
-            let text = format!(
-                "{pointer}{}: {} {}",
-                clean(&r.short),
-                mark(st),
-                state_detail(st, r, s)
-            );
-            Line::styled(truncate(&text, width), theme.state(st))
+            let (state, style) = requirement_state(app, theme, unit, r, st);
+            let text = format!("{pointer}{}: {state}", clean(&r.short));
+            Line::styled(truncate(&text, width), style)
         })
         .collect();
     frame.render_widget(Paragraph::new(reqs), right);
+}
+
+/// The mark, words and style of requirement `r` on the detail of `unit`: its own state, or,
+/// for what its youth base owes in its place, the base's state after "↳".
+fn requirement_state(
+    app: &App,
+    theme: Theme,
+    unit: &Unit,
+    r: &RequirementRow,
+    st: &CheckState,
+) -> (String, ratatui::style::Style) {
+    let s = app.strings();
+    if matches!(st, CheckState::NotApplicable)
+        && let Some(base) = app.board.youth_base_of(unit)
+        && r.applies(base.kind)
+    {
+        let by_base = state_of(&app.board, base, r, app.now);
+        return (
+            format!(
+                "↳ {}: {} {}",
+                s.detail_by_base,
+                mark(&by_base),
+                state_detail(&by_base, r, s)
+            ),
+            theme.state(&by_base),
+        );
+    }
+    (
+        format!("{} {}", mark(st), state_detail(st, r, s)),
+        theme.state(st),
+    )
 }
 
 /// "xong 04/05/2022 10:30", "còn 2 ngày 3 giờ", "quá hạn 45 phút". Initiatives are dated by
