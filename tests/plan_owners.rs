@@ -14,6 +14,8 @@ use xungkich::model::kpi::{INITIATIVE_COVERAGE, REGISTRATION_ON_TIME, REPORT_ON_
 use xungkich::store::{Board, Store};
 use xungkich::ui::snapshot::render_text;
 
+use insta::assert_snapshot;
+
 const AT: &str = "2022-05-07T10:00:00+07:00";
 
 fn ch(c: char) -> ratatui::crossterm::event::KeyEvent {
@@ -289,4 +291,25 @@ fn an_import_refuses_rows_the_form_would_refuse() {
         reasons[2].0 == 4 && reasons[2].1.contains("«Hoạt động»"),
         "{reasons:#?}"
     );
+}
+
+/// Chi cục Thuế quận on the demo store's tab 2, at both sizes: its own items, and in place of
+/// the Saturday items the standing of the chi đoàn that owes them.
+#[test]
+fn a_unit_and_its_base_on_tab_2_80x24_and_120x40() {
+    let t = TempStore::new();
+    let mut store = support::demo_store(&t);
+    let mut a = app(&store, "2022-05-07T15:30", Lang::Vi);
+    support::go_tab(&mut a, &mut store, 2);
+    press(&mut a, &mut store, &[ch('/')]);
+    type_text(&mut a, &mut store, "chi cuc thue");
+    press(&mut a, &mut store, &[key(KeyCode::Enter)]);
+    let narrow = render_text(&a, 80, 24);
+    assert!(narrow.contains("↳ cơ sở Đoàn"), "{narrow}");
+    assert_snapshot!("unit_with_its_base_80x24", narrow);
+    let wide = render_text(&a, 120, 40);
+    assert!(wide.contains("Cơ sở Đoàn: Chi đoàn Chi cục Thuế"), "{wide}");
+    assert_snapshot!("unit_with_its_base_120x40", wide);
+    press(&mut a, &mut store, &[ch('j')]);
+    assert_snapshot!("base_with_its_unit_80x24", render_text(&a, 80, 24));
 }
