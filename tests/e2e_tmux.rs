@@ -627,7 +627,7 @@ fn undo_after_a_restart_in_english_speaks_english() {
     );
     t.wait_for("1 Overview");
     t.send(&["u"]);
-    t.wait_for("Undone: Tick \"Thi đua\" for UBND phường Hiệp Tân.");
+    t.wait_for("Undone: Tick \"Thi đua\" for UBND phường Hiệp Tân — now not ticked.");
     quit_cleanly(&t);
 }
 

@@ -80,11 +80,12 @@ pub(super) fn undo(app: &mut App, store: &mut Store) {
             if !undone.dropped_photos.is_empty() {
                 let _ = store.drop_unreferenced_photos(&undone.dropped_photos);
             }
-            set_status(
-                app,
-                StatusKind::Saved,
-                s.undone(s.change_summary(&undone.summary)),
-            );
+            let summary = s.change_summary(&undone.summary);
+            let text = match &undone.now {
+                Some(now) => s.undone_now(summary, s.undone_to(now)),
+                None => s.undone(summary),
+            };
+            set_status(app, StatusKind::Saved, text);
         }
         Ok(None) => set_status(app, StatusKind::Info, s.nothing_to_undo.to_string()),
         Err(e) => write_failed(app, &e),

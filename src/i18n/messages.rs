@@ -129,6 +129,10 @@ messages! {
         vi: "Đã hoàn tác: {summary}.",
         en: "Undone: {summary}.",
     }
+    undone_now(summary: impl Display, now: impl Display) {
+        vi: "Đã hoàn tác: {summary} — {now}.",
+        en: "Undone: {summary} — {now}.",
+    }
     ov_done_of(done: impl Display, applicable: impl Display) {
         vi: "{done} / {applicable} xong",
         en: "{done} / {applicable} done",

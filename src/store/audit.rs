@@ -7,7 +7,7 @@ use serde_json::{Map, Value as Json};
 
 use super::queries::{parse_time, stamp};
 use super::{Invalid, Result, Store, StoreError};
-use crate::domain::change::{ChangeSummary, Summary};
+use crate::domain::change::{ChangeSummary, Summary, UndoneTo};
 
 /// The tables a user change may touch. Names come from here, never from input.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -107,6 +107,27 @@ pub struct Undone {
     /// The photo files (names in the store's photo folder) whose records this undo removed,
     /// for [`Store::drop_unreferenced_photos`].
     pub dropped_photos: Vec<String>,
+    /// Where the value stands now, for the message; None for a change logged as words by an
+    /// older build (its rows are not read for a meaning this build would have to guess).
+    pub now: Option<UndoneTo>,
+}
+
+/// One row a change logged, as an undo reads it back.
+struct Entry {
+    table: Table,
+    id: i64,
+    /// The row before the change; None when the change made it.
+    before: Option<Json>,
+    /// The row after the change as logged: an undo never needs it whole, and must not fail
+    /// on it.
+    after: Option<String>,
+}
+
+/// A logged change, its rows in the order they were written.
+struct Logged {
+    entries: Vec<Entry>,
+    summary: Summary,
+    at: DateTime<FixedOffset>,
 }
 
 impl Store {
@@ -167,58 +188,35 @@ impl Store {
         else {
             return Ok(None);
         };
-        type Entry = (String, i64, Option<String>, String, Option<String>, String);
-        let entries: Vec<Entry> = {
-            let mut stmt = tx.prepare(
-                "SELECT entity, entity_id, before_json, summary, summary_json, at FROM audit_log
-                 WHERE change_id = ?1 ORDER BY id DESC",
-            )?;
-            stmt.query_map([change_id], |r| {
-                Ok((
-                    r.get(0)?,
-                    r.get(1)?,
-                    r.get(2)?,
-                    r.get(3)?,
-                    r.get(4)?,
-                    r.get(5)?,
-                ))
-            })?
-            .collect::<std::result::Result<_, _>>()?
-        };
-        let mut undone = Undone {
-            summary: Summary::Text(String::new()),
-            at: DateTime::default(),
-            tables: Vec::new(),
-            entities: Vec::new(),
-            dropped_photos: Vec::new(),
-        };
-        for (entity, id, before, text, data, changed_at) in entries {
-            let table = Table::from_name(&entity)
-                .ok_or_else(|| Invalid::stored("audit_log.entity", entity.as_str()))?;
-            let before = before
-                .map(|text| serde_json::from_str::<Json>(&text))
-                .transpose()
-                .map_err(|_| Invalid::stored("audit_log.before_json", format!("{entity} {id}")))?;
-            if table == Table::Photos && before.is_none() {
+        let logged = logged(&tx, change_id)?;
+        let mut dropped_photos = Vec::new();
+        // Last written, first put back: a row the change touched twice ends as it began.
+        for e in logged.entries.iter().rev() {
+            if e.table == Table::Photos && e.before.is_none() {
                 let path: Option<String> = tx
-                    .query_row("SELECT path FROM photos WHERE id = ?1", [id], |r| r.get(0))
+                    .query_row("SELECT path FROM photos WHERE id = ?1", [e.id], |r| {
+                        r.get(0)
+                    })
                     .optional()?;
-                undone.dropped_photos.extend(path);
+                dropped_photos.extend(path);
             }
-            restore(&tx, table, id, before.as_ref())?;
-            undone.summary = summary(text, data);
-            undone.at = parse_time(&changed_at, "audit_log.at")?;
-            if !undone.tables.contains(&table) {
-                undone.tables.push(table);
-            }
-            undone.entities.push((table, id));
+            restore(&tx, e.table, e.id, e.before.as_ref())?;
         }
         tx.execute(
             "UPDATE audit_log SET undone_at = ?1 WHERE change_id = ?2",
             params![stamp(at), change_id],
         )?;
         tx.commit()?;
-        Ok(Some(undone))
+        let now = undone_to(&logged.summary, &logged.entries);
+        let (tables, entities) = touched(logged.entries.iter().rev());
+        Ok(Some(Undone {
+            summary: logged.summary,
+            at: logged.at,
+            tables,
+            entities,
+            dropped_photos,
+            now,
+        }))
     }
 
     /// The summary of the change `u` would undo, for the footer and the confirmation.
@@ -337,6 +335,151 @@ impl Change<'_> {
 fn summary(text: String, data: Option<String>) -> Summary {
     data.and_then(|json| serde_json::from_str(&json).ok())
         .map_or(Summary::Text(text), Summary::Data)
+}
+
+/// The rows change `change_id` logged, in the order it wrote them, with what it did.
+fn logged(tx: &Transaction<'_>, change_id: i64) -> Result<Logged> {
+    type Row = (
+        String,
+        i64,
+        Option<String>,
+        Option<String>,
+        String,
+        Option<String>,
+        String,
+    );
+    let rows: Vec<Row> = {
+        let mut stmt = tx.prepare(
+            "SELECT entity, entity_id, before_json, after_json, summary, summary_json, at
+             FROM audit_log WHERE change_id = ?1 ORDER BY id",
+        )?;
+        stmt.query_map([change_id], |r| {
+            Ok((
+                r.get(0)?,
+                r.get(1)?,
+                r.get(2)?,
+                r.get(3)?,
+                r.get(4)?,
+                r.get(5)?,
+                r.get(6)?,
+            ))
+        })?
+        .collect::<std::result::Result<_, _>>()?
+    };
+    let mut out = Logged {
+        entries: Vec::with_capacity(rows.len()),
+        summary: Summary::Text(String::new()),
+        at: DateTime::default(),
+    };
+    for (i, (entity, id, before, after, text, data, at)) in rows.into_iter().enumerate() {
+        let table = Table::from_name(&entity)
+            .ok_or_else(|| Invalid::stored("audit_log.entity", entity.as_str()))?;
+        let before = before
+            .map(|text| serde_json::from_str::<Json>(&text))
+            .transpose()
+            .map_err(|_| Invalid::stored("audit_log.before_json", format!("{entity} {id}")))?;
+        // Every row of a change is logged with the same summary and time.
+        if i == 0 {
+            out.summary = summary(text, data);
+            out.at = parse_time(&at, "audit_log.at")?;
+        }
+        out.entries.push(Entry {
+            table,
+            id,
+            before,
+            after,
+        });
+    }
+    Ok(out)
+}
+
+/// The tables and rows `entries` touched, in their order, each table once.
+fn touched<'a>(entries: impl Iterator<Item = &'a Entry>) -> (Vec<Table>, Vec<(Table, i64)>) {
+    let mut tables = Vec::new();
+    let mut rows = Vec::new();
+    for e in entries {
+        if !tables.contains(&e.table) {
+            tables.push(e.table);
+        }
+        rows.push((e.table, e.id));
+    }
+    (tables, rows)
+}
+
+/// Where the value stands once `entries` are put back as they were before the change.
+fn undone_to(summary: &Summary, entries: &[Entry]) -> Option<UndoneTo> {
+    use ChangeSummary as C;
+    let Summary::Data(change) = summary else {
+        return None;
+    };
+    // The first row of `table` the change touched, as it was before: Some(None) when the
+    // change made it.
+    let before = |table: Table| {
+        entries
+            .iter()
+            .find(|e| e.table == table)
+            .map(|e| e.before.as_ref())
+    };
+    let added_or_edited = |table: Table| match before(table) {
+        Some(None) => UndoneTo::Removed,
+        _ => UndoneTo::AsBefore,
+    };
+    let text = |row: &Json, column: &str| {
+        row.get(column)
+            .and_then(Json::as_str)
+            .unwrap_or_default()
+            .to_string()
+    };
+    Some(match change {
+        // The row says it, whatever the summary says: a tick is a `checks` row.
+        C::Ticked { .. } | C::Unticked { .. } => match before(Table::Checks) {
+            Some(Some(_)) => UndoneTo::Ticked,
+            Some(None) => UndoneTo::Unticked,
+            None if matches!(change, C::Ticked { .. }) => UndoneTo::Unticked,
+            None => UndoneTo::Ticked,
+        },
+        C::Contact { .. } => {
+            let row = before(Table::Units).flatten()?;
+            let (person, phone) = (text(row, "contact_person"), text(row, "phone"));
+            if person.is_empty() && phone.is_empty() {
+                UndoneTo::Empty
+            } else {
+                UndoneTo::Contact { person, phone }
+            }
+        }
+        C::AddInitiative { .. } | C::Round { .. } | C::AddAgenda { .. } => UndoneTo::Removed,
+        C::DeleteInitiative { .. }
+        | C::DeleteRegistration { .. }
+        | C::DeleteAgenda { .. }
+        | C::DeleteMeasurement { .. } => UndoneTo::Restored,
+        C::EditInitiative { .. } | C::EditAgenda { .. } | C::Import { .. } => UndoneTo::AsBefore,
+        C::Stage { from, .. } => UndoneTo::Stage(*from),
+        C::Replications { units, .. } => {
+            let rows = || {
+                entries
+                    .iter()
+                    .filter(|e| e.table == Table::InitiativeReplications)
+            };
+            let added = rows()
+                .filter(|e| e.before.is_none() && e.after.is_some())
+                .count();
+            let removed = rows()
+                .filter(|e| e.before.is_some() && e.after.is_none())
+                .count();
+            UndoneTo::Units((units + removed).saturating_sub(added))
+        }
+        C::Figure { .. } => match before(Table::Figures)? {
+            None => UndoneTo::Empty,
+            Some(row) => UndoneTo::Number(row.get("value")?.as_i64()?),
+        },
+        C::Registration { .. } => added_or_edited(Table::Registrations),
+        C::Report { .. } => added_or_edited(Table::Reports),
+        C::Measurement { .. } => added_or_edited(Table::KpiMeasurements),
+        C::Target { .. } => match before(Table::Kpis).flatten()?.get("target") {
+            Some(Json::Number(n)) => UndoneTo::Percent(n.as_f64()?),
+            _ => UndoneTo::Empty,
+        },
+    })
 }
 
 /// The whole row as a JSON object, column by column.
