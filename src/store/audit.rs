@@ -1,10 +1,13 @@
 //! User changes: one transaction each, every touched row recorded before and after, undoable.
 
+use std::path::Path;
+
 use chrono::{DateTime, FixedOffset};
 use rusqlite::types::{Value, ValueRef};
 use rusqlite::{OptionalExtension, Transaction, TransactionBehavior, params};
 use serde_json::{Map, Value as Json};
 
+use super::photos::is_pool_name;
 use super::queries::{parse_time, stamp};
 use super::{Invalid, Result, Store, StoreError};
 use crate::domain::change::{ChangeSummary, Summary, UndoneTo};
@@ -78,6 +81,8 @@ pub struct Change<'a> {
     at: String,
     /// The summary's JSON, made once for every row the change logs.
     summary: String,
+    /// Whether any row was logged: only a change that wrote something ends the redo.
+    logged: bool,
 }
 
 impl Change<'_> {
@@ -104,22 +109,49 @@ pub struct Undone {
     pub tables: Vec<Table>,
     /// Every row put back, so callers can refresh exactly those.
     pub entities: Vec<(Table, i64)>,
-    /// The photo files (names in the store's photo folder) whose records this undo removed,
-    /// for [`Store::drop_unreferenced_photos`].
-    pub dropped_photos: Vec<String>,
     /// Where the value stands now, for the message; None for a change logged as words by an
     /// older build (its rows are not read for a meaning this build would have to guess).
     pub now: Option<UndoneTo>,
 }
 
-/// One row a change logged, as an undo reads it back.
+/// What a redo made again.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Redone {
+    /// What the change did, for the message saying it was made again.
+    pub summary: Summary,
+    /// When the change was first made.
+    pub at: DateTime<FixedOffset>,
+    pub tables: Vec<Table>,
+    /// Every row written again, so callers can refresh exactly those.
+    pub entities: Vec<(Table, i64)>,
+}
+
+/// What asking for a redo came to. Only `Done` wrote anything.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Redo {
+    Done(Redone),
+    /// No change was undone since the last one made.
+    Nothing,
+    /// A photo the change attached is no longer in the store's photo folder (an older
+    /// build's undo removed it, or a hand did): the redo would bring back a record without
+    /// its picture. `original` is the name it was attached by.
+    PhotoGone {
+        original: String,
+    },
+    /// A row the change touched is no longer as the change found it (written outside the
+    /// log since the undo, by hand or by another tool): writing the change over it would
+    /// lose that write unseen.
+    Changed,
+}
+
+/// One row a change logged, as undo and redo read it back.
 struct Entry {
     table: Table,
     id: i64,
     /// The row before the change; None when the change made it.
     before: Option<Json>,
-    /// The row after the change as logged: an undo never needs it whole, and must not fail
-    /// on it.
+    /// The row after the change as logged, read only by a redo: an undo never needs it
+    /// whole, and must not fail on it.
     after: Option<String>,
 }
 
@@ -130,10 +162,26 @@ struct Logged {
     at: DateTime<FixedOffset>,
 }
 
+/// One row of a change above the newest change in effect (see [`undone_on_top`]).
+struct OnTop {
+    change_id: i64,
+    at: String,
+    undone_at: String,
+    /// The row after the change, for a photo only: its file is kept while it can be redone.
+    photo: Option<String>,
+}
+
 impl Store {
     /// Runs `f` as one user change: `BEGIN IMMEDIATE`, audited row edits, `COMMIT`.
     /// When this returns Ok the change is durable (synchronous = FULL). `summary` is logged
     /// as data, to be worded in whatever language is on screen when it is shown.
+    ///
+    /// A change that writes anything ends what can be redone, as in any editor: the changes
+    /// undone before it were undone from a state it has since built on. Their rows stay in
+    /// the log (it is the record of what was done), with their `change_id` negated: below
+    /// every live change, so neither undo nor redo ever reaches them, with no new column an
+    /// older build of the same schema would not know. The photo files only they still named
+    /// go then too.
     pub fn change<T>(
         &mut self,
         at: DateTime<FixedOffset>,
@@ -157,19 +205,50 @@ impl Store {
             [],
             |r| r.get(0),
         )?;
-        let mut change = Change {
-            tx,
-            change_id,
-            at: stamp(at),
-            summary,
+        let redoable = undone_on_top(&tx)?;
+        // A block, so that the change (and its borrow of the store) is gone before the
+        // photo folder is tidied.
+        let (out, photos) = {
+            let mut change = Change {
+                tx,
+                change_id,
+                at: stamp(at),
+                summary,
+                logged: false,
+            };
+            let out = f(&mut change)?;
+            let Change { tx, logged, .. } = change;
+            let mut photos = Vec::new();
+            // A change that wrote nothing (a value saved as it was) leaves the redo as it was.
+            if logged && let Some(lowest) = redoable.iter().map(|r| r.change_id).min() {
+                // Every change from `lowest` up to this one is undone (they are what was on
+                // top), so the range is exactly them.
+                tx.execute(
+                    "UPDATE audit_log SET change_id = -change_id
+                     WHERE change_id >= ?1 AND change_id < ?2",
+                    params![lowest, change_id],
+                )?;
+                photos = redoable
+                    .iter()
+                    .filter_map(|r| r.photo.as_deref())
+                    .filter_map(photo_name)
+                    .collect();
+            }
+            tx.commit()?;
+            (out, photos)
         };
-        let out = f(&mut change)?;
-        change.tx.commit()?;
+        // Best effort: a file left behind takes space but harms nothing.
+        if !photos.is_empty() {
+            let _ = self.drop_unreferenced_photos(&photos);
+        }
         Ok(out)
     }
 
     /// Undoes the most recent change not yet undone, in one transaction. None when there is
-    /// nothing left to undo.
+    /// nothing left to undo. The photo files of a quick report undone stay in the store's
+    /// folder: a redo then brings the report back whole, rather than having to refuse it or
+    /// bring it back without the pictures it was counted by. They go when a new change ends
+    /// the redo (see [`Store::change`]).
     pub fn undo_last(&mut self, at: DateTime<FixedOffset>) -> Result<Option<Undone>> {
         if let Some(why) = self.read_only() {
             return Err(StoreError::ReadOnly(why));
@@ -189,17 +268,8 @@ impl Store {
             return Ok(None);
         };
         let logged = logged(&tx, change_id)?;
-        let mut dropped_photos = Vec::new();
         // Last written, first put back: a row the change touched twice ends as it began.
         for e in logged.entries.iter().rev() {
-            if e.table == Table::Photos && e.before.is_none() {
-                let path: Option<String> = tx
-                    .query_row("SELECT path FROM photos WHERE id = ?1", [e.id], |r| {
-                        r.get(0)
-                    })
-                    .optional()?;
-                dropped_photos.extend(path);
-            }
             restore(&tx, e.table, e.id, e.before.as_ref())?;
         }
         tx.execute(
@@ -214,8 +284,65 @@ impl Store {
             at: logged.at,
             tables,
             entities,
-            dropped_photos,
             now,
+        }))
+    }
+
+    /// Makes again the change the last undo took back, in one transaction: each row as the
+    /// change left it, in the order the change wrote them. Undone changes come back in the
+    /// reverse order of their undos, until a new change is made (see [`Store::change`]).
+    ///
+    /// Nothing is written unless every row is still as the change found it and every photo
+    /// it attached is still in the photo folder. The undo keeps those files for this; one
+    /// gone all the same (removed by an older build's undo or by hand) refuses the redo
+    /// rather than bring back a report whose picture cannot be shown or backed up.
+    pub fn redo_last(&mut self) -> Result<Redo> {
+        if let Some(why) = self.read_only() {
+            return Err(StoreError::ReadOnly(why));
+        }
+        let pool = self.photo_pool();
+        let tx = self
+            .conn_mut()
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let Some(change_id) = redo_candidate(&undone_on_top(&tx)?)? else {
+            return Ok(Redo::Nothing);
+        };
+        let logged = logged(&tx, change_id)?;
+        // Dropping `tx` on a refusal below rolls back whatever was written before it.
+        for e in &logged.entries {
+            if !still_as(&tx, e.table, e.id, e.before.as_ref())? {
+                return Ok(Redo::Changed);
+            }
+            let after = e
+                .after
+                .as_deref()
+                .map(serde_json::from_str::<Json>)
+                .transpose()
+                .map_err(|_| {
+                    Invalid::stored(
+                        "audit_log.after_json",
+                        format!("{} {}", e.table.name(), e.id),
+                    )
+                })?;
+            if e.table == Table::Photos
+                && let Some(row) = &after
+                && let Some(original) = photo_gone(&pool, row)
+            {
+                return Ok(Redo::PhotoGone { original });
+            }
+            restore(&tx, e.table, e.id, after.as_ref())?;
+        }
+        tx.execute(
+            "UPDATE audit_log SET undone_at = NULL WHERE change_id = ?1",
+            [change_id],
+        )?;
+        tx.commit()?;
+        let (tables, entities) = touched(logged.entries.iter());
+        Ok(Redo::Done(Redone {
+            summary: logged.summary,
+            at: logged.at,
+            tables,
+            entities,
         }))
     }
 
@@ -299,7 +426,7 @@ impl Change<'_> {
     }
 
     fn log(
-        &self,
+        &mut self,
         table: Table,
         id: i64,
         action: &str,
@@ -325,6 +452,7 @@ impl Change<'_> {
                 self.summary
             ],
         )?;
+        self.logged = true;
         Ok(())
     }
 }
@@ -404,6 +532,77 @@ fn touched<'a>(entries: impl Iterator<Item = &'a Entry>) -> (Vec<Table>, Vec<(Ta
         rows.push((e.table, e.id));
     }
     (tables, rows)
+}
+
+/// The rows of the changes above the newest change in effect, newest change first: all of
+/// them undone, and what a redo can bring back. Read down from the newest change and stopped
+/// at the first in effect, so with nothing undone it costs one row of the index.
+fn undone_on_top(tx: &Transaction<'_>) -> Result<Vec<OnTop>> {
+    let mut stmt = tx.prepare(
+        "SELECT change_id, at, undone_at, CASE WHEN entity = 'photos' THEN after_json END
+         FROM audit_log WHERE change_id > 0 ORDER BY change_id DESC",
+    )?;
+    let mut rows = stmt.query([])?;
+    let mut out = Vec::new();
+    while let Some(r) = rows.next()? {
+        let Some(undone_at) = r.get::<_, Option<String>>(2)? else {
+            break;
+        };
+        out.push(OnTop {
+            change_id: r.get(0)?,
+            at: r.get(1)?,
+            undone_at,
+            photo: r.get(3)?,
+        });
+    }
+    Ok(out)
+}
+
+/// The change a redo makes again: the lowest of those on top, the one undone last. None when
+/// one above it was made after its undo: only a build without redo leaves that (this one ends
+/// the redo with every change), and which of them may still be redone can no longer be told,
+/// so none is.
+fn redo_candidate(on_top: &[OnTop]) -> Result<Option<i64>> {
+    let Some(lowest) = on_top.iter().min_by_key(|r| r.change_id) else {
+        return Ok(None);
+    };
+    let undone_at = parse_time(&lowest.undone_at, "audit_log.undone_at")?;
+    for r in on_top.iter().filter(|r| r.change_id > lowest.change_id) {
+        if parse_time(&r.at, "audit_log.at")? > undone_at {
+            return Ok(None);
+        }
+    }
+    Ok(Some(lowest.change_id))
+}
+
+/// Whether the row is as `image` shows it (None: there is no such row). Only the image's
+/// columns count: a column a later schema added is not the change's to compare.
+fn still_as(tx: &Transaction<'_>, table: Table, id: i64, image: Option<&Json>) -> Result<bool> {
+    Ok(match (row_json(tx, table, id)?, image) {
+        (None, None) => true,
+        (Some(now), Some(Json::Object(want))) => want.iter().all(|(k, v)| now.get(k) == Some(v)),
+        _ => false,
+    })
+}
+
+/// The file name in the store's photo folder of a logged photo row, when it is one.
+fn photo_name(row: &str) -> Option<String> {
+    let row: Json = serde_json::from_str(row).ok()?;
+    let name = row.get("path")?.as_str()?;
+    is_pool_name(name).then(|| name.to_string())
+}
+
+/// The name a photo was attached by, when its file is not in `pool`. A photo of a store
+/// older than its own folder has no name there: it counts as gone.
+fn photo_gone(pool: &Path, row: &Json) -> Option<String> {
+    let name = row.get("path").and_then(Json::as_str).unwrap_or_default();
+    let there =
+        is_pool_name(name) && std::fs::symlink_metadata(pool.join(name)).is_ok_and(|m| m.is_file());
+    let original = row
+        .get("original_name")
+        .and_then(Json::as_str)
+        .unwrap_or(name);
+    (!there).then(|| original.to_string())
 }
 
 /// Where the value stands once `entries` are put back as they were before the change.
