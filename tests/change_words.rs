@@ -57,7 +57,7 @@ fn undo_after_switching_to_english_speaks_english() {
     press(&mut a, &mut store, &[key(KeyCode::Char('u'))]);
     assert_eq!(
         status(&a),
-        format!("Undone: Tick \"{requirement}\" for {unit}.")
+        format!("Undone: Tick \"{requirement}\" for {unit} — now not ticked.")
     );
 }
 
@@ -110,11 +110,11 @@ fn a_stage_move_is_undone_in_the_words_of_the_language_on_screen() {
     for (lang, words) in [
         (
             Lang::En,
-            "Undone: \"Mã QR tra cứu hồ sơ\": Registered → Implementing.",
+            "Undone: \"Mã QR tra cứu hồ sơ\": Registered → Implementing — now Registered.",
         ),
         (
             Lang::Vi,
-            "Đã hoàn tác: \"Mã QR tra cứu hồ sơ\": Đăng ký → Triển khai.",
+            "Đã hoàn tác: \"Mã QR tra cứu hồ sơ\": Đăng ký → Triển khai — giờ ở bước Đăng ký.",
         ),
     ] {
         let mut a = app(&store, FRIDAY, lang);

@@ -607,7 +607,8 @@ fn tick_survives_restart_and_undo_survives_restart() {
 }
 
 /// A tick made under `--lang vi` is undone after a restart under `--lang en`, and the undo
-/// message is English: the log keeps what the change did, not the Vietnamese sentence.
+/// message is English: the log keeps what the change did, not the Vietnamese sentence. Ctrl-R
+/// then makes it again.
 #[test]
 fn undo_after_a_restart_in_english_speaks_english() {
     let (_dir, db) = temp_db();
@@ -627,7 +628,10 @@ fn undo_after_a_restart_in_english_speaks_english() {
     );
     t.wait_for("1 Overview");
     t.send(&["u"]);
-    t.wait_for("Undone: Tick \"Thi đua\" for UBND phường Hiệp Tân.");
+    t.wait_for("Undone: Tick \"Thi đua\" for UBND phường Hiệp Tân — now not ticked.");
+    // Ctrl-R as a real terminal sends it (0x12) takes the undo back.
+    t.send(&["C-r"]);
+    t.wait_for("Redone: Tick \"Thi đua\" for UBND phường Hiệp Tân.");
     quit_cleanly(&t);
 }
 

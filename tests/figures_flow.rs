@@ -994,6 +994,54 @@ fn filter_finds_a_unit_by_unaccented_name() {
     assert!(screen.contains("19 / 19 đơn vị"), "{screen}");
 }
 
+/// The case: P. Tân Quý's files received saved as 12, then 15. `u` says the figure
+/// is 12 again, Ctrl-R puts the 15 back, on screen and on disk.
+#[test]
+fn undo_says_what_the_figure_is_now_and_ctrl_r_takes_it_back() {
+    let (t, mut store, mut a) = fresh();
+    let day = day_id(&a);
+    let id = unit_id(&a, "p-tan-quy");
+    put(&mut a, &mut store, "p-tan-quy", Metric::FilesReceived, 12);
+    enter_value(&mut a, &mut store, "15");
+    assert_eq!(on_disk(&t, day, id, Metric::FilesReceived), Some(15));
+
+    press(&mut a, &mut store, &[ch('u')]);
+    assert_eq!(
+        status(&a),
+        "Đã hoàn tác: Số liệu P. Tân Quý — Hồ sơ tiếp nhận: 15 — giờ là 12."
+    );
+    assert_eq!(a.volunteer.value(id, Metric::FilesReceived), Some(12));
+    press(&mut a, &mut store, &[support::ctrl('r')]);
+    assert_eq!(status_kind(&a), Some(StatusKind::Saved), "{}", status(&a));
+    assert_eq!(
+        status(&a),
+        "Đã làm lại: Số liệu P. Tân Quý — Hồ sơ tiếp nhận: 15."
+    );
+    assert_eq!(a.volunteer.value(id, Metric::FilesReceived), Some(15));
+    assert_eq!(on_disk(&t, day, id, Metric::FilesReceived), Some(15));
+    let screen = render_text(&a, 120, 40);
+    assert!(
+        row_line(&screen, "UBND phường Tân Quý").contains("15"),
+        "{screen}"
+    );
+
+    // Both saves undone: the cell was empty before the first.
+    press(&mut a, &mut store, &[ch('u'), ch('u')]);
+    assert_eq!(
+        status(&a),
+        "Đã hoàn tác: Số liệu P. Tân Quý — Hồ sơ tiếp nhận: 12 — giờ để trống."
+    );
+    assert_eq!(a.volunteer.value(id, Metric::FilesReceived), None);
+    // Ctrl-R while a cell is being typed is not a redo.
+    go(&mut a, &mut store, "p-tan-quy", Metric::FilesReceived);
+    type_text(&mut a, &mut store, "4");
+    press(&mut a, &mut store, &[support::ctrl('r')]);
+    assert_eq!(typed(&a).as_deref(), Some("4"));
+    assert_eq!(on_disk(&t, day, id, Metric::FilesReceived), None);
+    press(&mut a, &mut store, &[key(KeyCode::Esc), support::ctrl('r')]);
+    assert_eq!(on_disk(&t, day, id, Metric::FilesReceived), Some(12));
+}
+
 #[test]
 fn undo_restores_the_last_saved_cell() {
     let (t, mut store, mut a) = fresh();

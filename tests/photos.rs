@@ -85,6 +85,25 @@ fn attach(store: &mut Store, unit: usize, bytes: &[u8], name: &str) -> String {
     kept_name
 }
 
+/// Ticks the first manual requirement of the first unit: a change that has nothing to do
+/// with photos.
+fn tick(store: &mut Store) {
+    let board = store.load_board().expect("board");
+    let requirement = board
+        .requirements
+        .iter()
+        .find(|r| r.source == xungkich::domain::campaign::RequirementSource::Manual)
+        .expect("a manual requirement")
+        .id;
+    let summary = ChangeSummary::Ticked {
+        unit: board.units[0].name.clone(),
+        requirement: "Thi đua".into(),
+    };
+    store
+        .toggle_check(board.units[0].id, requirement, stamp(NOW), &summary)
+        .expect("ticked");
+}
+
 /// Every file under `dir` with its bytes.
 fn files(dir: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
     let mut found = BTreeMap::new();
@@ -169,9 +188,13 @@ fn two_stores_in_one_folder_never_share_a_photo_file() {
     let in_a = attach(&mut a, 1, &shared, "chung.png");
     let in_b = attach(&mut b, 1, &shared, "chung.png");
     assert_eq!(in_a, in_b, "named by content");
-    let undone = b.undo_last(stamp(NOW)).expect("undo").expect("a change");
-    b.drop_unreferenced_photos(&undone.dropped_photos)
-        .expect("tidy");
+    b.undo_last(stamp(NOW)).expect("undo").expect("a change");
+    assert!(
+        pool_of(&other).join(&in_b).is_file(),
+        "kept while the undo can be redone"
+    );
+    // A new change ends the redo, and the photo nothing refers to any more goes.
+    attach(&mut b, 2, &png("only in the demo"), "khac.png");
     assert!(
         !pool_of(&other).join(&in_b).exists(),
         "gone from the demo store"
@@ -313,14 +336,13 @@ fn daily_backups_copy_each_photo_once() {
         .expect("made");
     assert_eq!((carried.photos, carried.copied), (2, 1));
     assert_eq!(files(&pool).len(), 2);
-    // The first photo's report is undone: once no kept copy has it, the pool lets it go.
-    let undone = store
+    // The second photo's report is undone, and a change made after it ends the redo: once
+    // no kept copy has it, the pool lets it go.
+    store
         .undo_last(stamp(NOW))
         .expect("undo")
         .expect("a change");
-    store
-        .drop_unreferenced_photos(&undone.dropped_photos)
-        .expect("tidy");
+    tick(&mut store);
     assert!(!store.photo_pool().join(&second).exists());
     for d in 4..=10 {
         store

@@ -70,7 +70,7 @@ fn every_edit_key_says_why_and_writes_nothing() {
         // Past the tasks part (nothing to edit there) to the Action Month.
         ('4', vec![ch('v'), ch('v')], vec![ch('a'), ch('e'), ch('d')]),
         ('5', vec![], vec![ch('a'), ch('t'), ch('d')]),
-        ('1', vec![], vec![ch('u')]),
+        ('1', vec![], vec![ch('u'), support::ctrl('r')]),
     ];
     for (tab, lead, edits) in screens {
         support::go_tab(&mut a, &mut store, tab as u8 - b'0');
@@ -122,6 +122,7 @@ fn the_store_refuses_changes_and_undo_when_read_only() {
         store.undo_last(stamp("2022-05-06T09:00:00+07:00")),
         Err(StoreError::ReadOnly(_))
     ));
+    assert!(matches!(store.redo_last(), Err(StoreError::ReadOnly(_))));
     // A store that does not exist is not created read-only.
     let missing = t.dir.path().join("missing.db");
     assert!(Store::open_read_only(&missing, ReadOnly::Asked).is_err());

@@ -8,6 +8,13 @@ use support::{TempStore, app, ctrl, key, press, type_text};
 use xungkich::i18n::Lang;
 use xungkich::ui::snapshot::render_text;
 
+fn status(a: &xungkich::app::App) -> String {
+    a.status
+        .as_ref()
+        .map(|s| s.text.clone())
+        .unwrap_or_default()
+}
+
 const PNG: &[u8] = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR";
 const JPEG: &[u8] = &[0xFF, 0xD8, 0xFF, 0xE0, 0, 0x10, b'J', b'F', b'I', b'F'];
 
@@ -158,8 +165,10 @@ fn units_not_reported_show_their_phone() {
     insta::assert_snapshot!(screen);
 }
 
+/// Undoing a report keeps its photo copies while Ctrl-R can bring it back; the next change
+/// ends the redo and takes the copies nothing refers to.
 #[test]
-fn undoing_a_report_removes_the_photo_copies_it_made() {
+fn an_undone_reports_photo_copies_stay_for_a_redo_and_go_with_the_next_change() {
     let t = TempStore::new();
     let mut store = t.open("2022-04-29T08:00:00+07:00");
     let originals = TempStore::new();
@@ -178,12 +187,42 @@ fn undoing_a_report_removes_the_photo_copies_it_made() {
     assert!(copy.is_file());
     press(&mut a, &mut store, &[key(KeyCode::Char('u'))]);
     assert!(store.reports(day.id).expect("read").is_empty());
-    assert!(!copy.exists(), "the copy went with its report");
+    assert!(status(&a).ends_with(" — đã bỏ."), "{}", status(&a));
+    assert!(copy.is_file(), "kept for a redo");
+    press(&mut a, &mut store, &[ctrl('r')]);
+    assert!(status(&a).starts_with("Đã làm lại: "), "{}", status(&a));
+    let reports = store.reports(day.id).expect("read");
+    assert_eq!(reports.len(), 1);
+    assert_eq!(store.photo_pool().join(&reports[0].photos[0].path), copy);
+    assert!(
+        render_text(&a, 120, 40).contains("1 ảnh"),
+        "the list shows it"
+    );
+    press(&mut a, &mut store, &[key(KeyCode::Char('u'))]);
+    assert!(copy.is_file());
+    // Another unit's report, without photos: a new change.
+    press(&mut a, &mut store, &[key(KeyCode::Char('/'))]);
+    press(&mut a, &mut store, &[key(KeyCode::Backspace); 7]);
+    type_text(&mut a, &mut store, "son ky");
+    press(
+        &mut a,
+        &mut store,
+        &[key(KeyCode::Enter), key(KeyCode::Char('r'))],
+    );
+    press(&mut a, &mut store, &[ctrl('s')]);
+    assert!(a.form.is_none(), "{:?}", a.status);
+    assert_eq!(store.reports(day.id).expect("read").len(), 1);
+    assert!(
+        !copy.exists(),
+        "the copy went once nothing could bring it back"
+    );
     assert!(one.is_file(), "the officer's own file is never touched");
+    press(&mut a, &mut store, &[ctrl('r')]);
+    assert_eq!(status(&a), "Không còn gì để làm lại.");
 }
 
 /// One photo sent for two units is kept once; undoing one report leaves the file the other
-/// still refers to.
+/// still refers to, and the file goes once neither has it and no redo can bring one back.
 #[test]
 fn a_photo_two_reports_share_stays_until_neither_has_it() {
     let t = TempStore::new();
@@ -225,6 +264,12 @@ fn a_photo_two_reports_share_stays_until_neither_has_it() {
     assert_eq!(store.reports(day.id).expect("read").len(), 1);
     assert!(copy.is_file(), "the other report still has it");
     press(&mut a, &mut store, &[key(KeyCode::Char('u'))]);
+    assert!(copy.is_file(), "kept while the undo can be redone");
+    // A tick on tab 2 ends the redo: no report has the photo any more.
+    support::go_tab(&mut a, &mut store, 2);
+    press(&mut a, &mut store, &[key(KeyCode::Right); 3]);
+    press(&mut a, &mut store, &[key(KeyCode::Char(' '))]);
+    assert!(status(&a).starts_with("Đã lưu"), "{}", status(&a));
     assert!(!copy.exists(), "gone with the last report that had it");
 }
 

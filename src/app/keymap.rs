@@ -128,6 +128,8 @@ pub enum Command {
     ToggleCheck,
     Edit,
     Undo,
+    /// Make again the change the last undo took back.
+    Redo,
     StartFilter,
     ClearFilter,
     CycleKindFilter,
@@ -216,6 +218,7 @@ impl Command {
             Command::ToggleCheck
                 | Command::Edit
                 | Command::Undo
+                | Command::Redo
                 | Command::Add
                 | Command::DeleteItem
                 | Command::StageNext
@@ -731,6 +734,8 @@ pub static BINDINGS: &[Binding] = &[
     bind!(List, [k(K::Esc)], C::ClearFilter, k_clear_filter),
     // Everywhere outside text entry.
     bind!(Global, [ch('u')], C::Undo, k_undo, f_undo),
+    // Not in the footer, whose room goes to the screen's own keys: help lists it by undo.
+    bind!(Global, [ctrl('r')], C::Redo, k_redo),
     bind!(Global, [ch('R')], C::Briefing, k_briefing),
     bind!(Global, [ch('x')], C::Export, k_export),
     bind!(Global, [ch('?'), k(K::F(1))], C::ToggleHelp, k_help, f_help),
@@ -1040,6 +1045,26 @@ mod tests {
             lookup(&[Context::Help], ch('k')),
             Some((Context::Help, Command::Up))
         );
+    }
+
+    /// Ctrl-R is bound once, where `u` is: no screen's own key and no text field takes it
+    /// first, and it is refused on a read-only store as undo is.
+    #[test]
+    fn ctrl_r_redoes_where_u_undoes_and_is_nothing_else() {
+        let bound: Vec<Context> = BINDINGS
+            .iter()
+            .filter(|b| b.keys.contains(&ctrl('r')))
+            .map(|b| b.context)
+            .collect();
+        assert_eq!(bound, vec![Context::Global]);
+        for ctx in Context::ALL {
+            assert_eq!(
+                lookup(&[ctx, Context::Global], ctrl('r')),
+                Some((Context::Global, Command::Redo)),
+                "{ctx:?}"
+            );
+        }
+        assert!(Command::Redo.edits());
     }
 
     #[test]

@@ -85,6 +85,7 @@ fn command(app: &mut App, store: &mut Store, context: Context, cmd: Command) {
             }
             Command::GoTab(tab) => app.tab = tab,
             Command::Undo => global::undo(app, store),
+            Command::Redo => global::redo(app, store),
             Command::Briefing => global::write_briefing(app, store),
             Command::Export => global::write_export(app, store),
             _ => {}

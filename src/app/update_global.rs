@@ -1,10 +1,11 @@
-//! What leaves the app from a key: the briefing (R), the export (x), and undo (u).
+//! What leaves the app from a key: the briefing (R), the export (x), undo (u) and redo
+//! (Ctrl-R).
 
 use super::update::{reload, set_status, write_failed};
 use super::update_initiatives as ini;
 use super::update_volunteer as uv;
 use super::{App, StatusKind};
-use crate::store::{Store, Table};
+use crate::store::{Redo, Store, Table};
 
 /// Writes the markdown briefing beside the store (`<data folder>/reports/`), as `xungkich
 /// report --format markdown` prints it; the status line gives the path or what went wrong.
@@ -50,43 +51,59 @@ pub(super) fn undo(app: &mut App, store: &mut Store) {
     let s = app.strings();
     match store.undo_last(app.now) {
         Ok(Some(undone)) => {
-            let ids: Vec<i64> = undone
-                .entities
-                .iter()
-                .filter(|(t, _)| *t == Table::Initiatives)
-                .map(|(_, id)| *id)
-                .collect();
-            if undone.tables.iter().any(|t| {
-                matches!(
-                    t,
-                    Table::Initiatives
-                        | Table::InitiativeStages
-                        | Table::InitiativeReplications
-                        | Table::Fields
-                )
-            }) {
-                // Reloads the board too.
-                ini::after_write(app, store, &ids);
-            } else {
-                reload(app, store);
-            }
-            if undone.tables.contains(&Table::Figures)
-                || undone.tables.contains(&Table::Registrations)
-            {
-                uv::refresh(app, store);
-            }
-            // A quick report undone leaves its photo copies referenced by nothing.
-            // Best effort: a file left behind takes space but harms nothing.
-            if !undone.dropped_photos.is_empty() {
-                let _ = store.drop_unreferenced_photos(&undone.dropped_photos);
-            }
-            set_status(
-                app,
-                StatusKind::Saved,
-                s.undone(s.change_summary(&undone.summary)),
-            );
+            after_history(app, store, &undone.tables, &undone.entities);
+            let summary = s.change_summary(&undone.summary);
+            let text = match &undone.now {
+                Some(now) => s.undone_now(summary, s.undone_to(now)),
+                None => s.undone(summary),
+            };
+            set_status(app, StatusKind::Saved, text);
         }
         Ok(None) => set_status(app, StatusKind::Info, s.nothing_to_undo.to_string()),
         Err(e) => write_failed(app, &e),
+    }
+}
+
+pub(super) fn redo(app: &mut App, store: &mut Store) {
+    let s = app.strings();
+    match store.redo_last() {
+        Ok(Redo::Done(redone)) => {
+            after_history(app, store, &redone.tables, &redone.entities);
+            let text = s.redone(s.change_summary(&redone.summary));
+            set_status(app, StatusKind::Saved, text);
+        }
+        Ok(Redo::Nothing) => set_status(app, StatusKind::Info, s.nothing_to_redo.to_string()),
+        Ok(Redo::PhotoGone { original }) => {
+            set_status(app, StatusKind::Error, s.redo_photo_gone(original));
+        }
+        Ok(Redo::Changed) => set_status(app, StatusKind::Error, s.redo_changed.to_string()),
+        Err(e) => write_failed(app, &e),
+    }
+}
+
+/// Brings the screens up to rows an undo or a redo rewrote behind the views' backs: only
+/// the views those tables feed read the store again.
+fn after_history(app: &mut App, store: &mut Store, tables: &[Table], entities: &[(Table, i64)]) {
+    let ids: Vec<i64> = entities
+        .iter()
+        .filter(|(t, _)| *t == Table::Initiatives)
+        .map(|(_, id)| *id)
+        .collect();
+    if tables.iter().any(|t| {
+        matches!(
+            t,
+            Table::Initiatives
+                | Table::InitiativeStages
+                | Table::InitiativeReplications
+                | Table::Fields
+        )
+    }) {
+        // Reloads the board too.
+        ini::after_write(app, store, &ids);
+    } else {
+        reload(app, store);
+    }
+    if tables.contains(&Table::Figures) || tables.contains(&Table::Registrations) {
+        uv::refresh(app, store);
     }
 }

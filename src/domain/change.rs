@@ -112,6 +112,36 @@ pub enum Summary {
     Text(String),
 }
 
+/// What a value is once a change to it is undone, for the message saying so: the officer
+/// reads where things stand, not only what was taken back. Worked out from the rows the undo
+/// put back, never stored.
+#[derive(Debug, Clone, PartialEq)]
+pub enum UndoneTo {
+    /// A figure's number.
+    Number(i64),
+    /// A KPI's target, a percentage.
+    Percent(f64),
+    /// Nothing there: a figure or a target without a value, a contact with neither name nor
+    /// phone.
+    Empty,
+    Stage(Stage),
+    Ticked,
+    Unticked,
+    /// A unit's contact as it is now; at least one of the two is not empty.
+    Contact {
+        person: String,
+        phone: String,
+    },
+    /// How many units replicate the initiative now.
+    Units(usize),
+    /// The record the change added is gone.
+    Removed,
+    /// The record the change deleted is back.
+    Restored,
+    /// The record the change edited (or the import wrote) is as it was before.
+    AsBefore,
+}
+
 /// An enum stored by its code, so a renamed Rust variant does not change the stored text.
 fn by_code<'de, D: Deserializer<'de>, T: Copy>(
     d: D,

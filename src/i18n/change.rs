@@ -4,7 +4,7 @@
 //! error, and the named parts let a translation put them in any order.
 
 use super::{Lang, Strings};
-use crate::domain::change::{ChangeSummary, Summary};
+use crate::domain::change::{ChangeSummary, Summary, UndoneTo};
 use crate::domain::import::ImportKind;
 use crate::domain::kpi::format_percent;
 use crate::domain::time::format_date;
@@ -27,6 +27,14 @@ impl Strings {
         }
     }
 
+    /// Where a value stands once its change is undone ("giờ là 12", "now empty").
+    pub fn undone_to(&self, now: &UndoneTo) -> String {
+        match self.lang {
+            Lang::Vi => vi_now(self, now),
+            Lang::En => en_now(self, now),
+        }
+    }
+
     /// The kind of an import inside a sentence ("số liệu thứ Bảy", "Saturday figures").
     pub fn import_kind(&self, kind: ImportKind) -> &'static str {
         match kind {
@@ -41,6 +49,49 @@ impl Strings {
 /// A figure as the sentence shows it: the number, or "—" when the cell was cleared.
 fn figure_value(value: Option<i64>) -> String {
     value.map_or_else(|| "—".to_string(), |v| v.to_string())
+}
+
+/// A contact as the sentence shows it: the parts that are there, name first.
+fn contact(person: &str, phone: &str) -> String {
+    [person, phone]
+        .into_iter()
+        .filter(|p| !p.is_empty())
+        .collect::<Vec<_>>()
+        .join(" · ")
+}
+
+fn vi_now(s: &Strings, now: &UndoneTo) -> String {
+    use UndoneTo::*;
+    match now {
+        Number(n) => format!("giờ là {n}"),
+        Percent(p) => format!("giờ là {}", format_percent(Some(*p))),
+        Empty => "giờ để trống".to_string(),
+        Stage(stage) => format!("giờ ở bước {}", s.stage(*stage)),
+        Ticked => "giờ đã đánh dấu".to_string(),
+        Unticked => "giờ chưa đánh dấu".to_string(),
+        Contact { person, phone } => format!("giờ là {}", contact(person, phone)),
+        Units(n) => format!("giờ {n} đơn vị nhân rộng"),
+        Removed => "đã bỏ".to_string(),
+        Restored => "đã khôi phục".to_string(),
+        AsBefore => "giờ như trước".to_string(),
+    }
+}
+
+fn en_now(s: &Strings, now: &UndoneTo) -> String {
+    use UndoneTo::*;
+    match now {
+        Number(n) => format!("now {n}"),
+        Percent(p) => format!("now {}", format_percent(Some(*p))),
+        Empty => "now empty".to_string(),
+        Stage(stage) => format!("now {}", s.stage(*stage)),
+        Ticked => "now ticked".to_string(),
+        Unticked => "now not ticked".to_string(),
+        Contact { person, phone } => format!("now {}", contact(person, phone)),
+        Units(n) => format!("now replicated by {n} units"),
+        Removed => "removed".to_string(),
+        Restored => "restored".to_string(),
+        AsBefore => "now as before".to_string(),
+    }
 }
 
 fn vi(s: &Strings, c: &ChangeSummary) -> String {
@@ -322,6 +373,61 @@ mod tests {
             assert_eq!(vi.change_summary(&data), in_vi);
             assert_eq!(en.change_summary(&data), in_en);
         }
+    }
+
+    #[test]
+    fn where_an_undone_value_stands_reads_in_both_languages() {
+        use UndoneTo::*;
+        let (vi, en) = (strings(Lang::Vi), strings(Lang::En));
+        let cases = [
+            (Number(12), "giờ là 12", "now 12"),
+            (Percent(72.5), "giờ là 72,5%", "now 72,5%"),
+            (Empty, "giờ để trống", "now empty"),
+            (Stage(S::Registered), "giờ ở bước Đăng ký", "now Registered"),
+            (Ticked, "giờ đã đánh dấu", "now ticked"),
+            (Unticked, "giờ chưa đánh dấu", "now not ticked"),
+            (
+                Contact {
+                    person: "Nguyễn Văn An".into(),
+                    phone: "0903 123 456".into(),
+                },
+                "giờ là Nguyễn Văn An · 0903 123 456",
+                "now Nguyễn Văn An · 0903 123 456",
+            ),
+            (
+                Contact {
+                    person: String::new(),
+                    phone: "0903 123 456".into(),
+                },
+                "giờ là 0903 123 456",
+                "now 0903 123 456",
+            ),
+            (
+                Units(2),
+                "giờ 2 đơn vị nhân rộng",
+                "now replicated by 2 units",
+            ),
+            (Removed, "đã bỏ", "removed"),
+            (Restored, "đã khôi phục", "restored"),
+            (AsBefore, "giờ như trước", "now as before"),
+        ];
+        for (now, in_vi, in_en) in cases {
+            assert_eq!(vi.undone_to(&now), in_vi);
+            assert_eq!(en.undone_to(&now), in_en);
+        }
+        let figure = Summary::Data(ChangeSummary::Figure {
+            unit: "P. Tân Quý".into(),
+            metric: Metric::FilesReceived,
+            value: Some(15),
+        });
+        assert_eq!(
+            vi.undone_now(vi.change_summary(&figure), vi.undone_to(&Number(12))),
+            "Đã hoàn tác: Số liệu P. Tân Quý — Hồ sơ tiếp nhận: 15 — giờ là 12."
+        );
+        assert_eq!(
+            en.undone_now(en.change_summary(&figure), en.undone_to(&Empty)),
+            "Undone: Figure P. Tân Quý — Files received: 15 — now empty."
+        );
     }
 
     #[test]

@@ -129,6 +129,18 @@ messages! {
         vi: "Đã hoàn tác: {summary}.",
         en: "Undone: {summary}.",
     }
+    undone_now(summary: impl Display, now: impl Display) {
+        vi: "Đã hoàn tác: {summary} — {now}.",
+        en: "Undone: {summary} — {now}.",
+    }
+    redone(summary: impl Display) {
+        vi: "Đã làm lại: {summary}.",
+        en: "Redone: {summary}.",
+    }
+    redo_photo_gone(name: impl Display) {
+        vi: "Không làm lại được: ảnh {name} không còn trong thư mục ảnh của kho.",
+        en: "Cannot redo: the photo {name} is no longer in the store's photo folder.",
+    }
     ov_done_of(done: impl Display, applicable: impl Display) {
         vi: "{done} / {applicable} xong",
         en: "{done} / {applicable} done",

@@ -309,6 +309,14 @@ words! {
         vi: "Không còn thay đổi nào để hoàn tác.",
         en: "Nothing left to undo.",
     }
+    nothing_to_redo {
+        vi: "Không còn gì để làm lại.",
+        en: "Nothing to redo.",
+    }
+    redo_changed {
+        vi: "Không làm lại được: dữ liệu đã thay đổi từ lúc hoàn tác.",
+        en: "Cannot redo: the data has changed since the undo.",
+    }
     ov_checklist {
         vi: "Yêu cầu đối với đơn vị",
         en: "What every unit must do",
@@ -540,6 +548,10 @@ words! {
     k_undo {
         vi: "hoàn tác thay đổi gần nhất",
         en: "undo the last change",
+    }
+    k_redo {
+        vi: "làm lại thay đổi vừa hoàn tác",
+        en: "redo the change just undone",
     }
     k_filter {
         vi: "lọc khi gõ (không cần dấu)",

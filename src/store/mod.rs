@@ -32,7 +32,7 @@ use rusqlite::{Connection, OpenFlags};
 use crate::domain::campaign::CampaignDef;
 
 pub use agenda::{AgendaItem, AgendaRow, AgendaStatus, NewDay};
-pub use audit::{Change, Table, Undone};
+pub use audit::{Change, Redo, Redone, Table, Undone};
 pub use figures::{FigureEdit, FigureRow, FigureSaved};
 pub use import::{ExistingInitiative, ImportOp};
 
