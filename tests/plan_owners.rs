@@ -313,3 +313,31 @@ fn a_unit_and_its_base_on_tab_2_80x24_and_120x40() {
     press(&mut a, &mut store, &[ch('j')]);
     assert_snapshot!("base_with_its_unit_80x24", render_text(&a, 80, 24));
 }
+
+/// A round added in the app has no requirement of its own: its rows on tab 4 are the ones
+/// that owe the campaign's other Saturdays, not every unit.
+#[test]
+fn a_round_added_in_the_app_is_owed_by_the_youth_bases_too() {
+    use xungkich::app::form::FieldId;
+    let t = TempStore::new();
+    let mut store = t.open(AT);
+    let mut a = app(&store, AT, Lang::Vi);
+    support::go_tab(&mut a, &mut store, 4);
+    press(&mut a, &mut store, &[ch('N')]);
+    assert_eq!(
+        a.form.as_ref().map(|f| f.text(FieldId::Date)).as_deref(),
+        Some("14/05/2022")
+    );
+    press(&mut a, &mut store, &[support::ctrl('s')]);
+    assert!(a.form.is_none(), "{:?}", a.status);
+    assert_eq!(
+        a.board.volunteer_days[a.volunteer.day].date.to_string(),
+        "2022-05-14"
+    );
+    let codes: Vec<&str> = visible_rows(&a.board, &a.volunteer)
+        .into_iter()
+        .map(|i| a.board.units[i].code.as_str())
+        .collect();
+    assert_eq!(codes.len(), 19, "{codes:?}");
+    assert!(!codes.contains(&"chi-cuc-thue"), "{codes:?}");
+}

@@ -121,14 +121,21 @@ impl Board {
     }
 
     /// Whether `unit` owes something about volunteer day `day_id` (its registration or its
-    /// quick report): the rows of tab 4. A day no requirement names is everybody's.
+    /// quick report): the rows of tab 4. A day no requirement names (a round added in the
+    /// app) is owed by whoever owes the campaign's other Saturdays; with none at all, by
+    /// everybody.
     pub fn owes_day(&self, unit: &Unit, day_id: i64) -> bool {
-        let mut about_day = self
+        let saturday = |r: &&RequirementRow| r.volunteer_day_id.is_some();
+        let mut about = self
             .requirements
             .iter()
             .filter(|r| r.volunteer_day_id == Some(day_id))
             .peekable();
-        about_day.peek().is_none() || about_day.any(|r| r.applies(unit.kind))
+        if about.peek().is_some() {
+            return about.any(|r| r.applies(unit.kind));
+        }
+        let mut any_day = self.requirements.iter().filter(saturday).peekable();
+        any_day.peek().is_none() || any_day.any(|r| r.applies(unit.kind))
     }
 
     pub fn evidence_for(&self, unit_id: i64, requirement_id: i64) -> Option<DateTime<FixedOffset>> {
