@@ -77,6 +77,15 @@ fn vi_now(s: &Strings, now: &UndoneTo) -> String {
     }
 }
 
+/// "1 unit", "3 units": English counts its nouns.
+fn en_units(n: usize) -> String {
+    if n == 1 {
+        "1 unit".to_string()
+    } else {
+        format!("{n} units")
+    }
+}
+
 fn en_now(s: &Strings, now: &UndoneTo) -> String {
     use UndoneTo::*;
     match now {
@@ -87,7 +96,7 @@ fn en_now(s: &Strings, now: &UndoneTo) -> String {
         Ticked => "now ticked".to_string(),
         Unticked => "now not ticked".to_string(),
         Contact { person, phone } => format!("now {}", contact(person, phone)),
-        Units(n) => format!("now replicated by {n} units"),
+        Units(n) => format!("now replicated by {}", en_units(*n)),
         Removed => "removed".to_string(),
         Restored => "restored".to_string(),
         AsBefore => "now as before".to_string(),
@@ -150,7 +159,9 @@ fn en(s: &Strings, c: &ChangeSummary) -> String {
         Stage { title, from, to } => {
             format!("\"{title}\": {} → {}", s.stage(*from), s.stage(*to))
         }
-        Replications { title, units } => format!("Replication of \"{title}\": {units} units"),
+        Replications { title, units } => {
+            format!("Replication of \"{title}\": {}", en_units(*units))
+        }
         Figure {
             unit,
             metric,
@@ -406,6 +417,11 @@ mod tests {
                 Units(2),
                 "giờ 2 đơn vị nhân rộng",
                 "now replicated by 2 units",
+            ),
+            (
+                Units(1),
+                "giờ 1 đơn vị nhân rộng",
+                "now replicated by 1 unit",
             ),
             (Removed, "đã bỏ", "removed"),
             (Restored, "đã khôi phục", "restored"),
