@@ -84,9 +84,10 @@ pub enum Command {
     Restore { file: PathBuf },
     /// Write the meeting briefing: KPIs, checklist, the latest Saturday, initiatives, overdue.
     Report {
-        /// text (aligned columns) or markdown (GitHub tables, pasteable into a chat).
+        /// text (aligned columns), markdown (GitHub tables) or chat (a few plain lines for
+        /// a Zalo or Messenger group, read on a phone).
         #[arg(long, value_enum, default_value = "text")]
-        format: crate::io::briefing::Format,
+        format: ReportFormat,
         /// Write to this file instead of printing (an existing file is refused without
         /// --force; a symbolic link always).
         #[arg(long, value_name = "FILE")]
@@ -152,4 +153,16 @@ pub fn data_dir() -> Option<PathBuf> {
 
 pub fn default_db() -> Option<PathBuf> {
     data_dir().map(|d| d.join("xungkich.db"))
+}
+
+/// What `report` writes: the meeting briefing in one of its layouts, or the chat summary.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
+pub enum ReportFormat {
+    /// Aligned columns, for a terminal or a printout.
+    #[default]
+    Text,
+    /// GitHub markdown: headings and pipe tables.
+    Markdown,
+    /// A few plain lines for a chat group on a phone: no tables, no markup.
+    Chat,
 }

@@ -7,7 +7,7 @@ use std::process::ExitCode;
 use clap::Parser;
 
 use xungkich::app::App;
-use xungkich::cli::{self, Cli, Command};
+use xungkich::cli::{self, Cli, Command, ReportFormat};
 use xungkich::domain::campaign::CampaignDef;
 use xungkich::domain::time::{Clock, read_datetime};
 use xungkich::i18n::{Lang, Strings, strings};
@@ -292,7 +292,14 @@ fn run(cli: Cli) -> Result<(), Failure> {
             let store = open_store(&db, seed(), now, read_only)?;
             let board = store.load_board()?;
             let gathered = briefing::gather(&store, board, now)?;
-            let text = briefing::render(&gathered, strings(cli.lang), format);
+            let s = strings(cli.lang);
+            let text = match format {
+                ReportFormat::Text => briefing::render(&gathered, s, briefing::Format::Text),
+                ReportFormat::Markdown => {
+                    briefing::render(&gathered, s, briefing::Format::Markdown)
+                }
+                ReportFormat::Chat => xungkich::io::chat::render(&gathered, s),
+            };
             match out {
                 Some(path) => {
                     briefing::write(&path, &text, force).map_err(|e| match e {

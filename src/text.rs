@@ -131,6 +131,20 @@ pub fn neutralise(text: &str) -> Cow<'_, str> {
     }
 }
 
+/// "1.839": thousands grouped with a dot, as Vietnamese writes numbers (the overview and the
+/// chat summary say the same figure the same way).
+pub fn group_thousands(v: i64) -> String {
+    let digits = v.unsigned_abs().to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push('.');
+        }
+        out.push(c);
+    }
+    if v < 0 { format!("-{out}") } else { out }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -189,5 +203,13 @@ mod tests {
         for t in ["=SUM(A1)", "-5 hộ", "@x", "\tx", "plain", "'quoted", ""] {
             assert_eq!(unneutralise(&neutralise(t)), t);
         }
+    }
+
+    #[test]
+    fn thousands_are_grouped_with_a_dot() {
+        assert_eq!(group_thousands(0), "0");
+        assert_eq!(group_thousands(999), "999");
+        assert_eq!(group_thousands(1839), "1.839");
+        assert_eq!(group_thousands(-1234567), "-1.234.567");
     }
 }

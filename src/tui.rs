@@ -282,6 +282,14 @@ fn event_loop(
         .ok()
         .and_then(|k| k.chars().next());
     loop {
+        if let Some(text) = app.clipboard.take() {
+            // Best effort: a terminal that does not take OSC 52 ignores it, and the status
+            // line has already given the file the summary was saved to.
+            let _ = execute!(
+                terminal.backend_mut(),
+                ratatui::crossterm::clipboard::CopyToClipboard::to_clipboard_from(text)
+            );
+        }
         if dirty {
             let frame = terminal.draw(|f| ui::render(f, app))?;
             usable = ui::fits(frame.area);

@@ -6,7 +6,6 @@
 
 mod support;
 
-use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
 use ratatui::crossterm::event::KeyCode;
@@ -15,45 +14,9 @@ use xungkich::domain::change::ChangeSummary;
 use xungkich::i18n::{Lang, strings};
 use xungkich::io::briefing::{self, Format};
 
-use support::{TempStore, clock, demo_store, key, press, stamp};
+use support::{TempStore, check_golden, clock, demo_store, key, press, stamp};
 
 const NOW: &str = "2022-05-07T14:00";
-
-fn golden_path(name: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests")
-        .join("golden")
-        .join(name)
-}
-
-/// Compares with the golden file, or rewrites it when UPDATE_GOLDEN is set.
-fn check_golden(name: &str, actual: &str) {
-    let path = golden_path(name);
-    if std::env::var_os("UPDATE_GOLDEN").is_some_and(|v| !v.is_empty()) {
-        std::fs::write(&path, actual).expect("write golden file");
-        return;
-    }
-    let expected = std::fs::read_to_string(&path).unwrap_or_else(|e| {
-        panic!(
-            "{}: {e}; run UPDATE_GOLDEN=1 cargo test --test briefing",
-            path.display()
-        )
-    });
-    if expected != actual {
-        let first = expected
-            .lines()
-            .zip(actual.lines())
-            .position(|(a, b)| a != b)
-            .unwrap_or(expected.lines().count().min(actual.lines().count()));
-        panic!(
-            "{name} differs from the golden file at line {}:\n--- expected\n{}\n+++ actual\n{}\n\
-             (UPDATE_GOLDEN=1 rewrites it)",
-            first + 1,
-            expected.lines().nth(first).unwrap_or("<end>"),
-            actual.lines().nth(first).unwrap_or("<end>"),
-        );
-    }
-}
 
 fn briefing(lang: Lang, format: Format) -> String {
     let t = TempStore::new();

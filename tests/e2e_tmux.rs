@@ -2115,3 +2115,25 @@ fn a_full_saturday_agrees_on_every_screen_the_briefing_and_the_export() {
         .count();
     assert_eq!(late_reports, 2, "Sơn Kỳ and Hiệp Tân are done late");
 }
+
+/// Key C puts the chat summary on the terminal's clipboard: tmux, told to take OSC 52,
+/// holds exactly the text the status line says was saved.
+#[test]
+fn key_c_copies_the_chat_summary_to_the_terminal_clipboard() {
+    let (_dir, db) = temp_db();
+    let t = Tmux::start(120, 40, &at_moment(&db, "2022-05-07T17:00"));
+    t.run(&["set-option", "-s", "set-clipboard", "on"]);
+    t.wait_for("1 Tổng quan");
+    t.send(&["C"]);
+    let s = t.wait_for("Đã chép bản tin nhắn");
+    let path = s
+        .lines()
+        .find_map(|l| l.split(" lưu ở ").nth(1))
+        .map(str::trim)
+        .expect("the file in the status");
+    let saved = std::fs::read_to_string(path).expect("the saved summary");
+    let buffer = String::from_utf8(t.run(&["show-buffer"]).stdout).expect("utf-8");
+    assert_eq!(buffer, saved);
+    assert!(saved.starts_with("CB, CC, VC trẻ xung kích CCHC 2022 — tình hình lúc"));
+    quit_cleanly(&t);
+}

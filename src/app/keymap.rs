@@ -201,6 +201,8 @@ pub enum Command {
     EditTarget,
     /// Write the meeting briefing into the data folder.
     Briefing,
+    /// The chat summary: to the terminal's clipboard and a file beside the store.
+    ChatSummary,
     /// Export every table as an XLSX workbook into the data folder.
     Export,
     /// Import a CSV into the current tab (a path prompt, then a preview).
@@ -737,6 +739,7 @@ pub static BINDINGS: &[Binding] = &[
     // Not in the footer, whose room goes to the screen's own keys: help lists it by undo.
     bind!(Global, [ctrl('r')], C::Redo, k_redo),
     bind!(Global, [ch('R')], C::Briefing, k_briefing),
+    bind!(Global, [ch('C')], C::ChatSummary, k_chat),
     bind!(Global, [ch('x')], C::Export, k_export),
     bind!(Global, [ch('?'), k(K::F(1))], C::ToggleHelp, k_help, f_help),
     Binding {

@@ -132,6 +132,9 @@ pub struct App {
     /// Ctrl-Z was pressed: the terminal loop hands the terminal back and stops the process.
     /// Only the loop owns the terminal, so `update` just asks; everything else stays as it is.
     pub suspend: bool,
+    /// Text to put on the terminal's clipboard (OSC 52) before the next frame: only the loop
+    /// writes to the terminal, so `update` leaves it here.
+    pub clipboard: Option<String>,
     /// NO_COLOR is set: marks and words carry all the meaning.
     pub no_color: bool,
     /// The store is open read-only: a banner says so and edit keys say why they cannot save.
@@ -201,6 +204,7 @@ impl App {
             waiting: None,
             quit: false,
             suspend: false,
+            clipboard: None,
             no_color,
             read_only: None,
         }

@@ -87,6 +87,7 @@ fn command(app: &mut App, store: &mut Store, context: Context, cmd: Command) {
             Command::Undo => global::undo(app, store),
             Command::Redo => global::redo(app, store),
             Command::Briefing => global::write_briefing(app, store),
+            Command::ChatSummary => global::write_chat(app, store),
             Command::Export => global::write_export(app, store),
             _ => {}
         },

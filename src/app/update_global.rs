@@ -29,6 +29,30 @@ pub(super) fn write_briefing(app: &mut App, store: &Store) {
     }
 }
 
+/// The chat summary (`report --format chat`): onto the terminal's clipboard, and into
+/// `<data folder>/reports/chat-….txt` since a terminal may ignore the clipboard request and
+/// says nothing either way; the status line gives the path.
+pub(super) fn write_chat(app: &mut App, store: &Store) {
+    use crate::io::{briefing, chat};
+    let s = app.strings();
+    let folder = store.folder();
+    let written = briefing::gather_on(store, app.board.clone(), app.now, Some(app.volunteer.day))
+        .map_err(|e| s.store_error(&e))
+        .and_then(|b| {
+            let text = chat::render(&b, s);
+            chat::write_new(&folder, app.now, &text)
+                .map(|path| (path, text))
+                .map_err(|e| s.write_error(&chat::file_path(&folder, app.now), &e))
+        });
+    match written {
+        Ok((path, text)) => {
+            app.clipboard = Some(text);
+            set_status(app, StatusKind::Saved, s.ch_written(path.display()));
+        }
+        Err(e) => set_status(app, StatusKind::Error, s.ch_write_failed(&e)),
+    }
+}
+
 /// Writes every table as an XLSX workbook beside the store (`<data folder>/exports/`), as
 /// `xungkich export --format xlsx` does; the status line gives the path or what went wrong.
 /// Pressed twice within a minute it writes a second file (`…-2.xlsx`), never over the first.

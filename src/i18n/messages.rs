@@ -733,6 +733,14 @@ messages! {
         vi: "Theo đơn vị ({units} đơn vị đã báo số)",
         en: "By unit ({units} units reported figures)",
     }
+    ch_written(path: impl Display) {
+        vi: "Đã chép bản tin nhắn vào bộ nhớ tạm (nếu terminal cho phép) và lưu ở {path}",
+        en: "Chat summary copied to the clipboard (where the terminal allows it) and saved as {path}",
+    }
+    ch_write_failed(why: impl Display) {
+        vi: "Không ghi được bản tin nhắn: {why}",
+        en: "Could not write the chat summary: {why}",
+    }
     br_written(path: impl Display) {
         vi: "Đã ghi bản tin: {path}",
         en: "Briefing written: {path}",
@@ -936,6 +944,46 @@ messages! {
     im_err_not_owed(unit: impl Display) {
         vi: "{unit} không phải nộp việc của Ngày thứ Bảy này (kế hoạch không giao cho loại đơn vị này).",
         en: "{unit} owes nothing for this Saturday (the plan does not ask it of this kind of unit).",
+    }
+    ch_head(title: impl Display, at: impl Display) {
+        vi: "{title} — tình hình lúc {at}",
+        en: "{title} — as of {at}",
+    }
+    ch_day(round: impl Display, date: impl Display) {
+        vi: "Thứ Bảy tình nguyện đợt {round}, ngày {date}",
+        en: "Volunteer Saturday round {round}, {date}",
+    }
+    ch_next(what: impl Display, at: impl Display) {
+        vi: "Hạn kế tiếp: {what} — trước {at}",
+        en: "Next deadline: {what} — before {at}",
+    }
+    ch_still_owe(count: impl Display, names: impl Display) {
+        vi: "Còn {count} nơi chưa nộp: {names}",
+        en: "{count} still owe it: {names}",
+    }
+    ch_progress(what: impl Display, done: impl Display, of: impl Display) {
+        vi: "{what}: {done}/{of} xong",
+        en: "{what}: {done}/{of} done",
+    }
+    ch_progress_late(what: impl Display, done: impl Display, of: impl Display, late: impl Display) {
+        vi: "{what}: {done}/{of} xong ({late} trễ)",
+        en: "{what}: {done}/{of} done ({late} late)",
+    }
+    ch_kpi(name: impl Display, value: impl Display) {
+        vi: "{name}: {value}",
+        en: "{name}: {value}",
+    }
+    ch_kpi_target(name: impl Display, value: impl Display, target: impl Display) {
+        vi: "{name}: {value} (cần {target})",
+        en: "{name}: {value} (target {target})",
+    }
+    ch_kpi_waiting(count: impl Display) {
+        vi: "{count} chỉ tiêu chưa tới hạn hoặc chưa có số liệu",
+        en: "{count} KPIs not due yet or without figures",
+    }
+    ch_late(what: impl Display, names: impl Display) {
+        vi: "{what} trễ: {names}",
+        en: "{what} late: {names}",
     }
     err_in_future(at: impl Display, now: impl Display) {
         vi: "{at} ở tương lai (bây giờ: {now}).",

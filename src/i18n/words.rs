@@ -1621,6 +1621,18 @@ words! {
         vi: "nhập",
         en: "enter",
     }
+    ch_figures {
+        vi: "Số liệu thứ Bảy:",
+        en: "Saturday figures:",
+    }
+    ch_met {
+        vi: "Chỉ tiêu đạt:",
+        en: "KPIs met:",
+    }
+    ch_not_met {
+        vi: "Chỉ tiêu chưa đạt:",
+        en: "KPIs not met:",
+    }
     br_title {
         vi: "BẢN TIN GIAO BAN",
         en: "MEETING BRIEFING",
@@ -1740,6 +1752,10 @@ words! {
     br_no_overdue {
         vi: "Không có việc nào quá hạn.",
         en: "Nothing is overdue.",
+    }
+    k_chat {
+        vi: "chép bản tin nhắn (Zalo, Messenger) vào bộ nhớ tạm và thư mục dữ liệu",
+        en: "copy the chat summary (Zalo, Messenger) to the clipboard and the data folder",
     }
     k_briefing {
         vi: "ghi bản tin giao ban (Markdown) vào thư mục dữ liệu",

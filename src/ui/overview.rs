@@ -112,7 +112,7 @@ fn saturday_totals(app: &App, compact: bool) -> Option<String> {
         .filter(|m| !compact || !matches!(m, Metric::LandTotal | Metric::LandResolved))
         .map(|m| (m, app.volunteer.total_until(*m, app.now)))
         .filter(|(_, v)| *v > 0)
-        .map(|(m, v)| format!("{} {}", s.metric_short(*m), group_thousands(v)))
+        .map(|(m, v)| format!("{} {}", s.metric_short(*m), crate::text::group_thousands(v)))
         .collect();
     let figures = if parts.is_empty() {
         s.ov_no_figures.to_string()
@@ -135,18 +135,6 @@ fn initiatives_by_stage(app: &App) -> String {
         .collect();
     let total: usize = counts.iter().map(|(_, n)| n).sum();
     s.ov_initiatives_by_stage(total, parts.join(" · "))
-}
-
-fn group_thousands(v: i64) -> String {
-    let digits = v.unsigned_abs().to_string();
-    let mut out = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push('.');
-        }
-        out.push(c);
-    }
-    if v < 0 { format!("-{out}") } else { out }
 }
 
 /// Short windows: the Saturday's totals and the initiatives per stage in one box.
