@@ -114,7 +114,7 @@ pub(super) fn save_registration(app: &mut App, store: &mut Store, unit_id: i64) 
     };
     // A registration not yet made cannot count as made on time: tab 4 would call it on time
     // while the checklist, which ignores what is dated after now, still waits for it.
-    if registered_at > app.now {
+    if !crate::domain::checklist::known(registered_at, app.now) {
         let why = s.err_in_future(format_local(registered_at), format_local(app.now));
         return field_problem(app, FieldId::RegisteredAt, why);
     }

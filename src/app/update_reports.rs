@@ -62,7 +62,7 @@ pub(super) fn save_report(app: &mut App, store: &mut Store, unit_id: i64) {
     };
     // A report not yet received cannot count as received on time (the same rule as a
     // registration's).
-    if received_at > app.now {
+    if !crate::domain::checklist::known(received_at, app.now) {
         let why = s.err_in_future(
             crate::domain::time::format_local(received_at),
             crate::domain::time::format_local(app.now),

@@ -7,6 +7,7 @@ use chrono::{DateTime, FixedOffset};
 
 use super::list_state::ListState;
 use super::text_field::TextField;
+use crate::domain::checklist::known;
 use crate::domain::figures::Metric;
 use crate::store::{Activity, AgendaRow, FigureRow, RegistrationRow, ReportRow, Result, Store};
 
@@ -150,7 +151,7 @@ impl VolunteerView {
     pub fn total_until(&self, metric: Metric, now: DateTime<FixedOffset>) -> i64 {
         self.figures
             .iter()
-            .filter(|((_, m), (_, at))| *m == metric && *at <= now)
+            .filter(|((_, m), (_, at))| *m == metric && known(*at, now))
             .map(|(_, (v, _))| *v)
             .sum()
     }
