@@ -194,3 +194,73 @@ fn a_figure_typed_over_one_saved_later_is_saved() {
         "{status}"
     );
 }
+
+/// The export under `--now` holds the Saturdays as known at the clock, as its own checklist
+/// and KPI sheets and the screens count them: no registration, report or figure dated later,
+/// and its figures summed are the briefing's totals.
+#[test]
+fn the_export_holds_nothing_dated_after_the_clock() {
+    let s = strings(Lang::Vi);
+    let t = TempStore::new();
+    let store = demo_store(&t);
+    let now = "2022-05-07T14:00";
+    let at = stamp(now);
+    let board = store.load_board().expect("board");
+    let briefing = xungkich::io::briefing::gather(&store, board.clone(), at).expect("briefing");
+    let day = board.volunteer_days[0].id;
+    assert!(
+        store
+            .figures(day)
+            .expect("figures")
+            .iter()
+            .any(|f| f.updated_at > at),
+        "the demo has figures saved after {now}"
+    );
+    drop(store);
+    let out = t.dir.path().join("x.json");
+    let o = std::process::Command::new(env!("CARGO_BIN_EXE_xungkich"))
+        .arg("--db")
+        .arg(&t.path)
+        .args([
+            "--now", now, "--lang", "vi", "export", "--format", "json", "--out",
+        ])
+        .arg(&out)
+        .env_remove("XUNGKICH_DB")
+        .env_remove("XUNGKICH_NOW")
+        .env_remove("XUNGKICH_LANG")
+        .output()
+        .expect("run xungkich");
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let doc: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&out).expect("export")).expect("json");
+    let column = |list: &str, n: usize| list.split('|').nth(n).expect("column").to_string();
+    for (table, headers, time) in [
+        ("registrations", s.ex_h_registrations, 7),
+        ("quick_reports", s.ex_h_reports, 3),
+        ("saturday_figures", s.ex_h_figures, 5),
+    ] {
+        let key = column(headers, time);
+        for row in doc[table].as_array().expect("rows") {
+            let when =
+                DateTime::parse_from_rfc3339(row[&key].as_str().expect("time")).expect("a time");
+            assert!(when <= at, "{table} lists {when} at {now}");
+        }
+    }
+    let (metric, value) = (column(s.ex_h_figures, 3), column(s.ex_h_figures, 4));
+    for m in Metric::ALL {
+        let exported: i64 = doc["saturday_figures"]
+            .as_array()
+            .expect("rows")
+            .iter()
+            .filter(|r| r[&metric] == s.metric(m))
+            .filter_map(|r| r[&value].as_i64())
+            .sum();
+        let briefed: i64 = briefing
+            .figures
+            .iter()
+            .filter(|f| f.metric == m)
+            .map(|f| f.value)
+            .sum();
+        assert_eq!(exported, briefed, "{m:?}");
+    }
+}
