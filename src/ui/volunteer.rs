@@ -163,7 +163,13 @@ fn render_registrations(
     let (body, selected, offset) = window(v, area, 1, v.list.selected, rows.len());
     let wide = area.width >= 110;
     let unit_w: u16 = if wide { 26 } else { 16 };
-    let fixed = unit_w + 1 + 16 + 1 + 16 + if wide { 21 + 11 } else { 0 };
+    // The status column fits its widest word in the language shown, mark and space included
+    // ("· not registered" is 16 columns).
+    let status_w = [s.reg_on_time, s.reg_late, s.state_overdue, s.reg_none]
+        .iter()
+        .map(|w| w.width() as u16 + 2)
+        .fold(15, u16::max);
+    let fixed = unit_w + 1 + 16 + 1 + status_w + 1 + if wide { 21 + 11 } else { 0 };
     let acts_w = area.width.saturating_sub(fixed).max(8);
     let mut widths = vec![Constraint::Length(unit_w), Constraint::Length(acts_w)];
     let mut header = vec![s.col_unit, s.col_activities];
@@ -171,7 +177,7 @@ fn render_registrations(
         widths.extend([Constraint::Length(20), Constraint::Length(10)]);
         header.extend([s.col_place, s.col_planned]);
     }
-    widths.extend([Constraint::Length(16), Constraint::Length(15)]);
+    widths.extend([Constraint::Length(16), Constraint::Length(status_w)]);
     header.extend([s.col_registered, s.col_status]);
     let table_rows = rows
         .iter()
