@@ -122,7 +122,7 @@ impl Session<'_> {
 
     /// A value of `digits` digits that differs from what the cell holds, so the save writes.
     fn fresh_value(&self, unit: i64, metric: Metric, digits: u32) -> String {
-        let old = self.app.volunteer.value(unit, metric);
+        let old = self.app.volunteer.value(unit, metric, self.app.now);
         let lo = 10i64.pow(digits - 1);
         let base = if digits == 1 { 1 } else { lo };
         let v = base + (self.n.get() as i64 % 7);
@@ -175,7 +175,7 @@ fn assert_saved(s: &mut Session<'_>, t: &Typed) {
     assert_eq!(
         s.app
             .volunteer
-            .value(t.unit, t.metric)
+            .value(t.unit, t.metric, s.app.now)
             .map(|v| v.to_string()),
         Some(t.value.clone())
     );
@@ -279,7 +279,7 @@ fn entry(c: &mut Criterion) {
             let old = s
                 .app
                 .volunteer
-                .value(unit, Metric::OnlineGuided)
+                .value(unit, Metric::OnlineGuided, s.app.now)
                 .unwrap_or(0);
             Typed {
                 unit,
@@ -328,7 +328,7 @@ fn entry(c: &mut Criterion) {
             let i = s.n.get();
             s.n.set(i + 1);
             let unit = s.app.board.units[(i * 7) % s.unit_count()].id;
-            let old = s.app.volunteer.value(unit, Metric::Einvoice);
+            let old = s.app.volunteer.value(unit, Metric::Einvoice, s.app.now);
             (unit, if old == Some(17) { 18 } else { 17 })
         },
         &|s, &(unit, v)| {

@@ -103,7 +103,7 @@ fn burst_driver() {
     for i in 0..ENTRIES {
         let ((unit, metric), value) = plan.entry(i);
         app.volunteer.list.selected =
-            xungkich::app::volunteer::visible_rows(&app.board, &app.volunteer)
+            xungkich::app::volunteer::visible_rows(&app.board, &app.volunteer, app.now)
                 .iter()
                 .position(|&i| app.board.units[i].id == unit)
                 .expect("the unit's row");

@@ -36,7 +36,7 @@ fn a_full_disk_while_typing_figures_keeps_the_typed_value_and_loses_nothing_save
     for i in 0..5_000i64 {
         let (row, col) = (a.volunteer.list.selected, a.volunteer.col);
         // The grid shows the units registered for the day: the row's unit among those.
-        let unit = a.board.units[visible_rows(&a.board, &a.volunteer)[row]].id;
+        let unit = a.board.units[visible_rows(&a.board, &a.volunteer, a.now)[row]].id;
         let metric = Metric::ALL[col];
         let value = 100 + i;
         type_text(&mut a, &mut store, &value.to_string());
@@ -90,7 +90,7 @@ fn a_full_disk_while_typing_figures_keeps_the_typed_value_and_loses_nothing_save
     press(&mut a, &mut store, &[key(KeyCode::Enter)]);
     let status = a.status.clone().expect("status");
     assert_eq!(status.kind, StatusKind::Saved, "{}", status.text);
-    let unit = a.board.units[visible_rows(&a.board, &a.volunteer)[row]].id;
+    let unit = a.board.units[visible_rows(&a.board, &a.volunteer, a.now)[row]].id;
     let after = store.figures(day).expect("figures");
     assert!(
         after

@@ -61,7 +61,7 @@ fn unit_id(a: &App, code: &str) -> i64 {
 
 /// The unit's row in the grid (the units that owe the Saturday, in plan order).
 fn unit_row(a: &App, code: &str) -> usize {
-    xungkich::app::volunteer::visible_rows(&a.board, &a.volunteer)
+    xungkich::app::volunteer::visible_rows(&a.board, &a.volunteer, a.now)
         .iter()
         .position(|&i| a.board.units[i].code == code)
         .unwrap_or_else(|| panic!("no row for unit {code}"))
@@ -139,7 +139,7 @@ fn put(a: &mut App, store: &mut Store, code: &str, metric: Metric, value: i64) {
     enter_value(a, store, &value.to_string());
     let unit = unit_id(a, code);
     assert_eq!(
-        a.volunteer.value(unit, metric),
+        a.volunteer.value(unit, metric, a.now),
         Some(value),
         "not saved: {}",
         status(a)
@@ -222,7 +222,7 @@ fn assert_refused(
     assert_eq!(typed(a).is_some(), a.volunteer.refused, "{s}");
     let id = unit.id;
     assert_eq!(
-        a.volunteer.value(id, metric),
+        a.volunteer.value(id, metric, a.now),
         old,
         "the grid keeps the old value"
     );
@@ -256,7 +256,7 @@ fn digits_start_editing_and_tab_right_enter_save() {
     type_text(&mut a, &mut store, "12");
     assert_eq!(typed(&a).as_deref(), Some("12"));
     assert!(a.is_typing());
-    assert_eq!(a.volunteer.value(hiep_tan, Metric::Volunteers), None);
+    assert_eq!(a.volunteer.value(hiep_tan, Metric::Volunteers, a.now), None);
     assert!(!w.wrote(), "saved while still typing");
     let screen = render_text(&a, 120, 40);
     assert!(
@@ -269,7 +269,10 @@ fn digits_start_editing_and_tab_right_enter_save() {
     assert_eq!(a.tab, Tab::Volunteer, "Tab while editing stays on the tab");
     assert_eq!(typed(&a), None);
     assert_eq!(a.volunteer.metric(), Metric::Citizens);
-    assert_eq!(a.volunteer.value(hiep_tan, Metric::Volunteers), Some(12));
+    assert_eq!(
+        a.volunteer.value(hiep_tan, Metric::Volunteers, a.now),
+        Some(12)
+    );
     assert_eq!(status_kind(&a), Some(StatusKind::Saved));
     assert_eq!(
         status(&a),
@@ -372,7 +375,7 @@ fn plus_and_minus_save_at_once() {
     // An empty cell counts as 0: `+` makes it 1, saved at once (no Enter, no edit).
     press(&mut a, &mut store, &[ch('+')]);
     assert_eq!(typed(&a), None, "+ does not open an edit");
-    assert_eq!(a.volunteer.value(id, Metric::Citizens), Some(1));
+    assert_eq!(a.volunteer.value(id, Metric::Citizens, a.now), Some(1));
     assert_eq!(status_kind(&a), Some(StatusKind::Saved), "{}", status(&a));
     assert!(w.wrote());
     assert_eq!(on_disk(&t, day, id, Metric::Citizens), Some(1));
@@ -383,7 +386,7 @@ fn plus_and_minus_save_at_once() {
     press(&mut a, &mut store, &[ch('=')]);
     assert_eq!(on_disk(&t, day, id, Metric::Citizens), Some(4));
     press(&mut a, &mut store, &[ch('-')]);
-    assert_eq!(a.volunteer.value(id, Metric::Citizens), Some(3));
+    assert_eq!(a.volunteer.value(id, Metric::Citizens, a.now), Some(3));
     assert_eq!(on_disk(&t, day, id, Metric::Citizens), Some(3));
     assert_eq!(
         status(&a),
@@ -423,7 +426,7 @@ fn backspace_edits_the_value_one_digit_shorter() {
     assert!(!w.wrote(), "Backspace alone saves nothing");
     assert_eq!(on_disk(&t, day, id, Metric::Volunteers), Some(125));
     press(&mut a, &mut store, &[enter()]);
-    assert_eq!(a.volunteer.value(id, Metric::Volunteers), Some(12));
+    assert_eq!(a.volunteer.value(id, Metric::Volunteers, a.now), Some(12));
     assert_eq!(on_disk(&t, day, id, Metric::Volunteers), Some(12));
     go(&mut a, &mut store, HIEP_TAN, Metric::Volunteers);
 
@@ -443,7 +446,7 @@ fn backspace_edits_the_value_one_digit_shorter() {
     assert_eq!(typed(&a).as_deref(), Some(""));
     press(&mut a, &mut store, &[enter()]);
     assert_eq!(typed(&a), None);
-    assert_eq!(a.volunteer.value(id, Metric::Businesses), None);
+    assert_eq!(a.volunteer.value(id, Metric::Businesses, a.now), None);
     assert!(!w.wrote());
 }
 
@@ -459,7 +462,10 @@ fn esc_while_editing_keeps_the_old_value() {
     assert_eq!(typed(&a).as_deref(), Some("77"));
     press(&mut a, &mut store, &[key(KeyCode::Esc)]);
     assert_eq!(typed(&a), None);
-    assert_eq!(a.volunteer.value(id, Metric::FilesReceived), Some(40));
+    assert_eq!(
+        a.volunteer.value(id, Metric::FilesReceived, a.now),
+        Some(40)
+    );
     assert_eq!(
         a.volunteer.metric(),
         Metric::FilesReceived,
@@ -477,14 +483,17 @@ fn esc_while_editing_keeps_the_old_value() {
         &mut store,
         &[key(KeyCode::Backspace), key(KeyCode::Esc)],
     );
-    assert_eq!(a.volunteer.value(id, Metric::FilesReceived), Some(40));
+    assert_eq!(
+        a.volunteer.value(id, Metric::FilesReceived, a.now),
+        Some(40)
+    );
     assert!(!w.wrote());
 
     // And on an empty cell nothing appears.
     go(&mut a, &mut store, HIEP_TAN, Metric::Businesses);
     type_text(&mut a, &mut store, "3");
     press(&mut a, &mut store, &[key(KeyCode::Esc)]);
-    assert_eq!(a.volunteer.value(id, Metric::Businesses), None);
+    assert_eq!(a.volunteer.value(id, Metric::Businesses, a.now), None);
     assert!(!w.wrote());
 }
 
@@ -497,7 +506,7 @@ fn delete_clears_the_cell() {
     let mut w = Watcher::new(&t);
 
     press(&mut a, &mut store, &[key(KeyCode::Delete)]);
-    assert_eq!(a.volunteer.value(id, Metric::Businesses), None);
+    assert_eq!(a.volunteer.value(id, Metric::Businesses, a.now), None);
     assert_eq!(status_kind(&a), Some(StatusKind::Saved), "{}", status(&a));
     assert_eq!(status(&a), "Đã xoá: P. Hiệp Tân — Doanh nghiệp được hỗ trợ");
     assert!(w.wrote());
@@ -516,16 +525,16 @@ fn delete_clears_the_cell() {
 fn last_updated_time_per_unit() {
     let (_t, mut store, mut a) = fresh();
     let id = unit_id(&a, HIEP_TAN);
-    assert_eq!(a.volunteer.updated(id), None);
+    assert_eq!(a.volunteer.updated(id, a.now), None);
     put(&mut a, &mut store, HIEP_TAN, Metric::Volunteers, 6);
     assert_eq!(
-        a.volunteer.updated(id),
+        a.volunteer.updated(id, a.now),
         Some(read_datetime(NOW).expect("now"))
     );
     let later = read_datetime("2022-05-07T14:25").expect("later");
     update(&mut a, &mut store, Action::Tick(later));
     put(&mut a, &mut store, HIEP_TAN, Metric::Citizens, 60);
-    assert_eq!(a.volunteer.updated(id), Some(later));
+    assert_eq!(a.volunteer.updated(id, a.now), Some(later));
     let screen = render_text(&a, 120, 40);
     let line = row_line(&screen, "UBND phường Hiệp Tân");
     assert!(line.trim_end().ends_with("14:25"), "{line}");
@@ -812,7 +821,7 @@ fn land_figures_only_for_the_land_registry_task() {
     let mut w = Watcher::new(&t);
     let land = unit_id(&a, LAND_UNIT);
     assert!(a.board.reports_land(land));
-    let rows = xungkich::app::volunteer::visible_rows(&a.board, &a.volunteer);
+    let rows = xungkich::app::volunteer::visible_rows(&a.board, &a.volunteer, a.now);
     assert_eq!(
         a.board.units[rows[unit_row(&a, LAND_UNIT)]].name,
         "Chi đoàn Chi nhánh VP Đăng ký đất đai"
@@ -1010,14 +1019,20 @@ fn undo_says_what_the_figure_is_now_and_ctrl_r_takes_it_back() {
         status(&a),
         "Đã hoàn tác: Số liệu P. Tân Quý — Hồ sơ tiếp nhận: 15 — giờ là 12."
     );
-    assert_eq!(a.volunteer.value(id, Metric::FilesReceived), Some(12));
+    assert_eq!(
+        a.volunteer.value(id, Metric::FilesReceived, a.now),
+        Some(12)
+    );
     press(&mut a, &mut store, &[support::ctrl('r')]);
     assert_eq!(status_kind(&a), Some(StatusKind::Saved), "{}", status(&a));
     assert_eq!(
         status(&a),
         "Đã làm lại: Số liệu P. Tân Quý — Hồ sơ tiếp nhận: 15."
     );
-    assert_eq!(a.volunteer.value(id, Metric::FilesReceived), Some(15));
+    assert_eq!(
+        a.volunteer.value(id, Metric::FilesReceived, a.now),
+        Some(15)
+    );
     assert_eq!(on_disk(&t, day, id, Metric::FilesReceived), Some(15));
     let screen = render_text(&a, 120, 40);
     assert!(
@@ -1031,7 +1046,7 @@ fn undo_says_what_the_figure_is_now_and_ctrl_r_takes_it_back() {
         status(&a),
         "Đã hoàn tác: Số liệu P. Tân Quý — Hồ sơ tiếp nhận: 12 — giờ để trống."
     );
-    assert_eq!(a.volunteer.value(id, Metric::FilesReceived), None);
+    assert_eq!(a.volunteer.value(id, Metric::FilesReceived, a.now), None);
     // Ctrl-R while a cell is being typed is not a redo.
     go(&mut a, &mut store, "p-tan-quy", Metric::FilesReceived);
     type_text(&mut a, &mut store, "4");
@@ -1055,7 +1070,7 @@ fn undo_restores_the_last_saved_cell() {
     assert_eq!(status_kind(&a), Some(StatusKind::Saved), "{}", status(&a));
     assert!(status(&a).starts_with("Đã hoàn tác"), "{}", status(&a));
     assert!(status(&a).contains("Hiệp Tân"), "{}", status(&a));
-    assert_eq!(a.volunteer.value(id, Metric::Citizens), Some(5));
+    assert_eq!(a.volunteer.value(id, Metric::Citizens, a.now), Some(5));
     assert_eq!(on_disk(&t, day, id, Metric::Citizens), Some(5));
     // Enter had gone on to the next figure: back to the cell undone.
     press(&mut a, &mut store, &[key(KeyCode::BackTab)]);
@@ -1068,7 +1083,7 @@ fn undo_restores_the_last_saved_cell() {
 
     // Once more: the cell is empty again, as before the first save.
     press(&mut a, &mut store, &[ch('u')]);
-    assert_eq!(a.volunteer.value(id, Metric::Citizens), None);
+    assert_eq!(a.volunteer.value(id, Metric::Citizens, a.now), None);
     assert_eq!(on_disk(&t, day, id, Metric::Citizens), None);
     let screen = render_text(&a, 120, 40);
     assert!(screen.contains("Lượt người dân được hỗ trợ: —"), "{screen}");
@@ -1089,10 +1104,10 @@ fn two_instances_see_each_others_saves() {
 
     put(&mut a, &mut store_a, HIEP_TAN, Metric::Volunteers, 42);
     // B still shows what it read, until the loop notices the commit and says so.
-    assert_eq!(b.volunteer.value(id, Metric::Volunteers), None);
+    assert_eq!(b.volunteer.value(id, Metric::Volunteers, b.now), None);
     assert!(store_b.changed_elsewhere().expect("data_version"));
     update(&mut b, &mut store_b, Action::StoreChanged);
-    assert_eq!(b.volunteer.value(id, Metric::Volunteers), Some(42));
+    assert_eq!(b.volunteer.value(id, Metric::Volunteers, b.now), Some(42));
     let screen = render_text(&b, 120, 40);
     assert!(
         screen.contains("Đoàn viên tham gia: 42"),
@@ -1102,9 +1117,9 @@ fn two_instances_see_each_others_saves() {
 
     // B's `+` builds on A's value; A follows.
     press(&mut b, &mut store_b, &[ch('+')]);
-    assert_eq!(b.volunteer.value(id, Metric::Volunteers), Some(43));
+    assert_eq!(b.volunteer.value(id, Metric::Volunteers, b.now), Some(43));
     update(&mut a, &mut store_a, Action::StoreChanged);
-    assert_eq!(a.volunteer.value(id, Metric::Volunteers), Some(43));
+    assert_eq!(a.volunteer.value(id, Metric::Volunteers, a.now), Some(43));
 
     // A change arriving while B types a cell leaves the typing alone.
     press(&mut b, &mut store_b, &[ch('l')]);
@@ -1112,7 +1127,7 @@ fn two_instances_see_each_others_saves() {
     put(&mut a, &mut store_a, HIEP_TAN, Metric::Businesses, 2);
     update(&mut b, &mut store_b, Action::StoreChanged);
     assert_eq!(typed(&b).as_deref(), Some("7"));
-    assert_eq!(b.volunteer.value(id, Metric::Businesses), Some(2));
+    assert_eq!(b.volunteer.value(id, Metric::Businesses, b.now), Some(2));
     press(&mut b, &mut store_b, &[enter()]);
     assert_eq!(stored(&store_a, day_id(&a), id, Metric::Citizens), Some(7));
 }
@@ -1147,11 +1162,11 @@ fn a_save_from_a_screen_behind_the_store_is_never_lost_unseen() {
     update(&mut a, &mut store_a, Action::StoreChanged);
     put(&mut a, &mut store_a, HIEP_TAN, Metric::Citizens, 500);
     // B has not noticed A's save: it still shows 111.
-    assert_eq!(b.volunteer.value(id, Metric::Citizens), Some(111));
+    assert_eq!(b.volunteer.value(id, Metric::Citizens, b.now), Some(111));
 
     press(&mut b, &mut store_b, &[ch('+')]);
     assert_eq!(stored(&store_a, day, id, Metric::Citizens), Some(501));
-    assert_eq!(b.volunteer.value(id, Metric::Citizens), Some(501));
+    assert_eq!(b.volunteer.value(id, Metric::Citizens, b.now), Some(501));
     assert_eq!(status_kind(&b), Some(StatusKind::Saved));
     assert!(
         status(&b).contains("501") && status(&b).contains("500"),
@@ -1176,7 +1191,7 @@ fn a_save_from_a_screen_behind_the_store_is_never_lost_unseen() {
         status(&b)
     );
     assert_eq!(
-        b.volunteer.value(id, Metric::Citizens),
+        b.volunteer.value(id, Metric::Citizens, b.now),
         Some(700),
         "B shows the other value"
     );
@@ -1195,7 +1210,7 @@ fn a_save_from_a_screen_behind_the_store_is_never_lost_unseen() {
     press(&mut b, &mut store_b, &[enter()]);
     press(&mut b, &mut store_b, &[key(KeyCode::Esc)]);
     assert_eq!(stored(&store_a, day, id, Metric::Citizens), Some(9));
-    assert_eq!(b.volunteer.value(id, Metric::Citizens), Some(9));
+    assert_eq!(b.volunteer.value(id, Metric::Citizens, b.now), Some(9));
 }
 
 /// Issue 12's long import: another process holds the write lock. The interface waits only

@@ -104,7 +104,7 @@ fn refused(w: u16, h: u16) -> (String, String) {
         .enumerate()
         .find_map(|(i, u)| {
             a.volunteer
-                .value(u.id, Metric::FilesReceived)
+                .value(u.id, Metric::FilesReceived, a.now)
                 .map(|v| (i, u.clone(), v))
         })
         .expect("a unit with figures");
@@ -115,7 +115,7 @@ fn refused(w: u16, h: u16) -> (String, String) {
         press(&mut a, &mut store, &[ch('l')]);
     }
     assert_eq!(a.volunteer.metric(), Metric::FilesResolved);
-    let before = a.volunteer.value(unit.id, Metric::FilesResolved);
+    let before = a.volunteer.value(unit.id, Metric::FilesResolved, a.now);
     type_text(&mut a, &mut store, &(received + 1).to_string());
     press(&mut a, &mut store, &[key(KeyCode::Enter)]);
     assert_eq!(
@@ -129,7 +129,10 @@ fn refused(w: u16, h: u16) -> (String, String) {
         "{}",
         status(&a)
     );
-    assert_eq!(a.volunteer.value(unit.id, Metric::FilesResolved), before);
+    assert_eq!(
+        a.volunteer.value(unit.id, Metric::FilesResolved, a.now),
+        before
+    );
     (status(&a), render_text(&a, w, h))
 }
 
@@ -153,7 +156,7 @@ fn refused_land(w: u16, h: u16) -> (String, String) {
     let t = TempStore::new();
     let (mut store, mut a) = grid(&t);
     // Every unit that owes the Saturday, registered or not.
-    if a.volunteer.registered_only() {
+    if a.volunteer.registered_only(a.now) {
         press(&mut a, &mut store, &[ch('t')]);
     }
     let row = a
@@ -164,7 +167,7 @@ fn refused_land(w: u16, h: u16) -> (String, String) {
         .expect("the longest name among the units that owe the Saturday");
     // Left and right skip the cells a unit cannot have: the land column is reached on the
     // land unit's row, then up or down (which keeps the column).
-    let rows = visible_rows(&a.board, &a.volunteer);
+    let rows = visible_rows(&a.board, &a.volunteer, a.now);
     let at = |code: &str| {
         rows.iter()
             .position(|&i| a.board.units[i].code == code)

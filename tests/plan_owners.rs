@@ -151,7 +151,7 @@ fn tab_4_lists_the_bodies_that_owe_the_saturday() {
     let mut a = app(&store, AT, Lang::Vi);
     support::go_tab(&mut a, &mut store, 4);
     assert_eq!(a.volunteer.section, Section::Figures);
-    let codes: Vec<&str> = visible_rows(&a.board, &a.volunteer)
+    let codes: Vec<&str> = visible_rows(&a.board, &a.volunteer, a.now)
         .into_iter()
         .map(|i| a.board.units[i].code.as_str())
         .collect();
@@ -234,7 +234,7 @@ fn a_store_of_the_earlier_campaign_opens_and_keeps_its_data() {
     let mut a = app(&store, AT, Lang::Vi);
     support::go_tab(&mut a, &mut store, 4);
     press(&mut a, &mut store, &[ch('t')]);
-    let rows: Vec<i64> = visible_rows(&a.board, &a.volunteer)
+    let rows: Vec<i64> = visible_rows(&a.board, &a.volunteer, a.now)
         .into_iter()
         .map(|i| a.board.units[i].id)
         .collect();
@@ -334,7 +334,7 @@ fn a_round_added_in_the_app_is_owed_by_the_youth_bases_too() {
         a.board.volunteer_days[a.volunteer.day].date.to_string(),
         "2022-05-14"
     );
-    let codes: Vec<&str> = visible_rows(&a.board, &a.volunteer)
+    let codes: Vec<&str> = visible_rows(&a.board, &a.volunteer, a.now)
         .into_iter()
         .map(|i| a.board.units[i].code.as_str())
         .collect();

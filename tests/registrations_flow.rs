@@ -399,3 +399,41 @@ fn a_refused_registration_form_80x24() {
     press(&mut a, &mut store, &[ctrl('s')]);
     insta::assert_snapshot!(render_text(&a, 80, 24));
 }
+
+/// Every status a row can show fits its column in both languages, at both widths: an English
+/// "· not registered" was cut to "· not registere".
+#[test]
+fn each_registration_status_shows_whole() {
+    let t = TempStore::new();
+    let mut store = support::demo_store(&t);
+    for lang in [Lang::Vi, Lang::En] {
+        let s = xungkich::i18n::strings(lang);
+        // Before the deadline (not registered yet), and after it (overdue, late).
+        for now in ["2022-05-02T09:00", "2022-05-07T14:00"] {
+            let mut a = app(&store, now, lang);
+            press(
+                &mut a,
+                &mut store,
+                &[key(KeyCode::Char('4')), key(KeyCode::Char('v'))],
+            );
+            for (w, h) in [(80, 40), (120, 40)] {
+                let text = render_text(&a, w, h);
+                let shown: Vec<String> = [
+                    format!("✔ {}", s.reg_on_time),
+                    format!("✘ {}", s.reg_late),
+                    format!("✖ {}", s.state_overdue),
+                    format!("· {}", s.reg_none),
+                ]
+                .into_iter()
+                .filter(|word| text.contains(word.as_str()))
+                .collect();
+                let expected = if now < "2022-05-05" { 2 } else { 3 };
+                assert_eq!(
+                    shown.len(),
+                    expected,
+                    "{lang:?} {w}×{h} at {now}: {shown:?}\n{text}"
+                );
+            }
+        }
+    }
+}

@@ -84,7 +84,7 @@ fn the_three_tasks_show_their_figures_and_status() {
     assert_eq!(a.volunteer.metric(), Metric::Einvoice);
     type_text(&mut a, &mut store, "41");
     press(&mut a, &mut store, &[key(KeyCode::Enter)]);
-    assert_eq!(a.volunteer.value(tax, Metric::Einvoice), Some(41));
+    assert_eq!(a.volunteer.value(tax, Metric::Einvoice, a.now), Some(41));
     press(
         &mut a,
         &mut store,

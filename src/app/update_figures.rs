@@ -36,7 +36,7 @@ pub(super) fn start_editing(app: &mut App, first: Option<char>) {
         Some(c) => c.to_string(),
         None => app
             .volunteer
-            .value(unit_id, metric)
+            .value(unit_id, metric, app.now)
             .map(|v| v.to_string())
             .unwrap_or_default(),
     };
@@ -89,14 +89,17 @@ pub(super) fn save(
     else {
         return false;
     };
-    let seen = app.volunteer.value(unit_id, metric);
+    // What the cell shows decides whether anything changed; what the store held when read
+    // (a figure saved after the clock too) is what the write is checked against.
+    let shown = app.volunteer.value(unit_id, metric, app.now);
+    let seen = app.volunteer.stored(unit_id, metric);
     let edit = match entry {
         Entry::Typed(typed) => {
             let checked = parse_figure(typed).and_then(|v| {
                 if v.is_some() && !reports(app, unit_id, metric) {
                     return Err(FigureError::NotForUnit);
                 }
-                check_pair(metric, v, |m| app.volunteer.value(unit_id, m)).map(|()| v)
+                check_pair(metric, v, |m| app.volunteer.stored(unit_id, m)).map(|()| v)
             });
             let value = match checked {
                 Ok(v) => v,
@@ -111,7 +114,7 @@ pub(super) fn save(
                     return false;
                 }
             };
-            if value == seen {
+            if value == shown {
                 app.volunteer.editing = None;
                 app.volunteer.refused = false;
                 return true;
@@ -177,7 +180,7 @@ pub(super) fn save(
 /// One cell over: up and down keep the figure, left and right skip the figures the unit
 /// cannot have (staying put at the row's end).
 pub(super) fn step(app: &mut App, dir: Direction) {
-    let rows = visible_rows(&app.board, &app.volunteer).len();
+    let rows = visible_rows(&app.board, &app.volunteer, app.now).len();
     match dir {
         Direction::Up => {
             let v = &mut app.volunteer;
@@ -207,7 +210,7 @@ pub(super) fn step(app: &mut App, dir: Direction) {
 /// The next (or previous) cell a unit can have, in reading order: along the row, then on to
 /// the next row's first (or the row before's last). At the grid's ends it stays.
 pub(super) fn next_cell(app: &mut App, forward: bool) {
-    let rows = visible_rows(&app.board, &app.volunteer);
+    let rows = visible_rows(&app.board, &app.volunteer, app.now);
     if rows.is_empty() {
         return;
     }

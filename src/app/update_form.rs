@@ -85,8 +85,8 @@ pub(super) fn save_form(app: &mut App, store: &mut Store) {
     // A form whose defaults are the record (a proposal, a stage, a new registration "now")
     // saves even untouched; an untouched edit of something saved has nothing to write.
     let new_registration = match purpose {
-        Purpose::Registration { unit_id } => app.volunteer.registration(unit_id).is_none(),
-        Purpose::Report { unit_id } => app.volunteer.report(unit_id).is_none(),
+        Purpose::Registration { unit_id } => app.volunteer.registration(unit_id, app.now).is_none(),
+        Purpose::Report { unit_id } => app.volunteer.report(unit_id, app.now).is_none(),
         Purpose::Round
         | Purpose::Agenda { id: None }
         | Purpose::Target { .. }

@@ -16,7 +16,7 @@ pub(super) fn open_registration(app: &mut App) {
     };
     let unit = app.board.unit_name(unit_id).to_string();
     let v = &app.volunteer;
-    let current = v.registration(unit_id);
+    let current = v.registration(unit_id, app.now);
     let options: Vec<ChoiceOption> = v
         .activities
         .iter()
@@ -114,7 +114,7 @@ pub(super) fn save_registration(app: &mut App, store: &mut Store, unit_id: i64) 
     };
     // A registration not yet made cannot count as made on time: tab 4 would call it on time
     // while the checklist, which ignores what is dated after now, still waits for it.
-    if registered_at > app.now {
+    if !crate::domain::checklist::known(registered_at, app.now) {
         let why = s.err_in_future(format_local(registered_at), format_local(app.now));
         return field_problem(app, FieldId::RegisteredAt, why);
     }
@@ -137,7 +137,7 @@ pub(super) fn ask_delete_registration(app: &mut App) {
     let Some((unit_id, _, _)) = cell(app) else {
         return;
     };
-    if let Some(r) = app.volunteer.registration(unit_id) {
+    if let Some(r) = app.volunteer.registration(unit_id, app.now) {
         let unit = app.board.unit_name(unit_id).to_string();
         app.confirm = Some(Confirm {
             question: s.confirm_delete_registration(&unit),
@@ -149,8 +149,7 @@ pub(super) fn ask_delete_registration(app: &mut App) {
 pub(super) fn delete_registration(app: &mut App, store: &mut Store, id: i64) {
     let unit_id = app
         .volunteer
-        .registrations
-        .iter()
+        .registrations(app.now)
         .find(|r| r.id == id)
         .map(|r| r.unit_id);
     let unit = unit_id

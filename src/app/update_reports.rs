@@ -18,8 +18,8 @@ pub(super) fn open_report(app: &mut App) {
         return;
     };
     let unit = app.board.unit_name(unit_id).to_string();
-    let current = app.volunteer.report(unit_id);
-    let at = current.map_or(app.now, |r| r.received_at);
+    let current = app.volunteer.report(unit_id, app.now);
+    let at = current.as_ref().map_or(app.now, |r| r.received_at);
     let note = current.map_or(String::new(), |r| r.note.clone());
     app.form = Some(Form::new(
         s.form_report(&unit),
@@ -62,7 +62,7 @@ pub(super) fn save_report(app: &mut App, store: &mut Store, unit_id: i64) {
     };
     // A report not yet received cannot count as received on time (the same rule as a
     // registration's).
-    if received_at > app.now {
+    if !crate::domain::checklist::known(received_at, app.now) {
         let why = s.err_in_future(
             crate::domain::time::format_local(received_at),
             crate::domain::time::format_local(app.now),

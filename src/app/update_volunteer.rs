@@ -31,7 +31,7 @@ pub(super) fn refresh(app: &mut App, store: &Store) {
 
 /// The selected cell: (unit id, unit name, figure), if any unit is shown.
 pub(super) fn cell(app: &App) -> Option<(i64, String, Metric)> {
-    let rows = visible_rows(&app.board, &app.volunteer);
+    let rows = visible_rows(&app.board, &app.volunteer, app.now);
     let &i = rows.get(clamp(app.volunteer.list.selected, rows.len()))?;
     let unit = &app.board.units[i];
     // The short form, cut to 24 columns, keeps the reason within an 80-column status line.
@@ -47,7 +47,7 @@ pub(super) fn cell(app: &App) -> Option<(i64, String, Metric)> {
 fn keep_unit(app: &mut App, change: impl FnOnce(&mut App)) {
     let before = cell(app).map(|c| c.0);
     change(app);
-    let rows = visible_rows(&app.board, &app.volunteer);
+    let rows = visible_rows(&app.board, &app.volunteer, app.now);
     if let Some(pos) = before.and_then(|id| rows.iter().position(|&i| app.board.units[i].id == id))
     {
         app.volunteer.list.selected = pos;
@@ -84,7 +84,7 @@ pub(super) fn command(app: &mut App, store: &mut Store, context: Context, cmd: C
         (Context::Figures, Command::RowEnd) => figures::row_end(app, true),
         (Context::Figures, Command::ToggleRegisteredOnly) => keep_unit(app, |app| {
             let v = &mut app.volunteer;
-            v.registered_only = Some(!v.registered_only());
+            v.registered_only = Some(!v.registered_only(app.now));
         }),
         (_, Command::DigitOutsideGrid) => {
             let s = app.strings();
@@ -105,7 +105,8 @@ pub(super) fn command(app: &mut App, store: &mut Store, context: Context, cmd: C
                 return;
             };
             // On an empty cell "-" starts typing, so "-3" is read (and refused) as typed.
-            if cmd == Command::Decrement && app.volunteer.value(unit_id, metric).is_none() {
+            if cmd == Command::Decrement && app.volunteer.value(unit_id, metric, app.now).is_none()
+            {
                 return figures::start_editing(app, Some('-'));
             }
             let delta = if cmd == Command::Increment { 1 } else { -1 };
@@ -238,7 +239,7 @@ impl super::tab::TabView for VolunteerTab {
                 .count();
             v.task_row = super::list_state::moved(v.task_row, delta, n);
         } else {
-            let len = visible_rows(&app.board, v).len();
+            let len = visible_rows(&app.board, v, app.now).len();
             v.list.selected = super::list_state::moved(v.list.selected, delta, len);
         }
     }

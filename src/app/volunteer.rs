@@ -1,12 +1,14 @@
 //! Tab 4's Saturday quick-entry grid: units in rows, figures in columns, one cell edited at a
 //! time and saved the moment it is left.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 
 use chrono::{DateTime, FixedOffset};
 
 use super::list_state::ListState;
 use super::text_field::TextField;
+use crate::domain::checklist::known;
 use crate::domain::figures::Metric;
 use crate::store::{Activity, AgendaRow, FigureRow, RegistrationRow, ReportRow, Result, Store};
 
@@ -37,9 +39,11 @@ impl Section {
 #[derive(Debug, Default)]
 pub struct VolunteerView {
     pub section: Section,
-    /// The selected day's registrations, and the activities a unit can register.
-    pub registrations: Vec<RegistrationRow>,
-    pub reports: Vec<ReportRow>,
+    /// The selected day's registrations and quick reports as the store holds them, later
+    /// ones too: read through [`VolunteerView::registrations`] and the like, which keep to
+    /// what is known at a moment ([`known`]).
+    registrations: Vec<RegistrationRow>,
+    reports: Vec<ReportRow>,
     /// The Action Month's agenda (not tied to a day) and its selected row.
     pub agenda: Vec<AgendaRow>,
     pub agenda_row: usize,
@@ -60,55 +64,102 @@ pub struct VolunteerView {
     /// (`Some(false)`), or, until `t` is pressed, the registered ones on a day that has any.
     pub registered_only: Option<bool>,
     figures: HashMap<(i64, Metric), (i64, DateTime<FixedOffset>)>,
-    /// The units with a registration, report or figure for the loaded day: shown on tab 4
-    /// even when they owe nothing that day (a store kept from before the plan's owners were
-    /// set, an import), so no record is out of sight.
-    recorded: std::collections::HashSet<i64>,
+    /// The units with a registration, report or figure for the loaded day, with the time of
+    /// their first: shown on tab 4 from then even when they owe nothing that day (a store
+    /// kept from before the plan's owners were set, an import), so no record is out of sight.
+    recorded: HashMap<i64, DateTime<FixedOffset>>,
     /// The day the figures above belong to.
     loaded_day: Option<i64>,
 }
 
-/// The units shown, as indices into `board.units`: those that owe the day's registration or
-/// report (the plan asks them of youth bases, not of the units a base acts for) and match
-/// the filter, in plan order; in the figures grid, only those registered for the day when
-/// [`VolunteerView::registered_only`].
-pub fn visible_rows(board: &crate::store::Board, view: &VolunteerView) -> Vec<usize> {
+/// The units shown at `now`, as indices into `board.units`: those that owe the day's
+/// registration or report (the plan asks them of youth bases, not of the units a base acts
+/// for) and match the filter, in plan order; in the figures grid, only those registered for
+/// the day by `now` when [`VolunteerView::registered_only`].
+pub fn visible_rows(
+    board: &crate::store::Board,
+    view: &VolunteerView,
+    now: DateTime<FixedOffset>,
+) -> Vec<usize> {
     let units = &board.units;
     let day = board.volunteer_days.get(view.day).map(|d| d.id);
     let needle = crate::domain::fold::Needle::new(view.list.filter.value());
     // A set, not a search per unit: this runs several times a key on stores of many units.
     let registered: Option<std::collections::HashSet<i64>> = (view.section == Section::Figures
-        && view.registered_only())
-    .then(|| view.registrations.iter().map(|r| r.unit_id).collect());
+        && view.registered_only(now))
+    .then(|| view.registrations(now).map(|r| r.unit_id).collect());
     units
         .iter()
         .enumerate()
-        .filter(|(_, u)| day.is_none_or(|d| board.owes_day(u, d)) || view.recorded.contains(&u.id))
+        .filter(|(_, u)| day.is_none_or(|d| board.owes_day(u, d)) || view.recorded(u.id, now))
         .filter(|(_, u)| needle.matches(&u.name) || needle.matches(&u.code))
         .filter(|(_, u)| registered.as_ref().is_none_or(|set| set.contains(&u.id)))
         .map(|(i, _)| i)
         .collect()
 }
 
-/// How many units tab 4 lists for the day before any filter: those that owe its
-/// registration or report, and any other with a record for it.
-pub fn day_unit_count(board: &crate::store::Board, view: &VolunteerView) -> usize {
+/// How many units tab 4 lists for the day at `now` before any filter: those that owe its
+/// registration or report, and any other with a record for it by then.
+pub fn day_unit_count(
+    board: &crate::store::Board,
+    view: &VolunteerView,
+    now: DateTime<FixedOffset>,
+) -> usize {
     let Some(day) = board.volunteer_days.get(view.day).map(|d| d.id) else {
         return board.units.len();
     };
     board
         .units
         .iter()
-        .filter(|u| board.owes_day(u, day) || view.recorded.contains(&u.id))
+        .filter(|u| board.owes_day(u, day) || view.recorded(u.id, now))
         .count()
 }
 
 impl VolunteerView {
     /// Whether the grid shows only the registered units: as chosen with `t`, else on a day
-    /// that has registrations (the units that will phone in figures).
-    pub fn registered_only(&self) -> bool {
+    /// that has registrations by `now` (the units that will phone in figures).
+    pub fn registered_only(&self, now: DateTime<FixedOffset>) -> bool {
         self.registered_only
-            .unwrap_or(!self.registrations.is_empty())
+            .unwrap_or_else(|| self.registrations(now).next().is_some())
+    }
+
+    /// Whether unit `unit_id` has a record for the day by `now`.
+    fn recorded(&self, unit_id: i64, now: DateTime<FixedOffset>) -> bool {
+        self.recorded
+            .get(&unit_id)
+            .is_some_and(|at| known(*at, now))
+    }
+
+    /// The day's registrations made by `now`.
+    pub fn registrations(
+        &self,
+        now: DateTime<FixedOffset>,
+    ) -> impl Iterator<Item = &RegistrationRow> {
+        self.registrations
+            .iter()
+            .filter(move |r| known(r.registered_at, now))
+    }
+
+    /// The unit's registration, if it had registered by `now`.
+    pub fn registration(
+        &self,
+        unit_id: i64,
+        now: DateTime<FixedOffset>,
+    ) -> Option<&RegistrationRow> {
+        self.registrations(now).find(|r| r.unit_id == unit_id)
+    }
+
+    /// The day's quick reports received by `now`, each with the photos it had by then.
+    pub fn reports(&self, now: DateTime<FixedOffset>) -> impl Iterator<Item = Cow<'_, ReportRow>> {
+        self.reports.iter().filter_map(move |r| r.as_of(now))
+    }
+
+    /// The unit's quick report as it stood at `now` (none if not received by then).
+    pub fn report(&self, unit_id: i64, now: DateTime<FixedOffset>) -> Option<Cow<'_, ReportRow>> {
+        self.reports
+            .iter()
+            .find(|r| r.unit_id == unit_id)
+            .and_then(|r| r.as_of(now))
     }
 
     /// The agenda items the filter keeps (title or owner, without diacritics), as indices.
@@ -133,15 +184,31 @@ impl VolunteerView {
         Metric::ALL[self.col.min(Metric::ALL.len() - 1)]
     }
 
-    pub fn value(&self, unit_id: i64, metric: Metric) -> Option<i64> {
+    /// The cell's figure as known at `now`: one saved later is not there yet, as the totals,
+    /// the overview, the briefing and the export count it.
+    pub fn value(&self, unit_id: i64, metric: Metric, now: DateTime<FixedOffset>) -> Option<i64> {
+        self.figures
+            .get(&(unit_id, metric))
+            .filter(|(_, at)| known(*at, now))
+            .map(|(v, _)| *v)
+    }
+
+    /// The cell's figure as the store held it when read, a later one too: what a write is
+    /// checked against (the store refuses to overwrite a value the screen did not read).
+    pub fn stored(&self, unit_id: i64, metric: Metric) -> Option<i64> {
         self.figures.get(&(unit_id, metric)).map(|(v, _)| *v)
     }
 
-    /// When the unit's figures were last saved.
-    pub fn updated(&self, unit_id: i64) -> Option<DateTime<FixedOffset>> {
+    /// When the unit's figures known at `now` were last saved.
+    pub fn updated(
+        &self,
+        unit_id: i64,
+        now: DateTime<FixedOffset>,
+    ) -> Option<DateTime<FixedOffset>> {
         Metric::ALL
             .iter()
             .filter_map(|m| self.figures.get(&(unit_id, *m)).map(|(_, at)| *at))
+            .filter(|at| known(*at, now))
             .max()
     }
 
@@ -150,7 +217,7 @@ impl VolunteerView {
     pub fn total_until(&self, metric: Metric, now: DateTime<FixedOffset>) -> i64 {
         self.figures
             .iter()
-            .filter(|((_, m), (_, at))| *m == metric && *at <= now)
+            .filter(|((_, m), (_, at))| *m == metric && known(*at, now))
             .map(|(_, (v, _))| *v)
             .sum()
     }
@@ -169,13 +236,17 @@ impl VolunteerView {
             .into_iter()
             .map(|r| ((r.unit_id, r.metric), (r.value, r.updated_at)))
             .collect();
-        self.recorded = self
+        self.recorded = HashMap::new();
+        let records = self
             .registrations
             .iter()
-            .map(|r| r.unit_id)
-            .chain(self.reports.iter().map(|r| r.unit_id))
-            .chain(self.figures.keys().map(|(u, _)| *u))
-            .collect();
+            .map(|r| (r.unit_id, r.registered_at))
+            .chain(self.reports.iter().map(|r| (r.unit_id, r.received_at)))
+            .chain(self.figures.iter().map(|((u, _), (_, at))| (*u, *at)));
+        for (unit, at) in records {
+            let first = self.recorded.entry(unit).or_insert(at);
+            *first = (*first).min(at);
+        }
         self.loaded_day = Some(day_id);
         Ok(())
     }
@@ -191,19 +262,13 @@ impl VolunteerView {
         match value {
             Some(v) => {
                 self.figures.insert((unit_id, metric), (v, at));
+                let first = self.recorded.entry(unit_id).or_insert(at);
+                *first = (*first).min(at);
             }
             None => {
                 self.figures.remove(&(unit_id, metric));
             }
         }
-    }
-
-    pub fn report(&self, unit_id: i64) -> Option<&ReportRow> {
-        self.reports.iter().find(|r| r.unit_id == unit_id)
-    }
-
-    pub fn registration(&self, unit_id: i64) -> Option<&RegistrationRow> {
-        self.registrations.iter().find(|r| r.unit_id == unit_id)
     }
 
     /// The activity's name for its code (the code itself if the campaign no longer lists it).

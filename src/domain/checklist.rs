@@ -14,6 +14,14 @@ pub fn on_time(at: DateTime<FixedOffset>, deadline: DateTime<FixedOffset>) -> bo
     at < deadline
 }
 
+/// The campaign's one rule of the clock: a record dated after `now` is not known yet, so it
+/// counts nowhere — not in the checklist, tab 4, the KPIs, the briefing nor the export. Under
+/// `--now` a store holding later records (demo data, a replayed campaign) then shows what was
+/// known at that moment, the same in every place. A record dated exactly `now` is known.
+pub fn known(at: DateTime<FixedOffset>, now: DateTime<FixedOffset>) -> bool {
+    at <= now
+}
+
 /// A quick report counts (for the checklist, the KPI and the briefing) only once it has at
 /// least one photo: the plan asks for the report "with photos".
 pub fn report_counts(photos: usize) -> bool {
@@ -90,7 +98,7 @@ pub fn evaluate(
     if !applies {
         return CheckState::NotApplicable;
     }
-    match evidence.filter(|at| *at <= now) {
+    match evidence.filter(|at| known(*at, now)) {
         Some(at) => CheckState::Done {
             at,
             late: !on_time(at, deadline),
@@ -149,6 +157,9 @@ mod tests {
         let d = at(REPORT);
         assert!(on_time(at("2022-05-07T15:59:59"), d));
         assert!(!on_time(d, d));
+        // A record of the very moment is known; one a second later is not yet.
+        assert!(known(d, d));
+        assert!(!known(at("2022-05-07T16:00:01"), d));
         assert!(!report_counts(0));
         assert!(report_counts(1));
     }

@@ -71,7 +71,7 @@ pub fn gather_on(
         Some(d) => store
             .figures(d.id)?
             .into_iter()
-            .filter(|f| f.updated_at <= now)
+            .filter(|f| crate::domain::checklist::known(f.updated_at, now))
             .collect(),
         None => Vec::new(),
     };

@@ -14,6 +14,7 @@ use chrono::{DateTime, Datelike, FixedOffset, NaiveDate, Timelike};
 
 use crate::atomic_write;
 use crate::domain::campaign::RequirementSource;
+use crate::domain::checklist::known;
 use crate::domain::time::local_offset;
 use crate::i18n::Strings;
 use crate::model::checklist::state_of;
@@ -206,8 +207,13 @@ pub fn gather(
     let mut registrations = table("registrations", s.ex_t_registrations, s.ex_h_registrations);
     let mut reports = table("quick_reports", s.ex_t_reports, s.ex_h_reports);
     let mut figures = table("saturday_figures", s.ex_t_figures, s.ex_h_figures);
+    // The Saturdays as known at `now`, as the screens, the checklist sheet and the KPIs count
+    // them: under `--now` a registration, report, photo or figure dated later is not there.
     for day in &board.volunteer_days {
         for r in store.registrations(day.id)? {
+            if !known(r.registered_at, now) {
+                continue;
+            }
             registrations.rows.push(vec![
                 Value::Date(day.date),
                 unit_code(r.unit_id),
@@ -219,7 +225,10 @@ pub fn gather(
                 Value::DateTime(r.registered_at),
             ]);
         }
-        for r in store.reports(day.id)? {
+        for row in store.reports(day.id)? {
+            let Some(r) = row.as_of(now) else {
+                continue;
+            };
             reports.rows.push(vec![
                 Value::Date(day.date),
                 unit_code(r.unit_id),
@@ -230,6 +239,9 @@ pub fn gather(
             ]);
         }
         for f in store.figures(day.id)? {
+            if !known(f.updated_at, now) {
+                continue;
+            }
             figures.rows.push(vec![
                 Value::Date(day.date),
                 unit_code(f.unit_id),

@@ -10,7 +10,7 @@ use chrono::{DateTime, FixedOffset};
 use super::checklist::state_of;
 use super::saturday;
 use crate::domain::campaign::{KpiSource, RequirementSource};
-use crate::domain::checklist::{CheckState, on_time, report_counts};
+use crate::domain::checklist::{CheckState, known, on_time, report_counts};
 use crate::domain::figures::Metric;
 use crate::domain::kpi::{KpiStatus, evaluate};
 use crate::store::{Board, KpiRow, LAND_KPI, MeasurementRow, Result, Store};
@@ -100,7 +100,7 @@ pub fn compute(board: &Board, store: &Store, now: DateTime<FixedOffset>) -> Resu
                 let on_time_units: HashSet<i64> = match day {
                     Some(d) => registrations(d.id)?
                         .iter()
-                        .filter(|(_, at)| *at <= now && on_time(*at, d.registration_deadline))
+                        .filter(|(_, at)| known(*at, now) && on_time(*at, d.registration_deadline))
                         .map(|(unit, _)| *unit)
                         .filter(|u| applicable.contains(u))
                         .collect(),
@@ -119,7 +119,7 @@ pub fn compute(board: &Board, store: &Store, now: DateTime<FixedOffset>) -> Resu
                         let reported: HashSet<i64> = store
                             .report_times(d.id)?
                             .iter()
-                            .filter(|(_, at, photos)| *at <= now && report_counts(*photos))
+                            .filter(|(_, at, photos)| known(*at, now) && report_counts(*photos))
                             .filter(|(_, at, _)| on_time(*at, d.report_deadline))
                             .map(|(unit, _, _)| *unit)
                             .filter(|u| applicable.contains(u))
@@ -128,7 +128,7 @@ pub fn compute(board: &Board, store: &Store, now: DateTime<FixedOffset>) -> Resu
                         // unit that owes none does not raise the count it is judged by.
                         let registered = registrations(d.id)?
                             .iter()
-                            .filter(|(unit, at)| *at <= now && applicable.contains(unit))
+                            .filter(|(unit, at)| known(*at, now) && applicable.contains(unit))
                             .count();
                         (reported.len(), registered)
                     }
@@ -145,7 +145,7 @@ pub fn compute(board: &Board, store: &Store, now: DateTime<FixedOffset>) -> Resu
                 let sum = |m: Metric| {
                     figures
                         .iter()
-                        .filter(|f| f.metric == m && f.updated_at <= now)
+                        .filter(|f| f.metric == m && known(f.updated_at, now))
                         .map(|f| f.value)
                         .sum::<i64>() as f64
                 };

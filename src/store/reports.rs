@@ -1,5 +1,6 @@
 //! Quick reports of a volunteer day, with their photos.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 
 use chrono::{DateTime, FixedOffset};
@@ -10,7 +11,7 @@ use super::photos::Kept;
 use super::queries::{parse_time, stamp};
 use super::{Result, Store, Table};
 use crate::domain::change::ChangeSummary;
-use crate::domain::checklist::report_complete_at;
+use crate::domain::checklist::{known, report_complete_at};
 use crate::domain::fold::nfc;
 
 #[derive(Debug, Clone, PartialEq)]
@@ -49,6 +50,31 @@ impl ReportRow {
     /// while it has none (it then counts as not yet done anyway).
     pub fn counts_from(&self) -> DateTime<FixedOffset> {
         self.complete_at.unwrap_or(self.received_at)
+    }
+
+    /// The report as it stood at `now`: none before it was received, and only the photos it
+    /// had by then (a photo added at 16:20 is not there at 16:00), as the checklist and the
+    /// KPIs count it ([`known`]).
+    pub fn as_of(&self, now: DateTime<FixedOffset>) -> Option<Cow<'_, ReportRow>> {
+        if !known(self.received_at, now) {
+            return None;
+        }
+        let arrived = |p: &PhotoRow| p.arrived_at.unwrap_or(self.received_at);
+        if self.photos.iter().all(|p| known(arrived(p), now)) {
+            return Some(Cow::Borrowed(self));
+        }
+        let photos: Vec<PhotoRow> = self
+            .photos
+            .iter()
+            .filter(|p| known(arrived(p), now))
+            .cloned()
+            .collect();
+        let complete_at = report_complete_at(self.received_at, photos.iter().map(|p| p.arrived_at));
+        Some(Cow::Owned(ReportRow {
+            photos,
+            complete_at,
+            ..self.clone()
+        }))
     }
 }
 
@@ -228,4 +254,48 @@ pub(super) fn complete_times(conn: &rusqlite::Connection, day_id: i64) -> Result
             Ok((unit, received, count, report_complete_at(received, mine)))
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::time::read_datetime;
+
+    fn at(s: &str) -> DateTime<FixedOffset> {
+        read_datetime(s).expect("test instant")
+    }
+
+    fn photo(arrived_at: Option<&str>) -> PhotoRow {
+        PhotoRow {
+            path: "x.png".into(),
+            original_name: "x.png".into(),
+            media_type: "image/png".into(),
+            bytes: 1,
+            arrived_at: arrived_at.map(at),
+        }
+    }
+
+    #[test]
+    fn a_report_as_it_stood_keeps_only_the_photos_it_had() {
+        let received = at("2022-05-07T15:30");
+        let photos = vec![photo(Some("2022-05-07T16:20"))];
+        let r = ReportRow {
+            id: 1,
+            unit_id: 2,
+            received_at: received,
+            note: String::new(),
+            complete_at: report_complete_at(received, photos.iter().map(|p| p.arrived_at)),
+            photos,
+        };
+        assert!(
+            r.as_of(at("2022-05-07T15:29")).is_none(),
+            "not received yet"
+        );
+        let before = r.as_of(at("2022-05-07T16:00")).expect("received");
+        assert!(before.photos.is_empty(), "the photo came at 16:20");
+        assert_eq!(before.complete_at, None);
+        let after = r.as_of(at("2022-05-07T16:20")).expect("received");
+        assert!(matches!(after, Cow::Borrowed(_)));
+        assert_eq!(after.complete_at, Some(at("2022-05-07T16:20")));
+    }
 }

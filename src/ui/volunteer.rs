@@ -43,12 +43,15 @@ pub fn render(frame: &mut Frame<'_>, app: &App, theme: Theme, area: Rect) {
     .areas(area);
     render_head(frame, app, theme, head, day);
     render_strip(frame, app, theme, strip);
-    let rows = visible_rows(&app.board, &app.volunteer);
+    // Tab 4 shows the day as known at the app clock, as every other place counts it: under
+    // `--now` a registration, report, photo or figure dated later is not there yet.
+    let now = app.now;
+    let rows = visible_rows(&app.board, &app.volunteer, now);
     let v = &app.volunteer;
-    let all = day_unit_count(&app.board, v);
+    let all = day_unit_count(&app.board, v, now);
     let count = match v.section {
         // The hidden units are counted, so none is forgotten behind the default view.
-        Section::Figures if v.registered_only() => {
+        Section::Figures if v.registered_only(now) => {
             s.units_registered_only(rows.len(), all.saturating_sub(rows.len()))
         }
         Section::Figures => s.units_count(rows.len(), all),
@@ -66,26 +69,25 @@ pub fn render(frame: &mut Frame<'_>, app: &App, theme: Theme, area: Rect) {
             s.ag_count(v.agenda.len(), done, cancelled)
         }
         Section::Reports => {
-            let late = v
-                .reports
+            let reports: Vec<_> = v.reports(now).collect();
+            let late = reports
                 .iter()
                 .filter(|r| !on_time(r.counts_from(), day.report_deadline))
                 .count();
-            let no_photo = v
-                .reports
+            let no_photo = reports
                 .iter()
                 .filter(|r| !report_counts(r.photos.len()))
                 .count();
-            s.rep_count(v.reports.len(), all, late, no_photo)
+            s.rep_count(reports.len(), all, late, no_photo)
         }
         Section::Tasks => s.task_count(tasks_of_day(app, day.id).len()),
         Section::Registrations => {
+            let registered = v.registrations(now).count();
             let late = v
-                .registrations
-                .iter()
+                .registrations(now)
                 .filter(|r| !on_time(r.registered_at, day.registration_deadline))
                 .count();
-            s.reg_count(v.registrations.len(), all, late)
+            s.reg_count(registered, all, late)
         }
     };
     list_bar::render(
@@ -161,7 +163,13 @@ fn render_registrations(
     let (body, selected, offset) = window(v, area, 1, v.list.selected, rows.len());
     let wide = area.width >= 110;
     let unit_w: u16 = if wide { 26 } else { 16 };
-    let fixed = unit_w + 1 + 16 + 1 + 16 + if wide { 21 + 11 } else { 0 };
+    // The status column fits its widest word in the language shown, mark and space included
+    // ("· not registered" is 16 columns).
+    let status_w = [s.reg_on_time, s.reg_late, s.state_overdue, s.reg_none]
+        .iter()
+        .map(|w| w.width() as u16 + 2)
+        .fold(15, u16::max);
+    let fixed = unit_w + 1 + 16 + 1 + status_w + 1 + if wide { 21 + 11 } else { 0 };
     let acts_w = area.width.saturating_sub(fixed).max(8);
     let mut widths = vec![Constraint::Length(unit_w), Constraint::Length(acts_w)];
     let mut header = vec![s.col_unit, s.col_activities];
@@ -169,7 +177,7 @@ fn render_registrations(
         widths.extend([Constraint::Length(20), Constraint::Length(10)]);
         header.extend([s.col_place, s.col_planned]);
     }
-    widths.extend([Constraint::Length(16), Constraint::Length(15)]);
+    widths.extend([Constraint::Length(16), Constraint::Length(status_w)]);
     header.extend([s.col_registered, s.col_status]);
     let table_rows = rows
         .iter()
@@ -179,7 +187,7 @@ fn render_registrations(
         .map(|(pos, &i)| {
             let unit = &app.board.units[i];
             let mut cells = vec![Cell::from(unit_label(unit, unit_w))];
-            match v.registration(unit.id) {
+            match v.registration(unit.id, app.now) {
                 Some(r) => {
                     let mut acts: Vec<&str> =
                         r.activities.iter().map(|c| v.activity_name(c)).collect();
@@ -394,7 +402,7 @@ fn render_grid(frame: &mut Frame<'_>, app: &App, theme: Theme, area: Rect, rows:
                 {
                     typing_text(&clean(f.value()), metric_width(app, *m) as usize)
                 } else {
-                    v.value(unit.id, *m)
+                    v.value(unit.id, *m, app.now)
                         .map(|x| figure_text(x, metric_width(app, *m) as usize))
                         .unwrap_or_else(|| "·".into())
                 };
@@ -402,7 +410,7 @@ fn render_grid(frame: &mut Frame<'_>, app: &App, theme: Theme, area: Rect, rows:
                     theme.error().add_modifier(Modifier::REVERSED)
                 } else if is_selected && c == col {
                     theme.cursor_cell()
-                } else if v.value(unit.id, *m).is_none() {
+                } else if v.value(unit.id, *m, app.now).is_none() {
                     theme.dim()
                 } else {
                     Default::default()
@@ -411,7 +419,7 @@ fn render_grid(frame: &mut Frame<'_>, app: &App, theme: Theme, area: Rect, rows:
             }
             if show_updated {
                 let at = v
-                    .updated(unit.id)
+                    .updated(unit.id, app.now)
                     .map(|t| t.format("%H:%M").to_string())
                     .unwrap_or_default();
                 cells.push(Cell::from(at));
@@ -478,7 +486,7 @@ fn render_reports(
         .map(|(pos, &i)| {
             let unit = &app.board.units[i];
             let mut cells = vec![Cell::from(unit_label(unit, unit_w))];
-            match v.report(unit.id) {
+            match v.report(unit.id, app.now) {
                 Some(r) => {
                     cells.push(Cell::from(format_local(r.received_at)));
                     let late = !on_time(r.counts_from(), day.report_deadline);
@@ -567,7 +575,7 @@ pub(super) fn tasks_of_day(app: &App, day_id: i64) -> Vec<TaskLine<'_>> {
     crate::model::tasks::of_day(
         &app.board,
         day_id,
-        |unit, m| app.volunteer.value(unit, m),
+        |unit, m| app.volunteer.value(unit, m, app.now),
         &app.kpis.lines,
     )
     .into_iter()
@@ -696,7 +704,7 @@ fn render_detail(frame: &mut Frame<'_>, app: &App, theme: Theme, area: Rect, row
     };
     let unit = &app.board.units[i];
     if v.section == Section::Reports
-        && let Some(r) = v.report(unit.id)
+        && let Some(r) = v.report(unit.id, app.now)
         && !r.photos.is_empty()
     {
         let names: Vec<&str> = r.photos.iter().map(|p| p.original_name.as_str()).collect();
@@ -724,7 +732,7 @@ fn render_detail(frame: &mut Frame<'_>, app: &App, theme: Theme, area: Rect, row
     }
     let m = v.metric();
     let value = v
-        .value(unit.id, m)
+        .value(unit.id, m, app.now)
         .map(|x| x.to_string())
         .unwrap_or_else(|| "—".into());
     let mut spans = vec![
@@ -734,7 +742,7 @@ fn render_detail(frame: &mut Frame<'_>, app: &App, theme: Theme, area: Rect, row
         ),
         Span::styled(value, theme.title()),
     ];
-    if let Some(at) = v.updated(unit.id) {
+    if let Some(at) = v.updated(unit.id, app.now) {
         spans.push(Span::styled(
             format!("  · {} {}", s.col_updated.to_lowercase(), format_local(at)),
             theme.dim(),
