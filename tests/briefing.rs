@@ -188,7 +188,7 @@ fn r_is_not_taken_while_typing_in_a_filter() {
 }
 
 #[test]
-fn agenda_items_past_their_date_are_overdue_and_markup_is_escaped() {
+fn the_agenda_is_listed_with_items_past_their_date_marked_and_markup_escaped() {
     use chrono::NaiveDate;
     use xungkich::store::{AgendaItem, AgendaStatus};
     let t = TempStore::new();
@@ -224,20 +224,24 @@ fn agenda_items_past_their_date_are_overdue_and_markup_is_escaped() {
     let board = store.load_board().expect("board");
     let b = briefing::gather(&store, board, clock(NOW).now()).expect("gather");
     let md = briefing::render(&b, strings(Lang::En), Format::Markdown);
+    // The whole agenda is listed; only an item past its date and not done says so.
     assert!(
-        md.contains("### Action Month items past their date"),
+        md.contains("## Action Month: district-level activities"),
         "{md}"
     );
     assert!(
         md.contains(
-            "| Tập huấn \\*dịch vụ công\\* | Ban Thường vụ \\| Đoàn | 06/05/2022 | planned |"
+            "| Tập huấn \\*dịch vụ công\\* | Ban Thường vụ \\| Đoàn | 06/05/2022 | planned, past its date |"
         ),
         "{md}"
     );
-    assert!(!md.contains("Đã xong rồi"), "done items are not overdue");
     assert!(
-        !md.contains("Hôm nay vẫn kịp"),
-        "today's items are not overdue yet"
+        md.contains("| Đã xong rồi | Ban Thường vụ \\| Đoàn | 01/05/2022 | done |"),
+        "{md}"
+    );
+    assert!(
+        md.contains("| Hôm nay vẫn kịp | Ban Thường vụ \\| Đoàn | 07/05/2022 | in progress |"),
+        "{md}"
     );
 }
 
@@ -315,5 +319,37 @@ fn r_writes_the_briefing_of_the_saturday_on_screen() {
     assert!(
         text.contains("07/05/2022") && !text.contains("14/05/2022"),
         "{text}"
+    );
+}
+
+/// Lists of units stop at the first names and "+N"; the overdue are counted in the checklist
+/// and not listed again; the late, the assigned tasks and the Action Month have their own
+/// sections; the checklist's heading says it is the checklist.
+#[test]
+fn each_section_says_its_own_thing_once() {
+    let text = briefing(Lang::Vi, Format::Text);
+    assert!(
+        text.contains("Bảng kiểm: việc các đơn vị phải làm"),
+        "{text}"
+    );
+    assert!(!text.contains("Tiến độ hồ sơ"), "{text}");
+    assert!(text.contains("phường Tân Sơn Nhì +17"), "{text}");
+    assert!(text.contains("1 (1 quá hạn) — Cơ sở Đoàn khối"), "{text}");
+    assert_eq!(
+        text.matches("Cơ sở Đoàn khối Địa bàn dân cư - Hành chính sự nghiệp")
+            .count(),
+        1,
+        "overdue, it is named in the checklist and nowhere again: {text}"
+    );
+    for heading in [
+        "Nhiệm vụ giao:",
+        "Tháng hành động: hoạt động cấp quận",
+        "Làm trễ hạn",
+    ] {
+        assert!(text.contains(heading), "{heading}:\n{text}");
+    }
+    assert!(
+        text.contains("Lúc: 06/05/2022 09:59"),
+        "the late registration's time: {text}"
     );
 }

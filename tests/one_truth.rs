@@ -607,14 +607,16 @@ fn read_briefing(s: &Strings, md: &str, board: &Board, names: &[String]) -> Brie
             .expect("N/M");
         b.requirements
             .push((done.parse().expect("done"), of.parse().expect("of")));
-    }
-    let overdue = section(md, &format!("## {}", s.br_overdue));
-    for row in table_rows(overdue) {
-        let Some(ri) = board.requirements.iter().position(|r| r.title == row[0]) else {
-            continue; // the Action Month's table
-        };
-        let n = row[2].split(' ').next().and_then(number).expect("count");
-        b.overdue.insert(ri, n as usize);
+        // The overdue are counted inside the missing cell: "12 (3 quá hạn) — …".
+        if let Some((_, inner)) = row[3].split_once(" (") {
+            let n = inner.split(' ').next().and_then(number).expect("overdue count");
+            let ri = board
+                .requirements
+                .iter()
+                .position(|q| q.title == r.title)
+                .expect("requirement");
+            b.overdue.insert(ri, n as usize);
+        }
     }
     let saturday = section(md, &format!("## {}", s.br_saturday));
     if saturday.contains(s.br_no_figures) {

@@ -741,6 +741,14 @@ messages! {
         vi: "Không ghi được bản tin nhắn: {why}",
         en: "Could not write the chat summary: {why}",
     }
+    br_missing_overdue(missing: impl Display, overdue: impl Display, names: impl Display) {
+        vi: "{missing} ({overdue} quá hạn) — {names}",
+        en: "{missing} ({overdue} overdue) — {names}",
+    }
+    br_agenda_past(status: impl Display) {
+        vi: "{status}, đã quá ngày",
+        en: "{status}, past its date",
+    }
     br_written(path: impl Display) {
         vi: "Đã ghi bản tin: {path}",
         en: "Briefing written: {path}",

@@ -1654,8 +1654,8 @@ words! {
         en: "KPIs",
     }
     br_checklist {
-        vi: "Tiến độ hồ sơ theo yêu cầu",
-        en: "Checklist completion",
+        vi: "Bảng kiểm: việc các đơn vị phải làm",
+        en: "Checklist: what the units owe",
     }
     br_col_requirement {
         vi: "Yêu cầu",
@@ -1713,6 +1713,34 @@ words! {
         vi: "Số lượng",
         en: "Count",
     }
+    br_agenda {
+        vi: "Tháng hành động: hoạt động cấp quận",
+        en: "Action Month: district-level activities",
+    }
+    br_late {
+        vi: "Làm trễ hạn",
+        en: "Done late",
+    }
+    br_no_late {
+        vi: "Không có đơn vị nào làm trễ hạn.",
+        en: "No unit was late.",
+    }
+    br_col_done_at {
+        vi: "Lúc",
+        en: "At",
+    }
+    br_tasks {
+        vi: "Nhiệm vụ giao",
+        en: "Assigned tasks",
+    }
+    br_col_task {
+        vi: "Nhiệm vụ",
+        en: "Task",
+    }
+    br_col_figures {
+        vi: "Số liệu",
+        en: "Figures",
+    }
     br_proposed {
         vi: "Đề nghị khen thưởng",
         en: "Proposed for commendation",
@@ -1729,18 +1757,6 @@ words! {
         vi: "Không có.",
         en: "None.",
     }
-    br_overdue {
-        vi: "Việc quá hạn",
-        en: "Overdue items",
-    }
-    br_col_overdue_units {
-        vi: "Đơn vị quá hạn",
-        en: "Units overdue",
-    }
-    br_overdue_agenda {
-        vi: "Việc Tháng hành động đã quá ngày",
-        en: "Action Month items past their date",
-    }
     br_col_owner {
         vi: "Phụ trách",
         en: "Owner",
@@ -1748,10 +1764,6 @@ words! {
     br_col_date {
         vi: "Ngày",
         en: "Date",
-    }
-    br_no_overdue {
-        vi: "Không có việc nào quá hạn.",
-        en: "Nothing is overdue.",
     }
     k_chat {
         vi: "chép bản tin nhắn (Zalo, Messenger) vào bộ nhớ tạm và thư mục dữ liệu",

@@ -11,11 +11,13 @@ use chrono::{DateTime, FixedOffset};
 use unicode_width::UnicodeWidthStr;
 
 use crate::atomic_write;
+use crate::domain::checklist::CheckState;
 use crate::domain::figures::Metric;
 use crate::domain::initiative::Stage;
 use crate::domain::kpi::format_percent;
 use crate::domain::time::{format_date, format_local, local_offset};
 use crate::i18n::Strings;
+use crate::model::checklist::state_of;
 use crate::model::kpi::{self, KpiLine};
 use crate::model::overview::{self, Progress};
 use crate::model::saturday;
@@ -131,8 +133,10 @@ pub fn render(b: &Briefing, s: &Strings, format: Format) -> String {
     kpis(&mut out, b, s);
     checklist(&mut out, b, s);
     saturday(&mut out, b, s);
+    tasks(&mut out, b, s);
     initiatives(&mut out, b, s);
-    overdue(&mut out, b, s);
+    agenda(&mut out, b, s);
+    late(&mut out, b, s);
     let text = out.text.trim_end().to_string() + "\n";
     crate::domain::fold::nfc(&text)
 }
@@ -359,13 +363,24 @@ fn escape(text: &str) -> String {
 }
 
 /// A stored text on one line with no control characters (they would reach a terminal).
-fn unit_names(b: &Briefing, units: &[usize]) -> String {
+/// How many names a list of units gives before "+N": enough to recognise, short enough to
+/// read out at a meeting.
+const NAMES: usize = 5;
+
+/// The first units' names, then "+N" for the rest.
+fn unit_names(b: &Briefing, s: &Strings, units: &[usize]) -> String {
     let names: Vec<String> = units
         .iter()
+        .take(NAMES)
         .filter_map(|&i| b.board.units.get(i))
         .map(|u| one_line(&u.name))
         .collect();
-    names.join(", ")
+    let mut text = names.join(", ");
+    if units.len() > NAMES {
+        text.push(' ');
+        text.push_str(&s.ov_and_more_short(units.len() - NAMES));
+    }
+    text
 }
 
 /// A requirement without a deadline of its own runs to the campaign's end; say so in words.
@@ -431,10 +446,17 @@ fn checklist(out: &mut Doc, b: &Briefing, s: &Strings) {
                     p.applicable as f64
                 ))
             );
+            // The overdue are among the missing: said here once, not listed again below.
             let missing = if p.missing.is_empty() {
                 s.br_all_done.to_string()
+            } else if p.overdue.is_empty() {
+                format!("{} — {}", p.missing.len(), unit_names(b, s, &p.missing))
             } else {
-                format!("{} — {}", p.missing.len(), unit_names(b, &p.missing))
+                s.br_missing_overdue(
+                    p.missing.len(),
+                    p.overdue.len(),
+                    unit_names(b, s, &p.missing),
+                )
             };
             Some(vec![one_line(&r.title), deadline(r, s), done, missing])
         })
@@ -511,6 +533,57 @@ fn saturday(out: &mut Doc, b: &Briefing, s: &Strings) {
     out.table(&head, &align, &rows);
 }
 
+/// The Saturday's assigned tasks (section II.3.1): owner, task, the figures that measure it
+/// and where it stands, as tab 4's tasks part says it.
+fn tasks(out: &mut Doc, b: &Briefing, s: &Strings) {
+    use crate::model::tasks::{TaskStatus, of_day};
+    let Some(day) = &b.day else {
+        return;
+    };
+    let value = |unit: i64, m: Metric| {
+        b.figures
+            .iter()
+            .find(|f| f.unit_id == unit && f.metric == m)
+            .map(|f| f.value)
+    };
+    let lines = of_day(&b.board, day.id, value, &b.kpis);
+    if lines.is_empty() {
+        return;
+    }
+    out.subheading(s.br_tasks);
+    let rows: Vec<Vec<String>> = lines
+        .iter()
+        .map(|l| {
+            let figures: Vec<String> = l
+                .figures
+                .iter()
+                .map(|(m, v)| {
+                    let v = v.map_or_else(|| "—".to_string(), |v| v.to_string());
+                    format!("{} {v}", s.metric_short(*m))
+                })
+                .collect();
+            let status = match l.status {
+                TaskStatus::NoFigures => s.task_no_figures.to_string(),
+                TaskStatus::Figures { typed, of } => s.task_figures_typed(typed, of),
+                TaskStatus::Kpi { value, status } => {
+                    format!("{} {}", format_percent(value), s.kpi_status(status))
+                }
+            };
+            vec![
+                one_line(b.board.unit_name(l.task.unit_id)),
+                one_line(&l.task.title),
+                figures.join(", "),
+                status,
+            ]
+        })
+        .collect();
+    out.entries(
+        &[s.col_unit, s.br_col_task, s.br_col_figures, s.col_status],
+        &[Align::Left, Align::Left, Align::Left, Align::Left],
+        &rows,
+    );
+}
+
 fn initiatives(out: &mut Doc, b: &Briefing, s: &Strings) {
     out.heading(s.br_initiatives);
     let by_stage = &b.board.initiative_stages;
@@ -548,58 +621,70 @@ fn initiatives(out: &mut Doc, b: &Briefing, s: &Strings) {
     );
 }
 
-fn overdue(out: &mut Doc, b: &Briefing, s: &Strings) {
-    out.heading(s.br_overdue);
-    let late: Vec<Vec<String>> = b
-        .progress
-        .iter()
-        .filter(|p| !p.overdue.is_empty())
-        .filter_map(|p| {
-            let r = b.board.requirements.get(p.requirement)?;
-            Some(vec![
-                one_line(&r.title),
-                deadline(r, s),
-                format!("{} — {}", p.overdue.len(), unit_names(b, &p.overdue)),
-            ])
-        })
-        .collect();
+/// The Action Month's agenda (section II.2): every item with its owner, date and status;
+/// those past their date and not done are marked.
+fn agenda(out: &mut Doc, b: &Briefing, s: &Strings) {
+    out.heading(s.br_agenda);
+    if b.agenda.is_empty() {
+        return out.para(s.br_none);
+    }
     let today = b.now.with_timezone(&local_offset()).date_naive();
-    let agenda: Vec<Vec<String>> = b
+    let rows: Vec<Vec<String>> = b
         .agenda
         .iter()
-        .filter(|a| matches!(a.status, AgendaStatus::Planned | AgendaStatus::InProgress))
-        .filter_map(|a| {
-            let date = a.date.filter(|d| *d < today)?;
-            Some(vec![
+        .map(|a| {
+            let past = a.date.is_some_and(|d| d < today)
+                && matches!(a.status, AgendaStatus::Planned | AgendaStatus::InProgress);
+            let status = if past {
+                s.br_agenda_past(s.agenda_status(a.status))
+            } else {
+                s.agenda_status(a.status).to_string()
+            };
+            vec![
                 one_line(&a.title),
                 one_line(&a.owner),
-                format_date(date),
-                s.agenda_status(a.status).to_string(),
-            ])
+                a.date.map_or_else(|| "—".to_string(), format_date),
+                status,
+            ]
         })
         .collect();
-    if late.is_empty() && agenda.is_empty() {
-        return out.para(s.br_no_overdue);
+    out.entries(
+        &[s.br_col_title, s.br_col_owner, s.br_col_date, s.col_status],
+        &[Align::Left, Align::Left, Align::Left, Align::Left],
+        &rows,
+    );
+}
+
+/// Who did a requirement after its deadline: the units registered or reported late, with
+/// when it counted. The units still missing are in the checklist above, not repeated here.
+fn late(out: &mut Doc, b: &Briefing, s: &Strings) {
+    out.heading(s.br_late);
+    let mut rows: Vec<Vec<String>> = Vec::new();
+    for r in &b.board.requirements {
+        for u in &b.board.units {
+            if let CheckState::Done { at, late: true } = state_of(&b.board, u, r, b.now) {
+                rows.push(vec![
+                    one_line(&u.name),
+                    one_line(&r.short),
+                    format_local(at),
+                    deadline(r, s),
+                ]);
+            }
+        }
     }
-    if !late.is_empty() {
-        out.entries(
-            &[
-                s.br_col_requirement,
-                s.br_col_deadline,
-                s.br_col_overdue_units,
-            ],
-            &[Align::Left, Align::Left, Align::Left],
-            &late,
-        );
+    if rows.is_empty() {
+        return out.para(s.br_no_late);
     }
-    if !agenda.is_empty() {
-        out.subheading(s.br_overdue_agenda);
-        out.table(
-            &[s.br_col_title, s.br_col_owner, s.br_col_date, s.col_status],
-            &[Align::Left, Align::Left, Align::Left, Align::Left],
-            &agenda,
-        );
-    }
+    out.entries(
+        &[
+            s.col_unit,
+            s.br_col_requirement,
+            s.br_col_done_at,
+            s.br_col_deadline,
+        ],
+        &[Align::Left, Align::Left, Align::Left, Align::Left],
+        &rows,
+    );
 }
 
 #[cfg(test)]
