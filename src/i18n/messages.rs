@@ -509,6 +509,10 @@ messages! {
         vi: "`{at}`: cả cơ sở Đoàn «{base}» lẫn đơn vị «{unit}» mà nó thay mặt đều phải nộp — một tổ chức không nộp cùng việc hai lần; bỏ một trong hai loại đơn vị",
         en: "{at}: both youth base \"{base}\" and unit \"{unit}\" it acts for would owe it — one organisation does not owe the same thing twice; drop one of the two kinds",
     }
+    cf_number_suffix(at: impl Display, text: impl Display) {
+        vi: "`{at}`: «{text}» không đứng được sau «Số: …-»; viết phần ký hiệu liền, không gạch đầu, ví dụ \"BC/ĐTN\"",
+        en: "{at}: \"{text}\" does not read after \"Số: …-\"; write the symbol alone, without a leading dash or spaces, e.g. \"BC/ĐTN\"",
+    }
     cf_target_range(at: impl Display, value: impl Display) {
         vi: "`{at}`: {value} không phải tỉ lệ phần trăm từ 0 đến 100",
         en: "{at}: {value} is not a percentage between 0 and 100",

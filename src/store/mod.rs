@@ -8,6 +8,7 @@ mod agenda;
 mod audit;
 pub mod backup;
 pub mod demo;
+mod document;
 mod figures;
 mod import;
 mod initiatives;
@@ -33,6 +34,7 @@ use crate::domain::campaign::CampaignDef;
 
 pub use agenda::{AgendaItem, AgendaRow, AgendaStatus, NewDay};
 pub use audit::{Change, Redo, Redone, Table, Undone};
+pub use document::ReportNote;
 pub use figures::{FigureEdit, FigureRow, FigureSaved};
 pub use import::{ExistingInitiative, ImportOp};
 
@@ -745,6 +747,7 @@ mod tests {
             agenda: Vec::new(),
             fields: Vec::new(),
             activities: Vec::new(),
+            document: Default::default(),
         }
     }
 
