@@ -82,11 +82,13 @@ pub enum Command {
     /// Put the copy FILE in place of the store (checked first; the replaced store is kept
     /// aside as <store>.replaced-<time>). Refused while the app is open on the store.
     Restore { file: PathBuf },
-    /// Write the meeting briefing: KPIs, checklist, the latest Saturday, initiatives, overdue.
+    /// Write the meeting briefing (KPIs, checklist, the latest Saturday, initiatives,
+    /// overdue), or the report to file upward as a Word document.
     Report {
-        /// text (aligned columns) or markdown (GitHub tables, pasteable into a chat).
+        /// text (aligned columns), markdown (GitHub tables, pasteable into a chat) or docx (the
+        /// Word report in the Youth Union layout; needs --out).
         #[arg(long, value_enum, default_value = "text")]
-        format: crate::io::briefing::Format,
+        format: ReportFormat,
         /// Write to this file instead of printing (an existing file is refused without
         /// --force; a symbolic link always).
         #[arg(long, value_name = "FILE")]
@@ -122,6 +124,27 @@ pub enum Command {
         #[arg(long)]
         force: bool,
     },
+}
+
+/// What `report` writes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ReportFormat {
+    Text,
+    Markdown,
+    /// The Word report: a binary file, never printed.
+    Docx,
+}
+
+impl ReportFormat {
+    /// The briefing's format, for the two that are text.
+    pub fn text(self) -> Option<crate::io::briefing::Format> {
+        use crate::io::briefing::Format;
+        match self {
+            ReportFormat::Text => Some(Format::Text),
+            ReportFormat::Markdown => Some(Format::Markdown),
+            ReportFormat::Docx => None,
+        }
+    }
 }
 
 /// What an import file holds.

@@ -12,7 +12,7 @@ use xungkich::domain::campaign::CampaignDef;
 use xungkich::domain::time::{Clock, read_datetime};
 use xungkich::i18n::{Lang, Strings, strings};
 use xungkich::io::campaign_file::SHIPPED_SEED;
-use xungkich::io::{briefing, campaign_file, export};
+use xungkich::io::{briefing, campaign_file, export, report_docx};
 use xungkich::store::{Seed, Store, StoreError, photos};
 use xungkich::text::one_line;
 use xungkich::{demo, tui, ui};
@@ -289,10 +289,28 @@ fn run(cli: Cli) -> Result<(), Failure> {
             Ok(())
         }
         Some(Command::Report { format, out, force }) => {
+            // A Word document is bytes, not text for a terminal: it needs a file.
+            let Some(text_format) = format.text() else {
+                let Some(path) = out else {
+                    return Err(refused(s.cli_docx_needs_out));
+                };
+                let store = open_store(&db, seed(), now, read_only)?;
+                let board = store.load_board()?;
+                let gathered = report_docx::gather(&store, board, now, None)?;
+                let bytes = report_docx::build(&gathered, strings(cli.lang))
+                    .map_err(|e| Failure::Failed(s.dx_write_failed(e)))?;
+                report_docx::write(&path, &bytes, force).map_err(|e| match e {
+                    xungkich::atomic_write::Error::Io(_) => {
+                        Failure::Failed(s.dx_write_failed(s.write_error(&path, &e)))
+                    }
+                    _ => Failure::Refused(s.write_error(&path, &e)),
+                })?;
+                return Ok(());
+            };
             let store = open_store(&db, seed(), now, read_only)?;
             let board = store.load_board()?;
             let gathered = briefing::gather(&store, board, now)?;
-            let text = briefing::render(&gathered, strings(cli.lang), format);
+            let text = briefing::render(&gathered, strings(cli.lang), text_format);
             match out {
                 Some(path) => {
                     briefing::write(&path, &text, force).map_err(|e| match e {

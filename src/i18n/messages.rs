@@ -729,6 +729,50 @@ messages! {
         vi: "Xoá lần đo gần nhất của {kpi}?",
         en: "Delete the latest measurement of {kpi}?",
     }
+    dx_date_line(place: impl Display, day: impl Display, month: impl Display, year: impl Display) {
+        vi: "{place}, ngày {day} tháng {month} năm {year}",
+        en: "{place}, {day}/{month}/{year}",
+    }
+    dx_number(suffix: impl Display) {
+        vi: "Số:        -{suffix}",
+        en: "No.        -{suffix}",
+    }
+    dx_subject(day: impl Display, plan: impl Display) {
+        vi: "Kết quả {day} và tiến độ thực hiện Kế hoạch số {plan}",
+        en: "Results of {day} and progress of plan No. {plan}",
+    }
+    dx_subject_no_day(plan: impl Display) {
+        vi: "Tiến độ thực hiện Kế hoạch số {plan}",
+        en: "Progress of plan No. {plan}",
+    }
+    dx_opening(plan: impl Display, issued: impl Display, title: impl Display, at: impl Display) {
+        vi: "Thực hiện Kế hoạch số {plan} ngày {issued} ({title}), kết quả thực hiện tính đến {at} như sau:",
+        en: "Under plan No. {plan} of {issued} ({title}), the results up to {at} are as follows:",
+    }
+    dx_day(round: impl Display, day: impl Display, date: impl Display, host: impl Display) {
+        vi: "Đợt {round}: {day}, ngày {date}; hoạt động điểm cấp quận tại {host}.",
+        en: "Round {round}: {day}, {date}; the district-level activities at {host}.",
+    }
+    dx_legend(list: impl Display) {
+        vi: "Ghi chú: {list}.",
+        en: "Key: {list}.",
+    }
+    dx_land_kpi(kpi: impl Display, value: impl Display, target: impl Display, status: impl Display) {
+        vi: "{kpi}: {value} (chỉ tiêu {target}) — {status}.",
+        en: "{kpi}: {value} (target {target}) — {status}.",
+    }
+    dx_closing(at: impl Display) {
+        vi: "Trên đây là báo cáo kết quả tính đến {at}./.",
+        en: "This is the report of the results up to {at}.",
+    }
+    dx_written(path: impl Display) {
+        vi: "Đã ghi báo cáo Word: {path}",
+        en: "Word report written: {path}",
+    }
+    dx_write_failed(why: impl Display) {
+        vi: "Không ghi được báo cáo Word: {why}",
+        en: "Could not write the Word report: {why}",
+    }
     br_day(round: impl Display, day: impl Display, date: impl Display) {
         vi: "Đợt {round}: {day} — ngày {date}",
         en: "Round {round}: {day} — {date}",

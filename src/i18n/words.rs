@@ -361,6 +361,10 @@ words! {
         vi: "không có thư mục người dùng để giữ kho dữ liệu: hãy cho --db ĐƯỜNG_DẪN",
         en: "no home folder to keep the store in: give --db PATH",
     }
+    cli_docx_needs_out {
+        vi: "report --format docx cần --out TỆP.docx: tài liệu Word không in ra màn hình được",
+        en: "report --format docx needs --out FILE.docx: a Word document cannot be printed to the terminal",
+    }
     cli_demo_needs_db {
         vi: "demo cần --db ĐƯỜNG_DẪN, để không bao giờ đổ dữ liệu mẫu vào kho thật",
         en: "demo needs --db PATH, so it never fills your real store",
@@ -1620,6 +1624,90 @@ words! {
     f_measure {
         vi: "nhập",
         en: "enter",
+    }
+    dx_title {
+        vi: "BÁO CÁO",
+        en: "REPORT",
+    }
+    dx_part_saturday {
+        vi: "KẾT QUẢ NGÀY THỨ BẢY TÌNH NGUYỆN",
+        en: "RESULTS OF THE VOLUNTEER SATURDAY",
+    }
+    dx_part_checklist {
+        vi: "TIẾN ĐỘ THỰC HIỆN KẾ HOẠCH",
+        en: "PROGRESS OF THE PLAN",
+    }
+    dx_part_initiatives {
+        vi: "MÔ HÌNH, GIẢI PHÁP, SÁNG KIẾN CẢI CÁCH HÀNH CHÍNH",
+        en: "ADMINISTRATIVE-REFORM MODELS, SOLUTIONS AND INITIATIVES",
+    }
+    dx_part_agenda {
+        vi: "CÁC HOẠT ĐỘNG CỦA THÁNG HÀNH ĐỘNG",
+        en: "THE ACTION MONTH'S ACTIVITIES",
+    }
+    dx_part_assessment {
+        vi: "ĐÁNH GIÁ CHUNG VÀ PHƯƠNG HƯỚNG THỜI GIAN TỚI",
+        en: "ASSESSMENT AND NEXT STEPS",
+    }
+    dx_col_no {
+        vi: "STT",
+        en: "No.",
+    }
+    dx_tasks {
+        vi: "Nhiệm vụ được phân công",
+        en: "Assigned tasks",
+    }
+    dx_col_task {
+        vi: "Nhiệm vụ",
+        en: "Task",
+    }
+    dx_col_figures {
+        vi: "Kết quả",
+        en: "Results",
+    }
+    dx_late {
+        vi: "Đăng ký, báo cáo trễ hạn",
+        en: "Late registrations and reports",
+    }
+    dx_none_late {
+        vi: "Không có đơn vị nào đăng ký hoặc báo cáo trễ hạn.",
+        en: "No unit registered or reported late.",
+    }
+    dx_col_done_at {
+        vi: "Thời điểm",
+        en: "When",
+    }
+    dx_by_stage {
+        vi: "Theo bước",
+        en: "By stage",
+    }
+    dx_commended {
+        vi: "Đã được khen thưởng",
+        en: "Commended",
+    }
+    dx_replications {
+        vi: "Nhân rộng",
+        en: "Replicated",
+    }
+    dx_col_replicated_by {
+        vi: "Đơn vị nhân rộng",
+        en: "Replicated by",
+    }
+    dx_assessment {
+        vi: "Đánh giá chung",
+        en: "Assessment",
+    }
+    dx_next_steps {
+        vi: "Phương hướng, nhiệm vụ thời gian tới",
+        en: "Next steps",
+    }
+    dx_recipients {
+        vi: "Nơi nhận:",
+        en: "Recipients:",
+    }
+    dx_file_copy {
+        vi: "Lưu VP",
+        en: "Office file copy",
     }
     br_title {
         vi: "BẢN TIN GIAO BAN",

@@ -6,5 +6,7 @@ pub mod briefing;
 pub mod campaign_file;
 pub mod export;
 pub mod import;
+pub mod ooxml;
 pub mod paths;
 pub mod photos;
+pub mod report_docx;
