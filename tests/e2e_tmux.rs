@@ -811,7 +811,7 @@ fn r_and_x_twice_keep_both_files_and_everything_is_private_under_umask_000() {
     let t = Tmux::start(120, 40, &launch);
     t.wait_for("1 Tổng quan");
     for _ in 0..2 {
-        t.send(&["R"]);
+        t.send(&["R", "m"]);
         t.wait_for("Đã ghi bản tin");
         t.send(&["x"]);
         t.wait_for("Đã xuất bảng tính");
@@ -1651,7 +1651,7 @@ fn kpi_measurement_reaches_the_overview_and_the_briefing_80x24() {
     let t = Tmux::start(80, 24, &Launch::fixed(&db));
     let s = t.wait_for("90,0%");
     assert!(s.contains("Chỉ tiêu"), "{s}");
-    t.send(&["R"]);
+    t.send(&["R", "m"]);
     let s = t.wait_for("Đã ghi bản tin");
     let reports = dir.path().join("reports");
     let files: Vec<_> = std::fs::read_dir(&reports)

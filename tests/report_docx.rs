@@ -393,3 +393,141 @@ fn report_format_docx_needs_out_and_keeps_an_existing_file() {
     assert!(out.status.success(), "{}", text(&out.stderr));
     assert_eq!(std::fs::read(&file).expect("docx"), written);
 }
+
+/// `R` opens the choice; `w` writes the Word report beside the store; `a` opens the form for
+/// today's assessment, which is saved through the audit log, undone by `u`, and is in the
+/// next report.
+#[test]
+fn r_offers_the_word_report_and_the_assessment() {
+    use ratatui::crossterm::event::KeyCode;
+    use support::{ctrl, key, press, type_text};
+    use xungkich::app::{Context, StatusKind};
+    let ch = |c| key(KeyCode::Char(c));
+    let t = TempStore::new();
+    let mut store = demo_store(&t);
+    let mut app = support::app(&store, NOW, Lang::Vi);
+    press(&mut app, &mut store, &[ch('R')]);
+    assert_eq!(app.contexts(), vec![Context::ReportMenu]);
+    let screen = xungkich::ui::snapshot::render_text(&app, 80, 24);
+    for line in ["Báo cáo", "m b", "w d", "a e", "báo cáo Word"] {
+        assert!(screen.contains(line), "{line}\n{screen}");
+    }
+    press(&mut app, &mut store, &[key(KeyCode::Esc)]);
+    assert!(!app.report_menu, "Esc closes it, writing nothing");
+    assert!(!t.dir.path().join("reports").exists());
+
+    press(&mut app, &mut store, &[ch('R'), ch('w')]);
+    let path = t
+        .dir
+        .path()
+        .join("reports")
+        .join("bao-cao-20220507-1700.docx");
+    let status = app.status.clone().expect("a status");
+    assert_eq!(status.kind, StatusKind::Saved, "{}", status.text);
+    assert_eq!(
+        status.text,
+        format!("Đã ghi báo cáo Word: {}", path.display())
+    );
+    let first = std::fs::read(&path).expect("docx");
+    assert_eq!(
+        first,
+        docx(&store, Lang::Vi),
+        "as `report --format docx` writes it"
+    );
+
+    press(&mut app, &mut store, &[ch('R'), ch('a')]);
+    assert!(
+        app.form
+            .as_ref()
+            .is_some_and(|f| f.title.contains("07/05/2022")),
+        "the form names the report's date"
+    );
+    type_text(&mut app, &mut store, "Tham gia đông đủ.");
+    press(&mut app, &mut store, &[key(KeyCode::Enter)]);
+    type_text(&mut app, &mut store, "Đúng hạn.");
+    press(&mut app, &mut store, &[key(KeyCode::Tab)]);
+    type_text(&mut app, &mut store, "Tổng kết đợt 2.");
+    press(&mut app, &mut store, &[ctrl('s')]);
+    let status = app.status.clone().expect("a status");
+    assert_eq!(status.kind, StatusKind::Saved, "{}", status.text);
+    assert!(app.form.is_none());
+    let day = NaiveDate::from_ymd_opt(2022, 5, 7).expect("date");
+    let note = store.report_note(day, stamp(NOW)).expect("note");
+    assert_eq!(note.assessment, "Tham gia đông đủ.\nĐúng hạn.");
+    assert_eq!(note.next_steps, "Tổng kết đợt 2.");
+
+    press(&mut app, &mut store, &[ch('R'), ch('w')]);
+    let second = t
+        .dir
+        .path()
+        .join("reports")
+        .join("bao-cao-20220507-1700-2.docx");
+    let with_note = std::fs::read(&second).expect("a second file, the first kept");
+    assert_ne!(with_note, first);
+    let board = store.load_board().expect("board");
+    let report =
+        report_docx::gather(&store, board, stamp(NOW), Some(app.volunteer.day)).expect("gather");
+    let text = words(&report_docx::document(&report, strings(Lang::Vi)));
+    assert!(
+        text.contains("Tham gia đông đủ.\nĐúng hạn.\n") && text.contains("Tổng kết đợt 2."),
+        "{text}"
+    );
+
+    press(&mut app, &mut store, &[ch('u')]);
+    assert!(store.report_note(day, stamp(NOW)).expect("note").is_empty());
+}
+
+/// On a read-only store the report is still written; the assessment is refused up front.
+#[test]
+fn read_only_writes_the_report_but_not_the_assessment() {
+    use ratatui::crossterm::event::KeyCode;
+    use support::{key, press};
+    use xungkich::app::StatusKind;
+    let t = TempStore::new();
+    drop(demo_store(&t));
+    let mut store =
+        Store::open_read_only(&t.path, xungkich::store::ReadOnly::Asked).expect("read-only");
+    let mut app = support::app(&store, NOW, Lang::En);
+    press(
+        &mut app,
+        &mut store,
+        &[key(KeyCode::Char('R')), key(KeyCode::Char('a'))],
+    );
+    assert!(app.form.is_none());
+    let status = app.status.clone().expect("status");
+    assert_eq!(status.kind, StatusKind::Error, "{}", status.text);
+    press(&mut app, &mut store, &[key(KeyCode::Esc)]);
+    press(
+        &mut app,
+        &mut store,
+        &[key(KeyCode::Char('R')), key(KeyCode::Char('w'))],
+    );
+    let status = app.status.clone().expect("status");
+    assert_eq!(status.kind, StatusKind::Saved, "{}", status.text);
+}
+
+/// The text briefing ends with the same words, when the officer typed some.
+#[test]
+fn the_briefing_says_the_assessment_too() {
+    use xungkich::io::briefing::{self, Format};
+    let t = TempStore::new();
+    let store = store_with_note(&t);
+    let board = store.load_board().expect("board");
+    let b = briefing::gather(&store, board, stamp(NOW)).expect("gather");
+    let text = briefing::render(&b, strings(Lang::Vi), Format::Text);
+    let tail = text
+        .split("Đánh giá và phương hướng\n")
+        .nth(1)
+        .unwrap_or_else(|| panic!("{text}"));
+    assert!(
+        tail.contains(ASSESSMENT) && tail.contains("Tổng kết đợt 2."),
+        "{tail}"
+    );
+    let board = store.load_board().expect("board");
+    let before = briefing::gather(&store, board, stamp("2022-05-07T16:00")).expect("gather");
+    let text = briefing::render(&before, strings(Lang::Vi), Format::Markdown);
+    assert!(
+        !text.contains("Đánh giá và phương hướng"),
+        "not yet typed at 16:00"
+    );
+}

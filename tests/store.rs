@@ -143,7 +143,7 @@ fn a_schema_1_store_opened_read_only_is_refused_unchanged() {
         .err()
         .expect("refused");
     assert!(
-        matches!(err, StoreError::ReadOnlyNeedsUpgrade { known: 6, .. }),
+        matches!(err, StoreError::ReadOnlyNeedsUpgrade { known: 7, .. }),
         "{err}"
     );
     let conn = Connection::open(&t.path).expect("raw");

@@ -729,6 +729,10 @@ messages! {
         vi: "Xoá lần đo gần nhất của {kpi}?",
         en: "Delete the latest measurement of {kpi}?",
     }
+    form_assessment(date: impl Display) {
+        vi: "Đánh giá và phương hướng — báo cáo ngày {date}",
+        en: "Assessment and next steps — report of {date}",
+    }
     dx_date_line(place: impl Display, day: impl Display, month: impl Display, year: impl Display) {
         vi: "{place}, ngày {day} tháng {month} năm {year}",
         en: "{place}, {day}/{month}/{year}",

@@ -1709,6 +1709,58 @@ words! {
         vi: "Lưu VP",
         en: "Office file copy",
     }
+    k_menu_briefing {
+        vi: "ghi bản tin giao ban (Markdown) vào thư mục dữ liệu",
+        en: "write the meeting briefing (Markdown) into the data folder",
+    }
+    k_menu_word {
+        vi: "ghi báo cáo Word (.docx) vào thư mục dữ liệu",
+        en: "write the Word report (.docx) into the data folder",
+    }
+    k_menu_assessment {
+        vi: "gõ đánh giá chung và phương hướng cho báo cáo hôm nay",
+        en: "type the assessment and next steps of today's report",
+    }
+    k_menu_close {
+        vi: "đóng, không ghi gì",
+        en: "close, writing nothing",
+    }
+    f_briefing {
+        vi: "bản tin",
+        en: "briefing",
+    }
+    f_word {
+        vi: "báo cáo Word",
+        en: "Word report",
+    }
+    f_assessment {
+        vi: "đánh giá",
+        en: "assessment",
+    }
+    menu_report_title {
+        vi: "Báo cáo",
+        en: "Reports",
+    }
+    fl_assessment {
+        vi: "Đánh giá chung",
+        en: "Assessment",
+    }
+    fl_next_steps {
+        vi: "Phương hướng",
+        en: "Next steps",
+    }
+    hint_assessment {
+        vi: "Enter: xuống dòng (mỗi dòng một đoạn của báo cáo) · Tab: ô sau · Ctrl-S: lưu",
+        en: "Enter: new line (each line a paragraph of the report) · Tab: next field · Ctrl-S: save",
+    }
+    doc_language {
+        vi: "vi-VN",
+        en: "en-GB",
+    }
+    br_assessment {
+        vi: "Đánh giá và phương hướng",
+        en: "Assessment and next steps",
+    }
     br_title {
         vi: "BẢN TIN GIAO BAN",
         en: "MEETING BRIEFING",
@@ -1830,8 +1882,8 @@ words! {
         en: "Nothing is overdue.",
     }
     k_briefing {
-        vi: "ghi bản tin giao ban (Markdown) vào thư mục dữ liệu",
-        en: "write the meeting briefing (Markdown) into the data folder",
+        vi: "báo cáo: bản tin giao ban, báo cáo Word và đánh giá",
+        en: "reports: the briefing, the Word report, the assessment",
     }
     br_during_campaign {
         vi: "trong suốt phong trào",

@@ -198,6 +198,7 @@ pub struct Document {
     /// administrative document carries none).
     pub page_numbers: bool,
     pub title: String,
+    /// The language tag the document's text is marked with ("vi-VN").
     pub language: &'static str,
     /// The package's creation and modification time.
     pub at: DateTime<FixedOffset>,

@@ -21,7 +21,7 @@ use crate::domain::figures::Metric;
 use crate::domain::initiative::Stage;
 use crate::domain::kpi::{format_percent, percent};
 use crate::domain::time::{format_date, format_local, local_offset};
-use crate::i18n::{Lang, Strings};
+use crate::i18n::Strings;
 use crate::model::checklist::state_of;
 use crate::model::tasks;
 use crate::store::{Board, InitiativeAsOf, LAND_KPI, ReportNote, Result, Store};
@@ -163,10 +163,7 @@ pub fn document(r: &Report, s: &Strings) -> Document {
         body_size: BODY,
         page_numbers: true,
         title: s.dx_title.to_string(),
-        language: match s.lang {
-            Lang::Vi => "vi-VN",
-            Lang::En => "en-GB",
-        },
+        language: s.doc_language,
         at: r.briefing.now,
     }
 }
@@ -875,7 +872,7 @@ fn closing(out: &mut Out<'_>, r: &Report) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::i18n::strings;
+    use crate::i18n::{Lang, strings};
 
     #[test]
     fn the_date_is_written_as_the_rules_write_it() {
