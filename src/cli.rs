@@ -82,10 +82,12 @@ pub enum Command {
     /// Put the copy FILE in place of the store (checked first; the replaced store is kept
     /// aside as <store>.replaced-<time>). Refused while the app is open on the store.
     Restore { file: PathBuf },
-    /// Write the meeting briefing: KPIs, checklist, the latest Saturday, initiatives, overdue.
+    /// Write the meeting briefing (KPIs, checklist, the latest Saturday, initiatives,
+    /// overdue), or the report to file upward as a Word document.
     Report {
-        /// text (aligned columns), markdown (GitHub tables) or chat (a few plain lines for
-        /// a Zalo or Messenger group, read on a phone).
+        /// text (aligned columns), markdown (GitHub tables), chat (a few plain lines for a
+        /// Zalo or Messenger group, read on a phone) or docx (the Word report in the Youth
+        /// Union layout; needs --out).
         #[arg(long, value_enum, default_value = "text")]
         format: ReportFormat,
         /// Write to this file instead of printing (an existing file is refused without
@@ -125,6 +127,32 @@ pub enum Command {
     },
 }
 
+/// What `report` writes: the meeting briefing in one of its layouts, the chat summary or
+/// the Word report.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ReportFormat {
+    /// Aligned columns, for a terminal or a printout.
+    Text,
+    /// GitHub markdown: headings and pipe tables.
+    Markdown,
+    /// A few plain lines for a chat group on a phone: no tables, no markup.
+    Chat,
+    /// The Word report: a binary file, never printed.
+    Docx,
+}
+
+impl ReportFormat {
+    /// The briefing's layout, for the briefing's two formats (None for chat and docx).
+    pub fn text(self) -> Option<crate::io::briefing::Format> {
+        use crate::io::briefing::Format;
+        match self {
+            ReportFormat::Text => Some(Format::Text),
+            ReportFormat::Markdown => Some(Format::Markdown),
+            ReportFormat::Chat | ReportFormat::Docx => None,
+        }
+    }
+}
+
 /// What an import file holds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum ImportWhat {
@@ -153,16 +181,4 @@ pub fn data_dir() -> Option<PathBuf> {
 
 pub fn default_db() -> Option<PathBuf> {
     data_dir().map(|d| d.join("xungkich.db"))
-}
-
-/// What `report` writes: the meeting briefing in one of its layouts, or the chat summary.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
-pub enum ReportFormat {
-    /// Aligned columns, for a terminal or a printout.
-    #[default]
-    Text,
-    /// GitHub markdown: headings and pipe tables.
-    Markdown,
-    /// A few plain lines for a chat group on a phone: no tables, no markup.
-    Chat,
 }

@@ -12,7 +12,7 @@ use xungkich::domain::campaign::CampaignDef;
 use xungkich::domain::time::{Clock, read_datetime};
 use xungkich::i18n::{Lang, Strings, strings};
 use xungkich::io::campaign_file::SHIPPED_SEED;
-use xungkich::io::{briefing, campaign_file, export};
+use xungkich::io::{briefing, campaign_file, export, report_docx};
 use xungkich::store::{Seed, Store, StoreError, photos};
 use xungkich::text::one_line;
 use xungkich::{demo, tui, ui};
@@ -289,16 +289,32 @@ fn run(cli: Cli) -> Result<(), Failure> {
             Ok(())
         }
         Some(Command::Report { format, out, force }) => {
+            // A Word document is bytes, not text for a terminal: it needs a file.
+            let text_format = format.text();
+            if format == ReportFormat::Docx {
+                let Some(path) = out else {
+                    return Err(refused(s.cli_docx_needs_out));
+                };
+                let store = open_store(&db, seed(), now, read_only)?;
+                let board = store.load_board()?;
+                let gathered = report_docx::gather(&store, board, now, None)?;
+                let bytes = report_docx::build(&gathered, strings(cli.lang))
+                    .map_err(|e| Failure::Failed(s.dx_write_failed(e)))?;
+                report_docx::write(&path, &bytes, force).map_err(|e| match e {
+                    xungkich::atomic_write::Error::Io(_) => {
+                        Failure::Failed(s.dx_write_failed(s.write_error(&path, &e)))
+                    }
+                    _ => Failure::Refused(s.write_error(&path, &e)),
+                })?;
+                return Ok(());
+            }
             let store = open_store(&db, seed(), now, read_only)?;
             let board = store.load_board()?;
             let gathered = briefing::gather(&store, board, now)?;
             let s = strings(cli.lang);
-            let text = match format {
-                ReportFormat::Text => briefing::render(&gathered, s, briefing::Format::Text),
-                ReportFormat::Markdown => {
-                    briefing::render(&gathered, s, briefing::Format::Markdown)
-                }
-                ReportFormat::Chat => xungkich::io::chat::render(&gathered, s),
+            let text = match text_format {
+                Some(f) => briefing::render(&gathered, s, f),
+                None => xungkich::io::chat::render(&gathered, s),
             };
             match out {
                 Some(path) => {

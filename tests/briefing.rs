@@ -135,7 +135,11 @@ fn pressing_r_writes_the_briefing_beside_the_store_and_names_it() {
     let t = TempStore::new();
     let mut store = demo_store(&t);
     let mut app = support::app(&store, NOW, Lang::Vi);
-    press(&mut app, &mut store, &[key(KeyCode::Char('R'))]);
+    press(
+        &mut app,
+        &mut store,
+        &[key(KeyCode::Char('R')), key(KeyCode::Char('m'))],
+    );
     let path = t
         .dir
         .path()
@@ -159,7 +163,11 @@ fn pressing_r_reports_a_write_failure_in_the_status_line() {
     // A file where the reports folder should be: the folder cannot be made.
     std::fs::write(t.dir.path().join("reports"), b"not a folder").expect("blocker");
     let mut app = support::app(&store, NOW, Lang::En);
-    press(&mut app, &mut store, &[key(KeyCode::Char('R'))]);
+    press(
+        &mut app,
+        &mut store,
+        &[key(KeyCode::Char('R')), key(KeyCode::Char('m'))],
+    );
     let status = app.status.clone().expect("a status");
     assert_eq!(status.kind, StatusKind::Error, "{}", status.text);
     assert!(
@@ -294,7 +302,11 @@ fn r_writes_the_briefing_of_the_saturday_on_screen() {
         days[app.volunteer.day].date, date,
         "the latest Saturday first"
     );
-    press(&mut app, &mut store, &[key(KeyCode::Char('R'))]);
+    press(
+        &mut app,
+        &mut store,
+        &[key(KeyCode::Char('R')), key(KeyCode::Char('m'))],
+    );
     let written = |app: &xungkich::app::App| {
         let path = app.status.clone().expect("status").text;
         let path = path.rsplit(": ").next().expect("a path").to_string();
@@ -314,7 +326,11 @@ fn r_writes_the_briefing_of_the_saturday_on_screen() {
     // A minute later (the briefing's file name has the minute), from that same Saturday.
     let mut later = support::app(&store, "2022-05-15T09:01", Lang::Vi);
     later.volunteer.day = app.volunteer.day;
-    press(&mut later, &mut store, &[key(KeyCode::Char('R'))]);
+    press(
+        &mut later,
+        &mut store,
+        &[key(KeyCode::Char('R')), key(KeyCode::Char('m'))],
+    );
     let text = written(&later);
     assert!(
         text.contains("07/05/2022") && !text.contains("14/05/2022"),

@@ -84,3 +84,26 @@ fn key_c_saves_the_summary_and_asks_for_the_clipboard() {
     assert!(second.ends_with("-2.txt"), "{second}");
     assert!(std::path::Path::new(path).exists());
 }
+
+/// The report choice under R offers the chat summary too.
+#[test]
+fn the_report_menu_writes_the_chat_summary() {
+    let t = TempStore::new();
+    let mut store = demo_store(&t);
+    let mut a = support::app(&store, NOW, Lang::En);
+    press(
+        &mut a,
+        &mut store,
+        &[key(KeyCode::Char('R')), key(KeyCode::Char('c'))],
+    );
+    let status = a.status.clone().expect("a status");
+    assert!(
+        status.text.starts_with("Chat summary copied"),
+        "{}",
+        status.text
+    );
+    assert_eq!(
+        a.clipboard.as_deref(),
+        Some(summary(Lang::En, NOW).as_str())
+    );
+}

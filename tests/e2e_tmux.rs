@@ -811,7 +811,7 @@ fn r_and_x_twice_keep_both_files_and_everything_is_private_under_umask_000() {
     let t = Tmux::start(120, 40, &launch);
     t.wait_for("1 Tổng quan");
     for _ in 0..2 {
-        t.send(&["R"]);
+        t.send(&["R", "m"]);
         t.wait_for("Đã ghi bản tin");
         t.send(&["x"]);
         t.wait_for("Đã xuất bảng tính");
@@ -1651,7 +1651,7 @@ fn kpi_measurement_reaches_the_overview_and_the_briefing_80x24() {
     let t = Tmux::start(80, 24, &Launch::fixed(&db));
     let s = t.wait_for("90,0%");
     assert!(s.contains("Chỉ tiêu"), "{s}");
-    t.send(&["R"]);
+    t.send(&["R", "m"]);
     let s = t.wait_for("Đã ghi bản tin");
     let reports = dir.path().join("reports");
     let files: Vec<_> = std::fs::read_dir(&reports)
@@ -1963,7 +1963,14 @@ fn a_full_saturday_agrees_on_every_screen_the_briefing_and_the_export() {
     }
     // Tab 1: the requirements box and the Saturday line say the same.
     t.send(&["M-1"]);
-    let s = t.wait_for("Yêu cầu đối với đơn vị");
+    // Waited for as a whole: a capture can catch tab 1 half drawn over tab 4.
+    let s = t.wait_until("tab 1 whole", |s| {
+        s.contains("Yêu cầu đối với đơn vị")
+            && s.contains("Số liệu ngày thứ Bảy")
+            && s.contains("Đơn vị quá hạn")
+            && !s.contains("Tổng cộng")
+            && !s.contains("0–9 gõ số")
+    });
     for (label, want) in [("Đăng ký TB", "13 / 19 xong"), ("Báo cáo", "3 / 19 xong")] {
         assert!(
             s.lines().any(|l| l.contains(label) && l.contains(want)),
@@ -2014,10 +2021,10 @@ fn a_full_saturday_agrees_on_every_screen_the_briefing_and_the_export() {
     // Tab 5: registered on time 12 of 19, reported on time 1 of the 13 registered, land
     // 30 of 40.
     t.send(&["5"]);
-    let s = t.wait_for("Báo cáo nhanh đúng hạn");
-    for want in ["63,1%", "7,6%", "75,0%"] {
-        assert!(s.contains(want), "{want}:\n{s}");
-    }
+    t.wait_until("tab 5's three computed values", |s| {
+        s.contains("Báo cáo nhanh đúng hạn")
+            && ["63,1%", "7,6%", "75,0%"].iter().all(|w| s.contains(w))
+    });
     quit_cleanly(&t);
 
     // The briefing from the command line says the same.

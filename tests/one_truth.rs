@@ -609,7 +609,11 @@ fn read_briefing(s: &Strings, md: &str, board: &Board, names: &[String]) -> Brie
             .push((done.parse().expect("done"), of.parse().expect("of")));
         // The overdue are counted inside the missing cell: "12 (3 quá hạn) — …".
         if let Some((_, inner)) = row[3].split_once(" (") {
-            let n = inner.split(' ').next().and_then(number).expect("overdue count");
+            let n = inner
+                .split(' ')
+                .next()
+                .and_then(number)
+                .expect("overdue count");
             let ri = board
                 .requirements
                 .iter()

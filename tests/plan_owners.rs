@@ -212,7 +212,7 @@ fn a_store_of_the_earlier_campaign_opens_and_keeps_its_data() {
     drop(conn);
 
     let mut store = t.open(AT);
-    assert_eq!(store.schema_version().expect("version"), 6);
+    assert_eq!(store.schema_version().expect("version"), 7);
     let board = store.load_board().expect("board");
     let tax_unit = board.units.iter().find(|u| u.id == tax).expect("tax");
     assert_eq!(

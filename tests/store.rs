@@ -49,7 +49,7 @@ fn contact(who: &str) -> ChangeSummary {
 fn fresh_file_is_migrated_and_seeded() {
     let t = TempStore::new();
     let store = t.open(NOW);
-    assert_eq!(store.schema_version().expect("version"), 6);
+    assert_eq!(store.schema_version().expect("version"), 7);
     let board = store.load_board().expect("board");
     assert_eq!(board.campaign.code, "115/KHLT-UBND-ĐTĐN");
     let wards = board
@@ -83,7 +83,7 @@ fn a_schema_1_store_is_migrated_and_keeps_its_log() {
     };
     support::back_to_schema_1(&t.path, "Đánh dấu \"Thi đua\" cho UBND phường Hiệp Tân");
     let mut store = t.open(NOW);
-    assert_eq!(store.schema_version().expect("version"), 6);
+    assert_eq!(store.schema_version().expect("version"), 7);
     let old = Summary::Text("Đánh dấu \"Thi đua\" cho UBND phường Hiệp Tân".into());
     assert_eq!(store.last_change().expect("last"), Some(old.clone()));
     store
@@ -143,7 +143,7 @@ fn a_schema_1_store_opened_read_only_is_refused_unchanged() {
         .err()
         .expect("refused");
     assert!(
-        matches!(err, StoreError::ReadOnlyNeedsUpgrade { known: 6, .. }),
+        matches!(err, StoreError::ReadOnlyNeedsUpgrade { known: 7, .. }),
         "{err}"
     );
     let conn = Connection::open(&t.path).expect("raw");
@@ -221,7 +221,7 @@ fn refuses_a_newer_schema_unchanged() {
     match &err {
         StoreError::SchemaTooNew { found, known, .. } => {
             assert_eq!(*found, 99);
-            assert_eq!(*known, 6);
+            assert_eq!(*known, 7);
         }
         other => panic!("expected SchemaTooNew, got {other}"),
     }

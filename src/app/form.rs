@@ -488,6 +488,9 @@ pub enum FieldId {
     Target,
     /// The file an import reads.
     ImportPath,
+    // The report's own words.
+    Assessment,
+    NextSteps,
 }
 
 #[derive(Debug, Clone)]
@@ -604,6 +607,10 @@ pub enum Purpose {
     /// The file to import; its preview comes next, nothing is saved yet.
     ImportPath {
         kind: crate::domain::import::ImportKind,
+    },
+    /// The officer's assessment and next steps for the report of `date`.
+    Assessment {
+        date: NaiveDate,
     },
 }
 

@@ -46,6 +46,8 @@ pub enum Context {
     ImportPreview,
     /// An import's preview with something to write (no errors).
     ImportApply,
+    /// The choice `R` opens: the briefing, the Word report, the assessment.
+    ReportMenu,
     Help,
 }
 
@@ -59,7 +61,7 @@ pub enum Direction {
 }
 
 impl Context {
-    pub const ALL: [Context; 22] = [
+    pub const ALL: [Context; 23] = [
         Context::Global,
         Context::List,
         Context::Units,
@@ -81,6 +83,7 @@ impl Context {
         Context::Confirm,
         Context::ImportPreview,
         Context::ImportApply,
+        Context::ReportMenu,
         Context::Help,
     ];
 
@@ -199,10 +202,17 @@ pub enum Command {
     Report,
     NewRound,
     EditTarget,
+    /// Open the report choice (`R`).
+    ReportMenu,
     /// Write the meeting briefing into the data folder.
     Briefing,
     /// The chat summary: to the terminal's clipboard and a file beside the store.
     ChatSummary,
+    /// Write the Word report into the data folder.
+    WordReport,
+    /// Type the assessment and next steps of today's report.
+    EditAssessment,
+    CloseMenu,
     /// Export every table as an XLSX workbook into the data folder.
     Export,
     /// Import a CSV into the current tab (a path prompt, then a preview).
@@ -237,6 +247,7 @@ impl Command {
                 | Command::Report
                 | Command::NewRound
                 | Command::EditTarget
+                | Command::EditAssessment
                 | Command::Import
         )
     }
@@ -428,6 +439,51 @@ pub static BINDINGS: &[Binding] = &[
     ),
     bind!(ImportPreview, [ctrl('c')], C::Quit, k_quit),
     bind!(ImportPreview, [ctrl('z')], C::Suspend, k_suspend),
+    // The report choice (R): what to write, or the words to write in it.
+    bind!(
+        ReportMenu,
+        [ch('m'), ch('b')],
+        C::Briefing,
+        k_menu_briefing,
+        f_briefing
+    ),
+    bind!(
+        ReportMenu,
+        [ch('w'), ch('d')],
+        C::WordReport,
+        k_menu_word,
+        f_word
+    ),
+    bind!(
+        ReportMenu,
+        [ch('c'), ch('C')],
+        C::ChatSummary,
+        k_menu_chat,
+        f_chat
+    ),
+    bind!(
+        ReportMenu,
+        [ch('a'), ch('e')],
+        C::EditAssessment,
+        k_menu_assessment,
+        f_assessment
+    ),
+    bind!(
+        ReportMenu,
+        [k(K::Esc), ch('q'), ch('R')],
+        C::CloseMenu,
+        k_menu_close,
+        f_close
+    ),
+    bind!(
+        ReportMenu,
+        [k(K::F(1)), ch('?')],
+        C::ToggleHelp,
+        k_help,
+        f_help
+    ),
+    bind!(ReportMenu, [ctrl('c')], C::Quit, k_quit),
+    bind!(ReportMenu, [ctrl('z')], C::Suspend, k_suspend),
     // Forms.
     bind!(Form, [ctrl('s')], C::Save, k_save, f_save),
     bind!(
@@ -738,7 +794,7 @@ pub static BINDINGS: &[Binding] = &[
     bind!(Global, [ch('u')], C::Undo, k_undo, f_undo),
     // Not in the footer, whose room goes to the screen's own keys: help lists it by undo.
     bind!(Global, [ctrl('r')], C::Redo, k_redo),
-    bind!(Global, [ch('R')], C::Briefing, k_briefing),
+    bind!(Global, [ch('R')], C::ReportMenu, k_briefing),
     bind!(Global, [ch('C')], C::ChatSummary, k_chat),
     bind!(Global, [ch('x')], C::Export, k_export),
     bind!(Global, [ch('?'), k(K::F(1))], C::ToggleHelp, k_help, f_help),

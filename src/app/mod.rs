@@ -11,6 +11,7 @@ pub mod text_field;
 pub mod units_view;
 mod update;
 mod update_agenda;
+mod update_assessment;
 mod update_figures;
 mod update_form;
 mod update_global;
@@ -121,6 +122,8 @@ pub struct App {
     /// The folder of the file last imported, offered at the next prompt.
     pub last_import_folder: Option<String>,
     pub confirm: Option<Confirm>,
+    /// The report choice `R` opened, waiting for a key.
+    pub report_menu: bool,
     pub help_open: bool,
     /// Scroll of the help overlay; written back by the renderer when it clamps it.
     pub help_scroll: Cell<usize>,
@@ -198,6 +201,7 @@ impl App {
             import: None,
             last_import_folder: None,
             confirm: None,
+            report_menu: false,
             help_open: false,
             help_scroll: Cell::new(0),
             status: None,
@@ -226,6 +230,9 @@ impl App {
     pub fn contexts_under_help(&self) -> Vec<Context> {
         if self.confirm.is_some() {
             return vec![Context::Confirm];
+        }
+        if self.report_menu {
+            return vec![Context::ReportMenu];
         }
         if let Some(p) = &self.import {
             // Enter is offered only when it would write something.

@@ -67,6 +67,7 @@ fn command(app: &mut App, store: &mut Store, context: Context, cmd: Command) {
     match context {
         Context::Help => help(app, cmd),
         Context::Confirm => confirm(app, store, cmd),
+        Context::ReportMenu => global::report_menu(app, store, cmd),
         Context::ImportPreview | Context::ImportApply => {
             super::update_import::command(app, store, cmd);
         }
@@ -86,7 +87,7 @@ fn command(app: &mut App, store: &mut Store, context: Context, cmd: Command) {
             Command::GoTab(tab) => app.tab = tab,
             Command::Undo => global::undo(app, store),
             Command::Redo => global::redo(app, store),
-            Command::Briefing => global::write_briefing(app, store),
+            Command::ReportMenu => app.report_menu = true,
             Command::ChatSummary => global::write_chat(app, store),
             Command::Export => global::write_export(app, store),
             _ => {}

@@ -118,6 +118,7 @@ pub(super) fn save_form(app: &mut App, store: &mut Store) {
         Purpose::Measurement { kpi_id } => uk::save_measurement(app, store, kpi_id),
         Purpose::Target { kpi_id } => uk::save_target(app, store, kpi_id),
         Purpose::Agenda { id } => super::update_agenda::save_agenda_item(app, store, id),
+        Purpose::Assessment { date } => super::update_assessment::save(app, store, date),
         Purpose::InitiativeFilter => {}
     }
 }

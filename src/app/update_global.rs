@@ -1,11 +1,58 @@
-//! What leaves the app from a key: the briefing (R), the export (x), undo (u) and redo
-//! (Ctrl-R).
+//! What leaves the app from a key: the briefing and the Word report (R), the export (x),
+//! undo (u) and redo (Ctrl-R).
 
+use super::keymap::Command;
 use super::update::{reload, set_status, write_failed};
 use super::update_initiatives as ini;
 use super::update_volunteer as uv;
 use super::{App, StatusKind};
 use crate::store::{Redo, Store, Table};
+
+/// A key of the report choice: it closes, then does what the key says.
+pub(super) fn report_menu(app: &mut App, store: &mut Store, cmd: Command) {
+    match cmd {
+        Command::Briefing => {
+            app.report_menu = false;
+            write_briefing(app, store);
+        }
+        Command::WordReport => {
+            app.report_menu = false;
+            write_word_report(app, store);
+        }
+        Command::ChatSummary => {
+            app.report_menu = false;
+            write_chat(app, store);
+        }
+        Command::EditAssessment => {
+            app.report_menu = false;
+            super::update_assessment::open(app, store);
+        }
+        Command::CloseMenu => app.report_menu = false,
+        _ => {}
+    }
+}
+
+/// Writes the Word report beside the store (`<data folder>/reports/bao-cao-….docx`), as
+/// `xungkich report --format docx` does, on the Saturday tab 4 shows; the status line gives
+/// the path or what went wrong. Never over an earlier file.
+pub(super) fn write_word_report(app: &mut App, store: &Store) {
+    use crate::io::report_docx;
+    let s = app.strings();
+    let folder = store.folder();
+    let written = report_docx::gather(store, app.board.clone(), app.now, Some(app.volunteer.day))
+        .map_err(|e| s.store_error(&e))
+        .and_then(|r| report_docx::build(&r, s).map_err(|e| e.to_string()))
+        .and_then(|bytes| {
+            report_docx::write_new(&folder, app.now, &bytes).map_err(|e| {
+                let path = report_docx::file_path(&folder, app.now);
+                s.write_error(&path, &e)
+            })
+        });
+    match written {
+        Ok(path) => set_status(app, StatusKind::Saved, s.dx_written(path.display())),
+        Err(e) => set_status(app, StatusKind::Error, s.dx_write_failed(&e)),
+    }
+}
 
 /// Writes the markdown briefing beside the store (`<data folder>/reports/`), as `xungkich
 /// report --format markdown` prints it; the status line gives the path or what went wrong.

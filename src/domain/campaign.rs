@@ -183,4 +183,58 @@ pub struct CampaignDef {
     pub fields: Vec<NamedDef>,
     /// Activities a unit can register for a volunteer day.
     pub activities: Vec<NamedDef>,
+    /// The header and signature of the Word report (`[document]`).
+    pub document: DocumentInfo,
+}
+
+/// What a report written for the organiser's office carries around its body, in the layout
+/// of Youth Union documents (Quy định 367-QĐ/TWĐTN-VP, Hướng dẫn 29-HD/TWĐTN-VP): who issues
+/// it and under whom, its number's suffix, where it is signed, who signs, who receives it.
+/// Every organiser has its own, so none of it is code. An empty text is left as a dotted line
+/// for the office to fill by hand.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DocumentInfo {
+    /// Top left, first line: the body directly above the issuer ("THÀNH ĐOÀN TP. HỒ CHÍ MINH").
+    pub superior_body: String,
+    /// Top left, bold: the issuing body ("BCH ĐOÀN QUẬN TÂN PHÚ").
+    pub issuing_body: String,
+    /// Top right, bold and underlined: "ĐOÀN TNCS HỒ CHÍ MINH" for a Youth Union body; a line
+    /// break (`\n`) splits it, as a state body's national motto needs.
+    pub motto: String,
+    /// After the number the office fills in: "Số: …-BC/ĐTN".
+    pub number_suffix: String,
+    /// Before the date: "Tân Phú, ngày 07 tháng 5 năm 2022".
+    pub place: String,
+    /// The signature's first line, "TM. BAN THƯỜNG VỤ QUẬN ĐOÀN".
+    pub signer_on_behalf: String,
+    /// The signer's office, "BÍ THƯ".
+    pub signer_role: String,
+    pub signer_name: String,
+    /// "Nơi nhận", one entry a line, in order.
+    pub recipients: Vec<String>,
+}
+
+impl DocumentInfo {
+    /// The top-right line of every Youth Union document.
+    pub const YOUTH_UNION: &str = "ĐOÀN TNCS HỒ CHÍ MINH";
+    /// A report's symbol ("BC"); the issuer's own letters follow it in a campaign file.
+    pub const REPORT_SUFFIX: &str = "BC";
+}
+
+/// A campaign without `[document]` (or a store seeded before it) still gets a report in the
+/// Youth Union layout: the fixed parts are there, the organiser's own lines are left blank.
+impl Default for DocumentInfo {
+    fn default() -> Self {
+        DocumentInfo {
+            superior_body: String::new(),
+            issuing_body: String::new(),
+            motto: DocumentInfo::YOUTH_UNION.to_string(),
+            number_suffix: DocumentInfo::REPORT_SUFFIX.to_string(),
+            place: String::new(),
+            signer_on_behalf: String::new(),
+            signer_role: String::new(),
+            signer_name: String::new(),
+            recipients: Vec::new(),
+        }
+    }
 }

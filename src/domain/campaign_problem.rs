@@ -165,4 +165,10 @@ pub enum CampaignProblem {
         base: String,
         unit: String,
     },
+    /// A report number's suffix that would not read after "Số: …-": it starts with a dash or
+    /// holds a space ("-BC/ĐTN", "BC / ĐTN").
+    NumberSuffix {
+        at: String,
+        text: String,
+    },
 }

@@ -96,6 +96,10 @@ pub enum ChangeSummary {
         kpi: String,
         target: Option<f64>,
     },
+    /// The officer's assessment and next steps for the report of `date`.
+    Assessment {
+        date: NaiveDate,
+    },
     /// A whole file imported; `source` is the file's name.
     Import {
         #[serde(with = "import_kind_code")]
@@ -274,6 +278,7 @@ mod tests {
                 what: ImportKind::Figures,
                 source: "so-lieu.csv".into(),
             },
+            Assessment { date: day(7) },
         ]
     }
 

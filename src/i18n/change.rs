@@ -143,6 +143,9 @@ fn vi(s: &Strings, c: &ChangeSummary) -> String {
             format_date(*end)
         ),
         Target { kpi, target } => format!("Mục tiêu {kpi}: {}", format_percent(*target)),
+        Assessment { date } => {
+            format!("Đánh giá, phương hướng báo cáo ngày {}", format_date(*date))
+        }
         Import { what, source } => s.im_audit(s.import_kind(*what), source),
     }
 }
@@ -189,6 +192,10 @@ fn en(s: &Strings, c: &ChangeSummary) -> String {
             format_date(*end)
         ),
         Target { kpi, target } => format!("Target {kpi}: {}", format_percent(*target)),
+        Assessment { date } => format!(
+            "Assessment and next steps for the report of {}",
+            format_date(*date)
+        ),
         Import { what, source } => s.im_audit(s.import_kind(*what), source),
     }
 }
@@ -370,6 +377,11 @@ mod tests {
                 },
                 "Nhập số liệu thứ Bảy từ so-lieu.csv",
                 "Import Saturday figures from so-lieu.csv",
+            ),
+            (
+                Assessment { date: day(7) },
+                "Đánh giá, phương hướng báo cáo ngày 07/05/2022",
+                "Assessment and next steps for the report of 07/05/2022",
             ),
         ]
     }

@@ -234,6 +234,7 @@ impl Strings {
             ActsForBase { at, code } => self.cf_acts_for_base(at, q(code)),
             ActedForTwice { at, unit, first } => self.cf_acted_for_twice(at, q(unit), q(first)),
             OwedTwice { at, base, unit } => self.cf_owed_twice(at, q(base), q(unit)),
+            NumberSuffix { at, text } => self.cf_number_suffix(at, q(text)),
         }
     }
 

@@ -509,6 +509,10 @@ messages! {
         vi: "`{at}`: cả cơ sở Đoàn «{base}» lẫn đơn vị «{unit}» mà nó thay mặt đều phải nộp — một tổ chức không nộp cùng việc hai lần; bỏ một trong hai loại đơn vị",
         en: "{at}: both youth base \"{base}\" and unit \"{unit}\" it acts for would owe it — one organisation does not owe the same thing twice; drop one of the two kinds",
     }
+    cf_number_suffix(at: impl Display, text: impl Display) {
+        vi: "`{at}`: «{text}» không đứng được sau «Số: …-»; viết phần ký hiệu liền, không gạch đầu, ví dụ \"BC/ĐTN\"",
+        en: "{at}: \"{text}\" does not read after \"Số: …-\"; write the symbol alone, without a leading dash or spaces, e.g. \"BC/ĐTN\"",
+    }
     cf_target_range(at: impl Display, value: impl Display) {
         vi: "`{at}`: {value} không phải tỉ lệ phần trăm từ 0 đến 100",
         en: "{at}: {value} is not a percentage between 0 and 100",
@@ -724,6 +728,54 @@ messages! {
     confirm_delete_measurement(kpi: impl Display) {
         vi: "Xoá lần đo gần nhất của {kpi}?",
         en: "Delete the latest measurement of {kpi}?",
+    }
+    form_assessment(date: impl Display) {
+        vi: "Đánh giá và phương hướng — báo cáo ngày {date}",
+        en: "Assessment and next steps — report of {date}",
+    }
+    dx_date_line(place: impl Display, day: impl Display, month: impl Display, year: impl Display) {
+        vi: "{place}, ngày {day} tháng {month} năm {year}",
+        en: "{place}, {day}/{month}/{year}",
+    }
+    dx_number(suffix: impl Display) {
+        vi: "Số:        -{suffix}",
+        en: "No.        -{suffix}",
+    }
+    dx_subject(day: impl Display, plan: impl Display) {
+        vi: "Kết quả {day} và tiến độ thực hiện Kế hoạch số {plan}",
+        en: "Results of {day} and progress of plan No. {plan}",
+    }
+    dx_subject_no_day(plan: impl Display) {
+        vi: "Tiến độ thực hiện Kế hoạch số {plan}",
+        en: "Progress of plan No. {plan}",
+    }
+    dx_opening(plan: impl Display, issued: impl Display, title: impl Display, at: impl Display) {
+        vi: "Thực hiện Kế hoạch số {plan} ngày {issued} ({title}), kết quả thực hiện tính đến {at} như sau:",
+        en: "Under plan No. {plan} of {issued} ({title}), the results up to {at} are as follows:",
+    }
+    dx_day(round: impl Display, day: impl Display, date: impl Display, host: impl Display) {
+        vi: "Đợt {round}: {day}, ngày {date}; hoạt động điểm cấp quận tại {host}.",
+        en: "Round {round}: {day}, {date}; the district-level activities at {host}.",
+    }
+    dx_legend(list: impl Display) {
+        vi: "Ghi chú: {list}.",
+        en: "Key: {list}.",
+    }
+    dx_land_kpi(kpi: impl Display, value: impl Display, target: impl Display, status: impl Display) {
+        vi: "{kpi}: {value} (chỉ tiêu {target}) — {status}.",
+        en: "{kpi}: {value} (target {target}) — {status}.",
+    }
+    dx_closing(at: impl Display) {
+        vi: "Trên đây là báo cáo kết quả tính đến {at}./.",
+        en: "This is the report of the results up to {at}.",
+    }
+    dx_written(path: impl Display) {
+        vi: "Đã ghi báo cáo Word: {path}",
+        en: "Word report written: {path}",
+    }
+    dx_write_failed(why: impl Display) {
+        vi: "Không ghi được báo cáo Word: {why}",
+        en: "Could not write the Word report: {why}",
     }
     br_day(round: impl Display, day: impl Display, date: impl Display) {
         vi: "Đợt {round}: {day} — ngày {date}",

@@ -361,6 +361,10 @@ words! {
         vi: "không có thư mục người dùng để giữ kho dữ liệu: hãy cho --db ĐƯỜNG_DẪN",
         en: "no home folder to keep the store in: give --db PATH",
     }
+    cli_docx_needs_out {
+        vi: "report --format docx cần --out TỆP.docx: tài liệu Word không in ra màn hình được",
+        en: "report --format docx needs --out FILE.docx: a Word document cannot be printed to the terminal",
+    }
     cli_demo_needs_db {
         vi: "demo cần --db ĐƯỜNG_DẪN, để không bao giờ đổ dữ liệu mẫu vào kho thật",
         en: "demo needs --db PATH, so it never fills your real store",
@@ -1633,6 +1637,150 @@ words! {
         vi: "Chỉ tiêu chưa đạt:",
         en: "KPIs not met:",
     }
+    dx_title {
+        vi: "BÁO CÁO",
+        en: "REPORT",
+    }
+    dx_part_saturday {
+        vi: "KẾT QUẢ NGÀY THỨ BẢY TÌNH NGUYỆN",
+        en: "RESULTS OF THE VOLUNTEER SATURDAY",
+    }
+    dx_part_checklist {
+        vi: "TIẾN ĐỘ THỰC HIỆN KẾ HOẠCH",
+        en: "PROGRESS OF THE PLAN",
+    }
+    dx_part_initiatives {
+        vi: "MÔ HÌNH, GIẢI PHÁP, SÁNG KIẾN CẢI CÁCH HÀNH CHÍNH",
+        en: "ADMINISTRATIVE-REFORM MODELS, SOLUTIONS AND INITIATIVES",
+    }
+    dx_part_agenda {
+        vi: "CÁC HOẠT ĐỘNG CỦA THÁNG HÀNH ĐỘNG",
+        en: "THE ACTION MONTH'S ACTIVITIES",
+    }
+    dx_part_assessment {
+        vi: "ĐÁNH GIÁ CHUNG VÀ PHƯƠNG HƯỚNG THỜI GIAN TỚI",
+        en: "ASSESSMENT AND NEXT STEPS",
+    }
+    dx_col_no {
+        vi: "STT",
+        en: "No.",
+    }
+    dx_tasks {
+        vi: "Nhiệm vụ được phân công",
+        en: "Assigned tasks",
+    }
+    dx_col_task {
+        vi: "Nhiệm vụ",
+        en: "Task",
+    }
+    dx_col_figures {
+        vi: "Kết quả",
+        en: "Results",
+    }
+    dx_late {
+        vi: "Đăng ký, báo cáo trễ hạn",
+        en: "Late registrations and reports",
+    }
+    dx_none_late {
+        vi: "Không có đơn vị nào đăng ký hoặc báo cáo trễ hạn.",
+        en: "No unit registered or reported late.",
+    }
+    dx_col_done_at {
+        vi: "Thời điểm",
+        en: "When",
+    }
+    dx_by_stage {
+        vi: "Theo bước",
+        en: "By stage",
+    }
+    dx_commended {
+        vi: "Đã được khen thưởng",
+        en: "Commended",
+    }
+    dx_replications {
+        vi: "Nhân rộng",
+        en: "Replicated",
+    }
+    dx_col_replicated_by {
+        vi: "Đơn vị nhân rộng",
+        en: "Replicated by",
+    }
+    dx_assessment {
+        vi: "Đánh giá chung",
+        en: "Assessment",
+    }
+    dx_next_steps {
+        vi: "Phương hướng, nhiệm vụ thời gian tới",
+        en: "Next steps",
+    }
+    dx_recipients {
+        vi: "Nơi nhận:",
+        en: "Recipients:",
+    }
+    dx_file_copy {
+        vi: "Lưu VP",
+        en: "Office file copy",
+    }
+    k_menu_briefing {
+        vi: "ghi bản tin giao ban (Markdown) vào thư mục dữ liệu",
+        en: "write the meeting briefing (Markdown) into the data folder",
+    }
+    k_menu_chat {
+        vi: "bản tin nhắn (Zalo, Messenger): chép vào bộ nhớ tạm và lưu tệp",
+        en: "the chat summary (Zalo, Messenger): to the clipboard and a file",
+    }
+    f_chat {
+        vi: "tin nhắn",
+        en: "chat",
+    }
+    k_menu_word {
+        vi: "ghi báo cáo Word (.docx) vào thư mục dữ liệu",
+        en: "write the Word report (.docx) into the data folder",
+    }
+    k_menu_assessment {
+        vi: "gõ đánh giá chung và phương hướng cho báo cáo hôm nay",
+        en: "type the assessment and next steps of today's report",
+    }
+    k_menu_close {
+        vi: "đóng, không ghi gì",
+        en: "close, writing nothing",
+    }
+    f_briefing {
+        vi: "bản tin",
+        en: "briefing",
+    }
+    f_word {
+        vi: "báo cáo Word",
+        en: "Word report",
+    }
+    f_assessment {
+        vi: "đánh giá",
+        en: "assessment",
+    }
+    menu_report_title {
+        vi: "Báo cáo",
+        en: "Reports",
+    }
+    fl_assessment {
+        vi: "Đánh giá chung",
+        en: "Assessment",
+    }
+    fl_next_steps {
+        vi: "Phương hướng",
+        en: "Next steps",
+    }
+    hint_assessment {
+        vi: "Enter: xuống dòng (mỗi dòng một đoạn của báo cáo) · Tab: ô sau · Ctrl-S: lưu",
+        en: "Enter: new line (each line a paragraph of the report) · Tab: next field · Ctrl-S: save",
+    }
+    doc_language {
+        vi: "vi-VN",
+        en: "en-GB",
+    }
+    br_assessment {
+        vi: "Đánh giá và phương hướng",
+        en: "Assessment and next steps",
+    }
     br_title {
         vi: "BẢN TIN GIAO BAN",
         en: "MEETING BRIEFING",
@@ -1770,8 +1918,8 @@ words! {
         en: "copy the chat summary (Zalo, Messenger) to the clipboard and the data folder",
     }
     k_briefing {
-        vi: "ghi bản tin giao ban (Markdown) vào thư mục dữ liệu",
-        en: "write the meeting briefing (Markdown) into the data folder",
+        vi: "báo cáo: bản tin giao ban, báo cáo Word, tin nhắn, đánh giá",
+        en: "reports: the briefing, the Word report, the chat summary, the assessment",
     }
     br_during_campaign {
         vi: "trong suốt phong trào",

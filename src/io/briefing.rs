@@ -22,7 +22,8 @@ use crate::model::kpi::{self, KpiLine};
 use crate::model::overview::{self, Progress};
 use crate::model::saturday;
 use crate::store::{
-    AgendaRow, AgendaStatus, Board, FigureRow, InitiativeRow, Result, Store, VolunteerDayRow,
+    AgendaRow, AgendaStatus, Board, FigureRow, InitiativeRow, ReportNote, Result, Store,
+    VolunteerDayRow,
 };
 use crate::text::one_line;
 
@@ -48,6 +49,8 @@ pub struct Briefing {
     /// The initiatives proposed for commendation (the rest are only counted, on the board).
     pub proposed: Vec<InitiativeRow>,
     pub agenda: Vec<AgendaRow>,
+    /// The officer's assessment and next steps kept for the day of `now` (key `R`, `a`).
+    pub note: ReportNote,
 }
 
 /// Reads what the briefing needs, as the screens compute it (same KPIs, same checklist), on
@@ -84,6 +87,7 @@ pub fn gather_on(
         figures,
         proposed: store.initiatives_at_stage(Stage::Proposed)?,
         agenda: store.agenda()?,
+        note: store.report_note(now.with_timezone(&local_offset()).date_naive(), now)?,
         board,
         now,
     })
@@ -137,6 +141,7 @@ pub fn render(b: &Briefing, s: &Strings, format: Format) -> String {
     initiatives(&mut out, b, s);
     agenda(&mut out, b, s);
     late(&mut out, b, s);
+    assessment(&mut out, b, s);
     let text = out.text.trim_end().to_string() + "\n";
     crate::domain::fold::nfc(&text)
 }
@@ -685,6 +690,26 @@ fn late(out: &mut Doc, b: &Briefing, s: &Strings) {
         &[Align::Left, Align::Left, Align::Left, Align::Left],
         &rows,
     );
+}
+
+/// The officer's own words, when there are any: each typed line a paragraph.
+fn assessment(out: &mut Doc, b: &Briefing, s: &Strings) {
+    if b.note.is_empty() {
+        return;
+    }
+    out.heading(s.br_assessment);
+    for (title, text) in [
+        (s.dx_assessment, &b.note.assessment),
+        (s.dx_next_steps, &b.note.next_steps),
+    ] {
+        if text.trim().is_empty() {
+            continue;
+        }
+        out.subheading(title);
+        for line in text.lines().map(str::trim).filter(|l| !l.is_empty()) {
+            out.para(&one_line(line));
+        }
+    }
 }
 
 #[cfg(test)]

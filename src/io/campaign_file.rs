@@ -18,8 +18,8 @@ use unicode_normalization::UnicodeNormalization;
 use unicode_width::UnicodeWidthStr;
 
 use crate::domain::campaign::{
-    AgendaDef, CampaignDef, CampaignInfo, KpiDef, KpiSource, NamedDef, RequirementDef,
-    RequirementSource, TaskDef, UnitDef, VolunteerDayDef,
+    AgendaDef, CampaignDef, CampaignInfo, DocumentInfo, KpiDef, KpiSource, NamedDef,
+    RequirementDef, RequirementSource, TaskDef, UnitDef, VolunteerDayDef,
 };
 use crate::domain::campaign_problem::{CampaignProblem, ChoiceOf, CodeOf};
 use crate::domain::figures::Metric;
@@ -125,6 +125,8 @@ struct RawFile {
     kpis: Vec<RawKpi>,
     #[serde(default)]
     agenda: Vec<RawAgenda>,
+    /// The Word report's header and signature; optional, as a campaign can do without it.
+    document: Option<RawDocument>,
 }
 
 #[derive(Deserialize)]
@@ -225,6 +227,20 @@ struct RawAgenda {
     date: Option<Moment>,
     status: Option<Text>,
     note: Option<Text>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawDocument {
+    superior_body: Option<Text>,
+    issuing_body: Option<Text>,
+    motto: Option<Text>,
+    number_suffix: Option<Text>,
+    place: Option<Text>,
+    signer_on_behalf: Option<Text>,
+    signer_role: Option<Text>,
+    signer_name: Option<Text>,
+    recipients: Option<Vec<Text>>,
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -534,6 +550,12 @@ fn build(src: &Source, raw: &RawFile) -> Result<CampaignDef> {
     let (kpis, kpi_codes) = kpis(src, &raw.kpis)?;
     let tasks = tasks(src, &unit_codes, &day_codes, &kpi_codes, &raw.tasks)?;
     let agenda = agenda(src, &raw.agenda)?;
+    let document = raw
+        .document
+        .as_ref()
+        .map(|d| document(src, d))
+        .transpose()?
+        .unwrap_or_default();
     Ok(CampaignDef {
         campaign,
         units,
@@ -544,6 +566,7 @@ fn build(src: &Source, raw: &RawFile) -> Result<CampaignDef> {
         agenda,
         fields,
         activities,
+        document,
     })
 }
 
@@ -1009,6 +1032,47 @@ fn agenda(src: &Source, raw: &[RawAgenda]) -> Result<Vec<AgendaDef>> {
         .collect()
 }
 
+/// The report's header and signature. A key left out takes the Youth Union default (the
+/// motto, the "BC" symbol) or stays blank for the office to fill; a recipient is a line of
+/// "Nơi nhận" and may not be blank, since it would print as a lone dash.
+fn document(src: &Source, raw: &RawDocument) -> Result<DocumentInfo> {
+    let defaults = DocumentInfo::default();
+    let text = |v: &Option<Text>, default: &str| {
+        v.as_ref()
+            .map_or_else(|| default.to_string(), |t| clean(t.get_ref()))
+    };
+    let number_suffix = text(&raw.number_suffix, &defaults.number_suffix);
+    if let Some(v) = &raw.number_suffix
+        && (number_suffix.starts_with('-') || number_suffix.chars().any(char::is_whitespace))
+    {
+        return Err(src.error(
+            v.span(),
+            CampaignProblem::NumberSuffix {
+                at: "document.number_suffix".into(),
+                text: number_suffix,
+            },
+        ));
+    }
+    let recipients = raw
+        .recipients
+        .iter()
+        .flatten()
+        .enumerate()
+        .map(|(i, r)| required_text(src, &format!("document.recipients[{i}]"), r))
+        .collect::<Result<Vec<_>>>()?;
+    Ok(DocumentInfo {
+        superior_body: text(&raw.superior_body, ""),
+        issuing_body: text(&raw.issuing_body, ""),
+        motto: text(&raw.motto, &defaults.motto),
+        number_suffix,
+        place: text(&raw.place, ""),
+        signer_on_behalf: text(&raw.signer_on_behalf, ""),
+        signer_role: text(&raw.signer_role, ""),
+        signer_name: text(&raw.signer_name, ""),
+        recipients,
+    })
+}
+
 /// A task's figures, each a known figure code, in the grid's order whatever the file's.
 fn task_figures(src: &Source, at: &str, raw: Option<&[Text]>) -> Result<Vec<Metric>> {
     let mut figures = Vec::new();
@@ -1334,6 +1398,50 @@ mod tests {
         assert_eq!(def.units.len(), 1);
         assert_eq!(def.volunteer_days[0].round, 2);
         assert_eq!(def.agenda, vec![]);
+    }
+
+    #[test]
+    fn shipped_document_header_is_the_plans_signer() {
+        let d = shipped().document;
+        assert_eq!(d.superior_body, "THÀNH ĐOÀN TP. HỒ CHÍ MINH");
+        assert_eq!(d.issuing_body, "BCH ĐOÀN QUẬN TÂN PHÚ");
+        assert_eq!(d.motto, DocumentInfo::YOUTH_UNION);
+        assert_eq!(d.number_suffix, "BC/ĐTN");
+        assert_eq!(d.place, "Tân Phú");
+        assert_eq!(d.signer_on_behalf, "TM. BAN THƯỜNG VỤ QUẬN ĐOÀN");
+        assert_eq!(d.signer_role, "BÍ THƯ");
+        assert_eq!(d.signer_name, "Nguyễn Hải Đăng");
+        assert_eq!(
+            d.recipients.first().map(String::as_str),
+            Some("Thành Đoàn: Ban Công nhân lao động, Văn phòng")
+        );
+        assert_eq!(d.recipients.last().map(String::as_str), Some("Lưu VP"));
+    }
+
+    #[test]
+    fn document_is_optional_and_checked() {
+        let def = parse(&base(), "test.toml").expect("no [document]");
+        assert_eq!(def.document, DocumentInfo::default());
+        let with = |body: &str| format!("{}[document]\n{body}", base());
+        let def = parse(&with("place = \" Sơn Kỳ \"\n"), "test.toml").expect("valid");
+        assert_eq!(def.document.place, "Sơn Kỳ");
+        assert_eq!(
+            def.document.motto, "ĐOÀN TNCS HỒ CHÍ MINH",
+            "the motto defaults"
+        );
+        assert_eq!(def.document.number_suffix, "BC");
+        fails(&with("signer = \"A\"\n"), 9, "unknown field `signer`");
+        fails(
+            &with("number_suffix = \"-BC/ĐTN\"\n"),
+            9,
+            "does not read after",
+        );
+        fails(&with("number_suffix = \"BC / ĐTN\"\n"), 9, "leading dash");
+        fails(
+            &with("recipients = [\"UBND quận\", \" \"]\n"),
+            9,
+            "document.recipients[1]: must not be empty",
+        );
     }
 
     #[test]

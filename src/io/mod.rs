@@ -7,5 +7,7 @@ pub mod campaign_file;
 pub mod chat;
 pub mod export;
 pub mod import;
+pub mod ooxml;
 pub mod paths;
 pub mod photos;
+pub mod report_docx;

@@ -29,10 +29,11 @@ pub enum Table {
     KpiMeasurements,
     AgendaItems,
     Fields,
+    ReportNotes,
 }
 
 impl Table {
-    const ALL: [Table; 14] = [
+    const ALL: [Table; 15] = [
         Table::Units,
         Table::Checks,
         Table::Initiatives,
@@ -47,6 +48,7 @@ impl Table {
         Table::KpiMeasurements,
         Table::AgendaItems,
         Table::Fields,
+        Table::ReportNotes,
     ];
 
     pub fn name(self) -> &'static str {
@@ -65,6 +67,7 @@ impl Table {
             Table::KpiMeasurements => "kpi_measurements",
             Table::AgendaItems => "agenda_items",
             Table::Fields => "fields",
+            Table::ReportNotes => "report_notes",
         }
     }
 
@@ -674,6 +677,7 @@ fn undone_to(summary: &Summary, entries: &[Entry]) -> Option<UndoneTo> {
         C::Registration { .. } => added_or_edited(Table::Registrations),
         C::Report { .. } => added_or_edited(Table::Reports),
         C::Measurement { .. } => added_or_edited(Table::KpiMeasurements),
+        C::Assessment { .. } => added_or_edited(Table::ReportNotes),
         C::Target { .. } => match before(Table::Kpis).flatten()?.get("target") {
             Some(Json::Number(n)) => UndoneTo::Percent(n.as_f64()?),
             _ => UndoneTo::Empty,

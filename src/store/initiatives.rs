@@ -50,6 +50,15 @@ pub struct InitiativeDetail {
     pub replications: Vec<(i64, NaiveDate)>,
 }
 
+/// An initiative as it stood at some moment: the stage it had reached then and the units that
+/// had taken it up by that day (see [`Store::initiatives_as_of`]).
+#[derive(Debug, Clone, PartialEq)]
+pub struct InitiativeAsOf {
+    pub row: InitiativeRow,
+    pub stage: Stage,
+    pub replicated_by: Vec<i64>,
+}
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FieldRow {
     pub id: i64,
@@ -152,6 +161,82 @@ impl Store {
             .query_map([stage.code()], row)?
             .collect::<std::result::Result<Vec<_>, _>>()?;
         raws.into_iter().map(finish).collect()
+    }
+
+    /// The initiatives registered by `now`, each at the last stage it reached by then and with
+    /// the units replicating it since a day up to then, in id order: a report written with
+    /// `--now` says what was known at that moment. An initiative with no stage history (an
+    /// older store's) keeps the stage it has.
+    pub fn initiatives_as_of(&self, now: DateTime<FixedOffset>) -> Result<Vec<InitiativeAsOf>> {
+        let today = now
+            .with_timezone(&crate::domain::time::local_offset())
+            .date_naive();
+        let mut history: std::collections::HashMap<i64, Vec<(DateTime<FixedOffset>, Stage)>> =
+            std::collections::HashMap::new();
+        {
+            let mut stmt = self
+                .conn()
+                .prepare("SELECT initiative_id, stage, changed_at FROM initiative_stages")?;
+            let rows = stmt
+                .query_map([], |r| {
+                    Ok((
+                        r.get::<_, i64>(0)?,
+                        r.get::<_, String>(1)?,
+                        r.get::<_, String>(2)?,
+                    ))
+                })?
+                .collect::<std::result::Result<Vec<_>, _>>()?;
+            for (id, stage, at) in rows {
+                let what = format!("initiative_stages {id}");
+                let stage = Stage::from_code(&stage)
+                    .ok_or_else(|| Invalid::stored(what.clone(), stage.as_str()))?;
+                history
+                    .entry(id)
+                    .or_default()
+                    .push((parse_time(&at, &what)?, stage));
+            }
+        }
+        let mut replicated: std::collections::HashMap<i64, Vec<i64>> =
+            std::collections::HashMap::new();
+        {
+            let mut stmt = self.conn().prepare(
+                "SELECT initiative_id, unit_id, since FROM initiative_replications ORDER BY id",
+            )?;
+            let rows = stmt
+                .query_map([], |r| {
+                    Ok((
+                        r.get::<_, i64>(0)?,
+                        r.get::<_, i64>(1)?,
+                        r.get::<_, String>(2)?,
+                    ))
+                })?
+                .collect::<std::result::Result<Vec<_>, _>>()?;
+            for (id, unit, since) in rows {
+                if parse_date(&since, "initiative_replications.since")? <= today {
+                    replicated.entry(id).or_default().push(unit);
+                }
+            }
+        }
+        let mut out = Vec::new();
+        for row in self.initiatives()? {
+            if row.registered_on > today {
+                continue;
+            }
+            let stage = match history.get(&row.id) {
+                None => row.stage,
+                Some(changes) => changes
+                    .iter()
+                    .filter(|(at, _)| *at <= now)
+                    .max_by_key(|(at, stage)| (*at, stage.index()))
+                    .map_or(Stage::Registered, |(_, stage)| *stage),
+            };
+            out.push(InitiativeAsOf {
+                replicated_by: replicated.remove(&row.id).unwrap_or_default(),
+                stage,
+                row,
+            });
+        }
+        Ok(out)
     }
 
     /// Every initiative, in id order.

@@ -13,6 +13,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0004_task_figures.sql"),
     include_str!("migrations/0005_photo_arrival.sql"),
     include_str!("migrations/0006_youth_bases.sql"),
+    include_str!("migrations/0007_report_document.sql"),
 ];
 
 pub const LATEST: i64 = MIGRATIONS.len() as i64;

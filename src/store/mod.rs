@@ -8,6 +8,7 @@ mod agenda;
 mod audit;
 pub mod backup;
 pub mod demo;
+mod document;
 mod figures;
 mod import;
 mod initiatives;
@@ -33,10 +34,11 @@ use crate::domain::campaign::CampaignDef;
 
 pub use agenda::{AgendaItem, AgendaRow, AgendaStatus, NewDay};
 pub use audit::{Change, Redo, Redone, Table, Undone};
+pub use document::ReportNote;
 pub use figures::{FigureEdit, FigureRow, FigureSaved};
 pub use import::{ExistingInitiative, ImportOp};
 
-pub use initiatives::{FieldRow, InitiativeDetail, InitiativeRow, StageEntry};
+pub use initiatives::{FieldRow, InitiativeAsOf, InitiativeDetail, InitiativeRow, StageEntry};
 pub use kpis::{KpiRow, MeasurementRow, NewMeasurement};
 pub use queries::{Board, CampaignRow, LAND_KPI, RequirementRow, TaskRow, VolunteerDayRow};
 pub use registrations::{Activity, NewRegistration, RegistrationRow};
@@ -745,6 +747,7 @@ mod tests {
             agenda: Vec::new(),
             fields: Vec::new(),
             activities: Vec::new(),
+            document: Default::default(),
         }
     }
 

@@ -214,6 +214,29 @@ fn insert(
             ],
         )?;
     }
+    let d = &def.document;
+    let recipients = serde_json::to_string(&d.recipients).map_err(|e| {
+        StoreError::Invalid(Invalid::Encode {
+            place: "document_header.recipients",
+            detail: e.to_string(),
+        })
+    })?;
+    tx.execute(
+        "INSERT INTO document_header (id, superior_body, issuing_body, motto, number_suffix,
+            place, signer_on_behalf, signer_role, signer_name, recipients)
+         VALUES (1, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+        params![
+            d.superior_body,
+            d.issuing_body,
+            d.motto,
+            d.number_suffix,
+            d.place,
+            d.signer_on_behalf,
+            d.signer_role,
+            d.signer_name,
+            recipients
+        ],
+    )?;
     for (table, list) in [("fields", &def.fields), ("activities", &def.activities)] {
         for (i, n) in list.iter().enumerate() {
             // The table name is one of the two literals above.

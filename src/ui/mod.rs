@@ -74,6 +74,9 @@ pub fn render(frame: &mut Frame<'_>, app: &App) {
     if let Some(f) = &app.form {
         form::render(frame, f, app, theme, body);
     }
+    if app.report_menu {
+        render_report_menu(frame, app, theme, body);
+    }
     if let Some(c) = &app.confirm {
         form::render_confirm(frame, c, app, theme, body);
     }
@@ -233,6 +236,42 @@ fn render_footer(frame: &mut Frame<'_>, app: &App, theme: Theme, area: Rect) {
     }
     spans.extend(tail);
     frame.render_widget(Paragraph::new(Line::from(spans)), hints_area);
+}
+
+/// The report choice `R` opened: one line per choice, its keys and what it writes, read from
+/// the keymap so the box says what the keys do.
+fn render_report_menu(frame: &mut Frame<'_>, app: &App, theme: Theme, area: Rect) {
+    use ratatui::widgets::{Block, Borders};
+    let s = app.strings();
+    let lines: Vec<(String, &str)> = keymap::active_keys(&[keymap::Context::ReportMenu])
+        .into_iter()
+        .filter(|(b, _)| b.footer.is_some() && b.command() != Some(Command::ToggleHelp))
+        .map(|(b, keys)| (keymap::keys_label(&keys), (b.help)(s)))
+        .collect();
+    let key_w = lines.iter().map(|(k, _)| k.width()).max().unwrap_or(0);
+    let text_w = lines.iter().map(|(_, t)| t.width()).max().unwrap_or(0);
+    let width = (key_w + text_w + 6) as u16;
+    let r = overlay_area(frame, area, width, lines.len() as u16 + 2);
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .border_style(theme.key())
+        .title(Span::styled(
+            format!(" {} ", s.menu_report_title),
+            theme.title(),
+        ));
+    let body: Vec<Line<'_>> = lines
+        .into_iter()
+        .map(|(keys, text)| {
+            Line::from(vec![
+                Span::styled(format!(" {keys:<key_w$} "), theme.key()),
+                Span::raw(format!(" {text}")),
+            ])
+        })
+        .collect();
+    frame.render_widget(
+        Paragraph::new(body).block(block).wrap(Wrap { trim: true }),
+        r,
+    );
 }
 
 /// A centred rectangle of at most `width`×`height` inside `area`, cleared for an overlay.

@@ -104,6 +104,7 @@ pub fn back_to_schema_1(path: &std::path::Path, text: &str) {
     )
     .expect("old schema");
     to_owners_of_schema_5(&conn);
+    to_schema_6(&conn);
 }
 
 /// Turns the store at `path` into one as schema 5 left it: every unit owing every item of the
@@ -111,8 +112,22 @@ pub fn back_to_schema_1(path: &std::path::Path, text: &str) {
 pub fn back_to_schema_5(path: &std::path::Path) {
     let conn = rusqlite::Connection::open(path).expect("raw open");
     to_owners_of_schema_5(&conn);
+    to_schema_6(&conn);
     conn.execute_batch("PRAGMA user_version = 5;")
         .expect("old version");
+}
+
+/// Turns the store at `path` into one as schema 6 left it: no report header, no assessments.
+pub fn back_to_schema_6(path: &std::path::Path) {
+    let conn = rusqlite::Connection::open(path).expect("raw open");
+    to_schema_6(&conn);
+    conn.execute_batch("PRAGMA user_version = 6;")
+        .expect("old version");
+}
+
+fn to_schema_6(conn: &rusqlite::Connection) {
+    conn.execute_batch("DROP TABLE document_header; DROP TABLE report_notes;")
+        .expect("schema 6");
 }
 
 fn to_owners_of_schema_5(conn: &rusqlite::Connection) {
@@ -166,6 +181,7 @@ pub fn back_to_shared_photos(path: &std::path::Path) -> Vec<String> {
     )
     .expect("old schema");
     to_owners_of_schema_5(&conn);
+    to_schema_6(&conn);
     old
 }
 
