@@ -369,3 +369,30 @@ fn each_section_says_its_own_thing_once() {
         "the late registration's time: {text}"
     );
 }
+
+/// Late in the campaign the briefing names the commended and the replicated initiatives, as
+/// they stood at its moment, not only those proposed.
+#[test]
+fn commended_and_replicated_initiatives_are_named() {
+    let t = TempStore::new();
+    let store = demo_store(&t);
+    let board = store.load_board().expect("board");
+    let now = clock("2022-12-01T09:00").now();
+    let b = briefing::gather(&store, board, now).expect("gather");
+    let text = briefing::render(&b, strings(Lang::En), Format::Text);
+    let part = |from: &str, to: &str| -> String {
+        let a = text.find(from).unwrap_or_else(|| panic!("{from}:\n{text}"));
+        let rest = &text[a + from.len()..];
+        rest[..rest.find(to).unwrap_or(rest.len())].to_string()
+    };
+    let commended = part("Commended:", "Replicated:");
+    assert!(!commended.contains("None"), "{commended}");
+    let replicated = part("Replicated:", "Action Month");
+    assert!(replicated.contains("Replicated by: "), "{replicated}");
+    let at_stage = b
+        .initiatives
+        .iter()
+        .filter(|i| i.stage == xungkich::domain::initiative::Stage::Commended)
+        .count();
+    assert!(at_stage > 0);
+}

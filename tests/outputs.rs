@@ -152,9 +152,9 @@ fn report_out_never_writes_through_a_link() {
 fn a_report_that_fails_midway_leaves_the_old_file_and_no_temporary() {
     let dir = TempDir::new().expect("dir");
     let db = dir.path().join("data").join("x.db");
-    // Ten times the units: a briefing of about 80 KB, over the 32 KB limit below (which
+    // Thirty times the units: a briefing well over the 32 KB limit below (which
     // leaves room for SQLite's 32 KB -shm file).
-    ok(&run(&db, &["demo", "--scale", "10"]));
+    ok(&run(&db, &["demo", "--scale", "30"]));
     let out = dir.path().join("briefing.md");
     std::fs::write(&out, "yesterday's briefing").expect("old");
     let failed = run_after(

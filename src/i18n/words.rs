@@ -1889,6 +1889,26 @@ words! {
         vi: "Số liệu",
         en: "Figures",
     }
+    br_commended {
+        vi: "Đã khen thưởng",
+        en: "Commended",
+    }
+    br_replicated {
+        vi: "Được nhân rộng",
+        en: "Replicated",
+    }
+    br_col_for {
+        vi: "Khen cho",
+        en: "For",
+    }
+    br_collective {
+        vi: "tập thể",
+        en: "the collective",
+    }
+    br_col_replicated_by {
+        vi: "Đơn vị nhân rộng",
+        en: "Replicated by",
+    }
     br_proposed {
         vi: "Đề nghị khen thưởng",
         en: "Proposed for commendation",

@@ -22,7 +22,7 @@ use crate::model::kpi::{self, KpiLine};
 use crate::model::overview::{self, Progress};
 use crate::model::saturday;
 use crate::store::{
-    AgendaRow, AgendaStatus, Board, FigureRow, InitiativeRow, ReportNote, Result, Store,
+    AgendaRow, AgendaStatus, Board, FigureRow, InitiativeAsOf, ReportNote, Result, Store,
     VolunteerDayRow,
 };
 use crate::text::one_line;
@@ -46,8 +46,9 @@ pub struct Briefing {
     /// The Saturday reported on, and its figures saved by `now`.
     pub day: Option<VolunteerDayRow>,
     pub figures: Vec<FigureRow>,
-    /// The initiatives proposed for commendation (the rest are only counted, on the board).
-    pub proposed: Vec<InitiativeRow>,
+    /// The initiatives registered by `now`, each at the stage it had then and with the units
+    /// replicating it by then (as the Word report counts them).
+    pub initiatives: Vec<InitiativeAsOf>,
     pub agenda: Vec<AgendaRow>,
     /// The officer's assessment and next steps kept for the day of `now` (key `R`, `a`).
     pub note: ReportNote,
@@ -85,7 +86,7 @@ pub fn gather_on(
         progress,
         day,
         figures,
-        proposed: store.initiatives_at_stage(Stage::Proposed)?,
+        initiatives: store.initiatives_as_of(now)?,
         agenda: store.agenda()?,
         note: store.report_note(now.with_timezone(&local_offset()).date_naive(), now)?,
         board,
@@ -591,38 +592,87 @@ fn tasks(out: &mut Doc, b: &Briefing, s: &Strings) {
 
 fn initiatives(out: &mut Doc, b: &Briefing, s: &Strings) {
     out.heading(s.br_initiatives);
-    let by_stage = &b.board.initiative_stages;
-    let mut rows: Vec<Vec<String>> = by_stage
+    // Counted as they stood at `now`, like the lists below: a replay under --now says what
+    // was known then.
+    let mut rows: Vec<Vec<String>> = Stage::ALL
         .iter()
-        .map(|(st, n)| vec![s.stage(*st).to_string(), n.to_string()])
+        .filter_map(|st| {
+            let n = b.initiatives.iter().filter(|i| i.stage == *st).count();
+            (n > 0).then(|| vec![s.stage(*st).to_string(), n.to_string()])
+        })
         .collect();
-    let total: usize = by_stage.iter().map(|(_, n)| n).sum();
-    rows.push(vec![s.br_col_total.to_string(), total.to_string()]);
+    rows.push(vec![
+        s.br_col_total.to_string(),
+        b.initiatives.len().to_string(),
+    ]);
     out.table(
         &[s.br_col_stage, s.br_col_count],
         &[Align::Left, Align::Right],
         &rows,
     );
-    out.subheading(s.br_proposed);
-    let proposed: Vec<Vec<String>> = b
-        .proposed
+    for (stage, heading) in [
+        (Stage::Proposed, s.br_proposed),
+        (Stage::Commended, s.br_commended),
+    ] {
+        out.subheading(heading);
+        let list: Vec<Vec<String>> = b
+            .initiatives
+            .iter()
+            .filter(|i| i.stage == stage)
+            .map(|i| {
+                let level = i
+                    .row
+                    .commendation_level
+                    .map_or_else(|| "—".to_string(), |l| s.level(l).to_string());
+                let whom = i
+                    .row
+                    .commendation_for
+                    .as_deref()
+                    .filter(|w| !w.trim().is_empty())
+                    .map_or_else(|| s.br_collective.to_string(), one_line);
+                vec![
+                    one_line(&i.row.title),
+                    one_line(b.board.unit_name(i.row.unit_id)),
+                    level,
+                    whom,
+                ]
+            })
+            .collect();
+        if list.is_empty() {
+            out.para(s.br_none);
+        } else {
+            out.table(
+                &[s.br_col_title, s.col_unit, s.br_col_level, s.br_col_for],
+                &[Align::Left, Align::Left, Align::Left, Align::Left],
+                &list,
+            );
+        }
+    }
+    out.subheading(s.br_replicated);
+    let replicated: Vec<Vec<String>> = b
+        .initiatives
         .iter()
+        .filter(|i| !i.replicated_by.is_empty())
         .map(|i| {
+            let units: Vec<usize> = i
+                .replicated_by
+                .iter()
+                .filter_map(|id| b.board.units.iter().position(|u| u.id == *id))
+                .collect();
             vec![
-                one_line(&i.title),
-                one_line(b.board.unit_name(i.unit_id)),
-                i.commendation_level
-                    .map_or_else(|| "—".to_string(), |l| s.level(l).to_string()),
+                one_line(&i.row.title),
+                one_line(b.board.unit_name(i.row.unit_id)),
+                format!("{} — {}", units.len(), unit_names(b, s, &units)),
             ]
         })
         .collect();
-    if proposed.is_empty() {
+    if replicated.is_empty() {
         return out.para(s.br_none);
     }
-    out.table(
-        &[s.br_col_title, s.col_unit, s.br_col_level],
+    out.entries(
+        &[s.br_col_title, s.col_unit, s.br_col_replicated_by],
         &[Align::Left, Align::Left, Align::Left],
-        &proposed,
+        &replicated,
     );
 }
 
