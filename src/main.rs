@@ -351,15 +351,19 @@ fn run(cli: Cli) -> Result<(), Failure> {
             let store = open_store(&db, seed(), now, read_only)?;
             let board = store.load_board()?;
             let s = strings(cli.lang);
-            let tables = export::gather(&store, &board, now, s)?;
-            let written =
-                export::write(&tables, s.ex_summary, format, &out, force).map_err(|e| {
-                    if e.is_refusal() {
-                        Failure::Refused(e.message(s))
-                    } else {
-                        Failure::Failed(e.message(s))
-                    }
-                })?;
+            let src = export::Source {
+                store: &store,
+                board: &board,
+                now,
+                s,
+            };
+            let written = export::write(src, format, &out, force).map_err(|e| {
+                if e.is_refusal() {
+                    Failure::Refused(e.message(s))
+                } else {
+                    Failure::Failed(e.message(s))
+                }
+            })?;
             for path in written {
                 out!("{}", path.display());
             }

@@ -391,8 +391,6 @@ fn commended_and_replicated_initiatives_are_named() {
     assert!(replicated.contains("Replicated by: "), "{replicated}");
     let at_stage = b
         .initiatives
-        .iter()
-        .filter(|i| i.stage == xungkich::domain::initiative::Stage::Commended)
-        .count();
+        .count(xungkich::domain::initiative::Stage::Commended);
     assert!(at_stage > 0);
 }

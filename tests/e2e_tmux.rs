@@ -2117,7 +2117,10 @@ fn a_full_saturday_agrees_on_every_screen_the_briefing_and_the_export() {
         .as_array()
         .expect("checklist")
         .iter()
-        .filter(|r| r["Mã yêu cầu"] == "quick-report" && r["Trạng thái"] != "xong")
+        .filter(|r| {
+            r["Yêu cầu"] == "Gửi báo cáo nhanh kết quả thực hiện, kèm hình ảnh"
+                && r["Trạng thái"] != "xong"
+        })
         .filter(|r| r["Hoàn thành lúc"].is_string())
         .count();
     assert_eq!(late_reports, 2, "Sơn Kỳ and Hiệp Tân are done late");

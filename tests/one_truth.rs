@@ -855,7 +855,7 @@ fn agree_at(t: &TempStore, store: &mut Store, now_text: &str, lang: Lang) {
         let ri = board
             .requirements
             .iter()
-            .position(|r| r.code == json_text(row[2]))
+            .position(|r| r.title == json_text(row[2]))
             .expect("requirement");
         let done_at = (!row[4].is_null()).then(|| json_time(row[4]));
         export_state.insert((ui, ri), (json_text(row[3]).to_string(), done_at));

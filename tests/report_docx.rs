@@ -232,9 +232,24 @@ fn records_after_the_moment_do_not_count() {
     assert!(
         later
             .initiatives
+            .notable
             .iter()
             .all(|i| i.row.registered_on <= NaiveDate::from_ymd_opt(2022, 5, 7).expect("date")),
     );
+    // The counts read from the indexes agree with the initiatives read whole, stage by stage.
+    let whole = store.initiatives_as_of(stamp(NOW)).expect("as of");
+    assert_eq!(later.initiatives.total(), whole.len());
+    for st in xungkich::domain::initiative::Stage::ALL {
+        let n = whole.iter().filter(|i| i.stage == st).count();
+        assert_eq!(later.initiatives.count(st), n, "{st:?}");
+    }
+    let notable: Vec<i64> = whole
+        .iter()
+        .filter(|i| i.stage.needs_proposal() || !i.replicated_by.is_empty())
+        .map(|i| i.row.id)
+        .collect();
+    let listed: Vec<i64> = later.initiatives.notable.iter().map(|i| i.row.id).collect();
+    assert_eq!(listed, notable);
     let text = words(&report_docx::document(&early, s));
     assert!(!text.contains(ASSESSMENT), "{text}");
 }

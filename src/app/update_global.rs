@@ -107,11 +107,13 @@ pub(super) fn write_export(app: &mut App, store: &Store) {
     use crate::io::export;
     let s = app.strings();
     let folder = store.folder();
-    let written = export::gather(store, &app.board, app.now, s)
-        .map_err(|e| s.store_error(&e))
-        .and_then(|tables| {
-            export::write_new(&tables, s.ex_summary, &folder, app.now).map_err(|e| e.message(s))
-        });
+    let src = export::Source {
+        store,
+        board: &app.board,
+        now: app.now,
+        s,
+    };
+    let written = export::write_new(src, &folder).map_err(|e| e.message(s));
     match written {
         Ok(path) => set_status(app, StatusKind::Saved, s.ex_written(path.display())),
         Err(e) => set_status(app, StatusKind::Error, s.ex_write_failed(&e)),

@@ -174,8 +174,8 @@ const INITIATIVES: &[ColumnSpec] = &[
     ),
     spec(
         Col::NotImported,
-        &["Số", "STT", "Nhân rộng"],
-        &["No.", "Replicated"],
+        &["Số", "STT", "Nhân rộng", "Đơn vị nhân rộng"],
+        &["No.", "Replicated", "Replicating units"],
     ),
 ];
 

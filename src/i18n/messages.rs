@@ -813,6 +813,18 @@ messages! {
         vi: "Đã xuất bảng tính: {path}",
         en: "Spreadsheet exported: {path}",
     }
+    ex_replicating(unit: impl Display, since: impl Display) {
+        vi: "{unit} (từ {since})",
+        en: "{unit} (since {since})",
+    }
+    ex_grid_sheet(date: impl Display) {
+        vi: "Thứ Bảy {date}",
+        en: "Saturday {date}",
+    }
+    ex_as_of(at: impl Display) {
+        vi: "Số liệu đến {at}",
+        en: "Figures as of {at}",
+    }
     ex_write_failed(why: impl Display) {
         vi: "Không xuất được bảng tính: {why}",
         en: "Could not export the spreadsheet: {why}",

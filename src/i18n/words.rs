@@ -1966,16 +1966,16 @@ words! {
         en: "Checklist",
     }
     ex_h_checklist {
-        vi: "Mã đơn vị|Tên đơn vị|Mã yêu cầu|Trạng thái|Hoàn thành lúc",
-        en: "Unit code|Unit name|Requirement code|State|Done at",
+        vi: "Mã đơn vị|Tên đơn vị|Yêu cầu|Trạng thái|Hoàn thành lúc",
+        en: "Unit code|Unit name|Requirement|State|Done at",
     }
     ex_t_initiatives {
         vi: "Sáng kiến",
         en: "Initiatives",
     }
     ex_h_initiatives {
-        vi: "Số|Mã đơn vị|Tên đơn vị|Loại|Tên sáng kiến|Lĩnh vực|Ngày đăng ký|Giai đoạn|Điểm|Cấp khen|Khen về|Nhân rộng|Tóm tắt",
-        en: "No.|Unit code|Unit name|Kind|Title|Field|Registered on|Stage|Score|Commendation|Commended for|Replicated|Summary",
+        vi: "Số|Mã đơn vị|Tên đơn vị|Loại|Tên sáng kiến|Lĩnh vực|Ngày đăng ký|Giai đoạn|Điểm|Cấp khen|Khen về|Tóm tắt|Hiệu quả dự kiến|Nhận xét|Nhân rộng|Đơn vị nhân rộng",
+        en: "No.|Unit code|Unit name|Kind|Title|Field|Registered on|Stage|Score|Commendation|Commended for|Summary|Expected effect|Evaluation notes|Replicated|Replicating units",
     }
     ex_t_registrations {
         vi: "Đăng ký thứ Bảy",
@@ -2014,8 +2014,8 @@ words! {
         en: "KPI measurements",
     }
     ex_h_measurements {
-        vi: "Mã KPI|Từ ngày|Đến ngày|Tử số|Mẫu số|Mã đơn vị|Ghi chú",
-        en: "KPI code|From|To|Numerator|Denominator|Unit code|Note",
+        vi: "Chỉ số|Từ ngày|Đến ngày|Tử số|Mẫu số|Đơn vị|Ghi chú",
+        en: "KPI|From|To|Numerator|Denominator|Unit|Note",
     }
     ex_t_agenda {
         vi: "Tháng hành động",
@@ -2028,6 +2028,70 @@ words! {
     ex_summary {
         vi: "Tổng hợp",
         en: "Summary",
+    }
+    ex_yes {
+        vi: "có",
+        en: "yes",
+    }
+    ex_no {
+        vi: "không",
+        en: "no",
+    }
+    ex_sum_organiser {
+        vi: "Đơn vị tổ chức",
+        en: "Organiser",
+    }
+    ex_sum_period {
+        vi: "Thời gian",
+        en: "Period",
+    }
+    ex_sum_as_of {
+        vi: "Số liệu đến",
+        en: "Figures as of",
+    }
+    ex_sum_units {
+        vi: "Số đơn vị",
+        en: "Units",
+    }
+    ex_sum_code {
+        vi: "Mã kế hoạch",
+        en: "Plan code",
+    }
+    ex_sum_checklist {
+        vi: "Tiến độ các yêu cầu của kế hoạch",
+        en: "Progress on the plan's requirements",
+    }
+    ex_h_sum_checklist {
+        vi: "Yêu cầu|Hạn|Nguồn|Số đơn vị phải làm|Đã xong|Còn thiếu|Quá hạn|Tỷ lệ xong",
+        en: "Requirement|Deadline|Source|Units that owe it|Done|Missing|Overdue|Share done",
+    }
+    ex_h_sum_kpis {
+        vi: "Chỉ số|Giá trị|Mục tiêu|Trạng thái",
+        en: "KPI|Value|Target|Status",
+    }
+    ex_sum_registered {
+        vi: "Đơn vị đã đăng ký",
+        en: "Units registered",
+    }
+    ex_sum_reported {
+        vi: "Đơn vị đã gửi báo cáo nhanh",
+        en: "Units that sent the quick report",
+    }
+    ex_h_grid_code {
+        vi: "Mã đơn vị",
+        en: "Unit code",
+    }
+    ex_h_grid_name {
+        vi: "Tên đơn vị",
+        en: "Unit name",
+    }
+    ex_grid_total {
+        vi: "Tổng cộng",
+        en: "Total",
+    }
+    ex_grid_land_share {
+        vi: "Tỷ lệ hồ sơ đất đai đã giải quyết",
+        en: "Share of land files resolved",
     }
     k_export {
         vi: "xuất mọi bảng ra Excel (XLSX) vào thư mục dữ liệu",

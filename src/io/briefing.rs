@@ -22,7 +22,7 @@ use crate::model::kpi::{self, KpiLine};
 use crate::model::overview::{self, Progress};
 use crate::model::saturday;
 use crate::store::{
-    AgendaRow, AgendaStatus, Board, FigureRow, InitiativeAsOf, ReportNote, Result, Store,
+    AgendaRow, AgendaStatus, Board, FigureRow, InitiativesAt, ReportNote, Result, Store,
     VolunteerDayRow,
 };
 use crate::text::one_line;
@@ -48,7 +48,7 @@ pub struct Briefing {
     pub figures: Vec<FigureRow>,
     /// The initiatives registered by `now`, each at the stage it had then and with the units
     /// replicating it by then (as the Word report counts them).
-    pub initiatives: Vec<InitiativeAsOf>,
+    pub initiatives: InitiativesAt,
     pub agenda: Vec<AgendaRow>,
     /// The officer's assessment and next steps kept for the day of `now` (key `R`, `a`).
     pub note: ReportNote,
@@ -86,7 +86,7 @@ pub fn gather_on(
         progress,
         day,
         figures,
-        initiatives: store.initiatives_as_of(now)?,
+        initiatives: store.initiatives_at(now)?,
         agenda: store.agenda()?,
         note: store.report_note(now.with_timezone(&local_offset()).date_naive(), now)?,
         board,
@@ -597,13 +597,13 @@ fn initiatives(out: &mut Doc, b: &Briefing, s: &Strings) {
     let mut rows: Vec<Vec<String>> = Stage::ALL
         .iter()
         .filter_map(|st| {
-            let n = b.initiatives.iter().filter(|i| i.stage == *st).count();
+            let n = b.initiatives.count(*st);
             (n > 0).then(|| vec![s.stage(*st).to_string(), n.to_string()])
         })
         .collect();
     rows.push(vec![
         s.br_col_total.to_string(),
-        b.initiatives.len().to_string(),
+        b.initiatives.total().to_string(),
     ]);
     out.table(
         &[s.br_col_stage, s.br_col_count],
@@ -617,6 +617,7 @@ fn initiatives(out: &mut Doc, b: &Briefing, s: &Strings) {
         out.subheading(heading);
         let list: Vec<Vec<String>> = b
             .initiatives
+            .notable
             .iter()
             .filter(|i| i.stage == stage)
             .map(|i| {
@@ -651,6 +652,7 @@ fn initiatives(out: &mut Doc, b: &Briefing, s: &Strings) {
     out.subheading(s.br_replicated);
     let replicated: Vec<Vec<String>> = b
         .initiatives
+        .notable
         .iter()
         .filter(|i| !i.replicated_by.is_empty())
         .map(|i| {

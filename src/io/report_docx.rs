@@ -24,7 +24,7 @@ use crate::domain::time::{format_date, format_local, local_offset};
 use crate::i18n::Strings;
 use crate::model::checklist::state_of;
 use crate::model::tasks;
-use crate::store::{Board, InitiativeAsOf, LAND_KPI, ReportNote, Result, Store};
+use crate::store::{Board, InitiativesAt, LAND_KPI, ReportNote, Result, Store};
 use crate::text::one_line;
 
 /// Everything the report says, read at one moment.
@@ -35,7 +35,7 @@ pub struct Report {
     /// The officer's assessment and next steps for the report's date.
     pub note: ReportNote,
     /// The initiatives registered by the report's moment, as they stood then.
-    pub initiatives: Vec<InitiativeAsOf>,
+    pub initiatives: InitiativesAt,
 }
 
 impl Report {
@@ -63,7 +63,7 @@ pub fn gather(
     Ok(Report {
         header: store.document_header()?,
         note: store.report_note(report_date(now), now)?,
-        initiatives: store.initiatives_as_of(now)?,
+        initiatives: store.initiatives_at(now)?,
         briefing,
     })
 }
@@ -682,13 +682,13 @@ fn initiatives(out: &mut Out<'_>, r: &Report) {
     let mut rows: Vec<Vec<String>> = Stage::ALL
         .iter()
         .map(|st| {
-            let n = r.initiatives.iter().filter(|i| i.stage == *st).count();
+            let n = r.initiatives.count(*st);
             vec![s.stage(*st).to_string(), n.to_string()]
         })
         .collect();
     rows.push(vec![
         s.br_col_total.to_string(),
-        r.initiatives.len().to_string(),
+        r.initiatives.total().to_string(),
     ]);
     out.table(
         &[s.br_col_stage, s.br_col_count],
@@ -698,6 +698,7 @@ fn initiatives(out: &mut Out<'_>, r: &Report) {
     );
     let listed = |stage: Stage| -> Vec<Vec<String>> {
         r.initiatives
+            .notable
             .iter()
             .filter(|i| i.stage == stage)
             .enumerate()
@@ -733,6 +734,7 @@ fn initiatives(out: &mut Out<'_>, r: &Report) {
     out.sub(s.dx_replications);
     let rows: Vec<Vec<String>> = r
         .initiatives
+        .notable
         .iter()
         .filter(|i| !i.replicated_by.is_empty())
         .enumerate()

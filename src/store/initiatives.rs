@@ -6,7 +6,7 @@ use rusqlite::types::Value;
 use rusqlite::{OptionalExtension, Row};
 
 use super::queries::{parse_date, parse_time, stamp};
-use super::{Change, Invalid, Result, Store, Table};
+use super::{Change, Invalid, Result, Store, StoreError, Table};
 use crate::domain::change::ChangeSummary;
 use crate::domain::fold::nfc;
 use crate::domain::initiative::{
@@ -57,6 +57,53 @@ pub struct InitiativeAsOf {
     pub row: InitiativeRow,
     pub stage: Stage,
     pub replicated_by: Vec<i64>,
+}
+
+/// The stage initiative `id` had reached by the moment `history` was read for: its last
+/// change up to then, Registered before its first, and the stored stage for an initiative
+/// with no history (an older store's).
+fn stage_at(history: &StageHistory, id: i64, stored: Stage) -> Stage {
+    match history.get(&id) {
+        None => stored,
+        Some(None) => Stage::Registered,
+        Some(Some((_, stage))) => *stage,
+    }
+}
+
+/// The initiatives as they stood at some moment, as the briefing and the Word report need
+/// them (see [`Store::initiatives_at`]).
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct InitiativesAt {
+    /// How many registered by then stood at each stage, in [`Stage::ALL`] order.
+    pub at_stage: [usize; Stage::ALL.len()],
+    /// Those proposed for commendation, commended or replicated by then, in id order.
+    pub notable: Vec<InitiativeAsOf>,
+}
+
+impl InitiativesAt {
+    pub fn count(&self, stage: Stage) -> usize {
+        self.at_stage[stage.index()]
+    }
+
+    pub fn total(&self) -> usize {
+        self.at_stage.iter().sum()
+    }
+}
+
+/// By initiative id, its last stage change up to some moment (None: none by then).
+type StageHistory = std::collections::HashMap<i64, Option<(DateTime<FixedOffset>, Stage)>>;
+
+/// An initiative with every column the store holds, as it stood at some moment (what the
+/// export writes; see [`Store::each_initiative_as_of`]).
+#[derive(Debug, Clone, PartialEq)]
+pub struct InitiativeRecord {
+    pub row: InitiativeRow,
+    /// The stage it had reached by then.
+    pub stage: Stage,
+    pub expected_effect: String,
+    pub evaluation_notes: String,
+    /// The units replicating it since a day up to then, with that day.
+    pub replications: Vec<(i64, NaiveDate)>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -168,75 +215,188 @@ impl Store {
     /// `--now` says what was known at that moment. An initiative with no stage history (an
     /// older store's) keeps the stage it has.
     pub fn initiatives_as_of(&self, now: DateTime<FixedOffset>) -> Result<Vec<InitiativeAsOf>> {
+        let mut out = Vec::new();
+        self.each_initiative_as_of(now, |r| {
+            out.push(InitiativeAsOf {
+                row: r.row,
+                stage: r.stage,
+                replicated_by: r.replications.into_iter().map(|(unit, _)| unit).collect(),
+            });
+            Ok::<(), StoreError>(())
+        })?;
+        Ok(out)
+    }
+
+    /// As [`Store::initiatives_as_of`], one initiative at a time and with every column the
+    /// store holds, handed to `f` as it is read: the export writes 100,000 of them without
+    /// holding them. Stops at the first error `f` returns.
+    pub fn each_initiative_as_of<E: From<StoreError>>(
+        &self,
+        now: DateTime<FixedOffset>,
+        mut f: impl FnMut(InitiativeRecord) -> std::result::Result<(), E>,
+    ) -> std::result::Result<(), E> {
         let today = now
             .with_timezone(&crate::domain::time::local_offset())
             .date_naive();
-        let mut history: std::collections::HashMap<i64, Vec<(DateTime<FixedOffset>, Stage)>> =
-            std::collections::HashMap::new();
-        {
-            let mut stmt = self
-                .conn()
-                .prepare("SELECT initiative_id, stage, changed_at FROM initiative_stages")?;
-            let rows = stmt
-                .query_map([], |r| {
-                    Ok((
-                        r.get::<_, i64>(0)?,
-                        r.get::<_, String>(1)?,
-                        r.get::<_, String>(2)?,
-                    ))
-                })?
-                .collect::<std::result::Result<Vec<_>, _>>()?;
-            for (id, stage, at) in rows {
-                let what = format!("initiative_stages {id}");
-                let stage = Stage::from_code(&stage)
-                    .ok_or_else(|| Invalid::stored(what.clone(), stage.as_str()))?;
-                history
-                    .entry(id)
-                    .or_default()
-                    .push((parse_time(&at, &what)?, stage));
-            }
-        }
-        let mut replicated: std::collections::HashMap<i64, Vec<i64>> =
-            std::collections::HashMap::new();
-        {
-            let mut stmt = self.conn().prepare(
-                "SELECT initiative_id, unit_id, since FROM initiative_replications ORDER BY id",
-            )?;
-            let rows = stmt
-                .query_map([], |r| {
-                    Ok((
-                        r.get::<_, i64>(0)?,
-                        r.get::<_, i64>(1)?,
-                        r.get::<_, String>(2)?,
-                    ))
-                })?
-                .collect::<std::result::Result<Vec<_>, _>>()?;
-            for (id, unit, since) in rows {
-                if parse_date(&since, "initiative_replications.since")? <= today {
-                    replicated.entry(id).or_default().push(unit);
-                }
-            }
-        }
-        let mut out = Vec::new();
-        for row in self.initiatives()? {
+        let known = self.registered_by(today).map_err(E::from)?;
+        let history = self.stage_history(now, today, &known).map_err(E::from)?;
+        let mut replicated = self.replications_by(today).map_err(E::from)?;
+        let mut stmt = self
+            .conn()
+            .prepare(&format!(
+                "SELECT {COLUMNS}, expected_effect, evaluation_notes FROM initiatives ORDER BY id"
+            ))
+            .map_err(|e| E::from(StoreError::from(e)))?;
+        let rows = stmt
+            .query_map([], |r| {
+                Ok((row(r)?, r.get::<_, String>(12)?, r.get::<_, String>(13)?))
+            })
+            .map_err(|e| E::from(StoreError::from(e)))?;
+        for raw in rows {
+            let (raw, expected_effect, evaluation_notes) =
+                raw.map_err(|e| E::from(StoreError::from(e)))?;
+            let row = finish(raw).map_err(E::from)?;
             if row.registered_on > today {
                 continue;
             }
-            let stage = match history.get(&row.id) {
-                None => row.stage,
-                Some(changes) => changes
-                    .iter()
-                    .filter(|(at, _)| *at <= now)
-                    .max_by_key(|(at, stage)| (*at, stage.index()))
-                    .map_or(Stage::Registered, |(_, stage)| *stage),
-            };
-            out.push(InitiativeAsOf {
-                replicated_by: replicated.remove(&row.id).unwrap_or_default(),
+            let stage = stage_at(&history, row.id, row.stage);
+            f(InitiativeRecord {
+                replications: replicated.remove(&row.id).unwrap_or_default(),
                 stage,
+                expected_effect,
+                evaluation_notes,
                 row,
+            })?;
+        }
+        Ok(())
+    }
+
+    /// The initiatives as they stood at `now`, as a report needs them: how many stood at each
+    /// stage, and in full only those proposed, commended or replicated by then. Reading every
+    /// initiative's texts for that would cost a briefing most of its time on a large store.
+    pub fn initiatives_at(&self, now: DateTime<FixedOffset>) -> Result<InitiativesAt> {
+        let today = now
+            .with_timezone(&crate::domain::time::local_offset())
+            .date_naive();
+        let known = self.registered_by(today)?;
+        let history = self.stage_history(now, today, &known)?;
+        let mut replicated = self.replications_by(today)?;
+        let mut at = InitiativesAt::default();
+        let mut notable: Vec<(i64, Stage)> = Vec::new();
+        let mut stored = self
+            .conn()
+            .prepare_cached("SELECT stage FROM initiatives WHERE id = ?1")?;
+        for id in known {
+            let stage = match history.get(&id) {
+                Some(_) => stage_at(&history, id, Stage::Registered),
+                // Only an older store's initiative has no history: its stage is as stored.
+                None => {
+                    let code: String = stored.query_row([id], |r| r.get(0))?;
+                    Stage::from_code(&code)
+                        .ok_or_else(|| Invalid::stored(format!("initiatives {id} stage"), code))?
+                }
+            };
+            at.at_stage[stage.index()] += 1;
+            if stage.needs_proposal() || replicated.contains_key(&id) {
+                notable.push((id, stage));
+            }
+        }
+        let mut one = self
+            .conn()
+            .prepare_cached(&format!("SELECT {COLUMNS} FROM initiatives WHERE id = ?1"))?;
+        for (id, stage) in notable {
+            let row = finish(one.query_row([id], row)?)?;
+            let replicated_by = replicated
+                .remove(&id)
+                .unwrap_or_default()
+                .into_iter()
+                .map(|(unit, _)| unit)
+                .collect();
+            at.notable.push(InitiativeAsOf {
+                row,
+                stage,
+                replicated_by,
             });
         }
-        Ok(out)
+        Ok(at)
+    }
+
+    /// The ids of the initiatives registered by `today`, in ascending order: read from the
+    /// index on the registration date alone (ISO text, so compared as text), not from the
+    /// initiatives' rows with their long texts.
+    fn registered_by(&self, today: NaiveDate) -> Result<Vec<i64>> {
+        let mut stmt = self
+            .conn()
+            .prepare("SELECT id FROM initiatives WHERE registered_on <= ?1")?;
+        let mut ids = stmt
+            .query_map([today.to_string()], |r| r.get::<_, i64>(0))?
+            .collect::<std::result::Result<Vec<_>, _>>()?;
+        ids.sort_unstable();
+        Ok(ids)
+    }
+
+    /// For each initiative of `known` (ids in ascending order) with a stage history, the last change
+    /// up to `now` (the later stage of two at the same moment; None when every change came
+    /// later). Read without copying a string per row: a large store has a quarter of a
+    /// million changes, and a briefing reads them all.
+    fn stage_history(
+        &self,
+        now: DateTime<FixedOffset>,
+        today: NaiveDate,
+        known: &[i64],
+    ) -> Result<StageHistory> {
+        let mut history = StageHistory::new();
+        // One pass over the table in its own order, the initiatives registered later left out
+        // by SQLite (a join would seek an initiative per row); `known` is checked too.
+        let mut stmt = self.conn().prepare(
+            "SELECT initiative_id, stage, changed_at FROM initiative_stages
+             WHERE initiative_id IN (SELECT id FROM initiatives WHERE registered_on <= ?1)",
+        )?;
+        let mut rows = stmt.query([today.to_string()])?;
+        while let Some(r) = rows.next()? {
+            let id: i64 = r.get(0)?;
+            if known.binary_search(&id).is_err() {
+                continue;
+            }
+            let code = r.get_ref(1)?.as_str().map_err(rusqlite::Error::from)?;
+            let stage = Stage::from_code(code)
+                .ok_or_else(|| Invalid::stored(format!("initiative_stages {id}"), code))?;
+            let text = r.get_ref(2)?.as_str().map_err(rusqlite::Error::from)?;
+            let at = parse_time(text, "initiative_stages.changed_at")?;
+            let best = history.entry(id).or_default();
+            if at <= now && best.is_none_or(|(b, s)| (at, stage.index()) > (b, s.index())) {
+                *best = Some((at, stage));
+            }
+        }
+        Ok(history)
+    }
+
+    /// The units replicating each initiative since a day up to `today`, with that day, in
+    /// the order they were recorded.
+    fn replications_by(
+        &self,
+        today: NaiveDate,
+    ) -> Result<std::collections::HashMap<i64, Vec<(i64, NaiveDate)>>> {
+        let mut replicated: std::collections::HashMap<i64, Vec<(i64, NaiveDate)>> =
+            std::collections::HashMap::new();
+        let mut stmt = self.conn().prepare(
+            "SELECT initiative_id, unit_id, since FROM initiative_replications ORDER BY id",
+        )?;
+        let rows = stmt.query_map([], |r| {
+            Ok((
+                r.get::<_, i64>(0)?,
+                r.get::<_, i64>(1)?,
+                r.get::<_, String>(2)?,
+            ))
+        })?;
+        for raw in rows {
+            let (id, unit, since) = raw?;
+            let since = parse_date(&since, "initiative_replications.since")?;
+            if since <= today {
+                replicated.entry(id).or_default().push((unit, since));
+            }
+        }
+        Ok(replicated)
     }
 
     /// Every initiative, in id order.

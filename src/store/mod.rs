@@ -38,7 +38,10 @@ pub use document::ReportNote;
 pub use figures::{FigureEdit, FigureRow, FigureSaved};
 pub use import::{ExistingInitiative, ImportOp};
 
-pub use initiatives::{FieldRow, InitiativeAsOf, InitiativeDetail, InitiativeRow, StageEntry};
+pub use initiatives::{
+    FieldRow, InitiativeAsOf, InitiativeDetail, InitiativeRecord, InitiativeRow, InitiativesAt,
+    StageEntry,
+};
 pub use kpis::{KpiRow, MeasurementRow, NewMeasurement};
 pub use queries::{Board, CampaignRow, LAND_KPI, RequirementRow, TaskRow, VolunteerDayRow};
 pub use registrations::{Activity, NewRegistration, RegistrationRow};

@@ -203,7 +203,9 @@ pub(super) fn parse_time(text: &str, place: &str) -> Result<DateTime<FixedOffset
 
 /// A stored date; `place` says where it was read, for the error.
 pub(super) fn parse_date(text: &str, place: &str) -> Result<NaiveDate> {
-    NaiveDate::parse_from_str(text, "%Y-%m-%d").map_err(|_| Invalid::stored(place, text))
+    // ISO 8601, as the store writes it (`parse` reads it without interpreting a format string).
+    text.parse::<NaiveDate>()
+        .map_err(|_| Invalid::stored(place, text))
 }
 
 fn campaign(conn: &Connection) -> Result<CampaignRow> {
