@@ -249,8 +249,6 @@ impl TableSheet {
 struct XlsxSink {
     wb: Workbook,
     f: Formats,
-    s: &'static Strings,
-    now: DateTime<FixedOffset>,
     names: HashSet<String>,
     /// The table being written, and its place in `sheets`.
     open: Option<(TableSheet, usize)>,
@@ -304,10 +302,8 @@ impl XlsxSink {
                     let name = sheet_name(&head.title, &mut self.names);
                     self.sheets.push(Slot::Aside(name));
                 }
-                Msg::Grid(grid) => {
-                    let ws = self.write_grid(&grid)?;
-                    self.sheets.push(Slot::Sheet(Box::new(ws)));
-                }
+                // Grids are written by the side writer; their places come as `Aside`.
+                Msg::Grid(_) => {}
             }
         }
         Ok(())
@@ -317,21 +313,24 @@ impl XlsxSink {
 /// The side writer: the one table it is handed (the initiatives, long texts), on its own
 /// thread, into a sheet made before the threads started.
 fn run_aside(
-    ws: Worksheet,
+    mut blank: Vec<Worksheet>,
     f: &Formats,
+    s: &Strings,
+    now: DateTime<FixedOffset>,
     rx: std::sync::mpsc::Receiver<Msg<'_>>,
-) -> Result<Option<Worksheet>, XlsxError> {
-    let mut ws = Some(ws);
+) -> Result<Vec<Worksheet>, XlsxError> {
+    // Taken from the back: made in the order they are used.
+    blank.reverse();
     let mut open: Option<TableSheet> = None;
-    let mut done = None;
+    let mut done = Vec::new();
+    let out_of_sheets = || XlsxError::ParameterError("no sheet left for the side writer".into());
     for msg in rx {
         match msg {
             Msg::Begin(head) => {
-                if let Some(ws) = ws.take() {
-                    // Named for now; the main writer's name for it (unique) is set last.
-                    let name = sheet_name(&head.title, &mut HashSet::new());
-                    open = Some(TableSheet::start(ws, &name, &head, f)?);
-                }
+                let ws = blank.pop().ok_or_else(out_of_sheets)?;
+                // Named for now; the main writer's name for it (unique) is set last.
+                let name = sheet_name(&head.title, &mut HashSet::new());
+                open = Some(TableSheet::start(ws, &name, &head, f)?);
             }
             Msg::Rows { cells, lens } => {
                 if let Some(sheet) = open.as_mut() {
@@ -340,29 +339,40 @@ fn run_aside(
             }
             Msg::End => {
                 if let Some(sheet) = open.take() {
-                    done = Some(sheet.finish()?);
+                    done.push(sheet.finish()?);
                 }
             }
-            Msg::Aside(_) | Msg::Grid(_) => {}
+            Msg::Grid(grid) => {
+                let ws = blank.pop().ok_or_else(out_of_sheets)?;
+                done.push(write_grid(ws, &grid, s, now, f)?);
+            }
+            Msg::Aside(_) => {}
         }
     }
     Ok(done)
 }
 
-impl XlsxSink {
-    /// A Saturday as tab 4 shows it: a unit per row, a figure per column, a totals row of
-    /// SUM formulas (their results written too, for viewers that do not calculate) and the
-    /// share of land files resolved.
-    fn write_grid(&mut self, grid: &Grid<'_>) -> Result<Worksheet, XlsxError> {
-        let s = self.s;
+/// The name of a Saturday's grid sheet, before it is made unique.
+fn grid_title(s: &Strings, grid: &Grid<'_>) -> String {
+    s.ex_grid_sheet(grid.day.date.format("%d-%m-%Y"))
+}
+
+/// A Saturday as tab 4 shows it, into `ws`: a unit per row, a figure per column, a totals
+/// row of SUM formulas (their results written too, for viewers that do not calculate) and
+/// the share of land files resolved.
+fn write_grid(
+    mut ws: Worksheet,
+    grid: &Grid<'_>,
+    s: &Strings,
+    now: DateTime<FixedOffset>,
+    f: &Formats,
+) -> Result<Worksheet, XlsxError> {
+    {
         let day = grid.day;
-        let title = s.ex_grid_sheet(day.date.format("%d-%m-%Y"));
-        let mut ws = self.wb.new_worksheet_with_low_memory()?;
-        ws.set_name(sheet_name(&title, &mut self.names))?;
-        let f = &self.f;
+        ws.set_name(sheet_name(&grid_title(s, grid), &mut HashSet::new()))?;
         let heading = s.br_day(day.round, &day.title, format_date(day.date));
         ws.write_string_with_format(0, 0, neutralise(&heading).as_ref(), &f.title)?;
-        ws.write_string(1, 0, s.ex_as_of(local(self.now).format("%H:%M %d/%m/%Y")))?;
+        ws.write_string(1, 0, s.ex_as_of(local(now).format("%H:%M %d/%m/%Y")))?;
         const HEAD: u32 = 3;
         let first_metric = 2usize;
         let mut widths = vec![
@@ -433,8 +443,8 @@ impl XlsxSink {
         ws.set_freeze_panes(HEAD + 1, 2)?;
         page_setup(&mut ws, Some((HEAD, HEAD)), true)?;
         set_widths(&mut ws, &widths)?;
-        Ok(ws)
     }
+    Ok(ws)
 }
 
 /// The first sheet: what someone opening the workbook wants to read before any table.
@@ -610,6 +620,7 @@ const BATCH: usize = 2_048;
 /// workbook, so reading SQLite, laying out the initiatives' long texts and laying out the
 /// rest each take a core when there is one.
 struct Relay<'a> {
+    s: &'static Strings,
     main: std::sync::mpsc::SyncSender<Msg<'a>>,
     aside: Option<std::sync::mpsc::SyncSender<Msg<'a>>>,
     /// Whether the table being read goes to the side writer.
@@ -677,7 +688,20 @@ impl<'a> Sink<'a> for Relay<'a> {
 
     fn grid(&mut self, grid: Grid<'a>) -> Result<(), WriteCause> {
         self.flush()?;
-        self.send(Msg::Grid(grid))
+        match &self.aside {
+            Some(aside) => {
+                let title = grid_title(self.s, &grid);
+                self.main
+                    .send(Msg::Aside(Head {
+                        key: "grid",
+                        title,
+                        headers: Vec::new(),
+                    }))
+                    .map_err(|_| stopped())?;
+                aside.send(Msg::Grid(grid)).map_err(|_| stopped())
+            }
+            None => Err(stopped()),
+        }
     }
 }
 
@@ -697,13 +721,16 @@ pub(super) fn write(src: Source<'_>, out: &Path, file: &mut File) -> Result<(), 
     let f = Formats::new();
     let mut names = HashSet::new();
     summary(&mut wb, src, &f, &mut names)?;
-    let aside_sheet = wb.new_worksheet_with_constant_memory()?;
+    // The side writer's sheets, made here (only the workbook makes sheets): the
+    // initiatives', written inline, then a grid's for each Saturday that gets one.
+    let mut blank = vec![wb.new_worksheet_with_constant_memory()?];
+    for _ in 0..tables::grid_days(&src).len() {
+        blank.push(wb.new_worksheet_with_low_memory()?);
+    }
     let aside_formats = Formats::new();
     let mut sink = XlsxSink {
         wb,
         f,
-        s: src.s,
-        now: src.now,
         names,
         open: None,
         sheets: Vec::new(),
@@ -712,8 +739,9 @@ pub(super) fn write(src: Source<'_>, out: &Path, file: &mut File) -> Result<(), 
     let (aside_tx, aside_rx) = std::sync::mpsc::sync_channel(8);
     let (read, written, aside) = std::thread::scope(|scope| {
         let writer = scope.spawn(|| sink.run(main_rx));
-        let side = scope.spawn(|| run_aside(aside_sheet, &aside_formats, aside_rx));
+        let side = scope.spawn(|| run_aside(blank, &aside_formats, src.s, src.now, aside_rx));
         let mut relay = Relay {
+            s: src.s,
             main: main_tx,
             aside: Some(aside_tx),
             to_aside: false,
@@ -730,13 +758,15 @@ pub(super) fn write(src: Source<'_>, out: &Path, file: &mut File) -> Result<(), 
     });
     // A writer's own error explains why the reading side was stopped.
     written?;
-    let mut aside = aside?;
+    let aside = aside?;
     read?;
+    // The side writer's sheets came in the order their places were sent to the main one.
+    let mut aside = aside.into_iter();
     for sheet in std::mem::take(&mut sink.sheets) {
         match sheet {
             Slot::Sheet(ws) => sink.wb.push_worksheet(*ws),
             Slot::Aside(name) => {
-                if let Some(mut ws) = aside.take() {
+                if let Some(mut ws) = aside.next() {
                     ws.set_name(name)?;
                     sink.wb.push_worksheet(ws);
                 }
