@@ -72,6 +72,11 @@ pub enum Command {
     },
     /// Print where the store and the data folder are.
     Path,
+    /// Work with the campaign file: what differs between a file and the store.
+    Campaign {
+        #[command(subcommand)]
+        action: CampaignAction,
+    },
     /// Write a consistent copy of the store to FILE (safe while the app is running).
     Backup {
         file: PathBuf,
@@ -181,4 +186,15 @@ pub fn data_dir() -> Option<PathBuf> {
 
 pub fn default_db() -> Option<PathBuf> {
     data_dir().map(|d| d.join("xungkich.db"))
+}
+
+#[derive(Debug, Subcommand)]
+pub enum CampaignAction {
+    /// Show what differs between FILE and the campaign the store holds (units added,
+    /// renamed, of another kind; requirements' titles, deadlines and who owes them; rounds;
+    /// KPI targets; agenda items). Changes nothing.
+    Diff {
+        /// The campaign file (TOML) to compare with the store.
+        file: PathBuf,
+    },
 }

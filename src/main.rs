@@ -7,7 +7,7 @@ use std::process::ExitCode;
 use clap::Parser;
 
 use xungkich::app::App;
-use xungkich::cli::{self, Cli, Command, ReportFormat};
+use xungkich::cli::{self, CampaignAction, Cli, Command, ReportFormat};
 use xungkich::domain::campaign::CampaignDef;
 use xungkich::domain::time::{Clock, read_datetime};
 use xungkich::i18n::{Lang, Strings, strings};
@@ -193,7 +193,43 @@ fn run(cli: Cli) -> Result<(), Failure> {
         Some((def, name)) => Seed::File { def, name },
         None => SHIPPED_SEED,
     };
+    // A campaign file given for a store that already holds the campaign is not applied:
+    // say so, and how to see what differs, rather than ignore it.
+    let differs = cli
+        .campaign
+        .as_deref()
+        .zip(campaign.as_ref())
+        .and_then(|(path, (def, _))| campaign_differs(&db, path, def, s));
+    if let (Some(note), Some(_)) = (&differs, &cli.command) {
+        say(note);
+    }
     match cli.command {
+        Some(Command::Campaign {
+            action: CampaignAction::Diff { file },
+        }) => {
+            let (def, _) = load_campaign(&file, s)?;
+            if !db.exists() {
+                return Err(refused(s.cd_no_store(shown(&db))));
+            }
+            let store = open_store(&db, SHIPPED_SEED, now, true)?;
+            let held = store.campaign_def()?;
+            if held.campaign.code != def.campaign.code {
+                out!(
+                    "{}",
+                    s.cd_other_campaign(shown(&file), &def.campaign.code, &held.campaign.code)
+                );
+            }
+            let changes = xungkich::domain::campaign_diff::diff(&held, &def);
+            if changes.is_empty() {
+                out!("{}", s.cd_same(shown(&file)));
+            } else {
+                out!("{}", s.cd_differs(shown(&file), changes.len()));
+                for c in &changes {
+                    out!("{}", s.campaign_change(c));
+                }
+            }
+            Ok(())
+        }
         Some(Command::Path) => {
             // Photos and other files live beside the store, whichever store it is.
             let folder = db
@@ -397,6 +433,12 @@ fn run(cli: Cli) -> Result<(), Failure> {
                     ),
                 });
             }
+            if let Some(note) = differs {
+                app.status = Some(xungkich::app::Status {
+                    kind: xungkich::app::StatusKind::Info,
+                    text: note,
+                });
+            }
             // A read-only store is not backed up: nothing in it can change.
             if store.read_only().is_none() {
                 daily_backup(&store, &mut app, &db);
@@ -536,6 +578,23 @@ fn open_store(
     } else {
         Store::open(db, seed, now)
     }
+}
+
+/// What to tell when `def` (read from `path`) is the campaign the store at `db` holds but
+/// says something else than the store now does. None for a new store (it is seeded from
+/// the file), another campaign (refused when the store is opened) or no difference.
+fn campaign_differs(db: &Path, path: &Path, def: &CampaignDef, s: &Strings) -> Option<String> {
+    if !db.exists() {
+        return None;
+    }
+    let store = Store::open_read_only(db, xungkich::store::ReadOnly::Asked).ok()?;
+    let held = store.campaign_def().ok()?;
+    if held.campaign.code != def.campaign.code {
+        return None;
+    }
+    let n = xungkich::domain::campaign_diff::diff(&held, def).len();
+    let command = format!("xungkich --db {} campaign diff {}", shown(db), shown(path));
+    (n > 0).then(|| s.cd_open_differs(shown(path), n, command))
 }
 
 fn load_campaign(path: &Path, s: &Strings) -> Result<(CampaignDef, String), Failure> {

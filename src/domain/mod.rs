@@ -1,6 +1,7 @@
 //! Plain types and rules of the campaign: no IO, no terminal.
 
 pub mod campaign;
+pub mod campaign_diff;
 pub mod campaign_problem;
 pub mod change;
 pub mod checklist;

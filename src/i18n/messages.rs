@@ -813,6 +813,38 @@ messages! {
         vi: "Đã xuất bảng tính: {path}",
         en: "Spreadsheet exported: {path}",
     }
+    cd_added(section: impl Display, name: impl Display) {
+        vi: "+ {section} {name}: có trong tệp, chưa có trong kho",
+        en: "+ {section} {name}: in the file, not in the store",
+    }
+    cd_removed(section: impl Display, name: impl Display) {
+        vi: "- {section} {name}: có trong kho, không có trong tệp",
+        en: "- {section} {name}: in the store, not in the file",
+    }
+    cd_changed(section: impl Display, name: impl Display, key: impl Display, from: impl Display, to: impl Display) {
+        vi: "~ {section} {name}: {key} {from} → {to}",
+        en: "~ {section} {name}: {key} {from} → {to}",
+    }
+    cd_same(file: impl Display) {
+        vi: "{file} khớp với kế hoạch trong kho: không có gì khác.",
+        en: "{file} matches the campaign in the store: nothing differs.",
+    }
+    cd_differs(file: impl Display, n: impl Display) {
+        vi: "{file} khác kế hoạch trong kho ở {n} điểm (+ thêm, - bớt, ~ đổi):",
+        en: "{file} differs from the campaign in the store in {n} places (+ added, - removed, ~ changed):",
+    }
+    cd_open_differs(file: impl Display, n: impl Display, command: impl Display) {
+        vi: "Tệp kế hoạch {file} khác kế hoạch trong kho ở {n} điểm; kho vẫn giữ kế hoạch của nó, không đổi gì. Xem khác nhau: {command}",
+        en: "The campaign file {file} differs from the store's campaign in {n} places; the store keeps its own and nothing changed. To see how: {command}",
+    }
+    cd_other_campaign(file: impl Display, file_code: impl Display, store_code: impl Display) {
+        vi: "{file} là kế hoạch {file_code}, kho chứa kế hoạch {store_code}: hai kế hoạch khác nhau.",
+        en: "{file} is campaign {file_code} and the store holds campaign {store_code}: two different campaigns.",
+    }
+    cd_no_store(path: impl Display) {
+        vi: "{path}: chưa có kho dữ liệu để so sánh",
+        en: "{path}: no store to compare with",
+    }
     ex_replicating(unit: impl Display, since: impl Display) {
         vi: "{unit} (từ {since})",
         en: "{unit} (since {since})",

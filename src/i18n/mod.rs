@@ -331,6 +331,53 @@ impl Strings {
     }
 }
 
+impl Strings {
+    /// A part of the campaign file, as a difference names it.
+    pub fn campaign_section(&self, section: crate::domain::campaign_diff::Section) -> &'static str {
+        use crate::domain::campaign_diff::Section::*;
+        match section {
+            Campaign => self.cd_sec_campaign,
+            Unit => self.cd_sec_unit,
+            Round => self.cd_sec_round,
+            Requirement => self.cd_sec_requirement,
+            Task => self.cd_sec_task,
+            Kpi => self.cd_sec_kpi,
+            Agenda => self.cd_sec_agenda,
+            Field => self.cd_sec_field,
+            Activity => self.cd_sec_activity,
+            Document => self.cd_sec_document,
+        }
+    }
+
+    /// One difference between the store's campaign and a file, on one line, the values
+    /// quoted (an empty one shows as «») and long ones (a requirement's basis) cut.
+    pub fn campaign_change(&self, change: &crate::domain::campaign_diff::Change) -> String {
+        use crate::domain::campaign_diff::Change;
+        const VALUE: usize = 50;
+        match change {
+            Change::Added { section, name } => {
+                self.cd_added(self.campaign_section(*section), crate::text::one_line(name))
+            }
+            Change::Removed { section, name } => {
+                self.cd_removed(self.campaign_section(*section), crate::text::one_line(name))
+            }
+            Change::Changed {
+                section,
+                name,
+                key,
+                from,
+                to,
+            } => self.cd_changed(
+                self.campaign_section(*section),
+                crate::text::one_line(name),
+                key,
+                self.quote(&crate::text::truncate(from, VALUE)),
+                self.quote(&crate::text::truncate(to, VALUE)),
+            ),
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

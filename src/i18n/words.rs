@@ -2029,6 +2029,46 @@ words! {
         vi: "Tổng hợp",
         en: "Summary",
     }
+    cd_sec_campaign {
+        vi: "Kế hoạch",
+        en: "Campaign",
+    }
+    cd_sec_unit {
+        vi: "Đơn vị",
+        en: "Unit",
+    }
+    cd_sec_round {
+        vi: "Đợt thứ Bảy",
+        en: "Saturday round",
+    }
+    cd_sec_requirement {
+        vi: "Yêu cầu",
+        en: "Requirement",
+    }
+    cd_sec_task {
+        vi: "Nhiệm vụ",
+        en: "Task",
+    }
+    cd_sec_kpi {
+        vi: "KPI",
+        en: "KPI",
+    }
+    cd_sec_agenda {
+        vi: "Việc Tháng hành động",
+        en: "Agenda item",
+    }
+    cd_sec_field {
+        vi: "Lĩnh vực",
+        en: "Field",
+    }
+    cd_sec_activity {
+        vi: "Hoạt động",
+        en: "Activity",
+    }
+    cd_sec_document {
+        vi: "Đầu báo cáo Word",
+        en: "Word report header",
+    }
     ex_yes {
         vi: "có",
         en: "yes",

@@ -7,6 +7,7 @@
 mod agenda;
 mod audit;
 pub mod backup;
+mod campaign_def;
 pub mod demo;
 mod document;
 mod figures;

@@ -1,0 +1,168 @@
+//! The campaign a store holds, read back, compared with a campaign file (`campaign diff`), and
+//! a changed file given with `--campaign` to an existing store: said, never silently ignored.
+
+mod support;
+
+use std::path::Path;
+use std::process::{Command, Output};
+
+use support::TempStore;
+use xungkich::domain::campaign_diff::{Change, Section, diff};
+use xungkich::io::campaign_file::{SHIPPED, shipped};
+
+fn xungkich(db: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_xungkich"))
+        .arg("--db")
+        .arg(db)
+        .args(args)
+        .env_remove("XUNGKICH_LANG")
+        .output()
+        .expect("run xungkich")
+}
+
+fn text(bytes: &[u8]) -> String {
+    String::from_utf8_lossy(bytes).into_owned()
+}
+
+/// The shipped file with a unit renamed, one added, one removed and the report deadline moved.
+fn edited() -> String {
+    let mut t = SHIPPED
+        .replace(
+            "name = \"UBND phường Hiệp Tân\"",
+            "name = \"UBND phường Hiệp Tân mới\"",
+        )
+        .replace(
+            "report_deadline = \"2022-05-07T16:00:00+07:00\"",
+            "report_deadline = \"2022-05-07T17:00:00+07:00\"",
+        );
+    let at = t.find("[[units]]").expect("units");
+    t.insert_str(
+        at,
+        "[[units]]\ncode = \"p-moi\"\nname = \"UBND phường Mới\"\nkind = \"ward\"\n\n",
+    );
+    t
+}
+
+#[test]
+fn a_store_gives_back_the_campaign_it_was_seeded_with() {
+    let t = TempStore::new();
+    let store = t.open("2022-05-01T09:00");
+    let held = store.campaign_def().expect("campaign");
+    assert_eq!(held, shipped());
+    assert!(diff(&held, &shipped()).is_empty());
+}
+
+#[test]
+fn additions_removals_and_changed_keys_are_named() {
+    let store = shipped();
+    let mut file = shipped();
+    let gone = file.units.remove(0);
+    let mut extra = file.units[0].clone();
+    extra.code = "p-moi".into();
+    extra.acts_for.clear();
+    file.units.push(extra);
+    file.units[0].name = "Tên mới".into();
+    file.volunteer_days[0].report_deadline += chrono::Duration::hours(1);
+    file.kpis[0].target = Some(80.0);
+    let d = diff(&store, &file);
+    assert!(d.contains(&Change::Removed {
+        section: Section::Unit,
+        name: format!("{} ({})", gone.code, gone.name),
+    }));
+    assert!(d.iter().any(|c| matches!(c,
+        Change::Added { section: Section::Unit, name } if name.starts_with("p-moi"))));
+    assert!(d.iter().any(|c| matches!(c,
+        Change::Changed { section: Section::Unit, key: "name", to, .. } if to == "Tên mới")));
+    assert!(d.iter().any(|c| matches!(
+        c,
+        Change::Changed {
+            section: Section::Round,
+            key: "report_deadline",
+            ..
+        }
+    )));
+    assert!(d.iter().any(|c| matches!(c,
+        Change::Changed { section: Section::Kpi, key: "target", to, .. } if to == "80")));
+}
+
+#[test]
+fn campaign_diff_lists_what_the_file_would_change_in_both_languages() {
+    let t = TempStore::new();
+    drop(t.open("2022-05-01T09:00"));
+    let file = t.dir.path().join("next.toml");
+    std::fs::write(&file, edited()).expect("write");
+    let f = file.to_str().expect("utf-8");
+    let o = xungkich(&t.path, &["campaign", "diff", f]);
+    assert!(o.status.success(), "{}", text(&o.stderr));
+    let vi = text(&o.stdout);
+    assert!(vi.contains("khác kế hoạch trong kho ở 3 điểm"), "{vi}");
+    assert!(vi.contains("+ Đơn vị p-moi (UBND phường Mới)"), "{vi}");
+    assert!(
+        vi.contains("name «UBND phường Hiệp Tân» → «UBND phường Hiệp Tân mới»"),
+        "{vi}"
+    );
+    assert!(
+        vi.contains("report_deadline «2022-05-07T16:00:00+07:00»"),
+        "{vi}"
+    );
+    let o = xungkich(&t.path, &["--lang", "en", "campaign", "diff", f]);
+    let en = text(&o.stdout);
+    assert!(
+        en.contains("differs from the campaign in the store in 3 places"),
+        "{en}"
+    );
+    assert!(en.contains("+ Unit p-moi"), "{en}");
+    // The shipped file itself: nothing differs.
+    let same = t.dir.path().join("same.toml");
+    std::fs::write(&same, SHIPPED).expect("write");
+    let o = xungkich(
+        &t.path,
+        &["campaign", "diff", same.to_str().expect("utf-8")],
+    );
+    assert!(text(&o.stdout).contains("không có gì khác"));
+}
+
+#[test]
+fn campaign_diff_without_a_store_is_refused() {
+    let t = TempStore::new();
+    let file = t.dir.path().join("next.toml");
+    std::fs::write(&file, SHIPPED).expect("write");
+    let o = xungkich(
+        &t.path,
+        &["campaign", "diff", file.to_str().expect("utf-8")],
+    );
+    assert_eq!(o.status.code(), Some(2));
+    assert!(text(&o.stderr).contains("chưa có kho dữ liệu để so sánh"));
+    assert!(!t.path.exists(), "no store was created");
+}
+
+#[test]
+fn a_changed_file_given_to_an_existing_store_is_said_not_ignored() {
+    let t = TempStore::new();
+    drop(t.open("2022-05-01T09:00"));
+    let file = t.dir.path().join("next.toml");
+    std::fs::write(&file, edited()).expect("write");
+    let f = file.to_str().expect("utf-8");
+    let o = xungkich(&t.path, &["--campaign", f, "snapshot", "units"]);
+    assert!(o.status.success(), "{}", text(&o.stderr));
+    let err = text(&o.stderr);
+    assert!(err.contains("khác kế hoạch trong kho ở 3 điểm"), "{err}");
+    assert!(err.contains("campaign diff"), "{err}");
+    // Nothing was applied.
+    let store = t.open("2022-05-01T09:00");
+    assert_eq!(store.campaign_def().expect("campaign"), shipped());
+    // The same file as the store's: nothing to say.
+    let same = t.dir.path().join("same.toml");
+    std::fs::write(&same, SHIPPED).expect("write");
+    drop(store);
+    let o = xungkich(
+        &t.path,
+        &[
+            "--campaign",
+            same.to_str().expect("utf-8"),
+            "snapshot",
+            "units",
+        ],
+    );
+    assert!(text(&o.stderr).is_empty(), "{}", text(&o.stderr));
+}
