@@ -72,6 +72,15 @@ pub enum Command {
     },
     /// Print where the store and the data folder are.
     Path,
+    /// Create a store for the campaign in FILE and open it: named after the campaign's code
+    /// in the data folder (e.g. 115-khlt-ubnd-dtdn.db), or the --db path. An existing store
+    /// there is refused.
+    New {
+        /// The campaign file (TOML), e.g. one written by `campaign init`.
+        file: PathBuf,
+    },
+    /// List the stores in the data folder: campaign code, title, period, last change, path.
+    Campaigns,
     /// Work with the campaign file: what differs between a file and the store.
     Campaign {
         #[command(subcommand)]
@@ -184,6 +193,23 @@ pub fn data_dir() -> Option<PathBuf> {
     directories::ProjectDirs::from("vn", "xungkich", "xungkich").map(|d| d.data_dir().to_path_buf())
 }
 
+/// The store file for a campaign: its code folded to plain letters, digits and dashes
+/// ("115/KHLT-UBND-ĐTĐN" → "115-khlt-ubnd-dtdn.db"), so the name is safe on every disk.
+pub fn store_file_name(code: &str) -> String {
+    let folded = crate::domain::fold::fold(code);
+    let mut name = String::new();
+    for c in folded.chars() {
+        if c.is_ascii_alphanumeric() {
+            name.push(c.to_ascii_lowercase());
+        } else if !name.ends_with('-') && !name.is_empty() {
+            name.push('-');
+        }
+    }
+    let name = name.trim_end_matches('-');
+    let name = if name.is_empty() { "campaign" } else { name };
+    format!("{name}.db")
+}
+
 pub fn default_db() -> Option<PathBuf> {
     data_dir().map(|d| d.join("xungkich.db"))
 }
@@ -197,4 +223,20 @@ pub enum CampaignAction {
         /// The campaign file (TOML) to compare with the store.
         file: PathBuf,
     },
+}
+
+#[cfg(test)]
+mod tests {
+    use super::store_file_name;
+
+    #[test]
+    fn a_store_is_named_after_its_campaign_safely() {
+        assert_eq!(
+            store_file_name("115/KHLT-UBND-ĐTĐN"),
+            "115-khlt-ubnd-dtdn.db"
+        );
+        assert_eq!(store_file_name("tp-hcm 2026"), "tp-hcm-2026.db");
+        assert_eq!(store_file_name("../../etc"), "etc.db");
+        assert_eq!(store_file_name("///"), "campaign.db");
+    }
 }

@@ -405,49 +405,113 @@ fn run(cli: Cli) -> Result<(), Failure> {
             }
             Ok(())
         }
-        None => {
-            // Held while the interface runs, and taken before the store is opened, so
-            // `restore` refuses to pull the store away even a moment after start.
-            let early = (!read_only && db.exists())
-                .then(|| xungkich::store::backup::mark_in_use(&db))
-                .flatten();
-            let mut store = open_store(&db, seed(), now, read_only)?;
-            let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
-            let mut app = App::load(&store, clock, cli.lang, no_color)?;
-            // A store created just now is marked once it exists.
-            let _in_use = early.or_else(|| store.mark_in_use());
-            // Said once, on the open that moved them; a photo without a file is not told
-            // again at every start.
-            if let Some(adopted) = store.adopted_photos().filter(|a| a.moved > 0) {
-                let s = app.strings();
-                app.status = Some(xungkich::app::Status {
-                    kind: if adopted.missing > 0 {
-                        xungkich::app::StatusKind::Error
-                    } else {
-                        xungkich::app::StatusKind::Info
-                    },
-                    text: s.photos_adopted(
-                        adopted.moved,
-                        adopted.missing,
-                        shown(&store.photo_pool()),
-                    ),
-                });
+        Some(Command::Campaigns) => {
+            let folder = cli::data_dir().ok_or_else(|| refused(s.cli_no_home))?;
+            let mut paths: Vec<PathBuf> = std::fs::read_dir(&folder)
+                .map(|dir| {
+                    dir.filter_map(|e| e.ok().map(|e| e.path()))
+                        .filter(|p| p.extension().is_some_and(|x| x == "db") && p.is_file())
+                        .collect()
+                })
+                .unwrap_or_default();
+            paths.sort();
+            if paths.is_empty() {
+                out!("{}", s.cl_none(shown(&folder)));
             }
-            if let Some(note) = differs {
-                app.status = Some(xungkich::app::Status {
-                    kind: xungkich::app::StatusKind::Info,
-                    text: note,
-                });
+            for path in paths {
+                let line = Store::open_read_only(&path, xungkich::store::ReadOnly::Asked)
+                    .and_then(|store| {
+                        let c = store.load_board()?.campaign;
+                        let changed = store.last_change_at()?.map_or_else(
+                            || s.cl_never.to_string(),
+                            xungkich::domain::time::format_local,
+                        );
+                        Ok(s.cl_store(
+                            one_line(&c.code),
+                            one_line(&c.short_title),
+                            xungkich::domain::time::format_date(c.starts_on),
+                            xungkich::domain::time::format_date(c.ends_on),
+                            changed,
+                            shown(&path),
+                        ))
+                    })
+                    .unwrap_or_else(|e| s.cl_not_a_store(shown(&path), s.store_error(&e)));
+                out!("{line}");
             }
-            // A read-only store is not backed up: nothing in it can change.
-            if store.read_only().is_none() {
-                daily_backup(&store, &mut app, &db);
-            }
-            match tui::run(&mut app, &mut store)? {
-                tui::Ending::Quit => Ok(()),
-                tui::Ending::Signal(sig) => Err(Failure::Signal(sig)),
-            }
+            Ok(())
         }
+        Some(Command::New { file }) => {
+            let (def, name) = load_campaign(&file, s)?;
+            let db = match &cli.db {
+                Some(p) => p.clone(),
+                None => cli::data_dir()
+                    .map(|d| d.join(cli::store_file_name(&def.campaign.code)))
+                    .ok_or_else(|| refused(s.cli_no_home))?,
+            };
+            if db.exists() {
+                return Err(refused(s.cli_new_exists(shown(&db), shown(&db))));
+            }
+            if let Some(own) = cli::data_dir()
+                && db.parent() == Some(own.as_path())
+            {
+                let _ = xungkich::atomic_write::make_private(&own);
+            }
+            let seed = Seed::File {
+                def: &def,
+                name: &name,
+            };
+            interface(&db, seed, clock, cli.lang, false, None)
+        }
+        None => interface(&db, seed(), clock, cli.lang, read_only, differs),
+    }
+}
+
+/// The interface on the store at `db`, until the officer quits or a signal ends it.
+fn interface(
+    db: &Path,
+    seed: Seed<'_>,
+    clock: Clock,
+    lang: Lang,
+    read_only: bool,
+    differs: Option<String>,
+) -> Result<(), Failure> {
+    let now = clock.now();
+    // Held while the interface runs, and taken before the store is opened, so
+    // `restore` refuses to pull the store away even a moment after start.
+    let early = (!read_only && db.exists())
+        .then(|| xungkich::store::backup::mark_in_use(db))
+        .flatten();
+    let mut store = open_store(db, seed, now, read_only)?;
+    let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+    let mut app = App::load(&store, clock, lang, no_color)?;
+    // A store created just now is marked once it exists.
+    let _in_use = early.or_else(|| store.mark_in_use());
+    // Said once, on the open that moved them; a photo without a file is not told
+    // again at every start.
+    if let Some(adopted) = store.adopted_photos().filter(|a| a.moved > 0) {
+        let s = app.strings();
+        app.status = Some(xungkich::app::Status {
+            kind: if adopted.missing > 0 {
+                xungkich::app::StatusKind::Error
+            } else {
+                xungkich::app::StatusKind::Info
+            },
+            text: s.photos_adopted(adopted.moved, adopted.missing, shown(&store.photo_pool())),
+        });
+    }
+    if let Some(note) = differs {
+        app.status = Some(xungkich::app::Status {
+            kind: xungkich::app::StatusKind::Info,
+            text: note,
+        });
+    }
+    // A read-only store is not backed up: nothing in it can change.
+    if store.read_only().is_none() {
+        daily_backup(&store, &mut app, db);
+    }
+    match tui::run(&mut app, &mut store)? {
+        tui::Ending::Quit => Ok(()),
+        tui::Ending::Signal(sig) => Err(Failure::Signal(sig)),
     }
 }
 

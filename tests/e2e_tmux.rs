@@ -2147,3 +2147,54 @@ fn key_c_copies_the_chat_summary_to_the_terminal_clipboard() {
     assert!(saved.starts_with("CB, CC, VC trẻ xung kích CCHC 2022 — tình hình lúc"));
     quit_cleanly(&t);
 }
+
+/// `new FILE` makes a store for the campaign in the data folder, named after its code, and
+/// opens it; `campaigns` then lists it; a second `new` for the same campaign is refused.
+#[test]
+fn new_makes_a_store_named_after_the_campaign_and_campaigns_lists_it() {
+    let dir = TempDir::new().expect("dir");
+    let file = dir.path().join("plan.toml");
+    std::fs::write(&file, xungkich::io::campaign_file::SHIPPED).expect("write");
+    let data = dir.path().join("data");
+    let home = dir.path().to_str().expect("utf-8").to_string();
+    let data_s = data.to_str().expect("utf-8").to_string();
+    let launch = Launch {
+        args: vec![
+            "--now".into(),
+            NOW.into(),
+            "new".into(),
+            file.to_str().expect("utf-8").into(),
+        ],
+        env: vec![
+            ("HOME".into(), home.clone()),
+            ("XDG_DATA_HOME".into(), data_s.clone()),
+        ],
+        umask: None,
+    };
+    let t = Tmux::start(120, 40, &launch);
+    t.wait_for("1 Tổng quan");
+    t.wait_for("115/KHLT-UBND-ĐTĐN");
+    quit_cleanly(&t);
+    let store = data.join("xungkich").join("115-khlt-ubnd-dtdn.db");
+    assert!(store.is_file(), "{}", store.display());
+    let run = |args: &[&str]| {
+        Command::new(BIN)
+            .args(args)
+            .env("HOME", &home)
+            .env("XDG_DATA_HOME", &data_s)
+            .env_remove("XUNGKICH_DB")
+            .env_remove("XUNGKICH_LANG")
+            .output()
+            .expect("run")
+    };
+    let listed = run(&["campaigns"]);
+    let out = String::from_utf8_lossy(&listed.stdout).into_owned();
+    assert!(
+        out.contains("115/KHLT-UBND-ĐTĐN · CB, CC, VC trẻ xung kích CCHC 2022"),
+        "{out}"
+    );
+    assert!(out.contains(&store.display().to_string()), "{out}");
+    let again = run(&["new", file.to_str().expect("utf-8")]);
+    assert_eq!(again.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&again.stderr).contains("đã có"));
+}

@@ -813,6 +813,22 @@ messages! {
         vi: "Đã xuất bảng tính: {path}",
         en: "Spreadsheet exported: {path}",
     }
+    cli_new_exists(path: impl Display, again: impl Display) {
+        vi: "{path} đã có: không tạo kho mới đè lên. Mở nó bằng: xungkich --db {again}",
+        en: "{path} exists already: no new store is made over it. Open it with: xungkich --db {again}",
+    }
+    cl_store(code: impl Display, title: impl Display, from: impl Display, to: impl Display, changed: impl Display, path: impl Display) {
+        vi: "{code} · {title} · {from} – {to} · sửa lần cuối: {changed} · {path}",
+        en: "{code} · {title} · {from} – {to} · last change: {changed} · {path}",
+    }
+    cl_not_a_store(path: impl Display, why: impl Display) {
+        vi: "{path}: không đọc được ({why})",
+        en: "{path}: cannot be read ({why})",
+    }
+    cl_none(folder: impl Display) {
+        vi: "Chưa có kho nào trong {folder}. Tạo một kho: xungkich new TỆP.toml",
+        en: "No store in {folder} yet. Make one: xungkich new FILE.toml",
+    }
     cd_added(section: impl Display, name: impl Display) {
         vi: "+ {section} {name}: có trong tệp, chưa có trong kho",
         en: "+ {section} {name}: in the file, not in the store",

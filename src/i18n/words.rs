@@ -2029,6 +2029,10 @@ words! {
         vi: "Tổng hợp",
         en: "Summary",
     }
+    cl_never {
+        vi: "chưa có",
+        en: "none yet",
+    }
     cd_sec_campaign {
         vi: "Kế hoạch",
         en: "Campaign",

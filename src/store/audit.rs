@@ -350,6 +350,17 @@ impl Store {
     }
 
     /// The summary of the change `u` would undo, for the footer and the confirmation.
+    /// When the last change still in effect was made (None for a store never changed).
+    pub fn last_change_at(&self) -> Result<Option<DateTime<FixedOffset>>> {
+        let at: Option<String> = self.conn().query_row(
+            "SELECT MAX(at) FROM audit_log WHERE undone_at IS NULL",
+            [],
+            |r| r.get(0),
+        )?;
+        at.map(|a| super::queries::parse_time(&a, "audit_log.at"))
+            .transpose()
+    }
+
     pub fn last_change(&self) -> Result<Option<Summary>> {
         let row: Option<(String, Option<String>)> = self
             .conn()
