@@ -216,6 +216,14 @@ pub fn default_db() -> Option<PathBuf> {
 
 #[derive(Debug, Subcommand)]
 pub enum CampaignAction {
+    /// Write a complete, commented campaign file to start from (the shipped plan) to FILE,
+    /// to edit and then open with `xungkich new FILE`.
+    Init {
+        file: PathBuf,
+        /// Replace FILE if it exists.
+        #[arg(long)]
+        force: bool,
+    },
     /// Show what differs between FILE and the campaign the store holds (units added,
     /// renamed, of another kind; requirements' titles, deadlines and who owes them; rounds;
     /// KPI targets; agenda items). Changes nothing.

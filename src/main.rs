@@ -205,6 +205,21 @@ fn run(cli: Cli) -> Result<(), Failure> {
     }
     match cli.command {
         Some(Command::Campaign {
+            action: CampaignAction::Init { file, force },
+        }) => {
+            xungkich::atomic_write::write(&file, force, |f| {
+                std::io::Write::write_all(f, campaign_file::SHIPPED.as_bytes())
+            })
+            .map_err(|e| match e {
+                xungkich::atomic_write::Error::Io(_) => {
+                    Failure::Failed(s.ci_write_failed(s.write_error(&file, &e)))
+                }
+                _ => Failure::Refused(s.write_error(&file, &e)),
+            })?;
+            out!("{}", s.ci_written(shown(&file), shown(&file)));
+            Ok(())
+        }
+        Some(Command::Campaign {
             action: CampaignAction::Diff { file },
         }) => {
             let (def, _) = load_campaign(&file, s)?;

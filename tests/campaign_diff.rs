@@ -1,5 +1,6 @@
-//! The campaign a store holds, read back, compared with a campaign file (`campaign diff`), and
-//! a changed file given with `--campaign` to an existing store: said, never silently ignored.
+//! Campaign files: `campaign init` writes one to start from; the campaign a store holds, read
+//! back, compared with a file (`campaign diff`); and a changed file given with `--campaign` to
+//! an existing store: said, never silently ignored.
 
 mod support;
 
@@ -165,4 +166,47 @@ fn a_changed_file_given_to_an_existing_store_is_said_not_ignored() {
         ],
     );
     assert!(text(&o.stderr).is_empty(), "{}", text(&o.stderr));
+}
+
+#[test]
+fn campaign_init_writes_the_commented_plan_privately_and_never_over_a_file() {
+    use std::os::unix::fs::PermissionsExt;
+    let t = TempStore::new();
+    let file = t.dir.path().join("plan.toml");
+    let f = file.to_str().expect("utf-8");
+    let o = xungkich(&t.path, &["campaign", "init", f]);
+    assert!(o.status.success(), "{}", text(&o.stderr));
+    assert!(
+        text(&o.stdout).contains("xungkich new"),
+        "{}",
+        text(&o.stdout)
+    );
+    assert_eq!(std::fs::read_to_string(&file).expect("read"), SHIPPED);
+    let mode = std::fs::metadata(&file).expect("meta").permissions().mode() & 0o777;
+    assert_eq!(mode, 0o600);
+    assert!(!t.path.exists(), "init makes no store");
+    // Not over an existing file, unless --force.
+    std::fs::write(&file, "mine").expect("write");
+    let o = xungkich(&t.path, &["campaign", "init", f]);
+    assert_eq!(o.status.code(), Some(2));
+    assert_eq!(std::fs::read_to_string(&file).expect("read"), "mine");
+    let o = xungkich(&t.path, &["campaign", "init", f, "--force"]);
+    assert!(o.status.success());
+    assert_eq!(std::fs::read_to_string(&file).expect("read"), SHIPPED);
+    // Never through a link, even with --force.
+    let outside = t.dir.path().join("outside.txt");
+    std::fs::write(&outside, "keep").expect("write");
+    let link = t.dir.path().join("link.toml");
+    std::os::unix::fs::symlink(&outside, &link).expect("link");
+    let o = xungkich(
+        &t.path,
+        &["campaign", "init", link.to_str().expect("utf-8"), "--force"],
+    );
+    assert_eq!(o.status.code(), Some(2));
+    assert_eq!(std::fs::read_to_string(&outside).expect("read"), "keep");
+    // The file it writes seeds a store.
+    let o = xungkich(&t.path, &["--campaign", f, "snapshot", "units"]);
+    assert!(o.status.success(), "{}", text(&o.stderr));
+    let o = xungkich(&t.path, &["--lang", "en", "campaign", "init", f, "--force"]);
+    assert!(text(&o.stdout).contains("Wrote the sample campaign file"));
 }

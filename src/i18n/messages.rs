@@ -829,6 +829,14 @@ messages! {
         vi: "Chưa có kho nào trong {folder}. Tạo một kho: xungkich new TỆP.toml",
         en: "No store in {folder} yet. Make one: xungkich new FILE.toml",
     }
+    ci_written(path: impl Display, again: impl Display) {
+        vi: "Đã ghi tệp kế hoạch mẫu (kế hoạch Tân Phú 2022, có chú thích): {path}. Sửa nó, rồi tạo kho bằng: xungkich new {again}",
+        en: "Wrote the sample campaign file (the Tân Phú 2022 plan, commented): {path}. Edit it, then make its store with: xungkich new {again}",
+    }
+    ci_write_failed(why: impl Display) {
+        vi: "Không ghi được tệp kế hoạch: {why}",
+        en: "Could not write the campaign file: {why}",
+    }
     cd_added(section: impl Display, name: impl Display) {
         vi: "+ {section} {name}: có trong tệp, chưa có trong kho",
         en: "+ {section} {name}: in the file, not in the store",
