@@ -2029,6 +2029,50 @@ words! {
         vi: "Tổng hợp",
         en: "Summary",
     }
+    ct_header {
+        vi: "Tệp kế hoạch viết từ kho dữ liệu: kế hoạch như kho đang giữ (đơn vị, liên hệ, đợt thứ Bảy,\nviệc phải làm, chỉ tiêu, Tháng hành động). Mọi mốc thời gian theo giờ Việt Nam (+07:00).",
+        en: "Campaign file written from the store: the campaign as the store now holds it (units, contacts,\nSaturday rounds, requirements, KPIs, agenda). Every time is Vietnam time (+07:00).",
+    }
+    ct_campaign {
+        vi: "Thông tin văn bản: số hiệu, tên, ngày ban hành, thời gian thi đua, đầu mối liên hệ.",
+        en: "The plan itself: number, title, date issued, campaign period, contact person.",
+    }
+    ct_document {
+        vi: "Báo cáo gửi lên (xungkich report --format docx): phần đầu, chữ ký và nơi nhận.",
+        en: "The report sent up (xungkich report --format docx): header, signature and recipients.",
+    }
+    ct_fields {
+        vi: "Lĩnh vực của mô hình, giải pháp, sáng kiến CCHC.",
+        en: "Fields of administrative-reform initiatives.",
+    }
+    ct_activities {
+        vi: "Nội dung đơn vị có thể đăng ký cho Ngày thứ Bảy tình nguyện.",
+        en: "Activities a unit can register for a Volunteer Saturday.",
+    }
+    ct_units {
+        vi: "Đơn vị tham gia. `acts_for`: các đơn vị mà cơ sở Đoàn là tổ chức Đoàn của đơn vị đó.",
+        en: "Participating units. `acts_for`: the units whose Youth Union organisation a youth base is.",
+    }
+    ct_volunteer_days {
+        vi: "Các đợt Ngày thứ Bảy tình nguyện: hạn đăng ký và hạn báo cáo nhanh là thời điểm \"trước\".",
+        en: "Volunteer Saturday rounds: the registration and quick-report deadlines are \"before\" moments.",
+    }
+    ct_requirements {
+        vi: "Việc phải làm: các cột của bảng kiểm (theo thứ tự hiển thị); `applies_to` là loại đơn vị phải làm.",
+        en: "Requirements: the checklist's columns (in display order); `applies_to` lists the unit kinds that owe it.",
+    }
+    ct_tasks {
+        vi: "Nhiệm vụ của đơn vị trong Ngày thứ Bảy; `figures`: các số liệu thứ Bảy đo nhiệm vụ.",
+        en: "Units' Saturday tasks; `figures`: the Saturday figures that measure a task.",
+    }
+    ct_kpis {
+        vi: "Chỉ tiêu (tỷ lệ phần trăm = tử số ÷ mẫu số). computed: ứng dụng tự tính; measured: cán bộ nhập số đo.",
+        en: "KPIs (a percentage = numerator ÷ denominator). computed: the app computes it; measured: the officer enters measurements.",
+    }
+    ct_agenda {
+        vi: "Hoạt động của Tháng hành động; status: planned, in_progress, done, cancelled.",
+        en: "Agenda of the action month; status: planned, in_progress, done, cancelled.",
+    }
     cl_never {
         vi: "chưa có",
         en: "none yet",

@@ -4,6 +4,7 @@
 
 pub mod briefing;
 pub mod campaign_file;
+pub mod campaign_toml;
 pub mod chat;
 pub mod export;
 pub mod import;
