@@ -223,6 +223,10 @@ pub enum CampaignAction {
         /// Replace FILE if it exists.
         #[arg(long)]
         force: bool,
+        /// Write the campaign as the store (--db) now holds it: contacts typed since, rounds
+        /// added, KPI targets set. Refused when there is no store.
+        #[arg(long)]
+        from_store: bool,
     },
     /// Show what differs between FILE and the campaign the store holds (units added,
     /// renamed, of another kind; requirements' titles, deadlines and who owes them; rounds;

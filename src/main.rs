@@ -12,7 +12,7 @@ use xungkich::domain::campaign::CampaignDef;
 use xungkich::domain::time::{Clock, read_datetime};
 use xungkich::i18n::{Lang, Strings, strings};
 use xungkich::io::campaign_file::SHIPPED_SEED;
-use xungkich::io::{briefing, campaign_file, export, report_docx};
+use xungkich::io::{briefing, campaign_file, campaign_toml, export, report_docx};
 use xungkich::store::{Seed, Store, StoreError, photos};
 use xungkich::text::one_line;
 use xungkich::{demo, tui, ui};
@@ -205,10 +205,24 @@ fn run(cli: Cli) -> Result<(), Failure> {
     }
     match cli.command {
         Some(Command::Campaign {
-            action: CampaignAction::Init { file, force },
+            action:
+                CampaignAction::Init {
+                    file,
+                    force,
+                    from_store,
+                },
         }) => {
+            let text = if from_store {
+                if !db.exists() {
+                    return Err(refused(s.ci_no_store(shown(&db))));
+                }
+                let store = open_store(&db, SHIPPED_SEED, now, true)?;
+                campaign_toml::write(&store.campaign_def()?, cli.lang)
+            } else {
+                campaign_file::SHIPPED.to_string()
+            };
             xungkich::atomic_write::write(&file, force, |f| {
-                std::io::Write::write_all(f, campaign_file::SHIPPED.as_bytes())
+                std::io::Write::write_all(f, text.as_bytes())
             })
             .map_err(|e| match e {
                 xungkich::atomic_write::Error::Io(_) => {
@@ -216,8 +230,17 @@ fn run(cli: Cli) -> Result<(), Failure> {
                 }
                 _ => Failure::Refused(s.write_error(&file, &e)),
             })?;
-            out!("{}", s.ci_written(shown(&file), shown(&file)));
-            Ok(())
+            if !from_store {
+                out!("{}", s.ci_written(shown(&file), shown(&file)));
+                return Ok(());
+            }
+            out!("{}", s.ci_from_store_written(shown(&file), shown(&db)));
+            // The store may hold what a file cannot say (a phone typed before it was checked):
+            // the officer is told where, rather than finding out when the file is next opened.
+            match campaign_file::parse(&text, &shown(&file)) {
+                Ok(_) => Ok(()),
+                Err(e) => Err(Failure::Failed(s.ci_not_read_back(e.message(s)))),
+            }
         }
         Some(Command::Campaign {
             action: CampaignAction::Diff { file },

@@ -210,3 +210,132 @@ fn campaign_init_writes_the_commented_plan_privately_and_never_over_a_file() {
     let o = xungkich(&t.path, &["--lang", "en", "campaign", "init", f, "--force"]);
     assert!(text(&o.stdout).contains("Wrote the sample campaign file"));
 }
+
+/// The store after an officer's edits: a ward's contact, a round added in the app, a target.
+fn edited_store(t: &TempStore) -> xungkich::store::Store {
+    use support::stamp;
+    use xungkich::domain::change::ChangeSummary;
+    let mut store = t.open("2022-05-01T09:00");
+    let now = stamp("2022-05-01T09:00");
+    let id = store
+        .load_board()
+        .expect("board")
+        .units
+        .iter()
+        .find(|u| u.code == "p-hiep-tan")
+        .map(|u| u.id)
+        .expect("unit");
+    let summary = ChangeSummary::Contact { unit: "x".into() };
+    store
+        .update_unit_contact(id, "Trần Thị \"Bảy\"", "0903 123 456", now, &summary)
+        .expect("contact");
+    let date = chrono::NaiveDate::from_ymd_opt(2022, 6, 4).expect("date");
+    let day = xungkich::store::NewDay {
+        round: 3,
+        date,
+        title: "Ngày thứ Bảy tình nguyện đợt 3".into(),
+        host: "Bộ phận Một cửa".into(),
+        registration_deadline: stamp("2022-06-02T00:00"),
+        report_deadline: stamp("2022-06-04T16:00"),
+    };
+    store
+        .add_volunteer_day(&day, now, &ChangeSummary::Round { round: 3, date })
+        .expect("round");
+    let kpi = store
+        .kpis()
+        .expect("kpis")
+        .into_iter()
+        .find(|k| k.code == "online-share")
+        .map(|k| k.id)
+        .expect("kpi");
+    let summary = ChangeSummary::Target {
+        kpi: "online-share".into(),
+        target: Some(62.5),
+    };
+    store
+        .set_kpi_target(kpi, Some(62.5), now, &summary)
+        .expect("target");
+    store
+}
+
+#[test]
+fn the_store_written_as_a_file_reads_back_as_the_store() {
+    use xungkich::i18n::Lang;
+    use xungkich::io::campaign_file::parse;
+    use xungkich::io::campaign_toml::write;
+    let t = TempStore::new();
+    let fresh = t.open("2022-05-01T09:00").campaign_def().expect("campaign");
+    assert_eq!(parse(&write(&fresh, Lang::Vi), "x").expect("parse"), fresh);
+    drop(fresh);
+    let held = edited_store(&t).campaign_def().expect("campaign");
+    assert_ne!(held, shipped(), "the edits are in the store");
+    for lang in [Lang::Vi, Lang::En] {
+        let text = write(&held, lang);
+        assert_eq!(parse(&text, "x").expect("parse"), held);
+        assert!(text.contains("phone = \"0903 123 456\""), "{text}");
+        assert!(text.contains("round = 3"), "{text}");
+        assert!(text.contains("target = 62.5"), "{text}");
+    }
+}
+
+#[test]
+fn campaign_init_from_store_writes_what_the_store_holds() {
+    let t = TempStore::new();
+    drop(edited_store(&t));
+    let file = t.dir.path().join("out.toml");
+    let f = file.to_str().expect("utf-8");
+    let o = xungkich(&t.path, &["campaign", "init", f, "--from-store"]);
+    assert!(o.status.success(), "{}", text(&o.stderr));
+    let written = std::fs::read_to_string(&file).expect("read");
+    assert!(written.contains("0903 123 456"), "{written}");
+    let o = xungkich(&t.path, &["campaign", "diff", f]);
+    assert!(o.status.success(), "{}", text(&o.stderr));
+    assert!(
+        text(&o.stdout).contains("không có gì khác"),
+        "{}",
+        text(&o.stdout)
+    );
+    // Same refusals as the shipped file: not over a file without --force.
+    let o = xungkich(&t.path, &["campaign", "init", f, "--from-store"]);
+    assert_eq!(o.status.code(), Some(2));
+    let o = xungkich(
+        &t.path,
+        &[
+            "--lang",
+            "en",
+            "campaign",
+            "init",
+            f,
+            "--from-store",
+            "--force",
+        ],
+    );
+    assert!(o.status.success(), "{}", text(&o.stderr));
+    assert!(
+        std::fs::read_to_string(&file)
+            .expect("read")
+            .contains("# Participating units.")
+    );
+}
+
+#[test]
+fn campaign_init_from_store_without_a_store_is_refused() {
+    let t = TempStore::new();
+    let file = t.dir.path().join("out.toml");
+    let o = xungkich(
+        &t.path,
+        &[
+            "campaign",
+            "init",
+            file.to_str().expect("utf-8"),
+            "--from-store",
+        ],
+    );
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        text(&o.stderr).contains("chưa có kho dữ liệu để ghi kế hoạch"),
+        "{}",
+        text(&o.stderr)
+    );
+    assert!(!t.path.exists() && !file.exists());
+}

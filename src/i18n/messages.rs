@@ -833,6 +833,18 @@ messages! {
         vi: "Đã ghi tệp kế hoạch mẫu (kế hoạch Tân Phú 2022, có chú thích): {path}. Sửa nó, rồi tạo kho bằng: xungkich new {again}",
         en: "Wrote the sample campaign file (the Tân Phú 2022 plan, commented): {path}. Edit it, then make its store with: xungkich new {again}",
     }
+    ci_from_store_written(path: impl Display, store: impl Display) {
+        vi: "Đã ghi kế hoạch như kho {store} đang giữ vào tệp {path}.",
+        en: "Wrote the campaign as the store {store} now holds it to {path}.",
+    }
+    ci_no_store(path: impl Display) {
+        vi: "{path}: chưa có kho dữ liệu để ghi kế hoạch từ đó (--from-store)",
+        en: "{path}: no store to write the campaign from (--from-store)",
+    }
+    ci_not_read_back(why: impl Display) {
+        vi: "Tệp đã ghi nhưng đọc lại không được; sửa chỗ này trước khi dùng: {why}",
+        en: "The file was written but does not read back; fix this before using it: {why}",
+    }
     ci_write_failed(why: impl Display) {
         vi: "Không ghi được tệp kế hoạch: {why}",
         en: "Could not write the campaign file: {why}",
