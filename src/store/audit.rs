@@ -682,7 +682,10 @@ fn undone_to(summary: &Summary, entries: &[Entry]) -> Option<UndoneTo> {
         | C::DeleteRegistration { .. }
         | C::DeleteAgenda { .. }
         | C::DeleteMeasurement { .. } => UndoneTo::Restored,
-        C::EditInitiative { .. } | C::EditAgenda { .. } | C::Import { .. } => UndoneTo::AsBefore,
+        C::EditInitiative { .. }
+        | C::EditAgenda { .. }
+        | C::Import { .. }
+        | C::CampaignApplied { .. } => UndoneTo::AsBefore,
         C::Stage { from, .. } => UndoneTo::Stage(*from),
         C::Replications { units, .. } => {
             let rows = || {
