@@ -667,3 +667,63 @@ fn help_lists_ctrl_r_beside_u_on_every_tab() {
         }
     }
 }
+
+/// The campaign's own rows (what applying a campaign file edits) are logged like any other,
+/// so one undo puts every one back and a redo makes them again.
+#[test]
+fn the_campaign_definition_tables_are_undone_and_redone() {
+    let t = TempStore::new();
+    let mut store = t.open(SEEDED);
+    let requirement = manual_requirement(&store);
+    let read = |t: &TempStore| -> Vec<String> {
+        let conn = Connection::open(&t.path).expect("raw");
+        [
+            "SELECT title FROM campaign WHERE id = 1".to_string(),
+            format!("SELECT title FROM requirements WHERE id = {requirement}"),
+            "SELECT name FROM activities ORDER BY id LIMIT 1".to_string(),
+            "SELECT place FROM document_header WHERE id = 1".to_string(),
+        ]
+        .iter()
+        .map(|q| conn.query_row(q, [], |r| r.get(0)).unwrap_or_default())
+        .collect()
+    };
+    let before = read(&t);
+    let conn = Connection::open(&t.path).expect("raw");
+    let activity: i64 = conn
+        .query_row("SELECT id FROM activities ORDER BY id LIMIT 1", [], |r| {
+            r.get(0)
+        })
+        .expect("an activity");
+    let header: Option<i64> = conn
+        .query_row("SELECT id FROM document_header WHERE id = 1", [], |r| {
+            r.get(0)
+        })
+        .ok();
+    drop(conn);
+    let text = |s: &str| rusqlite::types::Value::Text(s.into());
+    store
+        .change(
+            stamp(NOW),
+            &ChangeSummary::Contact {
+                unit: "P. Hiệp Tân".into(),
+            },
+            |c| {
+                c.update(Table::Campaign, 1, &[("title", text("Mới"))])?;
+                c.update(Table::Requirements, requirement, &[("title", text("Mới"))])?;
+                c.update(Table::Activities, activity, &[("name", text("Mới"))])?;
+                if let Some(h) = header {
+                    c.update(Table::DocumentHeader, h, &[("place", text("Mới"))])?;
+                }
+                Ok(())
+            },
+        )
+        .expect("changed");
+    let after = read(&t);
+    assert_eq!(&after[..3], &["Mới", "Mới", "Mới"]);
+    assert_ne!(after, before);
+    undo(&mut store);
+    assert_eq!(read(&t), before);
+    let done = redo(&mut store);
+    assert!(done.tables.contains(&Table::Requirements));
+    assert_eq!(read(&t), after);
+}

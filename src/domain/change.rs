@@ -100,6 +100,14 @@ pub enum ChangeSummary {
     Assessment {
         date: NaiveDate,
     },
+    /// A campaign file's differences from the store applied at once (`campaign apply`);
+    /// `source` is the file's name, the counts are of the things added, changed, removed.
+    CampaignApplied {
+        source: String,
+        added: usize,
+        changed: usize,
+        removed: usize,
+    },
     /// A whole file imported; `source` is the file's name.
     Import {
         #[serde(with = "import_kind_code")]
@@ -279,6 +287,12 @@ mod tests {
                 source: "so-lieu.csv".into(),
             },
             Assessment { date: day(7) },
+            CampaignApplied {
+                source: "chien-dich.toml".into(),
+                added: 3,
+                changed: 2,
+                removed: 1,
+            },
         ]
     }
 

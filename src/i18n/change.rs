@@ -147,6 +147,12 @@ fn vi(s: &Strings, c: &ChangeSummary) -> String {
             format!("Đánh giá, phương hướng báo cáo ngày {}", format_date(*date))
         }
         Import { what, source } => s.im_audit(s.import_kind(*what), source),
+        CampaignApplied {
+            source,
+            added,
+            changed,
+            removed,
+        } => format!("Áp dụng tệp chiến dịch {source}: thêm {added}, sửa {changed}, bỏ {removed}"),
     }
 }
 
@@ -197,6 +203,14 @@ fn en(s: &Strings, c: &ChangeSummary) -> String {
             format_date(*date)
         ),
         Import { what, source } => s.im_audit(s.import_kind(*what), source),
+        CampaignApplied {
+            source,
+            added,
+            changed,
+            removed,
+        } => format!(
+            "Apply campaign file {source}: {added} added, {changed} changed, {removed} removed"
+        ),
     }
 }
 
@@ -382,6 +396,16 @@ mod tests {
                 Assessment { date: day(7) },
                 "Đánh giá, phương hướng báo cáo ngày 07/05/2022",
                 "Assessment and next steps for the report of 07/05/2022",
+            ),
+            (
+                CampaignApplied {
+                    source: "chien-dich.toml".into(),
+                    added: 3,
+                    changed: 2,
+                    removed: 1,
+                },
+                "Áp dụng tệp chiến dịch chien-dich.toml: thêm 3, sửa 2, bỏ 1",
+                "Apply campaign file chien-dich.toml: 3 added, 2 changed, 1 removed",
             ),
         ]
     }

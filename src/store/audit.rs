@@ -30,10 +30,17 @@ pub enum Table {
     AgendaItems,
     Fields,
     ReportNotes,
+    // The campaign's own definition, so that applying a changed campaign file is undone
+    // like any other change.
+    Campaign,
+    Requirements,
+    Tasks,
+    Activities,
+    DocumentHeader,
 }
 
 impl Table {
-    const ALL: [Table; 15] = [
+    const ALL: [Table; 20] = [
         Table::Units,
         Table::Checks,
         Table::Initiatives,
@@ -49,6 +56,11 @@ impl Table {
         Table::AgendaItems,
         Table::Fields,
         Table::ReportNotes,
+        Table::Campaign,
+        Table::Requirements,
+        Table::Tasks,
+        Table::Activities,
+        Table::DocumentHeader,
     ];
 
     pub fn name(self) -> &'static str {
@@ -68,6 +80,11 @@ impl Table {
             Table::AgendaItems => "agenda_items",
             Table::Fields => "fields",
             Table::ReportNotes => "report_notes",
+            Table::Campaign => "campaign",
+            Table::Requirements => "requirements",
+            Table::Tasks => "tasks",
+            Table::Activities => "activities",
+            Table::DocumentHeader => "document_header",
         }
     }
 
@@ -665,7 +682,10 @@ fn undone_to(summary: &Summary, entries: &[Entry]) -> Option<UndoneTo> {
         | C::DeleteRegistration { .. }
         | C::DeleteAgenda { .. }
         | C::DeleteMeasurement { .. } => UndoneTo::Restored,
-        C::EditInitiative { .. } | C::EditAgenda { .. } | C::Import { .. } => UndoneTo::AsBefore,
+        C::EditInitiative { .. }
+        | C::EditAgenda { .. }
+        | C::Import { .. }
+        | C::CampaignApplied { .. } => UndoneTo::AsBefore,
         C::Stage { from, .. } => UndoneTo::Stage(*from),
         C::Replications { units, .. } => {
             let rows = || {
