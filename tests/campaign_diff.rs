@@ -339,3 +339,40 @@ fn campaign_init_from_store_without_a_store_is_refused() {
     );
     assert!(!t.path.exists() && !file.exists());
 }
+
+/// A slip the TOML reader catches reaches the officer in Vietnamese, located, with what to
+/// write instead, and in English under `--lang en`; nothing is created.
+#[test]
+fn a_reader_slip_in_the_file_is_said_in_the_officers_language() {
+    let t = TempStore::new();
+    let file = t.dir.path().join("next.toml");
+    let bad = SHIPPED.replacen("round = 2", "round = \"hai\"", 1);
+    assert_ne!(bad, SHIPPED, "the shipped file has a round 2");
+    std::fs::write(&file, &bad).expect("write");
+    let path = file.to_str().expect("utf-8");
+    let line = bad
+        .lines()
+        .position(|l| l == "round = \"hai\"")
+        .expect("the line")
+        + 1;
+    let o = xungkich(&t.path, &["--lang", "vi", "new", path]);
+    assert_eq!(o.status.code(), Some(2), "{}", text(&o.stderr));
+    let err = text(&o.stderr);
+    assert!(
+        err.contains(&format!(
+            "next.toml:{line}:9: `round`: «hai» không dùng được ở đây: viết một số nguyên"
+        )),
+        "{err}"
+    );
+    assert!(
+        !err.contains("invalid type") && !err.contains("expected"),
+        "{err}"
+    );
+    let o = xungkich(&t.path, &["--lang", "en", "new", path]);
+    assert!(
+        text(&o.stderr).contains("round: \"hai\" does not fit here: write a whole number"),
+        "{}",
+        text(&o.stderr)
+    );
+    assert!(!t.path.exists(), "no store was created");
+}

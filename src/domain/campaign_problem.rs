@@ -27,12 +27,39 @@ pub enum ChoiceOf {
     Figure,
 }
 
+/// The type of value a key takes, for a value of the wrong type.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ValueType {
+    WholeNumber,
+    Number,
+    Text,
+    List,
+    Bool,
+}
+
 /// One problem. `at` is the key it is about, as the file spells it ("units[3].kind").
 #[derive(Debug, Clone, PartialEq)]
 pub enum CampaignProblem {
     /// The TOML reader's own words (a syntax slip, a value of the wrong type).
     Toml(String),
     MissingKey(String),
+    /// A value of the wrong type; `key` as written on its line (may be empty), `value` as
+    /// the reader quoted it.
+    WrongType {
+        key: String,
+        value: String,
+        expected: ValueType,
+    },
+    /// A key (or a `[table]` header) given twice.
+    DuplicateKey(String),
+    /// A `[table` header without its `]`.
+    UnclosedTable,
+    /// A text value without quotes (or no value after `=`).
+    Unquoted(String),
+    /// A quoted text that does not end on its line.
+    UnclosedText(String),
+    /// A backslash not followed by an escape TOML knows.
+    BadEscape(String),
     /// A key the table does not have, with the keys it does have (when the reader said).
     UnknownKey {
         key: String,

@@ -156,6 +156,29 @@ impl Strings {
         match p {
             Toml(detail) => self.cf_toml(self.cut(detail, 4 * super::QUOTE_WIDTH)),
             MissingKey(key) => self.cf_missing_key(q(key)),
+            WrongType {
+                key,
+                value,
+                expected,
+            } => {
+                use crate::domain::campaign_problem::ValueType::*;
+                // The example uses the key itself, so the officer can copy the shape.
+                let k = if key.is_empty() { "x" } else { key.as_str() };
+                let hint = match expected {
+                    WholeNumber => self.cf_write_whole(q(k)),
+                    Number => self.cf_write_number(q(k)),
+                    Text => self.cf_write_text(q(k)),
+                    List => self.cf_write_list(q(k)),
+                    Bool => self.cf_write_bool(q(k)),
+                };
+                self.cf_wrong_type(q(k), q(value), hint)
+            }
+            DuplicateKey(key) if key.starts_with('[') => self.cf_duplicate_table(q(key)),
+            DuplicateKey(key) => self.cf_duplicate_key(q(key)),
+            UnclosedTable => self.cf_unclosed_table.to_string(),
+            Unquoted(key) => self.cf_unquoted(q(key)),
+            UnclosedText(key) => self.cf_unclosed_text(q(key)),
+            BadEscape(key) => self.cf_bad_escape(q(key)),
             UnknownKey { key, expected } if expected.is_empty() => self.cf_unknown_key(q(key)),
             UnknownKey { key, expected } => {
                 let list: Vec<String> = expected.iter().map(|k| format!("`{}`", q(k))).collect();

@@ -381,6 +381,50 @@ messages! {
         vi: "{file}:{line}:{column}: {problem}",
         en: "{file}:{line}:{column}: {problem}",
     }
+    cf_wrong_type(key: impl Display, value: impl Display, hint: impl Display) {
+        vi: "`{key}`: «{value}» không dùng được ở đây: {hint}",
+        en: "{key}: \"{value}\" does not fit here: {hint}",
+    }
+    cf_write_whole(key: impl Display) {
+        vi: "viết một số nguyên, không ngoặc kép, ví dụ `{key} = 2`",
+        en: "write a whole number, without quotes, e.g. `{key} = 2`",
+    }
+    cf_write_number(key: impl Display) {
+        vi: "viết một số, không ngoặc kép, dấu chấm thập phân, ví dụ `{key} = 70.5`",
+        en: "write a number, without quotes, e.g. `{key} = 70.5`",
+    }
+    cf_write_text(key: impl Display) {
+        vi: "đặt chữ trong ngoặc kép, ví dụ `{key} = \"…\"`",
+        en: "put text in double quotes, e.g. `{key} = \"…\"`",
+    }
+    cf_write_list(key: impl Display) {
+        vi: "viết một danh sách trong ngoặc vuông, ví dụ `{key} = [\"a\", \"b\"]`",
+        en: "write a list in square brackets, e.g. `{key} = [\"a\", \"b\"]`",
+    }
+    cf_write_bool(key: impl Display) {
+        vi: "viết true (có) hoặc false (không), không ngoặc kép, ví dụ `{key} = true`",
+        en: "write true or false, without quotes, e.g. `{key} = true`",
+    }
+    cf_duplicate_key(key: impl Display) {
+        vi: "khoá `{key}` được viết hai lần trong cùng một mục: giữ một dòng, xoá dòng kia",
+        en: "key `{key}` is given twice in the same table: keep one line, delete the other",
+    }
+    cf_duplicate_table(table: impl Display) {
+        vi: "mục `{table}` được viết hai lần: gộp các khoá vào một mục (mục lặp lại như đơn vị thì viết `[[…]]`)",
+        en: "table `{table}` is written twice: put its keys under one header (a repeated entry such as a unit is written `[[…]]`)",
+    }
+    cf_unquoted(key: impl Display) {
+        vi: "`{key}`: thiếu giá trị hoặc chữ chưa đặt trong ngoặc kép: viết `{key} = \"…\"`",
+        en: "{key}: the value is missing or its text is not quoted: write `{key} = \"…\"`",
+    }
+    cf_unclosed_text(key: impl Display) {
+        vi: "`{key}`: chữ mở ngoặc kép mà không đóng trên cùng dòng: thêm `\"` ở cuối giá trị (chữ nhiều dòng thì viết `\"\"\"…\"\"\"`)",
+        en: "{key}: a quoted text is not closed on its line: add `\"` at the end of the value (for several lines write `\"\"\"…\"\"\"`)",
+    }
+    cf_bad_escape(key: impl Display) {
+        vi: "`{key}`: dấu `\\` trong ngoặc kép phải đi cùng n, t, \", \\ hoặc uXXXX; muốn một dấu `\\` thì viết `\\\\`, hoặc dùng ngoặc đơn '…'",
+        en: "{key}: a `\\` inside double quotes must be followed by n, t, \", \\ or uXXXX; for one `\\` write `\\\\`, or use single quotes '…'",
+    }
     cf_toml(detail: impl Display) {
         vi: "tệp chiến dịch không đọc được («{detail}»)",
         en: "{detail}",

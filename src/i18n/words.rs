@@ -445,6 +445,10 @@ words! {
         vi: "hoạt động",
         en: "activity",
     }
+    cf_unclosed_table {
+        vi: "tên mục thiếu dấu `]` đóng: viết `[tên]`, hoặc `[[tên]]` cho mục lặp lại, trên một dòng",
+        en: "a table header lacks its closing `]`: write `[name]`, or `[[name]]` for a repeated entry, on one line",
+    }
     cf_value_kind {
         vi: "loại",
         en: "kind",

@@ -21,7 +21,7 @@ use crate::domain::campaign::{
     AgendaDef, CampaignDef, CampaignInfo, DocumentInfo, KpiDef, KpiSource, NamedDef,
     RequirementDef, RequirementSource, TaskDef, UnitDef, VolunteerDayDef,
 };
-use crate::domain::campaign_problem::{CampaignProblem, ChoiceOf, CodeOf};
+use crate::domain::campaign_problem::{CampaignProblem, ChoiceOf, CodeOf, ValueType};
 use crate::domain::figures::Metric;
 use crate::domain::phone::parse_phone;
 use crate::domain::unit::UnitKind;
@@ -280,7 +280,26 @@ impl<'a> Source<'a> {
 
     fn toml_error(&self, e: &toml::de::Error) -> CampaignFileError {
         let span = e.span().unwrap_or(0..0);
-        self.error(span, toml_problem(e.message()))
+        let problem = toml_problem(e.message(), || self.key_at(&span));
+        self.error(span, problem)
+    }
+
+    /// The key written on the line a span starts on (`round = "hai"` → `round`), or the
+    /// table a header names (`[campaign]` → `[campaign]`): the reader's messages name neither.
+    fn key_at(&self, span: &Range<usize>) -> String {
+        let line = self.line_of(span);
+        let start = self.line_starts.get(line - 1).copied().unwrap_or(0);
+        let end = self
+            .line_starts
+            .get(line)
+            .map_or(self.text.len(), |next| next - 1);
+        let text = self.text.get(start..end).unwrap_or("").trim();
+        if text.starts_with('[') {
+            return text.split('#').next().unwrap_or(text).trim().to_string();
+        }
+        text.split_once('=')
+            .map(|(key, _)| key.trim().to_string())
+            .unwrap_or_default()
     }
 
     /// Where a missing table would go: the end of the file.
@@ -296,10 +315,11 @@ impl<'a> Source<'a> {
     }
 }
 
-/// serde's words for a missing or misspelt key are the ones an editor of the file most often
-/// meets, so they are recognised and said in the officer's language; any other message of
-/// the TOML reader is passed on as it is.
-fn toml_problem(message: &str) -> CampaignProblem {
+/// The TOML reader's words for the slips an editor of the file most often makes (a missing or
+/// misspelt key, a value of the wrong type, an unquoted or unclosed text, a key given twice)
+/// are recognised and said in the officer's language with what to write instead; any other
+/// message of the reader is passed on as it is. `key` finds the key the slip is on.
+fn toml_problem(message: &str, key: impl Fn() -> String) -> CampaignProblem {
     let message = message.trim();
     // The names serde quotes in backticks, in order.
     let quoted = |text: &str| -> Vec<String> {
@@ -324,7 +344,54 @@ fn toml_problem(message: &str) -> CampaignProblem {
             };
         }
     }
+    if let Some(rest) = message.strip_prefix("invalid type: ")
+        && let Some((found, expected)) = rest.rsplit_once(", expected ")
+        && let Some(expected) = expected_type(expected)
+    {
+        // `string "hai"`, integer `5`: the value, without the reader's English type name.
+        let value = found
+            .split_once(' ')
+            .map_or(found, |(_, v)| v)
+            .trim_matches(|c| c == '"' || c == '`');
+        return CampaignProblem::WrongType {
+            key: key(),
+            value: value.to_string(),
+            expected,
+        };
+    }
+    if message == "duplicate key" {
+        return CampaignProblem::DuplicateKey(key());
+    }
+    if message.starts_with("unclosed table") || message.starts_with("unclosed array of tables") {
+        return CampaignProblem::UnclosedTable;
+    }
+    // `title = Tân Phú` starts like `true`: the reader then says it wanted a boolean.
+    if message.starts_with("string values must be quoted") || message.starts_with("invalid boolean")
+    {
+        return CampaignProblem::Unquoted(key());
+    }
+    if message.starts_with("invalid basic string") || message.starts_with("invalid literal string")
+    {
+        return CampaignProblem::UnclosedText(key());
+    }
+    if message.starts_with("missing escaped value") || message.starts_with("invalid escape") {
+        return CampaignProblem::BadEscape(key());
+    }
     CampaignProblem::Toml(message.to_string())
+}
+
+/// What the reader wanted, from the words serde uses for the types the file's structs hold.
+fn expected_type(words: &str) -> Option<ValueType> {
+    Some(match words {
+        "i64" | "i32" | "u32" | "u64" | "u8" | "u16" | "usize" | "an integer" => {
+            ValueType::WholeNumber
+        }
+        "f64" | "f32" | "a float" => ValueType::Number,
+        "a string" | "string" => ValueType::Text,
+        "a sequence" => ValueType::List,
+        "a boolean" => ValueType::Bool,
+        _ => return None,
+    })
 }
 
 /// 1-based line and column (in characters) of a byte offset; offsets past the end or inside a
@@ -1468,7 +1535,7 @@ mod tests {
     #[test]
     fn wrong_type_names_its_line() {
         let text = format!("{}{}", base(), DAY.replace("round = 2", "round = \"two\""));
-        fails(&text, 10, "invalid type");
+        fails(&text, 10, "write a whole number");
     }
 
     #[test]
@@ -1781,10 +1848,86 @@ mod tests {
         );
         let err = fails("schema = 1\n[campaign\n", 2, "");
         assert!(
-            err.message(vi).contains("tệp chiến dịch không đọc được («"),
-            "the TOML reader's words are kept inside a Vietnamese sentence: {}",
+            err.message(vi).contains("thiếu dấu `]` đóng"),
+            "{}",
             err.message(vi)
         );
+    }
+
+    /// The slips the TOML reader itself catches are said in the officer's language, with the
+    /// key they are on and what to write instead; none of the reader's English is left.
+    #[test]
+    fn reader_slips_are_said_with_what_to_write() {
+        let vi = strings(Lang::Vi);
+        let day = |from: &str, to: &str| format!("{}{}", base(), DAY.replace(from, to));
+        let cases: Vec<(String, usize, &str, &str)> = vec![
+            (
+                day("round = 2", "round = \"hai\""),
+                10,
+                "`round`: «hai» không dùng được ở đây: viết một số nguyên, không ngoặc kép, ví dụ `round = 2`",
+                "round: \"hai\" does not fit here: write a whole number, without quotes, e.g. `round = 2`",
+            ),
+            (
+                day("round = 2", "round = 1.5"),
+                10,
+                "viết một số nguyên",
+                "write a whole number",
+            ),
+            (
+                day("title = \"T\"", "title = 5"),
+                12,
+                "`title`: «5» không dùng được ở đây: đặt chữ trong ngoặc kép, ví dụ `title = \"…\"`",
+                "put text in double quotes",
+            ),
+            (
+                base().replace("name = \"A\"", "name = \"A\"\nacts_for = \"b\""),
+                7,
+                "viết một danh sách trong ngoặc vuông, ví dụ `acts_for = [",
+                "write a list in square brackets",
+            ),
+            (
+                day("round = 2", "round = 2\nround = 3"),
+                11,
+                "khoá `round` được viết hai lần trong cùng một mục",
+                "key `round` is given twice",
+            ),
+            (
+                format!("{}\n[campaign]\n", base()),
+                9,
+                "mục `[campaign]` được viết hai lần",
+                "table `[campaign]` is written twice",
+            ),
+            (
+                day("title = \"T\"", "title = T"),
+                12,
+                "`title`: thiếu giá trị hoặc chữ chưa đặt trong ngoặc kép: viết `title = \"…\"`",
+                "its text is not quoted",
+            ),
+            (
+                day("title = \"T\"", "title = "),
+                12,
+                "`title`: thiếu giá trị",
+                "the value is missing",
+            ),
+            (
+                day("title = \"T\"", "title = \"T"),
+                12,
+                "`title`: chữ mở ngoặc kép mà không đóng",
+                "is not closed on its line",
+            ),
+            (
+                day("title = \"T\"", "title = \"C:\\q\""),
+                12,
+                "`title`: dấu `\\` trong ngoặc kép",
+                "must be followed by",
+            ),
+        ];
+        for (text, line, in_vi, in_en) in cases {
+            let err = fails(&text, line, in_en);
+            let said = err.message(vi);
+            assert!(said.contains(in_vi), "{said}\n---\n{text}");
+            assert!(!said.contains("expected"), "reader's English left: {said}");
+        }
     }
 
     #[test]
