@@ -422,8 +422,8 @@ messages! {
         en: "{key}: a quoted text is not closed on its line: add `\"` at the end of the value (for several lines write `\"\"\"…\"\"\"`)",
     }
     cf_bad_escape(key: impl Display) {
-        vi: "`{key}`: dấu `\\` trong ngoặc kép phải đi cùng n, t, \", \\ hoặc uXXXX; muốn một dấu `\\` thì viết `\\\\`, hoặc dùng ngoặc đơn '…'",
-        en: "{key}: a `\\` inside double quotes must be followed by n, t, \", \\ or uXXXX; for one `\\` write `\\\\`, or use single quotes '…'",
+        vi: "`{key}`: dấu `\\` trong ngoặc kép phải đi cùng n, t, \", \\ hoặc u với bốn chữ số hex (`\\u00E9`); muốn một dấu `\\` thì viết `\\\\`, hoặc dùng ngoặc đơn '…'",
+        en: "{key}: a `\\` inside double quotes must be followed by n, t, \", \\ or u with four hex digits (`\\u00E9`); for one `\\` write `\\\\`, or use single quotes '…'",
     }
     cf_toml(detail: impl Display) {
         vi: "tệp chiến dịch không đọc được («{detail}»)",
