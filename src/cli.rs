@@ -235,6 +235,17 @@ pub enum CampaignAction {
         /// The campaign file (TOML) to compare with the store.
         file: PathBuf,
     },
+    /// Apply FILE to the store (--db): every difference `campaign diff` shows, all or
+    /// nothing, as one change that undo takes back. Refused when the file leaves out
+    /// something that has records, naming them.
+    Apply {
+        /// The campaign file (TOML) to apply.
+        file: PathBuf,
+        /// Archive the units the file leaves out that have records (their history stays;
+        /// they leave every list and denominator) instead of refusing.
+        #[arg(long)]
+        archive: bool,
+    },
 }
 
 #[cfg(test)]

@@ -13,7 +13,7 @@ use xungkich::domain::time::{Clock, read_datetime};
 use xungkich::i18n::{Lang, Strings, strings};
 use xungkich::io::campaign_file::SHIPPED_SEED;
 use xungkich::io::{briefing, campaign_file, campaign_toml, export, report_docx};
-use xungkich::store::{Seed, Store, StoreError, photos};
+use xungkich::store::{Applied, Seed, Store, StoreError, photos};
 use xungkich::text::one_line;
 use xungkich::{demo, tui, ui};
 
@@ -267,6 +267,61 @@ fn run(cli: Cli) -> Result<(), Failure> {
                 }
             }
             Ok(())
+        }
+        Some(Command::Campaign {
+            action: CampaignAction::Apply { file, archive },
+        }) => {
+            let (def, _) = load_campaign(&file, s)?;
+            if !db.exists() {
+                return Err(refused(s.ca_no_store(shown(&db))));
+            }
+            let mut store = open_store(&db, SHIPPED_SEED, now, read_only)?;
+            match store.apply_campaign(&def, &file_name(&file), archive, now)? {
+                Applied::Nothing => {
+                    out!("{}", s.ca_nothing(shown(&file)));
+                    Ok(())
+                }
+                Applied::OtherCampaign { store } => Err(refused(s.ca_other_campaign(
+                    shown(&file),
+                    &def.campaign.code,
+                    store,
+                ))),
+                Applied::Done { changes, archived } => {
+                    for c in &changes {
+                        out!("{}", s.campaign_change(c));
+                    }
+                    let (added, changed, removed) =
+                        xungkich::domain::campaign_diff::counts(&changes);
+                    if !archived.is_empty() {
+                        out!("{}", s.ca_archived(archived.join(", ")));
+                    }
+                    out!(
+                        "{}",
+                        s.ca_done(shown(&file), shown(&db), added, changed, removed)
+                    );
+                    Ok(())
+                }
+                Applied::Refused { held, archivable } => {
+                    let mut lines = vec![s.ca_refused(shown(&file), held.len())];
+                    for h in &held {
+                        lines.push(s.ca_held(
+                            s.campaign_section(h.section),
+                            one_line(&h.name),
+                            s.held_records(h),
+                        ));
+                    }
+                    lines.push(if archivable {
+                        s.ca_hint_archive(format!(
+                            "xungkich --db {} campaign apply {} --archive",
+                            shown(&db),
+                            shown(&file)
+                        ))
+                    } else {
+                        s.ca_hint_keep.to_string()
+                    });
+                    Err(refused(lines.join("\n")))
+                }
+            }
         }
         Some(Command::Path) => {
             // Photos and other files live beside the store, whichever store it is.

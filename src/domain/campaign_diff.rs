@@ -141,6 +141,7 @@ pub fn diff(store: &CampaignDef, file: &CampaignDef) -> Vec<Change> {
         f.starts_on.to_string(),
     );
     k.key("ends_on", s.ends_on.to_string(), f.ends_on.to_string());
+    k.key("timezone", s.timezone.clone(), f.timezone.clone());
     k.key(
         "organisers",
         s.organisers.join(", "),
@@ -172,12 +173,18 @@ pub fn diff(store: &CampaignDef, file: &CampaignDef) -> Vec<Change> {
         |k, s, f| {
             k.key("name", s.name.clone(), f.name.clone());
             k.key("kind", s.kind.code().into(), f.kind.code().into());
-            k.key(
-                "contact_person",
-                s.contact_person.clone(),
-                f.contact_person.clone(),
-            );
-            k.key("phone", s.phone.clone(), f.phone.clone());
+            // A contact the file leaves empty is one it does not state (the shipped plan
+            // names none): what the officer typed since stays, and is no difference.
+            if !f.contact_person.is_empty() {
+                k.key(
+                    "contact_person",
+                    s.contact_person.clone(),
+                    f.contact_person.clone(),
+                );
+            }
+            if !f.phone.is_empty() {
+                k.key("phone", s.phone.clone(), f.phone.clone());
+            }
             k.key("acts_for", s.acts_for.join(", "), f.acts_for.join(", "));
         },
     );
@@ -329,4 +336,50 @@ pub fn diff(store: &CampaignDef, file: &CampaignDef) -> Vec<Change> {
         f.recipients.join("; "),
     );
     out
+}
+
+/// What ties something in the store to the campaign's history: a thing a campaign file
+/// leaves out is removed only when it has none.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Record {
+    /// Manual checklist ticks.
+    Checks,
+    Initiatives,
+    /// Units replicating another unit's initiative.
+    Replications,
+    Registrations,
+    Figures,
+    Reports,
+    /// A measured KPI's dated measurements.
+    Measurements,
+}
+
+/// Something the file leaves out that the store cannot drop, with its records counted.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Held {
+    pub section: Section,
+    /// Its code in the file (for a unit, the unit's code).
+    pub code: String,
+    /// As the difference names it.
+    pub name: String,
+    pub records: Vec<(Record, usize)>,
+}
+
+/// The changes counted as a change summary says them: things added, things with at least
+/// one value changed, things removed.
+pub fn counts(changes: &[Change]) -> (usize, usize, usize) {
+    let mut changed: Vec<(Section, &str)> = Vec::new();
+    let (mut added, mut removed) = (0, 0);
+    for c in changes {
+        match c {
+            Change::Added { .. } => added += 1,
+            Change::Removed { .. } => removed += 1,
+            Change::Changed { section, name, .. } => {
+                if !changed.contains(&(*section, name.as_str())) {
+                    changed.push((*section, name.as_str()));
+                }
+            }
+        }
+    }
+    (added, changed.len(), removed)
 }

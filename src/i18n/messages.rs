@@ -925,6 +925,42 @@ messages! {
         vi: "{path}: chưa có kho dữ liệu để so sánh",
         en: "{path}: no store to compare with",
     }
+    ca_no_store(path: impl Display) {
+        vi: "{path}: chưa có kho dữ liệu để áp dụng tệp kế hoạch; tạo kho bằng: xungkich new TỆP.toml",
+        en: "{path}: no store to apply the campaign file to; make one with: xungkich new FILE.toml",
+    }
+    ca_nothing(file: impl Display) {
+        vi: "{file} khớp với kế hoạch trong kho: không có gì để áp dụng, kho không đổi.",
+        en: "{file} matches the campaign in the store: nothing to apply, the store is unchanged.",
+    }
+    ca_done(file: impl Display, store: impl Display, added: impl Display, changed: impl Display, removed: impl Display) {
+        vi: "Đã áp dụng {file} vào kho {store} thành một thay đổi: thêm {added}, sửa {changed}, bỏ {removed}. Hoàn tác cả thay đổi: phím u trong giao diện.",
+        en: "Applied {file} to the store {store} as one change: {added} added, {changed} changed, {removed} removed. To undo it all: key u in the interface.",
+    }
+    ca_archived(units: impl Display) {
+        vi: "Đã lưu trữ (có hồ sơ nên giữ lại lịch sử, rời mọi danh sách và mẫu số): {units}",
+        en: "Archived (they have records, so their history stays; they leave every list and denominator): {units}",
+    }
+    ca_refused(file: impl Display, n: impl Display) {
+        vi: "Không áp dụng {file}, kho không đổi gì: tệp bỏ {n} mục đã có hồ sơ trong kho:",
+        en: "{file} was not applied and the store is unchanged: what the file leaves out has records in the store ({n}):",
+    }
+    ca_held(section: impl Display, name: impl Display, records: impl Display) {
+        vi: "  {section} {name}: {records}",
+        en: "  {section} {name}: {records}",
+    }
+    ca_record(n: impl Display, what: impl Display) {
+        vi: "{n} {what}",
+        en: "{what}: {n}",
+    }
+    ca_hint_archive(command: impl Display) {
+        vi: "Giữ chúng trong tệp, hoặc lưu trữ các đơn vị này (giữ lịch sử, rời mọi mẫu số): {command}",
+        en: "Keep them in the file, or archive these units (history kept, out of every denominator): {command}",
+    }
+    ca_other_campaign(file: impl Display, file_code: impl Display, store_code: impl Display) {
+        vi: "Không áp dụng: {file} là kế hoạch {file_code}, kho chứa kế hoạch {store_code}. Tạo kho riêng cho nó: xungkich new {file}",
+        en: "Not applied: {file} is campaign {file_code} and the store holds campaign {store_code}. Make it a store of its own: xungkich new {file}",
+    }
     ex_replicating(unit: impl Display, since: impl Display) {
         vi: "{unit} (từ {since})",
         en: "{unit} (since {since})",

@@ -349,6 +349,28 @@ impl Strings {
         }
     }
 
+    /// What hangs on something a campaign file leaves out: "3 số liệu thứ Bảy, 1 báo cáo nhanh".
+    pub fn held_records(&self, held: &crate::domain::campaign_diff::Held) -> String {
+        use crate::domain::campaign_diff::Record::*;
+        let parts: Vec<String> = held
+            .records
+            .iter()
+            .map(|(record, n)| {
+                let what = match record {
+                    Checks => self.rec_checks,
+                    Initiatives => self.rec_initiatives,
+                    Replications => self.rec_replications,
+                    Registrations => self.rec_registrations,
+                    Figures => self.rec_figures,
+                    Reports => self.rec_reports,
+                    Measurements => self.rec_measurements,
+                };
+                self.ca_record(self.grouped(*n), what)
+            })
+            .collect();
+        parts.join(", ")
+    }
+
     /// One difference between the store's campaign and a file, on one line, the values
     /// quoted (an empty one shows as «») and long ones (a requirement's basis) cut.
     pub fn campaign_change(&self, change: &crate::domain::campaign_diff::Change) -> String {

@@ -2121,6 +2121,38 @@ words! {
         vi: "Đầu báo cáo Word",
         en: "Word report header",
     }
+    rec_checks {
+        vi: "lần đánh dấu hoàn thành",
+        en: "checklist ticks",
+    }
+    rec_initiatives {
+        vi: "sáng kiến",
+        en: "initiatives",
+    }
+    rec_replications {
+        vi: "lượt nhân rộng sáng kiến",
+        en: "initiative replications",
+    }
+    rec_registrations {
+        vi: "đăng ký thứ Bảy",
+        en: "Saturday registrations",
+    }
+    rec_figures {
+        vi: "số liệu thứ Bảy",
+        en: "Saturday figures",
+    }
+    rec_reports {
+        vi: "báo cáo nhanh",
+        en: "quick reports",
+    }
+    rec_measurements {
+        vi: "số đo KPI",
+        en: "KPI measurements",
+    }
+    ca_hint_keep {
+        vi: "Giữ chúng trong tệp: chỉ đơn vị mới lưu trữ được; đợt, yêu cầu, KPI, lĩnh vực, hoạt động đã có hồ sơ thì không bỏ được.",
+        en: "Keep them in the file: only units can be archived; a round, requirement, KPI, field or activity with records cannot be removed.",
+    }
     ex_yes {
         vi: "có",
         en: "yes",

@@ -5,7 +5,7 @@
 use std::collections::HashMap;
 
 use chrono::{DateTime, FixedOffset};
-use rusqlite::OptionalExtension;
+use rusqlite::{Connection, OptionalExtension};
 
 use super::queries::{parse_date, parse_time};
 use super::{Invalid, Result, Store};
@@ -29,7 +29,12 @@ impl Store {
     /// the contacts typed since), the rounds, requirements, tasks, KPIs, agenda, lists and
     /// the report's header.
     pub fn campaign_def(&self) -> Result<CampaignDef> {
-        let conn = self.conn();
+        Store::read_def(self.conn())
+    }
+
+    /// [`Store::campaign_def`] on any connection: also inside a change, so that what a
+    /// campaign file is applied to is what the write lock holds.
+    pub(super) fn read_def(conn: &Connection) -> Result<CampaignDef> {
         let campaign = conn.query_row(
             "SELECT code, title, short_title, district, city, issued_on, starts_on, ends_on,
                     timezone, organisers, contact_name, contact_role, contact_phone

@@ -7,6 +7,7 @@
 mod agenda;
 mod audit;
 pub mod backup;
+mod campaign_apply;
 mod campaign_def;
 pub mod demo;
 mod document;
@@ -35,6 +36,7 @@ use crate::domain::campaign::CampaignDef;
 
 pub use agenda::{AgendaItem, AgendaRow, AgendaStatus, NewDay};
 pub use audit::{Change, Redo, Redone, Table, Undone};
+pub use campaign_apply::Applied;
 pub use document::ReportNote;
 pub use figures::{FigureEdit, FigureRow, FigureSaved};
 pub use import::{ExistingInitiative, ImportOp};
