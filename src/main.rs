@@ -478,7 +478,8 @@ fn run(cli: Cli) -> Result<(), Failure> {
         }
         Some(Command::Export { format, out, force }) => {
             let store = open_store(&db, seed(), now, read_only)?;
-            let board = store.load_board()?;
+            let mut board = store.load_board()?;
+            xungkich::model::saturday::view(&mut board, now, None);
             let s = strings(cli.lang);
             let src = export::Source {
                 store: &store,

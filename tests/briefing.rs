@@ -291,6 +291,7 @@ fn r_writes_the_briefing_of_the_saturday_on_screen() {
                 host: String::new(),
                 registration_deadline,
                 report_deadline,
+                requirements: Vec::new(),
             },
             stamp("2022-05-08T08:00:00+07:00"),
             &ChangeSummary::Round { round: 3, date },

@@ -237,6 +237,7 @@ fn edited_store(t: &TempStore) -> xungkich::store::Store {
         host: "Bộ phận Một cửa".into(),
         registration_deadline: stamp("2022-06-02T00:00"),
         report_deadline: stamp("2022-06-04T16:00"),
+        requirements: Vec::new(),
     };
     store
         .add_volunteer_day(&day, now, &ChangeSummary::Round { round: 3, date })

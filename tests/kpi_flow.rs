@@ -358,6 +358,7 @@ fn saturday_kpis_follow_the_current_saturday() {
                 host: String::new(),
                 registration_deadline: at("2022-05-11T17:00"),
                 report_deadline: at("2022-05-14T16:00"),
+                requirements: Vec::new(),
             },
             stamp(SEEDED),
             &ChangeSummary::Round {

@@ -159,7 +159,7 @@ impl App {
         // Tab 4, the overview and the briefing start on the same Saturday: the latest one up
         // to today (the first, before any has come).
         app.volunteer.day =
-            crate::model::saturday::current(&app.board.volunteer_days, app.now).unwrap_or(0);
+            crate::model::saturday::view(&mut app.board, app.now, None).unwrap_or(0);
         // The first screen (the overview) shows KPIs and figures before any key is pressed.
         app.prepare(store);
         Ok(app)

@@ -290,6 +290,7 @@ pub(super) fn reload(app: &mut App, store: &Store) {
                 app.volunteer.day = days - 1;
                 app.volunteer.invalidate();
             }
+            crate::model::saturday::view(&mut app.board, app.now, Some(app.volunteer.day));
         }
         Err(e) => read_failed(app, &e),
     }

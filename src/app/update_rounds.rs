@@ -4,11 +4,13 @@ use super::form::{Field, FieldId, Form, Purpose, Rule};
 use super::update::{field_problem, set_status, write_failed};
 use super::update_volunteer::refresh;
 use super::{App, StatusKind};
+use crate::domain::campaign::RequirementSource;
 use crate::domain::change::ChangeSummary;
 use crate::domain::rounds::{RoundError, check_round, default_deadlines};
 use crate::domain::time::format_date;
 use crate::domain::time::read_datetime;
-use crate::store::{NewDay, Store};
+use crate::domain::unit::UnitKind;
+use crate::store::{NewDay, RoundRequirement, Store};
 use chrono::Datelike;
 
 /// The form of a new round: the next Saturday after the last round, its deadlines as the plan
@@ -126,10 +128,12 @@ pub(super) fn save_round(app: &mut App, store: &mut Store) {
         };
         return field_problem(app, id, text);
     }
+    let title = text(FieldId::Title);
     let day = NewDay {
         round,
         date,
-        title: text(FieldId::Title),
+        requirements: round_requirements(app, &title, reg, rep),
+        title,
         host: text(FieldId::Host),
         registration_deadline: reg,
         report_deadline: rep,
@@ -147,4 +151,62 @@ pub(super) fn save_round(app: &mut App, store: &mut Store) {
         }
         Err(e) => write_failed(app, &e),
     }
+}
+
+/// What a new round asks of the units, as the rounds before it did: its registration due at
+/// `reg` and its quick report due at `rep`. The latest round's requirement of each kind is
+/// the pattern (who owes it, its column header, its evidence); a campaign with none asks
+/// every kind of unit it has, under the app's own words.
+fn round_requirements(
+    app: &App,
+    title: &str,
+    reg: chrono::DateTime<chrono::FixedOffset>,
+    rep: chrono::DateTime<chrono::FixedOffset>,
+) -> Vec<RoundRequirement> {
+    let s = app.strings();
+    let board = &app.board;
+    let date_of = |day: Option<i64>| {
+        day.and_then(|id| board.volunteer_days.iter().find(|d| d.id == id))
+            .map(|d| d.date)
+    };
+    let mut every_kind: Vec<UnitKind> = Vec::new();
+    for u in &board.units {
+        if !every_kind.contains(&u.kind) {
+            every_kind.push(u.kind);
+        }
+    }
+    [
+        (
+            RequirementSource::VolunteerRegistration,
+            reg,
+            s.round_req_registration(title),
+            s.round_req_registration_short,
+            s.round_req_registration_evidence,
+        ),
+        (
+            RequirementSource::QuickReport,
+            rep,
+            s.round_req_report(title),
+            s.round_req_report_short,
+            s.round_req_report_evidence,
+        ),
+    ]
+    .into_iter()
+    .map(|(source, deadline, title, short, evidence)| {
+        let pattern = board
+            .all_requirements
+            .iter()
+            .filter(|r| r.source == source && r.volunteer_day_id.is_some())
+            .max_by_key(|r| date_of(r.volunteer_day_id));
+        RoundRequirement {
+            code: source.code().replace('_', "-"),
+            title,
+            short: pattern.map_or(short.to_string(), |p| p.short.clone()),
+            source,
+            applies_to: pattern.map_or(every_kind.clone(), |p| p.applies_to.clone()),
+            deadline,
+            evidence: pattern.map_or(evidence.to_string(), |p| p.evidence.clone()),
+        }
+    })
+    .collect()
 }

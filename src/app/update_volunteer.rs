@@ -15,6 +15,8 @@ use crate::store::Store;
 
 /// Keeps the grid's figures those of the selected day.
 pub(super) fn ensure_figures(app: &mut App, store: &Store) {
+    // Tab 2's round columns, the overview and the KPIs follow the round tab 4 is on.
+    crate::model::saturday::view(&mut app.board, app.now, Some(app.volunteer.day));
     let Some(day) = app.board.volunteer_days.get(app.volunteer.day) else {
         return;
     };

@@ -61,6 +61,10 @@ messages! {
         vi: "quá hạn {span}",
         en: "overdue by {span}",
     }
+    units_round(round: impl Display, date: impl Display) {
+        vi: "cột đợt {round} ({date})",
+        en: "round {round} columns ({date})",
+    }
     units_count(shown: impl Display, total: impl Display) {
         vi: "{shown} / {total} đơn vị",
         en: "{shown} / {total} units",
@@ -924,6 +928,14 @@ messages! {
     cd_no_store(path: impl Display) {
         vi: "{path}: chưa có kho dữ liệu để so sánh",
         en: "{path}: no store to compare with",
+    }
+    round_req_registration(day: impl Display) {
+        vi: "Đăng ký nội dung {day}",
+        en: "Register the content of {day}",
+    }
+    round_req_report(day: impl Display) {
+        vi: "Gửi báo cáo nhanh kết quả {day}, kèm hình ảnh",
+        en: "Send the quick report of {day}, with photos",
     }
     ca_no_store(path: impl Display) {
         vi: "{path}: chưa có kho dữ liệu để áp dụng tệp kế hoạch; tạo kho bằng: xungkich new TỆP.toml",

@@ -2121,6 +2121,22 @@ words! {
         vi: "Đầu báo cáo Word",
         en: "Word report header",
     }
+    round_req_registration_short {
+        vi: "Đăng ký TB",
+        en: "Sat. reg.",
+    }
+    round_req_report_short {
+        vi: "Báo cáo",
+        en: "Report",
+    }
+    round_req_registration_evidence {
+        vi: "Một đăng ký trong bảng theo dõi Ngày thứ Bảy tình nguyện",
+        en: "A registration in the Volunteer Saturday table",
+    }
+    round_req_report_evidence {
+        vi: "Báo cáo nhanh có giờ nhận và ít nhất một hình ảnh",
+        en: "A quick report with the time it came and at least one photo",
+    }
     rec_checks {
         vi: "lần đánh dấu hoàn thành",
         en: "checklist ticks",

@@ -69,6 +69,9 @@ pub fn gather_on(
     now: DateTime<FixedOffset>,
     day: Option<usize>,
 ) -> Result<Briefing> {
+    // The checklist and the KPIs of that Saturday's round, as the screen shows them.
+    let mut board = board;
+    let day = saturday::view(&mut board, now, day);
     let kpis = kpi::compute(&board, store, now)?;
     let progress = overview::progress(&board, now);
     let day = day.and_then(|i| board.volunteer_days.get(i).cloned());

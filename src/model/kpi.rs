@@ -71,9 +71,8 @@ fn applicable_units(board: &Board, source: RequirementSource) -> HashSet<i64> {
 /// Every KPI with its value now.
 pub fn compute(board: &Board, store: &Store, now: DateTime<FixedOffset>) -> Result<Vec<KpiLine>> {
     let measurements = store.measurements()?;
-    // The Saturday KPIs count the current one, as the briefing and tab 4 do.
-    let day =
-        saturday::current(&board.volunteer_days, now).and_then(|i| board.volunteer_days.get(i));
+    // The Saturday KPIs count the round in view, as the briefing and tab 4 do.
+    let day = saturday::in_view(board, now).and_then(|i| board.volunteer_days.get(i));
     // Read once however many KPIs need the day's registrations.
     let mut registered: Option<Vec<(i64, DateTime<FixedOffset>)>> = None;
     let mut registrations = |day_id: i64| -> Result<Vec<(i64, DateTime<FixedOffset>)>> {

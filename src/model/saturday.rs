@@ -3,7 +3,7 @@
 use chrono::{DateTime, FixedOffset};
 
 use crate::domain::time::local_offset;
-use crate::store::VolunteerDayRow;
+use crate::store::{Board, VolunteerDayRow};
 
 /// The current Saturday (an index into `days`): the latest one on or before today, or the
 /// first one when none has come yet (the organiser is then preparing it). Tab 4 opens on
@@ -21,4 +21,24 @@ pub fn current(days: &[VolunteerDayRow], now: DateTime<FixedOffset>) -> Option<u
                 .min_by_key(|(_, d)| d.date)
                 .map(|(i, _)| i)
         })
+}
+
+/// Puts Saturday `day` (an index into the board's days; the current one when None) in view
+/// on `board`, as tab 4, tab 2, the overview, the KPIs, the briefing and the export all
+/// count it. Returns the index in view.
+pub fn view(board: &mut Board, now: DateTime<FixedOffset>, day: Option<usize>) -> Option<usize> {
+    let day = day
+        .filter(|&i| i < board.volunteer_days.len())
+        .or_else(|| current(&board.volunteer_days, now));
+    let id = day.and_then(|i| board.volunteer_days.get(i)).map(|d| d.id);
+    board.view_round(id);
+    day
+}
+
+/// The Saturday `board` has in view (an index into its days), or the current one.
+pub fn in_view(board: &Board, now: DateTime<FixedOffset>) -> Option<usize> {
+    board
+        .round_in_view
+        .and_then(|id| board.volunteer_days.iter().position(|d| d.id == id))
+        .or_else(|| current(&board.volunteer_days, now))
 }

@@ -5,8 +5,10 @@ use rusqlite::types::Value;
 
 use super::queries::parse_date;
 use super::{Invalid, Result, Store, Table};
+use crate::domain::campaign::RequirementSource;
 use crate::domain::change::ChangeSummary;
 use crate::domain::fold::nfc;
+use crate::domain::unit::UnitKind;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum AgendaStatus {
@@ -67,6 +69,22 @@ pub struct NewDay {
     pub host: String,
     pub registration_deadline: DateTime<FixedOffset>,
     pub report_deadline: DateTime<FixedOffset>,
+    /// What the round asks of the units, added with it in the same change: its
+    /// registration and its quick report, as the rounds before it.
+    pub requirements: Vec<RoundRequirement>,
+}
+
+/// A requirement a new round brings: its registration or its quick report.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RoundRequirement {
+    /// The start of its code; the round's own code follows it.
+    pub code: String,
+    pub title: String,
+    pub short: String,
+    pub source: RequirementSource,
+    pub applies_to: Vec<UnitKind>,
+    pub deadline: DateTime<FixedOffset>,
+    pub evidence: String,
 }
 
 impl Store {
@@ -149,7 +167,8 @@ impl Store {
         self.change(now, summary, |c| c.delete(Table::AgendaItems, id))
     }
 
-    /// Adds a volunteer-day round; its code is made from the round and the year.
+    /// Adds a volunteer-day round with the requirements it brings, in one change; its code
+    /// is made from the round and the year, theirs from theirs and the round's.
     pub fn add_volunteer_day(
         &mut self,
         day: &NewDay,
@@ -158,23 +177,11 @@ impl Store {
     ) -> Result<i64> {
         self.change(now, summary, |c| {
             let base = format!("tb-dot{}-{}", day.round, day.date.format("%Y"));
-            let taken = |code: &str| -> Result<bool> {
-                Ok(c.tx().query_row(
-                    "SELECT COUNT(*) FROM volunteer_days WHERE code = ?1",
-                    [code],
-                    |r| r.get::<_, i64>(0),
-                )? > 0)
-            };
-            let mut code = base.clone();
-            let mut n = 2;
-            while taken(&code)? {
-                code = format!("{base}-{n}");
-                n += 1;
-            }
-            c.insert(
+            let code = free_code(c, Table::VolunteerDays, &base)?;
+            let id = c.insert(
                 Table::VolunteerDays,
                 &[
-                    ("code", Value::Text(code)),
+                    ("code", Value::Text(code.clone())),
                     ("round", Value::Integer(day.round)),
                     ("date", Value::Text(day.date.to_string())),
                     ("title", Value::Text(nfc(day.title.trim()))),
@@ -188,7 +195,50 @@ impl Store {
                         Value::Text(day.report_deadline.to_rfc3339()),
                     ),
                 ],
-            )
+            )?;
+            let first: i64 = c.tx().query_row(
+                "SELECT COALESCE(MAX(sort_order), -1) + 1 FROM requirements",
+                [],
+                |r| r.get(0),
+            )?;
+            for (order, r) in (first..).zip(&day.requirements) {
+                let applies: Vec<&str> = r.applies_to.iter().map(|k| k.code()).collect();
+                let code = free_code(c, Table::Requirements, &format!("{}-{code}", r.code))?;
+                c.insert(
+                    Table::Requirements,
+                    &[
+                        ("code", Value::Text(code)),
+                        ("title", Value::Text(nfc(r.title.trim()))),
+                        ("short_title", Value::Text(nfc(r.short.trim()))),
+                        ("source", Value::Text(r.source.code().to_string())),
+                        ("applies_to", Value::Text(applies.join(","))),
+                        ("deadline", Value::Text(r.deadline.to_rfc3339())),
+                        ("volunteer_day_id", Value::Integer(id)),
+                        ("evidence", Value::Text(nfc(r.evidence.trim()))),
+                        ("sort_order", Value::Integer(order)),
+                    ],
+                )?;
+            }
+            Ok(id)
         })
     }
+}
+
+/// `base`, or `base-2`, `base-3`… whichever `table` does not hold yet.
+fn free_code(c: &super::Change<'_>, table: Table, base: &str) -> Result<String> {
+    let taken = |code: &str| -> Result<bool> {
+        // The table name comes from `Table`, never from input.
+        Ok(c.tx().query_row(
+            &format!("SELECT COUNT(*) FROM {} WHERE code = ?1", table.name()),
+            [code],
+            |r| r.get::<_, i64>(0),
+        )? > 0)
+    };
+    let mut code = base.to_string();
+    let mut n = 2;
+    while taken(&code)? {
+        code = format!("{base}-{n}");
+        n += 1;
+    }
+    Ok(code)
 }

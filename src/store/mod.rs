@@ -34,7 +34,7 @@ use rusqlite::{Connection, OpenFlags};
 
 use crate::domain::campaign::CampaignDef;
 
-pub use agenda::{AgendaItem, AgendaRow, AgendaStatus, NewDay};
+pub use agenda::{AgendaItem, AgendaRow, AgendaStatus, NewDay, RoundRequirement};
 pub use audit::{Change, Redo, Redone, Table, Undone};
 pub use campaign_apply::Applied;
 pub use document::ReportNote;

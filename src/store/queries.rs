@@ -81,7 +81,13 @@ pub struct TaskRow {
 pub struct Board {
     pub campaign: CampaignRow,
     pub units: Vec<Unit>,
+    /// The checklist in view: the requirements about no Saturday, and those of the round in
+    /// view ([`Board::view_round`]). Every checklist column, count and list is made of these.
     pub requirements: Vec<RequirementRow>,
+    /// Every requirement, whichever round is in view.
+    pub all_requirements: Vec<RequirementRow>,
+    /// The volunteer day whose requirements are in view; None shows every round's.
+    pub round_in_view: Option<i64>,
     pub volunteer_days: Vec<VolunteerDayRow>,
     pub tasks: Vec<TaskRow>,
     /// When each (unit id, requirement id) was done, from its source table.
@@ -127,15 +133,28 @@ impl Board {
     pub fn owes_day(&self, unit: &Unit, day_id: i64) -> bool {
         let saturday = |r: &&RequirementRow| r.volunteer_day_id.is_some();
         let mut about = self
-            .requirements
+            .all_requirements
             .iter()
             .filter(|r| r.volunteer_day_id == Some(day_id))
             .peekable();
         if about.peek().is_some() {
             return about.any(|r| r.applies(unit.kind));
         }
-        let mut any_day = self.requirements.iter().filter(saturday).peekable();
+        let mut any_day = self.all_requirements.iter().filter(saturday).peekable();
         any_day.peek().is_none() || any_day.any(|r| r.applies(unit.kind))
+    }
+
+    /// Puts Saturday `day_id` in view: the checklist becomes the requirements about no
+    /// Saturday and those of this round, so each round brings its own registration and
+    /// report columns, counts and deadlines, and the others' leave the screen.
+    pub fn view_round(&mut self, day_id: Option<i64>) {
+        self.round_in_view = day_id;
+        self.requirements = self
+            .all_requirements
+            .iter()
+            .filter(|r| day_id.is_none() || r.volunteer_day_id.is_none_or(|d| Some(d) == day_id))
+            .cloned()
+            .collect();
     }
 
     pub fn evidence_for(&self, unit_id: i64, requirement_id: i64) -> Option<DateTime<FixedOffset>> {
@@ -180,7 +199,9 @@ impl Store {
         Ok(Board {
             campaign,
             units,
+            all_requirements: requirements.clone(),
             requirements,
+            round_in_view: None,
             volunteer_days,
             tasks,
             evidence,

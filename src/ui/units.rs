@@ -70,6 +70,16 @@ fn render_bar(frame: &mut Frame<'_>, app: &App, theme: Theme, area: Rect, shown:
         crate::app::units_view::UnitSort::Missing => s.sort_missing,
     };
     rest.push(Span::raw(format!(" · {}", s.sort_label(sort))));
+    // With several rounds the Saturday columns are those of the round tab 4 is on: say which.
+    let days = &app.board.volunteer_days;
+    if days.len() > 1
+        && let Some(d) = days.iter().find(|d| Some(d.id) == app.board.round_in_view)
+    {
+        rest.push(Span::raw(format!(
+            " · {}",
+            s.units_round(d.round, d.date.format("%d/%m"))
+        )));
+    }
     let count = s.units_count(shown, app.board.units.len());
     list_bar::render(
         frame,

@@ -546,8 +546,7 @@ fn summary(
     r += 1;
     ws.write_string_with_format(r, 0, s.br_saturday, &f.title)?;
     r += 1;
-    let day =
-        saturday::current(&board.volunteer_days, now).and_then(|i| board.volunteer_days.get(i));
+    let day = saturday::in_view(board, now).and_then(|i| board.volunteer_days.get(i));
     match day {
         None => {
             ws.write_string(r, 0, s.br_no_day)?;
