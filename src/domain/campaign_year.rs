@@ -4,6 +4,9 @@
 
 use chrono::{Datelike, Duration, NaiveDate};
 
+/// The years a campaign can be moved to: a typo such as 223 or 20233 is caught, not written.
+pub const YEARS: std::ops::RangeInclusive<i32> = 2000..=2100;
+
 /// The n-th `weekday` of its month (n = (day - 1) / 7 + 1) becomes the n-th same weekday of
 /// the same month in `year`; a fifth one that `year`'s month does not have becomes the last.
 /// `None` only for a year chrono cannot hold.

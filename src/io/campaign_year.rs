@@ -259,23 +259,64 @@ fn leftovers(text: &str, years: &[i32]) -> Vec<Leftover> {
     }
     text.lines()
         .enumerate()
-        .filter(|(_, line)| names_a_year(line, years))
-        .map(|(i, line)| {
-            let line = line.trim();
-            Leftover {
+        .filter_map(|(i, line)| {
+            let line = crate::text::one_line(line.trim());
+            let at = year_at(&line, years)?;
+            Some(Leftover {
                 line: i + 1,
-                text: crate::text::truncate(&crate::text::one_line(line), LINE_COLUMNS),
+                text: excerpt(&line, at),
                 comment: line.starts_with('#'),
-            }
+            })
         })
         .collect()
 }
 
-fn names_a_year(line: &str, years: &[i32]) -> bool {
-    line.split(|c: char| !c.is_ascii_digit())
-        .filter(|run| run.len() == 4)
-        .filter_map(|run| run.parse::<i32>().ok())
-        .any(|y| years.contains(&y))
+/// A long line cut to [`LINE_COLUMNS`] so that the year it names (at byte `at`) still shows:
+/// a title ending "… năm 2022" keeps its key and shows its end (`title = "…năm 2022"`).
+fn excerpt(line: &str, at: usize) -> String {
+    use crate::text::{truncate, width};
+    let head = line.get(..at).unwrap_or(line);
+    if width(line) <= LINE_COLUMNS || width(head) + 5 < LINE_COLUMNS {
+        return truncate(line, LINE_COLUMNS);
+    }
+    // The key and the opening quote, when the line is `key = "…`.
+    let key = match (line.find('='), line.find('"')) {
+        (Some(eq), Some(quote)) if eq < quote && quote < at && !line.starts_with('#') => {
+            line.get(..=quote).unwrap_or("")
+        }
+        _ => "",
+    };
+    let room = LINE_COLUMNS.saturating_sub(width(key) + 1);
+    let chars = line.chars().count();
+    // As much as fits before the year, the year itself always in.
+    let skip = chars
+        .saturating_sub(room)
+        .min(head.chars().count().saturating_sub(room / 2))
+        .max(key.chars().count());
+    let rest: String = line.chars().skip(skip).collect();
+    format!("{key}…{}", truncate(&rest, room))
+}
+
+/// Where the first of `years` is written in `line` as a run of exactly four digits.
+fn year_at(line: &str, years: &[i32]) -> Option<usize> {
+    let mut start = None;
+    for (i, c) in line
+        .char_indices()
+        .chain(std::iter::once((line.len(), ' ')))
+    {
+        match (c.is_ascii_digit(), start) {
+            (true, None) => start = Some(i),
+            (false, Some(from)) => {
+                start = None;
+                let run = line.get(from..i).unwrap_or("");
+                if run.len() == 4 && run.parse::<i32>().is_ok_and(|y| years.contains(&y)) {
+                    return Some(from);
+                }
+            }
+            _ => {}
+        }
+    }
+    None
 }
 
 #[cfg(test)]
@@ -362,8 +403,9 @@ mod tests {
         assert!(!at("short_title = ").comment);
         assert!(!at("code = \"tb-dot2-2022\"").comment);
         assert!(at("# Ngày thứ Bảy tình nguyện đợt 2 - năm 2022").comment);
-        let title = at("title = \"Thi đua");
-        assert!(title.text.ends_with('…'));
+        // The campaign's title names the year at its end: the listing shows that end.
+        let title = at("hành chính” năm 2022\"");
+        assert!(title.text.starts_with("title = \"…"), "{}", title.text);
         assert!(title.text.chars().count() <= LINE_COLUMNS);
         let line = m.text.lines().nth(title.line - 1).expect("line");
         assert!(line.starts_with("title = \"Thi đua"));
@@ -435,9 +477,26 @@ mod tests {
 
     #[test]
     fn a_year_is_a_number_of_its_own() {
-        assert!(names_a_year("tb-dot2-2022", &[2022]));
-        assert!(names_a_year("ngày 05/5/2022 (thứ Năm)", &[2022]));
-        assert!(!names_a_year("120225", &[2022]));
-        assert!(!names_a_year("20221", &[2022]));
+        assert_eq!(year_at("tb-dot2-2022", &[2022]), Some(8));
+        assert_eq!(year_at("ngày 05/5/2022 (thứ Năm)", &[2022]), Some(11));
+        assert_eq!(year_at("2022", &[2022]), Some(0));
+        assert_eq!(year_at("120225", &[2022]), None);
+        assert_eq!(year_at("20221 2023", &[2022]), None);
+    }
+
+    #[test]
+    fn a_long_line_is_cut_where_its_year_still_shows() {
+        let line = format!("title = \"{} năm 2022\"", "chữ ".repeat(40));
+        let at = year_at(&line, &[2022]).expect("names 2022");
+        let shown = excerpt(&line, at);
+        assert!(
+            shown.starts_with("title = \"…chữ") && shown.ends_with(" năm 2022\""),
+            "{shown}"
+        );
+        assert!(crate::text::width(&shown) <= LINE_COLUMNS);
+        let early = format!("code = \"2022\" {}", "x".repeat(200));
+        let shown = excerpt(&early, 8);
+        assert!(shown.starts_with("code = \"2022\"") && shown.ends_with('…'));
+        assert_eq!(excerpt("short 2022", 6), "short 2022");
     }
 }
