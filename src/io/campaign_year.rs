@@ -454,6 +454,23 @@ mod tests {
     }
 
     #[test]
+    fn a_campaign_across_new_year_still_crosses_it() {
+        let text = SHIPPED
+            .replace("ends_on = \"2022-12-31\"", "ends_on = \"2023-01-31\"")
+            .replace(
+                "owner = \"Phòng Nội vụ\"\nstatus = \"planned\"",
+                "owner = \"Phòng Nội vụ\"\nstatus = \"planned\"\ndate = \"2023-01-10\"",
+            );
+        let m = move_to_year(&text, 2023, "x.toml").expect("moves");
+        assert!(m.text.contains("ends_on = \"2024-01-31\""));
+        // The second Tuesday of January 2023 → the second Tuesday of January 2024.
+        assert!(m.text.contains("date = \"2024-01-09\""));
+        assert!(m.text.contains("starts_on = \"2023-04-01\""));
+        // 2023 is a year the moved dates have: only 2022 lines are listed.
+        assert_eq!(m.old_years, vec![2022]);
+    }
+
+    #[test]
     fn the_same_year_changes_nothing() {
         let m = shipped_to(2022);
         assert_eq!(m.text, SHIPPED);
