@@ -158,7 +158,6 @@ impl From<anyhow::Error> for Failure {
     }
 }
 
-/// A path as it is printed inside a sentence.
 /// What `campaign init --year` did, and every line the officer still has to edit for the
 /// new year, as `FILE:LINE:` so an editor can jump there.
 fn said_moved(
@@ -197,6 +196,7 @@ fn said_moved(
     Ok(())
 }
 
+/// A path as it is printed inside a sentence.
 fn shown(path: &Path) -> String {
     one_line(&path.display().to_string())
 }

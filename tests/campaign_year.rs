@@ -114,7 +114,7 @@ fn in_english_the_same_is_said_in_english() {
     assert!(o.status.success(), "{}", text(&o.stderr));
     let out = text(&o.stdout);
     assert!(
-        out.contains("Moved the campaign's 8 dates to 2023"),
+        out.contains("Moved the campaign's dates to 2023 (dates moved: 8;"),
         "{out}"
     );
     assert!(out.contains("Lines still naming 2022:"), "{out}");

@@ -895,7 +895,7 @@ messages! {
     }
     cy_written(path: impl Display, n: impl Display, year: impl Display, again: impl Display) {
         vi: "Đã chuyển {n} mốc thời gian của kế hoạch sang năm {year} (ngày thứ Bảy vẫn là thứ Bảy của cùng tuần trong tháng) và ghi vào tệp {path}. Sửa tệp, rồi tạo kho cho năm mới bằng: xungkich new {again}",
-        en: "Moved the campaign's {n} dates to {year} (a Saturday stays the Saturday of the same week of its month) and wrote {path}. Edit it, then make the new year's store with: xungkich new {again}",
+        en: "Moved the campaign's dates to {year} (dates moved: {n}; a Saturday stays the Saturday of the same week of its month) and wrote {path}. Edit it, then make the new year's store with: xungkich new {again}",
     }
     cy_same_year(path: impl Display, year: impl Display) {
         vi: "Các mốc thời gian của kế hoạch đã ở năm {year}, không có gì phải chuyển; đã ghi tệp {path} như cũ.",
