@@ -227,6 +227,12 @@ pub enum CampaignAction {
         /// added, KPI targets set. Refused when there is no store.
         #[arg(long)]
         from_store: bool,
+        /// Move the campaign to year YYYY (2000 to 2100), to start next year's: each date
+        /// keeps its weekday in its week of the month (the first Saturday of May stays the
+        /// first Saturday of May), the campaign's period keeps its days, a round's deadlines
+        /// keep their distance to it. Text naming the old year is listed, not rewritten.
+        #[arg(long, value_name = "YYYY")]
+        year: Option<i32>,
     },
     /// Show what differs between FILE and the campaign the store holds (units added,
     /// renamed, of another kind; requirements' titles, deadlines and who owes them; rounds;

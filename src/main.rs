@@ -9,9 +9,11 @@ use clap::Parser;
 use xungkich::app::App;
 use xungkich::cli::{self, CampaignAction, Cli, Command, ReportFormat};
 use xungkich::domain::campaign::CampaignDef;
+use xungkich::domain::campaign_year::YEARS;
 use xungkich::domain::time::{Clock, read_datetime};
 use xungkich::i18n::{Lang, Strings, strings};
 use xungkich::io::campaign_file::SHIPPED_SEED;
+use xungkich::io::campaign_year;
 use xungkich::io::{briefing, campaign_file, campaign_toml, export, report_docx};
 use xungkich::store::{Applied, Seed, Store, StoreError, photos};
 use xungkich::text::one_line;
@@ -157,6 +159,44 @@ impl From<anyhow::Error> for Failure {
     }
 }
 
+/// What `campaign init --year` did, and every line the officer still has to edit for the
+/// new year, as `FILE:LINE:` so an editor can jump there.
+fn said_moved(
+    moved: &campaign_year::Moved,
+    year: i32,
+    file: &Path,
+    s: &Strings,
+) -> Result<(), Failure> {
+    let name = shown(file);
+    match moved.from_year {
+        None => out!("{}", s.cy_no_dates(&name)),
+        Some(from) if from == year => out!("{}", s.cy_same_year(&name, year)),
+        Some(_) => out!("{}", s.cy_written(&name, moved.moved, year, &name)),
+    }
+    if moved.old_years.is_empty() {
+        return Ok(());
+    }
+    let years = moved
+        .old_years
+        .iter()
+        .map(i32::to_string)
+        .collect::<Vec<_>>()
+        .join(", ");
+    if moved.leftovers.is_empty() {
+        out!("{}", s.cy_none_left(years));
+        return Ok(());
+    }
+    out!("{}", s.cy_still_named(moved.leftovers.len(), years));
+    for l in &moved.leftovers {
+        if l.comment {
+            out!("{}", s.cy_comment_line(&name, l.line, &l.text));
+        } else {
+            out!("{}", s.cy_line(&name, l.line, &l.text));
+        }
+    }
+    Ok(())
+}
+
 /// A path as it is printed inside a sentence.
 fn shown(path: &Path) -> String {
     one_line(&path.display().to_string())
@@ -210,8 +250,14 @@ fn run(cli: Cli) -> Result<(), Failure> {
                     file,
                     force,
                     from_store,
+                    year,
                 },
         }) => {
+            if let Some(year) = year
+                && !YEARS.contains(&year)
+            {
+                return Err(refused(s.cy_year_range(year, YEARS.start(), YEARS.end())));
+            }
             let text = if from_store {
                 if !db.exists() {
                     return Err(refused(s.ci_no_store(shown(&db))));
@@ -221,6 +267,16 @@ fn run(cli: Cli) -> Result<(), Failure> {
             } else {
                 campaign_file::SHIPPED.to_string()
             };
+            // Checked before anything is written: a moved file that does not read is not left
+            // where the officer would open it.
+            let moved = match year {
+                Some(year) => Some(
+                    campaign_year::move_to_year(&text, year, &shown(&file))
+                        .map_err(|e| Failure::Failed(s.cy_not_moved(e.message(s))))?,
+                ),
+                None => None,
+            };
+            let text = moved.as_ref().map_or(text, |m| m.text.clone());
             xungkich::atomic_write::write(&file, force, |f| {
                 std::io::Write::write_all(f, text.as_bytes())
             })
@@ -230,6 +286,12 @@ fn run(cli: Cli) -> Result<(), Failure> {
                 }
                 _ => Failure::Refused(s.write_error(&file, &e)),
             })?;
+            if let (Some(moved), Some(year)) = (&moved, year) {
+                if from_store {
+                    out!("{}", s.ci_from_store_written(shown(&file), shown(&db)));
+                }
+                return said_moved(moved, year, &file, s);
+            }
             if !from_store {
                 out!("{}", s.ci_written(shown(&file), shown(&file)));
                 return Ok(());

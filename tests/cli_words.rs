@@ -299,6 +299,24 @@ fn every_printed_line_is_vietnamese_under_lang_vi() {
         &["report", "--out", &under_note("bantin.md")],
         false,
     );
+    t.step(
+        "campaign init for next year",
+        "kho.db",
+        &["campaign", "init", &t.s("namsau.toml"), "--year", "2023"],
+        true,
+    );
+    t.step(
+        "campaign init for the same year",
+        "kho.db",
+        &["campaign", "init", &t.s("namnay.toml"), "--year", "2022"],
+        true,
+    );
+    t.step(
+        "campaign init for a year out of range",
+        "kho.db",
+        &["campaign", "init", &t.s("namxua.toml"), "--year", "1999"],
+        false,
+    );
     std::fs::create_dir(t.path("thumuc")).expect("mkdir");
     t.step("a folder as --db", "thumuc", &["snapshot", "units"], false);
     t.step(

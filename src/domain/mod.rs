@@ -3,6 +3,7 @@
 pub mod campaign;
 pub mod campaign_diff;
 pub mod campaign_problem;
+pub mod campaign_year;
 pub mod change;
 pub mod checklist;
 pub mod figures;

@@ -897,6 +897,42 @@ messages! {
         vi: "Không ghi được tệp kế hoạch: {why}",
         en: "Could not write the campaign file: {why}",
     }
+    cy_written(path: impl Display, n: impl Display, year: impl Display, again: impl Display) {
+        vi: "Đã chuyển {n} mốc thời gian của kế hoạch sang năm {year} (ngày thứ Bảy vẫn là thứ Bảy của cùng tuần trong tháng) và ghi vào tệp {path}. Sửa tệp, rồi tạo kho cho năm mới bằng: xungkich new {again}",
+        en: "Moved the campaign's dates to {year} (dates moved: {n}; a Saturday stays the Saturday of the same week of its month) and wrote {path}. Edit it, then make the new year's store with: xungkich new {again}",
+    }
+    cy_same_year(path: impl Display, year: impl Display) {
+        vi: "Các mốc thời gian của kế hoạch đã ở năm {year}, không có gì phải chuyển; đã ghi tệp {path} như cũ.",
+        en: "The campaign's dates are already in {year}, so nothing moved; wrote {path} as it was.",
+    }
+    cy_no_dates(path: impl Display) {
+        vi: "Kế hoạch không có mốc thời gian nào để chuyển; đã ghi tệp {path} như cũ.",
+        en: "The campaign has no dates to move; wrote {path} as it was.",
+    }
+    cy_still_named(n: impl Display, years: impl Display) {
+        vi: "Còn {n} dòng nhắc năm {years} (trong tên, căn cứ, mã hoặc chú thích; chữ không được tự sửa), hãy sửa:",
+        en: "Lines still naming {years}: {n} (in titles, bases, codes or comments; text is not rewritten). Edit them:",
+    }
+    cy_none_left(years: impl Display) {
+        vi: "Không còn dòng nào nhắc năm {years}.",
+        en: "No line names {years} any more.",
+    }
+    cy_line(file: impl Display, line: impl Display, text: impl Display) {
+        vi: "{file}:{line}: {text}",
+        en: "{file}:{line}: {text}",
+    }
+    cy_comment_line(file: impl Display, line: impl Display, text: impl Display) {
+        vi: "{file}:{line}: (chú thích) {text}",
+        en: "{file}:{line}: (comment) {text}",
+    }
+    cy_year_range(year: impl Display, first: impl Display, last: impl Display) {
+        vi: "Năm {year} không dùng được cho --year: hãy ghi một năm từ {first} đến {last}, ví dụ --year 2023.",
+        en: "{year} cannot be used for --year: give a year from {first} to {last}, e.g. --year 2023.",
+    }
+    cy_not_moved(why: impl Display) {
+        vi: "Chuyển sang năm mới thì kế hoạch không đọc lại được, nên chưa ghi gì: {why}",
+        en: "Moved to the new year the campaign does not read back, so nothing was written: {why}",
+    }
     cd_added(section: impl Display, name: impl Display) {
         vi: "+ {section} {name}: có trong tệp, chưa có trong kho",
         en: "+ {section} {name}: in the file, not in the store",

@@ -5,6 +5,7 @@
 pub mod briefing;
 pub mod campaign_file;
 pub mod campaign_toml;
+pub mod campaign_year;
 pub mod chat;
 pub mod export;
 pub mod import;
