@@ -173,6 +173,7 @@ fn year_combines_with_from_store_and_force() {
             host: "Bộ phận Một cửa".into(),
             registration_deadline: support::stamp("2022-06-02T00:00"),
             report_deadline: support::stamp("2022-06-04T16:00"),
+            requirements: Vec::new(),
         };
         store
             .add_volunteer_day(&day, now, &ChangeSummary::Round { round: 3, date })
