@@ -4,8 +4,7 @@
 
 mod support;
 
-use std::path::Path;
-use std::process::{Command, Output};
+use support::{text, xungkich};
 
 use support::{TempStore, demo_store, stamp};
 use xungkich::domain::campaign::{AgendaDef, CampaignDef, RequirementDef, VolunteerDayDef};
@@ -15,20 +14,6 @@ use xungkich::io::campaign_file::{SHIPPED, shipped};
 use xungkich::store::{Applied, Store};
 
 const NOW: &str = "2022-05-02T09:00";
-
-fn xungkich(db: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_xungkich"))
-        .arg("--db")
-        .arg(db)
-        .args(args)
-        .env_remove("XUNGKICH_LANG")
-        .output()
-        .expect("run xungkich")
-}
-
-fn text(bytes: &[u8]) -> String {
-    String::from_utf8_lossy(bytes).into_owned()
-}
 
 /// The shipped plan with a unit added, one renamed, the report deadline moved, a KPI target
 /// changed, an agenda item added and a whole third round with its own requirements.

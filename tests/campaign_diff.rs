@@ -4,26 +4,11 @@
 
 mod support;
 
-use std::path::Path;
-use std::process::{Command, Output};
+use support::{text, xungkich};
 
 use support::TempStore;
 use xungkich::domain::campaign_diff::{Change, Section, diff};
 use xungkich::io::campaign_file::{SHIPPED, shipped};
-
-fn xungkich(db: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_xungkich"))
-        .arg("--db")
-        .arg(db)
-        .args(args)
-        .env_remove("XUNGKICH_LANG")
-        .output()
-        .expect("run xungkich")
-}
-
-fn text(bytes: &[u8]) -> String {
-    String::from_utf8_lossy(bytes).into_owned()
-}
 
 /// The shipped file with a unit renamed, one added, one removed and the report deadline moved.
 fn edited() -> String {

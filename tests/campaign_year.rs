@@ -5,26 +5,11 @@
 
 mod support;
 
-use std::path::Path;
-use std::process::{Command, Output};
+use support::{text, xungkich};
 
 use chrono::{Datelike, NaiveDate, Weekday};
 use support::TempStore;
 use xungkich::io::campaign_file::{SHIPPED, parse};
-
-fn xungkich(db: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_xungkich"))
-        .arg("--db")
-        .arg(db)
-        .args(args)
-        .env_remove("XUNGKICH_LANG")
-        .output()
-        .expect("run xungkich")
-}
-
-fn text(bytes: &[u8]) -> String {
-    String::from_utf8_lossy(bytes).into_owned()
-}
 
 /// The 1-based line of `file` that starts with `start`.
 fn line_of(file: &str, start: &str) -> usize {

@@ -229,3 +229,19 @@ pub fn check_golden(name: &str, actual: &str) {
         );
     }
 }
+
+/// Runs the built binary on store `db` with `args`, whatever language the caller's shell has.
+pub fn xungkich(db: &Path, args: &[&str]) -> std::process::Output {
+    std::process::Command::new(env!("CARGO_BIN_EXE_xungkich"))
+        .arg("--db")
+        .arg(db)
+        .args(args)
+        .env_remove("XUNGKICH_LANG")
+        .output()
+        .expect("run xungkich")
+}
+
+/// A program's output as text.
+pub fn text(bytes: &[u8]) -> String {
+    String::from_utf8_lossy(bytes).into_owned()
+}
