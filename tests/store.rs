@@ -55,7 +55,7 @@ fn fresh_file_is_migrated_and_seeded() {
     let wards = board
         .units
         .iter()
-        .filter(|u| u.kind == xungkich::domain::unit::UnitKind::Ward)
+        .filter(|u| u.kind.code() == "ward")
         .count();
     assert_eq!(wards, 11);
     assert_eq!(board.requirements.len(), 4);

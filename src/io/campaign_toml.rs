@@ -9,6 +9,7 @@ use crate::domain::campaign::{
     UnitDef, VolunteerDayDef,
 };
 use crate::domain::time::local_offset;
+use crate::domain::unit::KindDef;
 use crate::i18n::{Lang, strings};
 
 const RULE: &str = "# ---------------------------------------------------------------------------";
@@ -27,6 +28,8 @@ pub fn write(def: &CampaignDef, lang: Lang) -> String {
     named(&mut out, "fields", &def.fields);
     header(&mut out, s.ct_activities);
     named(&mut out, "activities", &def.activities);
+    header(&mut out, s.ct_unit_kinds);
+    def.kinds.iter().for_each(|k| unit_kind(&mut out, k));
     header(&mut out, s.ct_units);
     def.units.iter().for_each(|u| unit(&mut out, u));
     header(&mut out, s.ct_volunteer_days);
@@ -94,6 +97,20 @@ fn named(out: &mut String, section: &str, list: &[NamedDef]) {
         out.push_str(&format!("\n[[{section}]]\n"));
         key(out, "code", &n.code);
         key(out, "name", &n.name);
+    }
+}
+
+/// Every kind is written, the default ones too, so a file written from a store says what the
+/// store holds rather than relying on the default.
+fn unit_kind(out: &mut String, k: &KindDef) {
+    out.push_str("\n[[unit_kinds]]\n");
+    key(out, "code", k.kind.code());
+    key(out, "name", &k.name);
+    optional(out, "short", &k.short);
+    optional(out, "name_en", &k.name_en);
+    optional(out, "short_en", &k.short_en);
+    if k.youth_base {
+        raw(out, "youth_base", "true");
     }
 }
 
