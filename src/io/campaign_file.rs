@@ -2064,4 +2064,125 @@ mod tests {
         let fine = text.replace("[\"ward\", \"youth_base\"]", "[\"ward\"]");
         parse(&fine, "t.toml").expect("owed by the ward alone");
     }
+
+    // ----- the campaign's own kinds -----------------------------------------------------------
+
+    /// Lines 3–12 after HEAD: a ward's two kinds, the second its youth base.
+    const KINDS: &str = "\n[[unit_kinds]]\ncode = \"khu_pho\"\nname = \"Khu phố\"\nshort = \"KP\"\n\
+        \n[[unit_kinds]]\ncode = \"co_so_doan\"\nname = \"Cơ sở Đoàn\"\nyouth_base = true\n";
+
+    /// Lines 13–17 after HEAD and KINDS: a unit of `kind` (on line 17).
+    fn unit_of(kind: &str) -> String {
+        format!("\n[[units]]\ncode = \"a\"\nname = \"A\"\nkind = \"{kind}\"\n")
+    }
+
+    #[test]
+    fn a_file_without_kinds_has_plan_115s() {
+        let def = parse(&base(), "t.toml").expect("valid");
+        assert_eq!(def.kinds, Kinds::plan_115());
+        assert_eq!(shipped().kinds, Kinds::plan_115());
+        let s = strings(Lang::Vi);
+        assert_eq!(
+            s.unit_kind(&def.kinds, &UnitKind::from("ward")),
+            "UBND phường"
+        );
+        assert_eq!(
+            s.unit_kind_short(&def.kinds, &UnitKind::from("agency")),
+            "CQCM"
+        );
+        let n = strings(Lang::En);
+        assert_eq!(
+            n.unit_kind(&def.kinds, &UnitKind::from("youth_base")),
+            "Youth Union base"
+        );
+        assert_eq!(
+            n.unit_kind_short(&def.kinds, &UnitKind::from("public_service")),
+            "Public svc"
+        );
+    }
+
+    #[test]
+    fn declared_kinds_replace_the_plans() {
+        let text = format!("{HEAD}{KINDS}{}", unit_of("khu_pho"));
+        let def = parse(&text, "t.toml").expect("valid");
+        let codes: Vec<&str> = def.kinds.kinds().map(UnitKind::code).collect();
+        assert_eq!(codes, ["khu_pho", "co_so_doan"]);
+        let kp = UnitKind::from("khu_pho");
+        assert_eq!(def.kinds.short(&kp, false), "KP");
+        assert_eq!(
+            def.kinds.name(&kp, true),
+            "Khu phố",
+            "no English label: the Vietnamese"
+        );
+        assert!(def.kinds.is_youth_base(&UnitKind::from("co_so_doan")));
+        assert!(!def.kinds.is_youth_base(&kp));
+        assert_eq!(def.units[0].kind, kp);
+    }
+
+    #[test]
+    fn kinds_are_checked_with_their_line() {
+        let dup = format!("{HEAD}{KINDS}\n[[unit_kinds]]\ncode = \"khu_pho\"\nname = \"X\"\n");
+        fails(
+            &dup,
+            15,
+            "duplicate unit kind code \"khu_pho\" (first defined on line 5)",
+        );
+        let two_bases = format!(
+            "{HEAD}{KINDS}\n[[unit_kinds]]\ncode = \"truong\"\nname = \"T\"\nyouth_base = true\n"
+        );
+        fails(&two_bases, 17, "and \"co_so_doan\" already does");
+        let unnamed = format!("{HEAD}\n[[unit_kinds]]\ncode = \"kp\"\nname = \" \"\n");
+        fails(&unnamed, 6, "unit_kinds[0].name");
+        let bad_code = format!("{HEAD}\n[[unit_kinds]]\ncode = \"Khu phố\"\nname = \"K\"\n");
+        fails(&bad_code, 5, "unit_kinds[0].code");
+    }
+
+    #[test]
+    fn an_undeclared_kind_lists_the_declared_ones() {
+        let err = fails(
+            &format!("{HEAD}{KINDS}{}", unit_of("ward")),
+            17,
+            "unknown kind \"ward\" (expected khu_pho or co_so_doan)",
+        );
+        assert!(
+            strings(Lang::Vi)
+                .campaign_problem(&err.problem)
+                .contains("(cần là khu_pho hoặc co_so_doan)"),
+            "{err:?}"
+        );
+        let requirement = format!(
+            "{HEAD}{KINDS}{}\n[[requirements]]\ncode = \"r\"\ntitle = \"R\"\nshort = \"R\"\n\
+             source = \"manual\"\napplies_to = [\"khu_pho\", \"truong\"]\n",
+            unit_of("khu_pho")
+        );
+        fails(
+            &requirement,
+            24,
+            "requirements[0].applies_to[1]: unknown kind \"truong\"",
+        );
+    }
+
+    #[test]
+    fn only_the_declared_youth_base_acts_for_units() {
+        let base = |kind: &str| {
+            format!(
+                "{HEAD}{KINDS}{}\n[[units]]\ncode = \"b\"\nname = \"B\"\nkind = \"{kind}\"\n\
+                 acts_for = [\"a\"]\n",
+                unit_of("khu_pho")
+            )
+        };
+        let def = parse(&base("co_so_doan"), "t.toml").expect("valid");
+        assert_eq!(def.units[1].acts_for, ["a"]);
+        fails(
+            &base("khu_pho"),
+            23,
+            "only a youth base (kind = \"co_so_doan\")",
+        );
+        let no_base = format!(
+            "{HEAD}\n[[unit_kinds]]\ncode = \"khu_pho\"\nname = \"Khu phố\"\n{}\
+             \n[[units]]\ncode = \"b\"\nname = \"B\"\nkind = \"khu_pho\"\nacts_for = [\"a\"]\n",
+            unit_of("khu_pho")
+        );
+        fails(&no_base, 17, "no unit kind is one");
+    }
 }

@@ -327,6 +327,58 @@ mod tests {
     }
 
     #[test]
+    fn a_campaigns_own_kinds_read_back_the_same() {
+        use crate::domain::unit::{Kinds, UnitKind};
+        let mut def = shipped();
+        let kind = |code: &str, name: &str, short: &str, en: &str, base: bool| KindDef {
+            kind: UnitKind::from(code),
+            name: name.into(),
+            short: short.into(),
+            name_en: en.into(),
+            short_en: String::new(),
+            youth_base: base,
+        };
+        def.kinds = Kinds::new(vec![
+            kind("khu_pho", "Khu phố", "KP", "Neighbourhood", false),
+            kind("truong", "Trường \"học\"", "", "", false),
+            kind("co_so_doan", "Cơ sở Đoàn", "CSĐ", "Youth Union base", true),
+        ]);
+        let to = |code: &str| match code {
+            "ward" => "khu_pho",
+            "youth_base" => "co_so_doan",
+            _ => "truong",
+        };
+        for u in &mut def.units {
+            u.kind = UnitKind::from(to(u.kind.code()));
+        }
+        for r in &mut def.requirements {
+            r.applies_to = r
+                .applies_to
+                .iter()
+                .map(|k| UnitKind::from(to(k.code())))
+                .collect();
+            r.applies_to.dedup();
+        }
+        // The plan's owners no longer hold once every agency is a "school": each requirement
+        // is owed by one kind, so no base and its unit owe it twice.
+        for r in &mut def.requirements {
+            r.applies_to.truncate(1);
+        }
+        round_trip(&def);
+        let text = write(&def, Lang::En);
+        assert!(
+            text.contains("[[unit_kinds]]\ncode = \"co_so_doan\""),
+            "{text}"
+        );
+        assert!(text.contains("youth_base = true"));
+        assert!(text.contains("# Unit kinds:"));
+        // The plan's own five are written too, so a file written from a store is explicit.
+        let shipped_text = write(&shipped(), Lang::Vi);
+        assert_eq!(shipped_text.matches("[[unit_kinds]]").count(), 5);
+        assert!(shipped_text.contains("code = \"public_service\"\nname = \"Đơn vị sự nghiệp\""));
+    }
+
+    #[test]
     fn a_comment_never_breaks_the_file() {
         let mut out = String::new();
         comment(&mut out, "a\rb\u{0}c\nd");
