@@ -1276,7 +1276,7 @@ fn a_full_saturday_is_digits_and_enter() {
         .board
         .units
         .iter()
-        .filter(|u| u.kind == xungkich::domain::unit::UnitKind::Ward)
+        .filter(|u| u.kind.code() == "ward")
         .map(|u| u.id)
         .collect();
     assert_eq!(wards.len(), 11);

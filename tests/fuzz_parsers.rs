@@ -36,7 +36,7 @@ use xungkich::domain::initiative::{
 };
 use xungkich::domain::phone::parse_phone;
 use xungkich::domain::time::{end_of_day, format_date, format_local, read_datetime, start_of_day};
-use xungkich::domain::unit::{UnitKind, short_name};
+use xungkich::domain::unit::{Kinds, UnitKind, short_name};
 use xungkich::io::campaign_file::{self, SHIPPED};
 use xungkich::store::{Seed, Store};
 
@@ -263,7 +263,7 @@ proptest! {
     #[test]
     fn codes_and_sniffing_never_panic(code in any::<String>(), head in proptest::collection::vec(any::<u8>(), 0..24)) {
         let _ = Metric::from_code(&code);
-        let _ = UnitKind::from_code(&code);
+        let _ = Kinds::plan_115().name(&UnitKind::new(code.as_str()), true);
         let _ = Stage::from_code(&code);
         let _ = InitiativeKind::from_code(&code);
         let _ = CommendationLevel::from_code(&code);

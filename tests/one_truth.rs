@@ -920,7 +920,7 @@ fn agree_at(t: &TempStore, store: &mut Store, now_text: &str, lang: Lang) {
             .map(|u| state_of(&board, u, r, now))
             .collect();
         let done = model.iter().filter(|st| st.is_done()).count();
-        let owed = board.units.iter().filter(|u| r.applies(u.kind)).count();
+        let owed = board.units.iter().filter(|u| r.applies(&u.kind)).count();
         let overdue = model.iter().filter(|st| st.is_overdue()).count();
         let what = at(&r.short);
         assert_eq!(overview.requirements[ri], (done, owed), "tab 1, {what}");
@@ -1264,7 +1264,7 @@ fn agree_at(t: &TempStore, store: &mut Store, now_text: &str, lang: Lang) {
 }
 
 fn r_applies(board: &Board, ri: usize, ui: usize) -> bool {
-    board.requirements[ri].applies(board.units[ui].kind)
+    board.requirements[ri].applies(&board.units[ui].kind)
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -379,7 +379,7 @@ fn an_older_stores_photos_are_brought_into_its_own_folder() {
     let store = t.open(NOW);
     let adopted = store.adopted_photos().expect("photos were brought over");
     assert_eq!((adopted.moved, adopted.missing), (old.len() - 1, 1));
-    assert_eq!(store.schema_version().expect("version"), 7);
+    assert_eq!(store.schema_version().expect("version"), 8);
     drop(store);
     let rows = photo_rows(&t.path);
     assert_eq!(

@@ -84,7 +84,7 @@ fn each_requirement_is_owed_by_the_bodies_the_plan_names() {
         board
             .requirements
             .iter()
-            .map(|r| r.applies(u.kind))
+            .map(|r| r.applies(&u.kind))
             .collect()
     };
     // Initiative, Saturday registration, quick report, emulation tick.
@@ -97,7 +97,7 @@ fn each_requirement_is_owed_by_the_bodies_the_plan_names() {
         if let Some(b) = board.youth_base_of(u) {
             for r in &board.requirements {
                 assert!(
-                    !(r.applies(u.kind) && r.applies(b.kind)),
+                    !(r.applies(&u.kind) && r.applies(&b.kind)),
                     "{} / {}",
                     u.code,
                     r.code
@@ -212,7 +212,7 @@ fn a_store_of_the_earlier_campaign_opens_and_keeps_its_data() {
     drop(conn);
 
     let mut store = t.open(AT);
-    assert_eq!(store.schema_version().expect("version"), 7);
+    assert_eq!(store.schema_version().expect("version"), 8);
     let board = store.load_board().expect("board");
     let tax_unit = board.units.iter().find(|u| u.id == tax).expect("tax");
     assert_eq!(
@@ -224,7 +224,7 @@ fn a_store_of_the_earlier_campaign_opens_and_keeps_its_data() {
         .iter()
         .find(|r| r.code == "quick-report")
         .expect("report requirement");
-    assert!(!report.applies(tax_unit.kind) && report.basis.starts_with("Mục III.2"));
+    assert!(!report.applies(&tax_unit.kind) && report.basis.starts_with("Mục III.2"));
     // Both registrations are kept; only the ward's counts towards the bases' KPIs.
     let day = board.volunteer_days[0].id;
     assert_eq!(store.registrations(day).expect("registrations").len(), 2);

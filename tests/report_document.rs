@@ -43,7 +43,7 @@ fn a_schema_6_store_of_the_plan_gets_its_header() {
     drop(t.open(NOW));
     support::back_to_schema_6(&t.path);
     let store = t.open(NOW);
-    assert_eq!(store.schema_version().expect("version"), 7);
+    assert_eq!(store.schema_version().expect("version"), 8);
     let header = store.document_header().expect("header");
     assert_eq!(header, campaign_file::shipped().document);
     assert_eq!(header.signer_name, "Nguyễn Hải Đăng");

@@ -49,13 +49,13 @@ fn contact(who: &str) -> ChangeSummary {
 fn fresh_file_is_migrated_and_seeded() {
     let t = TempStore::new();
     let store = t.open(NOW);
-    assert_eq!(store.schema_version().expect("version"), 7);
+    assert_eq!(store.schema_version().expect("version"), 8);
     let board = store.load_board().expect("board");
     assert_eq!(board.campaign.code, "115/KHLT-UBND-ĐTĐN");
     let wards = board
         .units
         .iter()
-        .filter(|u| u.kind == xungkich::domain::unit::UnitKind::Ward)
+        .filter(|u| u.kind.code() == "ward")
         .count();
     assert_eq!(wards, 11);
     assert_eq!(board.requirements.len(), 4);
@@ -83,7 +83,7 @@ fn a_schema_1_store_is_migrated_and_keeps_its_log() {
     };
     support::back_to_schema_1(&t.path, "Đánh dấu \"Thi đua\" cho UBND phường Hiệp Tân");
     let mut store = t.open(NOW);
-    assert_eq!(store.schema_version().expect("version"), 7);
+    assert_eq!(store.schema_version().expect("version"), 8);
     let old = Summary::Text("Đánh dấu \"Thi đua\" cho UBND phường Hiệp Tân".into());
     assert_eq!(store.last_change().expect("last"), Some(old.clone()));
     store
@@ -143,7 +143,7 @@ fn a_schema_1_store_opened_read_only_is_refused_unchanged() {
         .err()
         .expect("refused");
     assert!(
-        matches!(err, StoreError::ReadOnlyNeedsUpgrade { known: 7, .. }),
+        matches!(err, StoreError::ReadOnlyNeedsUpgrade { known: 8, .. }),
         "{err}"
     );
     let conn = Connection::open(&t.path).expect("raw");
@@ -221,7 +221,7 @@ fn refuses_a_newer_schema_unchanged() {
     match &err {
         StoreError::SchemaTooNew { found, known, .. } => {
             assert_eq!(*found, 99);
-            assert_eq!(*known, 7);
+            assert_eq!(*known, 8);
         }
         other => panic!("expected SchemaTooNew, got {other}"),
     }
@@ -769,4 +769,99 @@ fn bulk_demo_figures_never_resolve_more_than_received() {
         }
     }
     assert!(seen > 50, "checked {seen} pairs");
+}
+
+/// Every row of every table, in id order, as text: what a migration must keep.
+fn every_row(path: &std::path::Path) -> Vec<(String, Vec<String>)> {
+    let conn = Connection::open(path).expect("raw");
+    let tables: Vec<String> = conn
+        .prepare(
+            "SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%'
+             AND name <> 'unit_kinds' ORDER BY name",
+        )
+        .expect("prepare")
+        .query_map([], |r| r.get(0))
+        .expect("tables")
+        .collect::<Result<_, _>>()
+        .expect("names");
+    tables
+        .into_iter()
+        .map(|table| {
+            let mut stmt = conn
+                .prepare(&format!("SELECT * FROM {table} ORDER BY rowid"))
+                .expect("select");
+            let columns = stmt.column_count();
+            let rows = stmt
+                .query_map([], |r| {
+                    (0..columns)
+                        .map(|i| Ok(format!("{:?}", r.get::<_, rusqlite::types::Value>(i)?)))
+                        .collect::<Result<Vec<_>, _>>()
+                        .map(|cells| cells.join("|"))
+                })
+                .expect("rows")
+                .collect::<Result<Vec<_>, _>>()
+                .expect("cells");
+            (table, rows)
+        })
+        .collect()
+}
+
+/// A store made before kinds were campaign data (schema 7, the five kinds a CHECK on
+/// `units`) is migrated with every row of every table kept — the ones referring to units
+/// with `ON DELETE CASCADE` too — and its kinds labelled as the app labelled them.
+#[test]
+fn a_schema_7_store_keeps_every_row_when_its_kinds_become_data() {
+    let t = TempStore::new();
+    let store = support::demo_store(&t);
+    let board = store.load_board().expect("board");
+    drop(store);
+    support::back_to_schema_7(&t.path);
+    let before = every_row(&t.path);
+    let count = |table: &str| {
+        before
+            .iter()
+            .find(|(t, _)| t == table)
+            .map_or(0, |(_, rows)| rows.len())
+    };
+    for table in [
+        "units",
+        "checks",
+        "registrations",
+        "figures",
+        "reports",
+        "initiatives",
+    ] {
+        assert!(count(table) > 0, "the demo fills {table}");
+    }
+
+    let store = t.open(NOW);
+    assert_eq!(store.schema_version().expect("version"), 8);
+    let after = store.load_board().expect("board");
+    assert_eq!(after.kinds, xungkich::domain::unit::Kinds::plan_115());
+    assert_eq!(store.campaign_def().expect("def").kinds, after.kinds);
+    assert_eq!(after, board, "the board reads as it did before");
+    drop(store);
+    assert_eq!(every_row(&t.path), before);
+
+    let conn = Connection::open(&t.path).expect("raw");
+    let broken: Vec<String> = conn
+        .prepare("PRAGMA foreign_key_check")
+        .expect("check")
+        .query_map([], |r| r.get(0))
+        .expect("rows")
+        .collect::<Result<_, _>>()
+        .expect("tables");
+    assert_eq!(broken, Vec::<String>::new());
+    // The CHECK is gone: a kind the campaign declares is what a unit may have.
+    let schema: String = conn
+        .query_row(
+            "SELECT sql FROM sqlite_schema WHERE name = 'units'",
+            [],
+            |r| r.get(0),
+        )
+        .expect("units schema");
+    assert!(!schema.contains("CHECK"), "{schema}");
+    assert!(schema.contains("REFERENCES unit_kinds(code)"), "{schema}");
+    // That the store's connection has its foreign keys back on after this migration is
+    // `store::tests::connection_is_configured_for_durability` (a new store runs it too).
 }

@@ -681,6 +681,7 @@ fn the_campaign_definition_tables_are_undone_and_redone() {
             "SELECT title FROM campaign WHERE id = 1".to_string(),
             format!("SELECT title FROM requirements WHERE id = {requirement}"),
             "SELECT name FROM activities ORDER BY id LIMIT 1".to_string(),
+            "SELECT name FROM unit_kinds ORDER BY id LIMIT 1".to_string(),
             "SELECT place FROM document_header WHERE id = 1".to_string(),
         ]
         .iter()
@@ -694,6 +695,11 @@ fn the_campaign_definition_tables_are_undone_and_redone() {
             r.get(0)
         })
         .expect("an activity");
+    let kind: i64 = conn
+        .query_row("SELECT id FROM unit_kinds ORDER BY id LIMIT 1", [], |r| {
+            r.get(0)
+        })
+        .expect("a kind");
     let header: Option<i64> = conn
         .query_row("SELECT id FROM document_header WHERE id = 1", [], |r| {
             r.get(0)
@@ -711,6 +717,7 @@ fn the_campaign_definition_tables_are_undone_and_redone() {
                 c.update(Table::Campaign, 1, &[("title", text("Mới"))])?;
                 c.update(Table::Requirements, requirement, &[("title", text("Mới"))])?;
                 c.update(Table::Activities, activity, &[("name", text("Mới"))])?;
+                c.update(Table::UnitKinds, kind, &[("name", text("Mới"))])?;
                 if let Some(h) = header {
                     c.update(Table::DocumentHeader, h, &[("place", text("Mới"))])?;
                 }
@@ -719,11 +726,12 @@ fn the_campaign_definition_tables_are_undone_and_redone() {
         )
         .expect("changed");
     let after = read(&t);
-    assert_eq!(&after[..3], &["Mới", "Mới", "Mới"]);
+    assert_eq!(&after[..4], &["Mới", "Mới", "Mới", "Mới"]);
     assert_ne!(after, before);
     undo(&mut store);
     assert_eq!(read(&t), before);
     let done = redo(&mut store);
     assert!(done.tables.contains(&Table::Requirements));
+    assert!(done.tables.contains(&Table::UnitKinds));
     assert_eq!(read(&t), after);
 }

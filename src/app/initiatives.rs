@@ -454,7 +454,7 @@ mod tests {
             id,
             code: format!("u{id}"),
             name: name.into(),
-            kind: crate::domain::unit::UnitKind::Ward,
+            kind: crate::domain::unit::UnitKind::from("ward"),
             contact_person: String::new(),
             phone: String::new(),
             sort_order: id,

@@ -6,7 +6,7 @@ use chrono::{DateTime, FixedOffset};
 
 use super::list_state::ListState;
 use crate::domain::fold::{Needle, collation_key};
-use crate::domain::unit::UnitKind;
+use crate::domain::unit::{Kinds, UnitKind};
 use crate::model::checklist::{missing_count, unit_states};
 use crate::store::Board;
 
@@ -43,15 +43,14 @@ pub struct UnitsView {
 }
 
 impl UnitsView {
-    pub fn cycle_kind_filter(&mut self) {
-        self.kind_filter = match self.kind_filter {
-            None => Some(UnitKind::ALL[0]),
-            Some(k) => UnitKind::ALL
-                .iter()
-                .position(|x| *x == k)
-                .and_then(|i| UnitKind::ALL.get(i + 1))
-                .copied(),
-        };
+    /// All units, then each of the campaign's kinds in its order, then all again.
+    pub fn cycle_kind_filter(&mut self, kinds: &Kinds) {
+        let mut declared = kinds.kinds();
+        self.kind_filter = match &self.kind_filter {
+            None => declared.next(),
+            Some(k) => declared.skip_while(|x| *x != k).nth(1),
+        }
+        .cloned();
     }
 }
 
@@ -62,7 +61,7 @@ pub fn visible_units(board: &Board, view: &UnitsView, now: DateTime<FixedOffset>
         .units
         .iter()
         .enumerate()
-        .filter(|(_, u)| view.kind_filter.is_none_or(|k| u.kind == k))
+        .filter(|(_, u)| view.kind_filter.as_ref().is_none_or(|k| &u.kind == k))
         .filter(|(_, u)| needle.matches(&u.name) || needle.matches(&u.code))
         .map(|(i, u)| (i, missing_count(&unit_states(board, u, now))))
         .filter(|(_, missing)| !view.missing_only || *missing > 0)
@@ -118,10 +117,16 @@ mod tests {
         let mut v = UnitsView::default();
         let mut seen = Vec::new();
         for _ in 0..6 {
-            v.cycle_kind_filter();
-            seen.push(v.kind_filter);
+            v.cycle_kind_filter(&Kinds::plan_115());
+            seen.push(v.kind_filter.clone());
         }
         assert_eq!(seen[5], None);
-        assert_eq!(seen[0], Some(UnitKind::Ward));
+        assert_eq!(seen[0], Some(UnitKind::from("ward")));
+        assert_eq!(seen[4], Some(UnitKind::from("youth_base")));
+        // A kind the campaign no longer declares (the store changed under the view) ends the
+        // cycle rather than sticking.
+        v.kind_filter = Some(UnitKind::from("gone"));
+        v.cycle_kind_filter(&Kinds::plan_115());
+        assert_eq!(v.kind_filter, None);
     }
 }

@@ -172,7 +172,7 @@ fn round_requirements(
     let mut every_kind: Vec<UnitKind> = Vec::new();
     for u in &board.units {
         if !every_kind.contains(&u.kind) {
-            every_kind.push(u.kind);
+            every_kind.push(u.kind.clone());
         }
     }
     [

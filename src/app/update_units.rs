@@ -20,7 +20,7 @@ pub(super) fn command(app: &mut App, store: &mut Store, cmd: Command) {
         }
         Command::Edit => open_contact_form(app),
         Command::CycleKindFilter => {
-            app.units.cycle_kind_filter();
+            app.units.cycle_kind_filter(&app.board.kinds);
             app.units.list.selected = 0;
         }
         Command::ToggleMissingOnly => {
@@ -48,7 +48,7 @@ fn toggle_check(app: &mut App, store: &mut Store) {
         return;
     };
     let unit = app.board.units[unit_index].clone();
-    if !req.applies(unit.kind) {
+    if !req.applies(&unit.kind) {
         let msg = s.not_applicable_here(&req.short, &unit.name);
         return set_status(app, StatusKind::Info, msg);
     }

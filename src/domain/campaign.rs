@@ -2,7 +2,7 @@
 
 use chrono::{DateTime, FixedOffset, NaiveDate};
 
-use super::unit::UnitKind;
+use super::unit::{Kinds, UnitKind};
 
 /// Where a checklist requirement gets its "done" evidence from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -173,6 +173,8 @@ pub struct NamedDef {
 #[derive(Debug, Clone, PartialEq)]
 pub struct CampaignDef {
     pub campaign: CampaignInfo,
+    /// The kinds of unit, in the order declared (plan 115's five when the file names none).
+    pub kinds: Kinds,
     pub units: Vec<UnitDef>,
     pub volunteer_days: Vec<VolunteerDayDef>,
     pub requirements: Vec<RequirementDef>,

@@ -15,12 +15,13 @@ pub enum CodeOf {
     Kpi,
     Field,
     Activity,
+    /// A kind of unit (`[[unit_kinds]]`).
+    Kind,
 }
 
 /// What a value out of a fixed list is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ChoiceOf {
-    Kind,
     Source,
     Status,
     /// A Saturday figure's code (a task's `figures`).
@@ -154,7 +155,20 @@ pub enum CampaignProblem {
     },
     KindTwice {
         at: String,
-        kind: &'static str,
+        kind: String,
+    },
+    /// A unit's `kind` or a requirement's `applies_to` naming a kind the campaign does not
+    /// declare; `expected` holds the declared kinds' codes, in order.
+    UnknownKind {
+        at: String,
+        value: String,
+        expected: Vec<String>,
+    },
+    /// A second kind marked `youth_base = true`; `first` is the code of the one before it.
+    YouthBaseTwice {
+        at: String,
+        kind: String,
+        first: String,
     },
     /// `source` is the requirement source's code.
     DayRequired {
@@ -169,10 +183,12 @@ pub enum CampaignProblem {
         at: String,
         value: f64,
     },
-    /// `acts_for` on a unit that is not a youth base; `kind` is the unit's kind code.
+    /// `acts_for` on a unit that is not a youth base; `kind` is the unit's kind code, `base`
+    /// the code of the campaign's youth-base kind (None when it declares none).
     ActsForNotBase {
         at: String,
-        kind: &'static str,
+        kind: String,
+        base: Option<String>,
     },
     /// `acts_for` names a youth base: a base acts for units, not for another base.
     ActsForBase {

@@ -138,7 +138,7 @@ mod tests {
             id,
             code: code.into(),
             name: name.into(),
-            kind: UnitKind::Ward,
+            kind: UnitKind::from("ward"),
             contact_person: String::new(),
             phone: String::new(),
             sort_order: id,

@@ -215,7 +215,6 @@ impl Strings {
                 expected,
             } => {
                 let what = match of {
-                    ChoiceOf::Kind => self.cf_value_kind,
                     ChoiceOf::Source => self.cf_value_source,
                     ChoiceOf::Status => self.cf_value_status,
                     ChoiceOf::Figure => self.cf_value_figure,
@@ -249,11 +248,25 @@ impl Strings {
                 max,
             } => self.cf_short_wide(at, q(short), width, max),
             AppliesToEmpty { at } => self.cf_applies_empty(at),
-            KindTwice { at, kind } => self.cf_kind_twice(at, kind),
+            KindTwice { at, kind } => self.cf_kind_twice(at, q(kind)),
+            UnknownKind {
+                at,
+                value,
+                expected,
+            } => match expected.as_slice() {
+                [] => self.cf_unknown_one_of(at, self.cf_value_kind, q(value), ""),
+                [a] => self.cf_unknown_only(at, self.cf_value_kind, q(value), a),
+                [a, b] => self.cf_unknown_either(at, self.cf_value_kind, q(value), a, b),
+                list => self.cf_unknown_one_of(at, self.cf_value_kind, q(value), list.join(", ")),
+            },
+            YouthBaseTwice { at, kind, first } => self.cf_youth_base_twice(at, q(kind), q(first)),
             DayRequired { at, source } => self.cf_day_required(at, source),
             DayNotAllowed { at, source } => self.cf_day_not_allowed(at, source),
             TargetRange { at, value } => self.cf_target_range(at, value),
-            ActsForNotBase { at, kind } => self.cf_acts_for_not_base(at, kind),
+            ActsForNotBase { at, kind, base } => match base {
+                Some(base) => self.cf_acts_for_not_base(at, q(kind), base),
+                None => self.cf_acts_for_no_base_kind(at, q(kind)),
+            },
             ActsForBase { at, code } => self.cf_acts_for_base(at, q(code)),
             ActedForTwice { at, unit, first } => self.cf_acted_for_twice(at, q(unit), q(first)),
             OwedTwice { at, base, unit } => self.cf_owed_twice(at, q(base), q(unit)),
@@ -269,6 +282,7 @@ impl Strings {
             CodeOf::Kpi => self.cf_what_kpi,
             CodeOf::Field => self.cf_what_field,
             CodeOf::Activity => self.cf_what_activity,
+            CodeOf::Kind => self.cf_what_kind,
         }
     }
 }
@@ -493,11 +507,10 @@ mod tests {
 
     #[test]
     fn campaign_problems_quote_file_text_safely() {
-        let p = CampaignProblem::UnknownChoice {
+        let p = CampaignProblem::UnknownKind {
             at: "units[0].kind".into(),
-            of: ChoiceOf::Kind,
             value: "tr\u{1b}[31m".into(),
-            expected: vec!["ward", "agency"],
+            expected: vec!["ward".into(), "agency".into()],
         };
         let (v, n) = both(|s| s.campaign_error("a.toml", 3, 8, &p));
         assert!(

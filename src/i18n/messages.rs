@@ -497,6 +497,10 @@ messages! {
         vi: "`{at}`: {what} «{value}» không có (cần là một trong: {allowed})",
         en: "{at}: unknown {what} \"{value}\" (expected one of {allowed})",
     }
+    cf_unknown_only(at: impl Display, what: impl Display, value: impl Display, a: impl Display) {
+        vi: "`{at}`: {what} «{value}» không có (cần là {a})",
+        en: "{at}: unknown {what} \"{value}\" (expected {a})",
+    }
     cf_unknown_either(at: impl Display, what: impl Display, value: impl Display, a: impl Display, b: impl Display) {
         vi: "`{at}`: {what} «{value}» không có (cần là {a} hoặc {b})",
         en: "{at}: unknown {what} \"{value}\" (expected {a} or {b})",
@@ -541,9 +545,17 @@ messages! {
         vi: "`{at}`: chỉ dùng khi source là volunteer_registration hoặc quick_report (ở đây source là «{source}»)",
         en: "{at}: only allowed when source is volunteer_registration or quick_report (source is \"{source}\")",
     }
-    cf_acts_for_not_base(at: impl Display, kind: impl Display) {
-        vi: "`{at}`: chỉ cơ sở Đoàn (kind = \"youth_base\") mới thay mặt đơn vị khác; đơn vị này là «{kind}»",
-        en: "{at}: only a youth base (kind = \"youth_base\") acts for other units; this unit is \"{kind}\"",
+    cf_acts_for_not_base(at: impl Display, kind: impl Display, base: impl Display) {
+        vi: "`{at}`: chỉ cơ sở Đoàn (kind = \"{base}\") mới thay mặt đơn vị khác; đơn vị này là «{kind}»",
+        en: "{at}: only a youth base (kind = \"{base}\") acts for other units; this unit is \"{kind}\"",
+    }
+    cf_acts_for_no_base_kind(at: impl Display, kind: impl Display) {
+        vi: "`{at}`: chỉ cơ sở Đoàn mới thay mặt đơn vị khác, mà chưa loại đơn vị nào là cơ sở Đoàn (youth_base = true trong [[unit_kinds]]); đơn vị này là «{kind}»",
+        en: "{at}: only a youth base acts for other units, and no unit kind is one (youth_base = true in [[unit_kinds]]); this unit is \"{kind}\"",
+    }
+    cf_youth_base_twice(at: impl Display, kind: impl Display, first: impl Display) {
+        vi: "`{at}`: loại «{kind}» không là cơ sở Đoàn được nữa — chỉ một loại có youth_base = true, và «{first}» đã là",
+        en: "{at}: kind \"{kind}\" cannot be the youth base too — only one kind has youth_base = true, and \"{first}\" already does",
     }
     cf_acts_for_base(at: impl Display, code: impl Display) {
         vi: "`{at}`: «{code}» là cơ sở Đoàn; cơ sở Đoàn thay mặt đơn vị, không thay mặt cơ sở Đoàn khác",

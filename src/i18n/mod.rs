@@ -148,6 +148,25 @@ impl Strings {
         }
     }
 
+    /// A unit kind's label as the campaign declares it, in this language (its Vietnamese
+    /// label when it has no English one, its code when the campaign does not declare it).
+    pub fn unit_kind<'a>(
+        &self,
+        kinds: &'a crate::domain::unit::Kinds,
+        kind: &'a crate::domain::unit::UnitKind,
+    ) -> &'a str {
+        kinds.name(kind, self.lang == Lang::En)
+    }
+
+    /// As [`Strings::unit_kind`], the short label of table columns.
+    pub fn unit_kind_short<'a>(
+        &self,
+        kinds: &'a crate::domain::unit::Kinds,
+        kind: &'a crate::domain::unit::UnitKind,
+    ) -> &'a str {
+        kinds.short(kind, self.lang == Lang::En)
+    }
+
     pub fn kpi_status(&self, st: crate::domain::kpi::KpiStatus) -> &'static str {
         use crate::domain::kpi::KpiStatus::*;
         match st {
@@ -157,28 +176,6 @@ impl Strings {
             NoData => self.kpi_no_data,
             Tracked => self.kpi_tracked,
             NotDue => self.kpi_not_due,
-        }
-    }
-
-    pub fn kind(&self, kind: crate::domain::unit::UnitKind) -> &'static str {
-        use crate::domain::unit::UnitKind::*;
-        match kind {
-            Ward => self.kind_ward,
-            Agency => self.kind_agency,
-            PublicService => self.kind_public_service,
-            Vertical => self.kind_vertical,
-            YouthBase => self.kind_youth_base,
-        }
-    }
-
-    pub fn kind_short(&self, kind: crate::domain::unit::UnitKind) -> &'static str {
-        use crate::domain::unit::UnitKind::*;
-        match kind {
-            Ward => self.kind_short_ward,
-            Agency => self.kind_short_agency,
-            PublicService => self.kind_short_public_service,
-            Vertical => self.kind_short_vertical,
-            YouthBase => self.kind_short_youth_base,
         }
     }
 }

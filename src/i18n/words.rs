@@ -113,46 +113,6 @@ words! {
         vi: "gõ vào ô đang chọn (Telex/VNI được)",
         en: "type into the selected field (Telex/VNI work)",
     }
-    kind_ward {
-        vi: "UBND phường",
-        en: "Ward committee",
-    }
-    kind_agency {
-        vi: "Cơ quan chuyên môn",
-        en: "Specialised agency",
-    }
-    kind_public_service {
-        vi: "Đơn vị sự nghiệp",
-        en: "Public service unit",
-    }
-    kind_vertical {
-        vi: "Đơn vị ngành dọc",
-        en: "Vertical unit",
-    }
-    kind_youth_base {
-        vi: "Cơ sở Đoàn",
-        en: "Youth Union base",
-    }
-    kind_short_ward {
-        vi: "Phường",
-        en: "Ward",
-    }
-    kind_short_agency {
-        vi: "CQCM",
-        en: "Agency",
-    }
-    kind_short_public_service {
-        vi: "ĐVSN",
-        en: "Public svc",
-    }
-    kind_short_vertical {
-        vi: "Ngành dọc",
-        en: "Vertical",
-    }
-    kind_short_youth_base {
-        vi: "Cơ sở Đoàn",
-        en: "Youth base",
-    }
     state_done {
         vi: "xong",
         en: "done",
@@ -444,6 +404,10 @@ words! {
     cf_what_activity {
         vi: "hoạt động",
         en: "activity",
+    }
+    cf_what_kind {
+        vi: "loại đơn vị",
+        en: "unit kind",
     }
     cf_unclosed_table {
         vi: "tên mục thiếu dấu `]` đóng: viết `[tên]`, hoặc `[[tên]]` cho mục lặp lại, trên một dòng",
@@ -2052,6 +2016,10 @@ words! {
     ct_activities {
         vi: "Nội dung đơn vị có thể đăng ký cho Ngày thứ Bảy tình nguyện.",
         en: "Activities a unit can register for a Volunteer Saturday.",
+    }
+    ct_unit_kinds {
+        vi: "Loại đơn vị: `code` là mã các đơn vị và yêu cầu dùng (`kind`, `applies_to`); `short` là nhãn ngắn trên bảng; `youth_base = true` đánh dấu loại duy nhất là cơ sở Đoàn.",
+        en: "Unit kinds: `code` is what units and requirements use (`kind`, `applies_to`); `short` is the label in tables; `youth_base = true` marks the one kind that is a Youth Union base.",
     }
     ct_units {
         vi: "Đơn vị tham gia. `acts_for`: các đơn vị mà cơ sở Đoàn là tổ chức Đoàn của đơn vị đó.",

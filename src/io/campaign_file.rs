@@ -24,7 +24,7 @@ use crate::domain::campaign::{
 use crate::domain::campaign_problem::{CampaignProblem, ChoiceOf, CodeOf, ValueType};
 use crate::domain::figures::Metric;
 use crate::domain::phone::parse_phone;
-use crate::domain::unit::UnitKind;
+use crate::domain::unit::{KindDef, Kinds, UnitKind};
 use crate::i18n::{Lang, Strings, strings};
 use crate::store::Seed;
 
@@ -109,6 +109,9 @@ struct RawFile {
     #[serde(rename = "schema")]
     _schema: IgnoredAny,
     campaign: RawCampaign,
+    /// The kinds of unit; plan 115's five when left out.
+    #[serde(default)]
+    unit_kinds: Vec<RawKind>,
     #[serde(default)]
     fields: Vec<RawNamed>,
     #[serde(default)]
@@ -153,6 +156,17 @@ struct RawCampaign {
 struct RawNamed {
     code: Text,
     name: Text,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawKind {
+    code: Text,
+    name: Text,
+    short: Option<Text>,
+    name_en: Option<Text>,
+    short_en: Option<Text>,
+    youth_base: Option<Spanned<bool>>,
 }
 
 #[derive(Deserialize)]
@@ -504,19 +518,19 @@ fn phone(src: &Source, at: &str, v: Option<&Text>) -> Result<String> {
     Ok(text)
 }
 
-fn unit_kind(src: &Source, at: &str, v: &Text) -> Result<UnitKind> {
-    let code = clean(v.get_ref());
-    UnitKind::from_code(&code).ok_or_else(|| {
-        src.error(
-            v.span(),
-            CampaignProblem::UnknownChoice {
-                at: at.into(),
-                of: ChoiceOf::Kind,
-                value: code.clone(),
-                expected: UnitKind::ALL.iter().map(|k| k.code()).collect(),
-            },
-        )
-    })
+fn unit_kind(src: &Source, kinds: &Kinds, at: &str, v: &Text) -> Result<UnitKind> {
+    let kind = UnitKind::new(clean(v.get_ref()));
+    if kinds.contains(&kind) {
+        return Ok(kind);
+    }
+    Err(src.error(
+        v.span(),
+        CampaignProblem::UnknownKind {
+            at: at.into(),
+            value: kind.code().to_string(),
+            expected: kinds.kinds().map(|k| k.code().to_string()).collect(),
+        },
+    ))
 }
 
 /// Codes are keys in the store and in CSV imports, so they are kept to plain ASCII.
@@ -608,11 +622,12 @@ fn check_schema(src: &Source) -> Result<()> {
 
 fn build(src: &Source, raw: &RawFile) -> Result<CampaignDef> {
     let campaign = campaign_info(src, &raw.campaign)?;
+    let kinds = unit_kinds(src, &raw.unit_kinds)?;
     let fields = named_list(src, "fields", CodeOf::Field, &raw.fields)?;
     let activities = named_list(src, "activities", CodeOf::Activity, &raw.activities)?;
-    let (units, unit_codes) = units(src, &raw.units)?;
+    let (units, unit_codes) = units(src, &kinds, &raw.units)?;
     let (volunteer_days, day_codes) = volunteer_days(src, &campaign, &raw.volunteer_days)?;
-    let requirements = requirements(src, &day_codes, &raw.requirements)?;
+    let requirements = requirements(src, &kinds, &day_codes, &raw.requirements)?;
     owed_once(src, &units, &requirements, &raw.requirements)?;
     let (kpis, kpi_codes) = kpis(src, &raw.kpis)?;
     let tasks = tasks(src, &unit_codes, &day_codes, &kpi_codes, &raw.tasks)?;
@@ -625,6 +640,7 @@ fn build(src: &Source, raw: &RawFile) -> Result<CampaignDef> {
         .unwrap_or_default();
     Ok(CampaignDef {
         campaign,
+        kinds,
         units,
         volunteer_days,
         requirements,
@@ -685,7 +701,45 @@ fn named_list(src: &Source, section: &str, of: CodeOf, raw: &[RawNamed]) -> Resu
         .collect()
 }
 
-fn units(src: &Source, raw: &[RawUnit]) -> Result<(Vec<UnitDef>, Codes)> {
+/// The kinds a campaign declares, each code once and at most one of them the youth base;
+/// none declared means plan 115's five.
+fn unit_kinds(src: &Source, raw: &[RawKind]) -> Result<Kinds> {
+    if raw.is_empty() {
+        return Ok(Kinds::plan_115());
+    }
+    let mut codes = Codes::new(CodeOf::Kind);
+    let mut base: Option<String> = None;
+    let mut defs = Vec::new();
+    for (i, k) in raw.iter().enumerate() {
+        let at = format!("unit_kinds[{i}]");
+        let code = codes.define(src, &format!("{at}.code"), &k.code)?;
+        let youth_base = k.youth_base.as_ref().is_some_and(|b| *b.get_ref());
+        if let (true, Some(flag)) = (youth_base, &k.youth_base) {
+            if let Some(first) = &base {
+                return Err(src.error(
+                    flag.span(),
+                    CampaignProblem::YouthBaseTwice {
+                        at: format!("{at}.youth_base"),
+                        kind: code,
+                        first: first.clone(),
+                    },
+                ));
+            }
+            base = Some(code.clone());
+        }
+        defs.push(KindDef {
+            kind: UnitKind::new(code),
+            name: required_text(src, &format!("{at}.name"), &k.name)?,
+            short: optional_text(k.short.as_ref()),
+            name_en: optional_text(k.name_en.as_ref()),
+            short_en: optional_text(k.short_en.as_ref()),
+            youth_base,
+        });
+    }
+    Ok(Kinds::new(defs))
+}
+
+fn units(src: &Source, kinds: &Kinds, raw: &[RawUnit]) -> Result<(Vec<UnitDef>, Codes)> {
     if raw.is_empty() {
         return Err(src.error(src.end(), CampaignProblem::NoUnits));
     }
@@ -698,7 +752,7 @@ fn units(src: &Source, raw: &[RawUnit]) -> Result<(Vec<UnitDef>, Codes)> {
             Ok(UnitDef {
                 code: codes.define(src, &format!("{at}.code"), &u.code)?,
                 name: required_text(src, &format!("{at}.name"), &u.name)?,
-                kind: unit_kind(src, &format!("{at}.kind"), &u.kind)?,
+                kind: unit_kind(src, kinds, &format!("{at}.kind"), &u.kind)?,
                 contact_person: optional_text(u.contact_person.as_ref()),
                 phone: phone(src, &format!("{at}.phone"), u.phone.as_ref())?,
                 acts_for: Vec::new(),
@@ -713,12 +767,16 @@ fn units(src: &Source, raw: &[RawUnit]) -> Result<(Vec<UnitDef>, Codes)> {
             continue;
         };
         let at = format!("units[{i}].acts_for");
-        if units[i].kind != UnitKind::YouthBase && !list.is_empty() {
+        if !kinds.is_youth_base(&units[i].kind) && !list.is_empty() {
             return Err(src.error(
                 list[0].span(),
                 CampaignProblem::ActsForNotBase {
                     at,
-                    kind: units[i].kind.code(),
+                    kind: units[i].kind.code().to_string(),
+                    base: kinds
+                        .iter()
+                        .find(|k| k.youth_base)
+                        .map(|k| k.kind.code().to_string()),
                 },
             ));
         }
@@ -728,7 +786,7 @@ fn units(src: &Source, raw: &[RawUnit]) -> Result<(Vec<UnitDef>, Codes)> {
             let code = codes.refer(src, &at, v)?;
             if units
                 .iter()
-                .any(|t| t.code == code && t.kind == UnitKind::YouthBase)
+                .any(|t| t.code == code && kinds.is_youth_base(&t.kind))
             {
                 return Err(src.error(v.span(), CampaignProblem::ActsForBase { at, code }));
             }
@@ -872,16 +930,25 @@ fn volunteer_day(
     })
 }
 
-fn requirements(src: &Source, days: &Codes, raw: &[RawRequirement]) -> Result<Vec<RequirementDef>> {
+fn requirements(
+    src: &Source,
+    kinds: &Kinds,
+    days: &Codes,
+    raw: &[RawRequirement],
+) -> Result<Vec<RequirementDef>> {
     let mut codes = Codes::new(CodeOf::Requirement);
     raw.iter()
         .enumerate()
-        .map(|(i, r)| requirement(src, days, &mut codes, &format!("requirements[{i}]"), r))
+        .map(|(i, r)| {
+            let at = format!("requirements[{i}]");
+            requirement(src, kinds, days, &mut codes, &at, r)
+        })
         .collect()
 }
 
 fn requirement(
     src: &Source,
+    kinds: &Kinds,
     days: &Codes,
     codes: &mut Codes,
     at: &str,
@@ -902,7 +969,7 @@ fn requirement(
         ));
     }
     let source = requirement_source(src, &format!("{at}.source"), &raw.source)?;
-    let applies_to = applies_to(src, &format!("{at}.applies_to"), &raw.applies_to)?;
+    let applies_to = applies_to(src, kinds, &format!("{at}.applies_to"), &raw.applies_to)?;
     let deadline = raw
         .deadline
         .as_ref()
@@ -937,28 +1004,33 @@ fn requirement_source(src: &Source, at: &str, v: &Text) -> Result<RequirementSou
     })
 }
 
-fn applies_to(src: &Source, at: &str, raw: &Spanned<Vec<Text>>) -> Result<Vec<UnitKind>> {
+fn applies_to(
+    src: &Source,
+    kinds: &Kinds,
+    at: &str,
+    raw: &Spanned<Vec<Text>>,
+) -> Result<Vec<UnitKind>> {
     if raw.get_ref().is_empty() {
         return Err(src.error(
             raw.span(),
             CampaignProblem::AppliesToEmpty { at: at.into() },
         ));
     }
-    let mut kinds = Vec::new();
+    let mut listed = Vec::new();
     for (i, v) in raw.get_ref().iter().enumerate() {
-        let kind = unit_kind(src, &format!("{at}[{i}]"), v)?;
-        if kinds.contains(&kind) {
+        let kind = unit_kind(src, kinds, &format!("{at}[{i}]"), v)?;
+        if listed.contains(&kind) {
             return Err(src.error(
                 v.span(),
                 CampaignProblem::KindTwice {
                     at: format!("{at}[{i}]"),
-                    kind: kind.code(),
+                    kind: kind.code().to_string(),
                 },
             ));
         }
-        kinds.push(kind);
+        listed.push(kind);
     }
-    Ok(kinds)
+    Ok(listed)
 }
 
 /// A registration or quick-report requirement is about one volunteer day and cannot be
@@ -1226,7 +1298,7 @@ mod tests {
 
     #[test]
     fn shipped_has_the_eleven_wards() {
-        let wards = shipped_units_of(UnitKind::Ward);
+        let wards = shipped_units_of(UnitKind::from("ward"));
         let expected = [
             "Hiệp Tân",
             "Hòa Thạnh",
@@ -1256,13 +1328,18 @@ mod tests {
     #[test]
     fn shipped_vertical_units_and_youth_bases() {
         let def = shipped();
-        let kind_of = |code: &str| def.units.iter().find(|u| u.code == code).map(|u| u.kind);
-        assert_eq!(kind_of("chi-cuc-thue"), Some(UnitKind::Vertical));
-        assert_eq!(kind_of("cn-vpdkdd"), Some(UnitKind::Vertical));
+        let kind_of = |code: &str| {
+            def.units
+                .iter()
+                .find(|u| u.code == code)
+                .map(|u| u.kind.clone())
+        };
+        assert_eq!(kind_of("chi-cuc-thue"), Some(UnitKind::from("vertical")));
+        assert_eq!(kind_of("cn-vpdkdd"), Some(UnitKind::from("vertical")));
         for base in ["cd-chinh-quyen", "cd-chi-cuc-thue", "cd-vpdkdd"] {
-            assert_eq!(kind_of(base), Some(UnitKind::YouthBase), "{base}");
+            assert_eq!(kind_of(base), Some(UnitKind::from("youth_base")), "{base}");
         }
-        assert_eq!(shipped_units_of(UnitKind::Agency).len(), 12);
+        assert_eq!(shipped_units_of(UnitKind::from("agency")).len(), 12);
         assert!(def.units.iter().all(|u| u.phone.is_empty()));
     }
 
@@ -1299,16 +1376,16 @@ mod tests {
         assert_eq!(
             initiative.applies_to,
             [
-                UnitKind::Ward,
-                UnitKind::Agency,
-                UnitKind::PublicService,
-                UnitKind::Vertical
+                UnitKind::from("ward"),
+                UnitKind::from("agency"),
+                UnitKind::from("public_service"),
+                UnitKind::from("vertical")
             ]
         );
         // Section III.2: the youth bases (a ward's row carries its Đoàn phường).
         assert_eq!(
             registration.applies_to,
-            [UnitKind::Ward, UnitKind::YouthBase]
+            [UnitKind::from("ward"), UnitKind::from("youth_base")]
         );
         assert_eq!(report.applies_to, registration.applies_to);
         assert_eq!(registration.deadline, Some(at(2022, 5, 5, 0, 0)));
@@ -1317,7 +1394,7 @@ mod tests {
         assert_eq!(report.volunteer_day.as_deref(), Some("tb-dot2-2022"));
         assert!(report.evidence.contains("hình ảnh"));
         assert_eq!(emulation.deadline, None);
-        assert!(!emulation.applies_to.contains(&UnitKind::YouthBase));
+        assert!(!emulation.applies_to.contains(&UnitKind::from("youth_base")));
         assert_eq!(emulation.applies_to.len(), 4);
     }
 
@@ -1413,12 +1490,11 @@ mod tests {
         assert_eq!(base_of("phong-noi-vu"), Some("cd-chinh-quyen"));
         assert_eq!(base_of("p-tan-quy"), None);
         // Every agency, public-service and vertical unit has the base that does its Saturday.
-        for u in def.units.iter().filter(|u| {
-            matches!(
-                u.kind,
-                UnitKind::Agency | UnitKind::PublicService | UnitKind::Vertical
-            )
-        }) {
+        for u in def
+            .units
+            .iter()
+            .filter(|u| ["agency", "public_service", "vertical"].contains(&u.kind.code()))
+        {
             assert!(base_of(&u.code).is_some(), "{} has no youth base", u.code);
         }
     }
@@ -1987,5 +2063,126 @@ mod tests {
         );
         let fine = text.replace("[\"ward\", \"youth_base\"]", "[\"ward\"]");
         parse(&fine, "t.toml").expect("owed by the ward alone");
+    }
+
+    // ----- the campaign's own kinds -----------------------------------------------------------
+
+    /// Lines 3–12 after HEAD: a ward's two kinds, the second its youth base.
+    const KINDS: &str = "\n[[unit_kinds]]\ncode = \"khu_pho\"\nname = \"Khu phố\"\nshort = \"KP\"\n\
+        \n[[unit_kinds]]\ncode = \"co_so_doan\"\nname = \"Cơ sở Đoàn\"\nyouth_base = true\n";
+
+    /// Lines 13–17 after HEAD and KINDS: a unit of `kind` (on line 17).
+    fn unit_of(kind: &str) -> String {
+        format!("\n[[units]]\ncode = \"a\"\nname = \"A\"\nkind = \"{kind}\"\n")
+    }
+
+    #[test]
+    fn a_file_without_kinds_has_plan_115s() {
+        let def = parse(&base(), "t.toml").expect("valid");
+        assert_eq!(def.kinds, Kinds::plan_115());
+        assert_eq!(shipped().kinds, Kinds::plan_115());
+        let s = strings(Lang::Vi);
+        assert_eq!(
+            s.unit_kind(&def.kinds, &UnitKind::from("ward")),
+            "UBND phường"
+        );
+        assert_eq!(
+            s.unit_kind_short(&def.kinds, &UnitKind::from("agency")),
+            "CQCM"
+        );
+        let n = strings(Lang::En);
+        assert_eq!(
+            n.unit_kind(&def.kinds, &UnitKind::from("youth_base")),
+            "Youth Union base"
+        );
+        assert_eq!(
+            n.unit_kind_short(&def.kinds, &UnitKind::from("public_service")),
+            "Public svc"
+        );
+    }
+
+    #[test]
+    fn declared_kinds_replace_the_plans() {
+        let text = format!("{HEAD}{KINDS}{}", unit_of("khu_pho"));
+        let def = parse(&text, "t.toml").expect("valid");
+        let codes: Vec<&str> = def.kinds.kinds().map(UnitKind::code).collect();
+        assert_eq!(codes, ["khu_pho", "co_so_doan"]);
+        let kp = UnitKind::from("khu_pho");
+        assert_eq!(def.kinds.short(&kp, false), "KP");
+        assert_eq!(
+            def.kinds.name(&kp, true),
+            "Khu phố",
+            "no English label: the Vietnamese"
+        );
+        assert!(def.kinds.is_youth_base(&UnitKind::from("co_so_doan")));
+        assert!(!def.kinds.is_youth_base(&kp));
+        assert_eq!(def.units[0].kind, kp);
+    }
+
+    #[test]
+    fn kinds_are_checked_with_their_line() {
+        let dup = format!("{HEAD}{KINDS}\n[[unit_kinds]]\ncode = \"khu_pho\"\nname = \"X\"\n");
+        fails(
+            &dup,
+            15,
+            "duplicate unit kind code \"khu_pho\" (first defined on line 5)",
+        );
+        let two_bases = format!(
+            "{HEAD}{KINDS}\n[[unit_kinds]]\ncode = \"truong\"\nname = \"T\"\nyouth_base = true\n"
+        );
+        fails(&two_bases, 17, "and \"co_so_doan\" already does");
+        let unnamed = format!("{HEAD}\n[[unit_kinds]]\ncode = \"kp\"\nname = \" \"\n");
+        fails(&unnamed, 6, "unit_kinds[0].name");
+        let bad_code = format!("{HEAD}\n[[unit_kinds]]\ncode = \"Khu phố\"\nname = \"K\"\n");
+        fails(&bad_code, 5, "unit_kinds[0].code");
+    }
+
+    #[test]
+    fn an_undeclared_kind_lists_the_declared_ones() {
+        let err = fails(
+            &format!("{HEAD}{KINDS}{}", unit_of("ward")),
+            17,
+            "unknown kind \"ward\" (expected khu_pho or co_so_doan)",
+        );
+        assert!(
+            strings(Lang::Vi)
+                .campaign_problem(&err.problem)
+                .contains("(cần là khu_pho hoặc co_so_doan)"),
+            "{err:?}"
+        );
+        let requirement = format!(
+            "{HEAD}{KINDS}{}\n[[requirements]]\ncode = \"r\"\ntitle = \"R\"\nshort = \"R\"\n\
+             source = \"manual\"\napplies_to = [\"khu_pho\", \"truong\"]\n",
+            unit_of("khu_pho")
+        );
+        fails(
+            &requirement,
+            24,
+            "requirements[0].applies_to[1]: unknown kind \"truong\"",
+        );
+    }
+
+    #[test]
+    fn only_the_declared_youth_base_acts_for_units() {
+        let base = |kind: &str| {
+            format!(
+                "{HEAD}{KINDS}{}\n[[units]]\ncode = \"b\"\nname = \"B\"\nkind = \"{kind}\"\n\
+                 acts_for = [\"a\"]\n",
+                unit_of("khu_pho")
+            )
+        };
+        let def = parse(&base("co_so_doan"), "t.toml").expect("valid");
+        assert_eq!(def.units[1].acts_for, ["a"]);
+        fails(
+            &base("khu_pho"),
+            23,
+            "only a youth base (kind = \"co_so_doan\")",
+        );
+        let no_base = format!(
+            "{HEAD}\n[[unit_kinds]]\ncode = \"khu_pho\"\nname = \"Khu phố\"\n{}\
+             \n[[units]]\ncode = \"b\"\nname = \"B\"\nkind = \"khu_pho\"\nacts_for = [\"a\"]\n",
+            unit_of("khu_pho")
+        );
+        fails(&no_base, 17, "no unit kind is one");
     }
 }

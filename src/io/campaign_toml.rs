@@ -9,6 +9,7 @@ use crate::domain::campaign::{
     UnitDef, VolunteerDayDef,
 };
 use crate::domain::time::local_offset;
+use crate::domain::unit::KindDef;
 use crate::i18n::{Lang, strings};
 
 const RULE: &str = "# ---------------------------------------------------------------------------";
@@ -27,6 +28,8 @@ pub fn write(def: &CampaignDef, lang: Lang) -> String {
     named(&mut out, "fields", &def.fields);
     header(&mut out, s.ct_activities);
     named(&mut out, "activities", &def.activities);
+    header(&mut out, s.ct_unit_kinds);
+    def.kinds.iter().for_each(|k| unit_kind(&mut out, k));
     header(&mut out, s.ct_units);
     def.units.iter().for_each(|u| unit(&mut out, u));
     header(&mut out, s.ct_volunteer_days);
@@ -94,6 +97,20 @@ fn named(out: &mut String, section: &str, list: &[NamedDef]) {
         out.push_str(&format!("\n[[{section}]]\n"));
         key(out, "code", &n.code);
         key(out, "name", &n.name);
+    }
+}
+
+/// Every kind is written, the default ones too, so a file written from a store says what the
+/// store holds rather than relying on the default.
+fn unit_kind(out: &mut String, k: &KindDef) {
+    out.push_str("\n[[unit_kinds]]\n");
+    key(out, "code", k.kind.code());
+    key(out, "name", &k.name);
+    optional(out, "short", &k.short);
+    optional(out, "name_en", &k.name_en);
+    optional(out, "short_en", &k.short_en);
+    if k.youth_base {
+        raw(out, "youth_base", "true");
     }
 }
 
@@ -307,6 +324,58 @@ mod tests {
             ..DocumentInfo::default()
         };
         round_trip(&blank);
+    }
+
+    #[test]
+    fn a_campaigns_own_kinds_read_back_the_same() {
+        use crate::domain::unit::{Kinds, UnitKind};
+        let mut def = shipped();
+        let kind = |code: &str, name: &str, short: &str, en: &str, base: bool| KindDef {
+            kind: UnitKind::from(code),
+            name: name.into(),
+            short: short.into(),
+            name_en: en.into(),
+            short_en: String::new(),
+            youth_base: base,
+        };
+        def.kinds = Kinds::new(vec![
+            kind("khu_pho", "Khu phố", "KP", "Neighbourhood", false),
+            kind("truong", "Trường \"học\"", "", "", false),
+            kind("co_so_doan", "Cơ sở Đoàn", "CSĐ", "Youth Union base", true),
+        ]);
+        let to = |code: &str| match code {
+            "ward" => "khu_pho",
+            "youth_base" => "co_so_doan",
+            _ => "truong",
+        };
+        for u in &mut def.units {
+            u.kind = UnitKind::from(to(u.kind.code()));
+        }
+        for r in &mut def.requirements {
+            r.applies_to = r
+                .applies_to
+                .iter()
+                .map(|k| UnitKind::from(to(k.code())))
+                .collect();
+            r.applies_to.dedup();
+        }
+        // The plan's owners no longer hold once every agency is a "school": each requirement
+        // is owed by one kind, so no base and its unit owe it twice.
+        for r in &mut def.requirements {
+            r.applies_to.truncate(1);
+        }
+        round_trip(&def);
+        let text = write(&def, Lang::En);
+        assert!(
+            text.contains("[[unit_kinds]]\ncode = \"co_so_doan\""),
+            "{text}"
+        );
+        assert!(text.contains("youth_base = true"));
+        assert!(text.contains("# Unit kinds:"));
+        // The plan's own five are written too, so a file written from a store is explicit.
+        let shipped_text = write(&shipped(), Lang::Vi);
+        assert_eq!(shipped_text.matches("[[unit_kinds]]").count(), 5);
+        assert!(shipped_text.contains("code = \"public_service\"\nname = \"Đơn vị sự nghiệp\""));
     }
 
     #[test]

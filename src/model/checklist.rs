@@ -23,7 +23,7 @@ pub fn state_of(
     now: DateTime<FixedOffset>,
 ) -> CheckState {
     evaluate(
-        r.applies(unit.kind),
+        r.applies(&unit.kind),
         board.evidence_for(unit.id, r.id),
         r.deadline,
         now,

@@ -48,7 +48,7 @@ fn done_any_time(
     };
     let mut done = 0.0;
     let mut applicable = 0.0;
-    for u in board.units.iter().filter(|u| r.applies(u.kind)) {
+    for u in board.units.iter().filter(|u| r.applies(&u.kind)) {
         applicable += 1.0;
         if matches!(state_of(board, u, r, now), CheckState::Done { .. }) {
             done += 1.0;
@@ -63,7 +63,7 @@ fn applicable_units(board: &Board, source: RequirementSource) -> HashSet<i64> {
     board
         .units
         .iter()
-        .filter(|u| r.is_none_or(|r| r.applies(u.kind)))
+        .filter(|u| r.is_none_or(|r| r.applies(&u.kind)))
         .map(|u| u.id)
         .collect()
 }

@@ -41,7 +41,7 @@ pub fn progress(board: &Board, now: DateTime<FixedOffset>) -> Vec<Progress> {
                 if st.is_overdue() {
                     p.overdue.push(ui);
                 }
-                if r.applies(unit.kind) {
+                if r.applies(&unit.kind) {
                     p.applicable += 1;
                 }
             }

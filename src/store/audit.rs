@@ -33,6 +33,7 @@ pub enum Table {
     // The campaign's own definition, so that applying a changed campaign file is undone
     // like any other change.
     Campaign,
+    UnitKinds,
     Requirements,
     Tasks,
     Activities,
@@ -40,7 +41,7 @@ pub enum Table {
 }
 
 impl Table {
-    const ALL: [Table; 20] = [
+    const ALL: [Table; 21] = [
         Table::Units,
         Table::Checks,
         Table::Initiatives,
@@ -57,6 +58,7 @@ impl Table {
         Table::Fields,
         Table::ReportNotes,
         Table::Campaign,
+        Table::UnitKinds,
         Table::Requirements,
         Table::Tasks,
         Table::Activities,
@@ -81,6 +83,7 @@ impl Table {
             Table::Fields => "fields",
             Table::ReportNotes => "report_notes",
             Table::Campaign => "campaign",
+            Table::UnitKinds => "unit_kinds",
             Table::Requirements => "requirements",
             Table::Tasks => "tasks",
             Table::Activities => "activities",

@@ -7,6 +7,7 @@ use std::collections::HashMap;
 use chrono::{DateTime, FixedOffset};
 use rusqlite::{Connection, OptionalExtension};
 
+use super::queries::kinds;
 use super::queries::{parse_date, parse_time};
 use super::{Invalid, Result, Store};
 use crate::domain::campaign::{
@@ -79,6 +80,7 @@ impl Store {
             contact_phone,
         };
 
+        let kinds = kinds(conn)?;
         let mut stmt = conn.prepare(
             "SELECT id, code, name, kind, contact_person, phone, youth_base_id
              FROM units WHERE active = 1 ORDER BY sort_order, id",
@@ -102,8 +104,7 @@ impl Store {
             units.push(UnitDef {
                 code: code.clone(),
                 name: name.clone(),
-                kind: UnitKind::from_code(kind)
-                    .ok_or_else(|| Invalid::stored(format!("units {code} kind"), kind.as_str()))?,
+                kind: UnitKind::new(kind.as_str()),
                 contact_person: contact_person.clone(),
                 phone: phone.clone(),
                 acts_for: Vec::new(),
@@ -184,7 +185,8 @@ impl Store {
             let mut applies_to = Vec::new();
             for k in applies.split(',').filter(|k| !k.is_empty()) {
                 applies_to.push(
-                    UnitKind::from_code(k)
+                    Some(UnitKind::new(k))
+                        .filter(|k| kinds.contains(k))
                         .ok_or_else(|| Invalid::stored(format!("{what} applies_to"), k))?,
                 );
             }
@@ -366,6 +368,7 @@ impl Store {
         };
         Ok(CampaignDef {
             campaign: info,
+            kinds,
             units,
             volunteer_days,
             requirements,

@@ -745,6 +745,7 @@ mod tests {
                 contact_role: String::new(),
                 contact_phone: String::new(),
             },
+            kinds: Default::default(),
             units: Vec::new(),
             volunteer_days: Vec::new(),
             requirements: Vec::new(),

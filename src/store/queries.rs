@@ -9,7 +9,7 @@ use super::{Invalid, Result, Store};
 use crate::domain::campaign::RequirementSource;
 use crate::domain::figures::Metric;
 use crate::domain::time::{end_of_day, start_of_day};
-use crate::domain::unit::{Unit, UnitKind};
+use crate::domain::unit::{KindDef, Kinds, Unit, UnitKind};
 
 /// The KPI code of "resolve 70% of the week's land files" in the campaign file.
 pub const LAND_KPI: &str = "land-files-week";
@@ -47,8 +47,8 @@ pub struct RequirementRow {
 }
 
 impl RequirementRow {
-    pub fn applies(&self, kind: UnitKind) -> bool {
-        self.applies_to.contains(&kind)
+    pub fn applies(&self, kind: &UnitKind) -> bool {
+        self.applies_to.contains(kind)
     }
 }
 
@@ -80,6 +80,8 @@ pub struct TaskRow {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Board {
     pub campaign: CampaignRow,
+    /// The campaign's kinds of unit: what every screen labels a unit's kind by.
+    pub kinds: Kinds,
     pub units: Vec<Unit>,
     /// The checklist in view: the requirements about no Saturday, and those of the round in
     /// view ([`Board::view_round`]). Every checklist column, count and list is made of these.
@@ -138,10 +140,10 @@ impl Board {
             .filter(|r| r.volunteer_day_id == Some(day_id))
             .peekable();
         if about.peek().is_some() {
-            return about.any(|r| r.applies(unit.kind));
+            return about.any(|r| r.applies(&unit.kind));
         }
         let mut any_day = self.all_requirements.iter().filter(saturday).peekable();
-        any_day.peek().is_none() || any_day.any(|r| r.applies(unit.kind))
+        any_day.peek().is_none() || any_day.any(|r| r.applies(&unit.kind))
     }
 
     /// Puts Saturday `day_id` in view: the checklist becomes the requirements about no
@@ -167,8 +169,9 @@ impl Store {
         let conn = self.conn();
         let campaign = campaign(conn)?;
         let campaign_end = end_of_day(campaign.ends_on);
+        let kinds = kinds(conn)?;
         let units = units(conn)?;
-        let requirements = requirements(conn, campaign_end)?;
+        let requirements = requirements(conn, &kinds, campaign_end)?;
         let volunteer_days = volunteer_days(conn)?;
         let tasks = tasks(conn)?;
         let mut evidence = HashMap::new();
@@ -198,6 +201,7 @@ impl Store {
         }
         Ok(Board {
             campaign,
+            kinds,
             units,
             all_requirements: requirements.clone(),
             requirements,
@@ -264,20 +268,39 @@ fn campaign(conn: &Connection) -> Result<CampaignRow> {
     })
 }
 
-fn unit_from_row(r: &Row<'_>) -> rusqlite::Result<(Unit, String)> {
-    Ok((
-        Unit {
-            id: r.get(0)?,
-            code: r.get(1)?,
-            name: r.get(2)?,
-            kind: UnitKind::Ward,
-            contact_person: r.get(4)?,
-            phone: r.get(5)?,
-            sort_order: r.get(6)?,
-            youth_base: r.get(7)?,
-        },
-        r.get(3)?,
-    ))
+/// The campaign's kinds of unit, in its order. A unit's kind always names one of them (a
+/// foreign key says so).
+pub(super) fn kinds(conn: &Connection) -> Result<Kinds> {
+    let mut stmt = conn.prepare(
+        "SELECT code, name, short, name_en, short_en, youth_base
+         FROM unit_kinds ORDER BY sort_order, id",
+    )?;
+    let defs = stmt
+        .query_map([], |r| {
+            Ok(KindDef {
+                kind: UnitKind::new(r.get::<_, String>(0)?),
+                name: r.get(1)?,
+                short: r.get(2)?,
+                name_en: r.get(3)?,
+                short_en: r.get(4)?,
+                youth_base: r.get(5)?,
+            })
+        })?
+        .collect::<std::result::Result<Vec<_>, _>>()?;
+    Ok(Kinds::new(defs))
+}
+
+fn unit_from_row(r: &Row<'_>) -> rusqlite::Result<Unit> {
+    Ok(Unit {
+        id: r.get(0)?,
+        code: r.get(1)?,
+        name: r.get(2)?,
+        kind: UnitKind::new(r.get::<_, String>(3)?),
+        contact_person: r.get(4)?,
+        phone: r.get(5)?,
+        sort_order: r.get(6)?,
+        youth_base: r.get(7)?,
+    })
 }
 
 fn units(conn: &Connection) -> Result<Vec<Unit>> {
@@ -288,18 +311,12 @@ fn units(conn: &Connection) -> Result<Vec<Unit>> {
     let rows = stmt
         .query_map([], unit_from_row)?
         .collect::<std::result::Result<Vec<_>, _>>()?;
-    rows.into_iter()
-        .map(|(mut unit, kind)| {
-            unit.kind = UnitKind::from_code(&kind).ok_or_else(|| {
-                Invalid::stored(format!("units.kind {}", unit.code), kind.as_str())
-            })?;
-            Ok(unit)
-        })
-        .collect()
+    Ok(rows)
 }
 
 fn requirements(
     conn: &Connection,
+    kinds: &Kinds,
     campaign_end: DateTime<FixedOffset>,
 ) -> Result<Vec<RequirementRow>> {
     let mut stmt = conn.prepare(
@@ -333,9 +350,11 @@ fn requirements(
                     .split(',')
                     .filter(|s| !s.is_empty())
                     .map(|k| {
-                        UnitKind::from_code(k).ok_or_else(|| {
-                            Invalid::stored(format!("requirements.applies_to {code}"), k)
-                        })
+                        Some(UnitKind::new(k))
+                            .filter(|k| kinds.contains(k))
+                            .ok_or_else(|| {
+                                Invalid::stored(format!("requirements.applies_to {code}"), k)
+                            })
                     })
                     .collect::<Result<Vec<_>>>()?;
                 let deadline_explicit = deadline.is_some();

@@ -88,6 +88,24 @@ fn insert(
             stamp(now)
         ],
     )?;
+    // The migration filled in plan 115's kinds for the stores seeded before kinds were the
+    // campaign's; a new store holds its own campaign's.
+    tx.execute("DELETE FROM unit_kinds", [])?;
+    for (i, k) in def.kinds.iter().enumerate() {
+        tx.execute(
+            "INSERT INTO unit_kinds (code, name, short, name_en, short_en, youth_base, sort_order)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+            params![
+                k.kind.code(),
+                k.name,
+                k.short,
+                k.name_en,
+                k.short_en,
+                k.youth_base,
+                i as i64
+            ],
+        )?;
+    }
     let mut unit_ids = HashMap::new();
     for (i, u) in def.units.iter().enumerate() {
         tx.execute(

@@ -16,7 +16,6 @@ use crate::domain::figures::Metric;
 use crate::domain::initiative::Stage;
 use crate::domain::kpi::format_percent;
 use crate::domain::time::{format_date, format_local};
-use crate::domain::unit::UnitKind;
 use crate::model::overview::{Progress, countdown, next_deadline, progress};
 use crate::text::{clean, truncate};
 
@@ -179,11 +178,13 @@ fn render_info(frame: &mut Frame<'_>, app: &App, theme: Theme, area: Rect) {
             width,
         )),
     ];
-    let kinds: Vec<String> = UnitKind::ALL
-        .iter()
+    let kinds: Vec<String> = app
+        .board
+        .kinds
+        .kinds()
         .map(|k| {
-            let n = app.board.units.iter().filter(|u| u.kind == *k).count();
-            format!("{} {n}", s.kind(*k))
+            let n = app.board.units.iter().filter(|u| &u.kind == k).count();
+            format!("{} {n}", clean(s.unit_kind(&app.board.kinds, k)))
         })
         .collect();
     lines.push(Line::from(truncate(

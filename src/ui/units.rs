@@ -1,5 +1,7 @@
 //! Tab 2: the unit checklist — units × requirements, with a detail pane for the selected unit.
 
+use std::borrow::Cow;
+
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
@@ -59,7 +61,12 @@ pub fn render(frame: &mut Frame<'_>, app: &App, theme: Theme, area: Rect) {
 fn render_bar(frame: &mut Frame<'_>, app: &App, theme: Theme, area: Rect, shown: usize) {
     let s = app.strings();
     let v = &app.units;
-    let kind = v.kind_filter.map_or(s.filter_kind_all, |k| s.kind(k));
+    let kind = v
+        .kind_filter
+        .as_ref()
+        .map_or(Cow::Borrowed(s.filter_kind_all), |k| {
+            clean(s.unit_kind(&app.board.kinds, k))
+        });
     let mut rest = vec![Span::raw(format!("  · {kind}"))];
     if v.missing_only {
         rest.push(Span::raw(format!(" · {}", s.filter_missing_only)));
@@ -161,7 +168,8 @@ fn render_table(frame: &mut Frame<'_>, app: &App, theme: Theme, area: Rect, rows
             };
             let mut cells = vec![Cell::from(truncate(&clean(&name), name_w))];
             if show_kind {
-                cells.push(Cell::from(s.kind_short(unit.kind)));
+                let short = s.unit_kind_short(&board.kinds, &unit.kind);
+                cells.push(Cell::from(truncate(&clean(short), KIND_COL as usize)));
             }
             for (c, st) in states.iter().enumerate() {
                 let style = if is_selected && c == column {
@@ -237,7 +245,7 @@ fn unit_lines(app: &App, theme: Theme, unit: &Unit, states: &[CheckState]) -> Ve
     let mut lines = vec![
         Line::from(vec![
             Span::styled(format!("{}: ", s.detail_kind), theme.dim()),
-            Span::raw(s.kind(unit.kind)),
+            Span::raw(clean(s.unit_kind(&app.board.kinds, &unit.kind)).into_owned()),
         ]),
         Line::from(vec![
             Span::styled(format!("{}: ", s.detail_contact), theme.dim()),
@@ -409,7 +417,7 @@ fn requirement_state(
     let s = app.strings();
     if matches!(st, CheckState::NotApplicable)
         && let Some(base) = app.board.youth_base_of(unit)
-        && r.applies(base.kind)
+        && r.applies(&base.kind)
     {
         let by_base = state_of(&app.board, base, r, app.now);
         return (

@@ -93,6 +93,7 @@ pub fn type_text(app: &mut App, store: &mut Store, text: &str) {
 /// schema 1, every logged change with only its sentence, `text`.
 pub fn back_to_schema_1(path: &std::path::Path, text: &str) {
     let conn = rusqlite::Connection::open(path).expect("raw open");
+    to_schema_7(&conn);
     conn.execute("UPDATE audit_log SET summary = ?1", [text])
         .expect("old words");
     conn.execute_batch(
@@ -111,6 +112,7 @@ pub fn back_to_schema_1(path: &std::path::Path, text: &str) {
 /// shipped plan but the emulation tick, no youth base acting for a unit, no plan sentences.
 pub fn back_to_schema_5(path: &std::path::Path) {
     let conn = rusqlite::Connection::open(path).expect("raw open");
+    to_schema_7(&conn);
     to_owners_of_schema_5(&conn);
     to_schema_6(&conn);
     conn.execute_batch("PRAGMA user_version = 5;")
@@ -120,9 +122,47 @@ pub fn back_to_schema_5(path: &std::path::Path) {
 /// Turns the store at `path` into one as schema 6 left it: no report header, no assessments.
 pub fn back_to_schema_6(path: &std::path::Path) {
     let conn = rusqlite::Connection::open(path).expect("raw open");
+    to_schema_7(&conn);
     to_schema_6(&conn);
     conn.execute_batch("PRAGMA user_version = 6;")
         .expect("old version");
+}
+
+/// Turns the store at `path` into one as schema 7 left it: the five kinds of plan 115 fixed by
+/// a CHECK on `units`, no `unit_kinds` table.
+pub fn back_to_schema_7(path: &std::path::Path) {
+    let conn = rusqlite::Connection::open(path).expect("raw open");
+    to_schema_7(&conn);
+    conn.execute_batch("PRAGMA user_version = 7;")
+        .expect("old version");
+}
+
+/// Schema 7's `units`, built again as 0001 and 0006 made it (foreign keys off, as the
+/// migration back does, so that no reference cascades).
+fn to_schema_7(conn: &rusqlite::Connection) {
+    conn.execute_batch(
+        "PRAGMA foreign_keys = OFF;
+         BEGIN;
+         CREATE TABLE units_old (
+             id             INTEGER PRIMARY KEY,
+             code           TEXT NOT NULL UNIQUE,
+             name           TEXT NOT NULL,
+             kind           TEXT NOT NULL CHECK (kind IN ('ward','agency','public_service','vertical','youth_base')),
+             contact_person TEXT NOT NULL DEFAULT '',
+             phone          TEXT NOT NULL DEFAULT '',
+             sort_order     INTEGER NOT NULL,
+             active         INTEGER NOT NULL DEFAULT 1,
+             youth_base_id  INTEGER REFERENCES units(id)
+         );
+         INSERT INTO units_old SELECT id, code, name, kind, contact_person, phone, sort_order,
+             active, youth_base_id FROM units;
+         DROP TABLE units;
+         ALTER TABLE units_old RENAME TO units;
+         DROP TABLE unit_kinds;
+         COMMIT;
+         PRAGMA foreign_keys = ON;",
+    )
+    .expect("schema 7");
 }
 
 fn to_schema_6(conn: &rusqlite::Connection) {
@@ -145,6 +185,7 @@ fn to_owners_of_schema_5(conn: &rusqlite::Connection) {
 /// are moved there from the store's photo folder. Returns the old paths, one per photo row.
 pub fn back_to_shared_photos(path: &std::path::Path) -> Vec<String> {
     let conn = rusqlite::Connection::open(path).expect("raw open");
+    to_schema_7(&conn);
     let rows: Vec<(i64, String, String, String)> = conn
         .prepare(
             "SELECT p.id, p.path, d.code, u.code FROM photos p

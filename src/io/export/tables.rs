@@ -102,7 +102,7 @@ pub(super) fn stream<'a>(src: Source<'a>, sink: &mut dyn Sink<'a>) -> Result<(),
         sink.row(&[
             Value::text(&u.code),
             Value::text(&u.name),
-            Value::text(s.kind(u.kind)),
+            Value::text(s.unit_kind(&board.kinds, &u.kind)),
             Value::text(&u.contact_person),
             Value::text(&u.phone),
             board
@@ -118,7 +118,11 @@ pub(super) fn stream<'a>(src: Source<'a>, sink: &mut dyn Sink<'a>) -> Result<(),
         s.ex_h_requirements,
     ))?;
     for r in &board.requirements {
-        let applies: Vec<&str> = r.applies_to.iter().map(|k| s.kind(*k)).collect();
+        let applies: Vec<&str> = r
+            .applies_to
+            .iter()
+            .map(|k| s.unit_kind(&board.kinds, k))
+            .collect();
         sink.row(&[
             Value::text(&r.code),
             Value::text(&r.title),

@@ -558,7 +558,7 @@ impl<'a, 'c> Planner<'a, 'c> {
     }
 
     /// A cell that must be one of a few values (in either language, or the code).
-    fn choice<T: Copy>(
+    fn choice<T: Clone>(
         &mut self,
         row: &Row<'_>,
         col: Col,
@@ -573,7 +573,7 @@ impl<'a, 'c> Planner<'a, 'c> {
             .iter()
             .find(|(names, _)| names.iter().any(|n| key(n) == k))
         {
-            return Ok(Some(*v));
+            return Ok(Some(v.clone()));
         }
         let reason = self
             .s()

@@ -1,24 +1,36 @@
 //! Units: a row with a code adds that unit or updates it; a row with only a name updates the
 //! unit of that name (a new unit needs a code, so a misspelt name never adds a near-twin).
 
-use super::{Outcome, Planner, Row, did_you_mean, names};
+use super::{Outcome, Planner, Row, did_you_mean};
 use crate::domain::import::Col;
 use crate::domain::phone::parse_phone;
 use crate::domain::sheet::key;
 use crate::domain::unit::UnitKind;
 use crate::domain::unit_match::UnitMiss;
 use crate::store::ImportOp;
+use crate::text::clean;
 
 const NAME_MAX: usize = 200;
 const CODE_MAX: usize = 40;
 
 pub(super) fn plan(p: &mut Planner<'_, '_>) {
-    let kinds: Vec<(Vec<String>, UnitKind)> = UnitKind::ALL
-        .into_iter()
-        .map(|k| (names(k.code(), |s| vec![s.kind(k), s.kind_short(k)]), k))
+    // A kind is recognised by its code or by any of its labels, in either language.
+    let declared = &p.ctx.board.kinds;
+    let kinds: Vec<(Vec<String>, UnitKind)> = declared
+        .iter()
+        .map(|d| {
+            let labels = [&d.name, &d.short, &d.name_en, &d.short_en];
+            let mut names = vec![d.kind.code().to_string()];
+            names.extend(labels.into_iter().filter(|l| !l.is_empty()).cloned());
+            (names, d.kind.clone())
+        })
         .collect();
     let s = p.s();
-    let shown: Vec<&str> = UnitKind::ALL.iter().map(|k| s.kind(*k)).collect();
+    let shown: Vec<String> = declared
+        .kinds()
+        .map(|k| clean(s.unit_kind(declared, k)).into_owned())
+        .collect();
+    let shown: Vec<&str> = shown.iter().map(String::as_str).collect();
     for row in p.rows().collect::<Vec<_>>() {
         plan_row(p, &row, &kinds, &shown);
     }
