@@ -366,3 +366,143 @@ fn a_contact_typed_in_the_app_survives_a_file_that_names_none() {
     assert_eq!(quy.contact_person, "Vũ Hữu Châu");
     assert_eq!(quy.phone, "0797 000 001");
 }
+
+/// The shipped plan with its "vertical" kind replaced by a new "school" kind (its units
+/// moved there, the requirements that named it too) and the ward kind relabelled.
+fn rekinded() -> CampaignDef {
+    use xungkich::domain::unit::{KindDef, Kinds, UnitKind};
+    let mut file = shipped();
+    let vertical = UnitKind::new("vertical");
+    let school = UnitKind::new("school");
+    let mut defs: Vec<KindDef> = file
+        .kinds
+        .iter()
+        .filter(|k| k.kind != vertical)
+        .cloned()
+        .collect();
+    defs[0].short = "P.".into();
+    defs.insert(
+        1,
+        KindDef {
+            kind: school.clone(),
+            name: "Trường học".into(),
+            short: "Trường".into(),
+            name_en: "School".into(),
+            short_en: "School".into(),
+            youth_base: false,
+        },
+    );
+    file.kinds = Kinds::new(defs);
+    for u in file.units.iter_mut().filter(|u| u.kind == vertical) {
+        u.kind = school.clone();
+    }
+    for r in &mut file.requirements {
+        for k in r.applies_to.iter_mut().filter(|k| **k == vertical) {
+            *k = school.clone();
+        }
+    }
+    file
+}
+
+#[test]
+fn unit_kinds_are_added_relabelled_and_removed_by_a_file_as_one_change() {
+    let t = TempStore::new();
+    let mut store = t.open(NOW);
+    assert!(
+        shipped().units.iter().any(|u| u.kind.code() == "vertical"),
+        "the shipped plan has vertical units to move"
+    );
+    let file = rekinded();
+    let diff = xungkich::domain::campaign_diff::diff(&store.campaign_def().expect("def"), &file);
+    let kind_changes = diff
+        .iter()
+        .filter(|c| {
+            matches!(
+                c,
+                xungkich::domain::campaign_diff::Change::Added {
+                    section: Section::Kind,
+                    ..
+                } | xungkich::domain::campaign_diff::Change::Removed {
+                    section: Section::Kind,
+                    ..
+                } | xungkich::domain::campaign_diff::Change::Changed {
+                    section: Section::Kind,
+                    ..
+                }
+            )
+        })
+        .count();
+    assert_eq!(
+        kind_changes, 3,
+        "one added, one removed, one relabelled: {diff:?}"
+    );
+
+    let applied = store
+        .apply_campaign(&file, "f.toml", false, stamp(NOW))
+        .expect("apply");
+    assert!(matches!(applied, Applied::Done { .. }), "{applied:?}");
+    assert_eq!(store.campaign_def().expect("def"), file);
+    let board = store.load_board().expect("board");
+    assert_eq!(
+        board.kinds.short(&"school".into(), false),
+        "Trường",
+        "the board labels the new kind"
+    );
+    assert!(!board.kinds.contains(&"vertical".into()));
+
+    store.undo_last(stamp(NOW)).expect("undo").expect("undone");
+    assert_eq!(store.campaign_def().expect("def"), shipped());
+    store.redo_last().expect("redo");
+    assert_eq!(store.campaign_def().expect("def"), file);
+}
+
+#[test]
+fn a_kind_that_keeps_archived_units_is_not_removed() {
+    let t = TempStore::new();
+    let mut store = t.open(NOW);
+    let vertical: Vec<String> = shipped()
+        .units
+        .iter()
+        .filter(|u| u.kind.code() == "vertical")
+        .map(|u| u.code.clone())
+        .collect();
+    let kept = vertical[0].clone();
+    tick(&mut store, &kept, "emulation-registration");
+    // The file drops the kind, moves the other vertical units and leaves the ticked one out.
+    let mut file = rekinded();
+    file.units.retain(|u| u.code != kept);
+    file.tasks.retain(|t| t.unit != kept);
+    let before = store.campaign_def().expect("def");
+    let applied = store
+        .apply_campaign(&file, "f.toml", true, stamp(NOW))
+        .expect("apply");
+    let Applied::Refused { held, archivable } = applied else {
+        panic!("not refused: {applied:?}");
+    };
+    assert!(!archivable, "a kind cannot be archived");
+    let kind = held
+        .iter()
+        .find(|h| h.section == Section::Kind)
+        .expect("the kind is held");
+    assert_eq!(kind.code, "vertical");
+    assert_eq!(kind.records, vec![(Record::Units, 1)]);
+    assert_eq!(store.campaign_def().expect("def"), before, "all or nothing");
+
+    // Kept in the file, the kind stays and the unit is archived in it.
+    let mut defs: Vec<_> = file.kinds.iter().cloned().collect();
+    defs.extend(
+        shipped()
+            .kinds
+            .iter()
+            .filter(|k| k.kind.code() == "vertical")
+            .cloned(),
+    );
+    file.kinds = xungkich::domain::unit::Kinds::new(defs);
+    let applied = store
+        .apply_campaign(&file, "f.toml", true, stamp(NOW))
+        .expect("apply");
+    assert!(
+        matches!(applied, Applied::Done { ref archived, .. } if archived == std::slice::from_ref(&kept)),
+        "{applied:?}"
+    );
+}

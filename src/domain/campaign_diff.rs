@@ -11,6 +11,7 @@ use super::campaign::{CampaignDef, NamedDef};
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Section {
     Campaign,
+    Kind,
     Unit,
     Round,
     Requirement,
@@ -163,6 +164,29 @@ pub fn diff(store: &CampaignDef, file: &CampaignDef) -> Vec<Change> {
         f.contact_phone.clone(),
     );
 
+    let (store_kinds, file_kinds): (Vec<_>, Vec<_>) = (
+        store.kinds.iter().cloned().collect(),
+        file.kinds.iter().cloned().collect(),
+    );
+    matched(
+        &mut out,
+        Section::Kind,
+        &store_kinds,
+        &file_kinds,
+        |k| k.kind.code().to_string(),
+        |k| format!("{} ({})", k.kind, k.name),
+        |k, s, f| {
+            k.key("name", s.name.clone(), f.name.clone());
+            k.key("short", s.short.clone(), f.short.clone());
+            k.key("name_en", s.name_en.clone(), f.name_en.clone());
+            k.key("short_en", s.short_en.clone(), f.short_en.clone());
+            k.key(
+                "youth_base",
+                s.youth_base.to_string(),
+                f.youth_base.to_string(),
+            );
+        },
+    );
     matched(
         &mut out,
         Section::Unit,
@@ -352,6 +376,8 @@ pub enum Record {
     Reports,
     /// A measured KPI's dated measurements.
     Measurements,
+    /// Units of a kind that stay in the store (archived) after the change.
+    Units,
 }
 
 /// Something the file leaves out that the store cannot drop, with its records counted.

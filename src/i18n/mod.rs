@@ -334,6 +334,7 @@ impl Strings {
         use crate::domain::campaign_diff::Section::*;
         match section {
             Campaign => self.cd_sec_campaign,
+            Kind => self.cd_sec_kind,
             Unit => self.cd_sec_unit,
             Round => self.cd_sec_round,
             Requirement => self.cd_sec_requirement,
@@ -361,6 +362,7 @@ impl Strings {
                     Figures => self.rec_figures,
                     Reports => self.rec_reports,
                     Measurements => self.rec_measurements,
+                    Units => self.rec_units,
                 };
                 self.ca_record(self.grouped(*n), what)
             })

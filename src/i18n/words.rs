@@ -2053,6 +2053,10 @@ words! {
         vi: "Kế hoạch",
         en: "Campaign",
     }
+    cd_sec_kind {
+        vi: "Loại đơn vị",
+        en: "Unit kind",
+    }
     cd_sec_unit {
         vi: "Đơn vị",
         en: "Unit",
@@ -2105,6 +2109,10 @@ words! {
         vi: "Báo cáo nhanh có giờ nhận và ít nhất một hình ảnh",
         en: "A quick report with the time it came and at least one photo",
     }
+    rec_units {
+        vi: "đơn vị (đã lưu trữ) vẫn thuộc loại này",
+        en: "units (archived) still of this kind",
+    }
     rec_checks {
         vi: "lần đánh dấu hoàn thành",
         en: "checklist ticks",
@@ -2134,8 +2142,8 @@ words! {
         en: "KPI measurements",
     }
     ca_hint_keep {
-        vi: "Giữ chúng trong tệp: chỉ đơn vị mới lưu trữ được; đợt, yêu cầu, KPI, lĩnh vực, hoạt động đã có hồ sơ thì không bỏ được.",
-        en: "Keep them in the file: only units can be archived; a round, requirement, KPI, field or activity with records cannot be removed.",
+        vi: "Giữ chúng trong tệp: chỉ đơn vị mới lưu trữ được; đợt, yêu cầu, KPI, lĩnh vực, hoạt động đã có hồ sơ, và loại đơn vị còn đơn vị, thì không bỏ được.",
+        en: "Keep them in the file: only units can be archived; a round, requirement, KPI, field or activity with records, or a unit kind that still has units, cannot be removed.",
     }
     ex_yes {
         vi: "có",

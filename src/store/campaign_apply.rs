@@ -225,6 +225,44 @@ fn holding(conn: &Connection, held: &CampaignDef, file: &CampaignDef) -> Result<
             }
         }
     }
+    // A kind can go only when no unit stays in it: units the file names take the file's
+    // kind, those leaving without records are deleted, and the others (archived before,
+    // or archived now) keep theirs.
+    let named: Vec<&str> = file.units.iter().map(|u| u.code.as_str()).collect();
+    let archived_before: Vec<(String, String)> = {
+        let mut stmt = conn.prepare("SELECT code, kind FROM units WHERE active = 0")?;
+        stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
+            .collect::<std::result::Result<_, _>>()?
+    };
+    let kinds = ids(conn, Table::UnitKinds)?;
+    let mut kinds_held = Vec::new();
+    for k in held.kinds.iter() {
+        if file.kinds.contains(&k.kind) {
+            continue;
+        }
+        let before = archived_before
+            .iter()
+            .filter(|(code, kind)| kind == k.kind.code() && !named.contains(&code.as_str()))
+            .count();
+        let now = out
+            .iter()
+            .filter(|h| h.section == Section::Unit)
+            .filter(|h| {
+                held.units
+                    .iter()
+                    .any(|u| u.code == h.code && u.kind == k.kind)
+            })
+            .count();
+        if kinds.contains_key(k.kind.code()) && before + now > 0 {
+            kinds_held.push(Held {
+                section: Section::Kind,
+                code: k.kind.code().to_string(),
+                name: format!("{} ({})", k.kind, k.name),
+                records: vec![(Record::Units, before + now)],
+            });
+        }
+    }
+    out.splice(0..0, kinds_held);
     Ok(out)
 }
 
@@ -336,6 +374,33 @@ fn write(
             ("contact_phone", text(&f.contact_phone)),
         ],
     )?;
+
+    // Kinds before the units that name them. Only one kind may be the youth-base kind:
+    // the flag comes off where the file drops it before it goes on elsewhere.
+    let kinds = ids(c.tx(), Table::UnitKinds)?;
+    for k in held.kinds.iter() {
+        let stays = file.kinds.get(&k.kind).is_some_and(|f| f.youth_base);
+        if k.youth_base && !stays {
+            let id = lookup(&kinds, "unit_kinds", k.kind.code())?;
+            c.update(Table::UnitKinds, id, &[("youth_base", int(0))])?;
+        }
+    }
+    for (i, k) in file.kinds.iter().enumerate() {
+        upsert(
+            c,
+            Table::UnitKinds,
+            &kinds,
+            k.kind.code(),
+            &[
+                ("name", text(&k.name)),
+                ("short", text(&k.short)),
+                ("name_en", text(&k.name_en)),
+                ("short_en", text(&k.short_en)),
+                ("youth_base", int(i64::from(k.youth_base))),
+                ("sort_order", int(i as i64)),
+            ],
+        )?;
+    }
 
     // Units, archived ones included: a unit the file names again comes back from the
     // archive with its history rather than as a second unit of the same code.
@@ -658,6 +723,15 @@ fn write(
             c.update(Table::Units, id, &[("active", int(0))])?;
         } else {
             c.delete(Table::Units, id)?;
+        }
+    }
+    // Last of all, once no unit names them (`holding` saw to that).
+    for k in held.kinds.iter() {
+        if !file.kinds.contains(&k.kind) {
+            c.delete(
+                Table::UnitKinds,
+                lookup(&kinds, "unit_kinds", k.kind.code())?,
+            )?;
         }
     }
     Ok(archived)
