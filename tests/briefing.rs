@@ -234,7 +234,7 @@ fn the_agenda_is_listed_with_items_past_their_date_marked_and_markup_escaped() {
     let md = briefing::render(&b, strings(Lang::En), Format::Markdown);
     // The whole agenda is listed; only an item past its date and not done says so.
     assert!(
-        md.contains("## Action Month: district-level activities"),
+        md.contains("## Action Month: the organiser's activities"),
         "{md}"
     );
     assert!(
@@ -360,7 +360,7 @@ fn each_section_says_its_own_thing_once() {
     );
     for heading in [
         "Nhiệm vụ giao:",
-        "Tháng hành động: hoạt động cấp quận",
+        "Tháng hành động: hoạt động của đơn vị tổ chức",
         "Làm trễ hạn",
     ] {
         assert!(text.contains(heading), "{heading}:\n{text}");

@@ -814,8 +814,8 @@ messages! {
         en: "Under plan No. {plan} of {issued} ({title}), the results up to {at} are as follows:",
     }
     dx_day(round: impl Display, day: impl Display, date: impl Display, host: impl Display) {
-        vi: "Đợt {round}: {day}, ngày {date}; hoạt động điểm cấp quận tại {host}.",
-        en: "Round {round}: {day}, {date}; the district-level activities at {host}.",
+        vi: "Đợt {round}: {day}, ngày {date}; hoạt động điểm tại {host}.",
+        en: "Round {round}: {day}, {date}; the main activities at {host}.",
     }
     dx_legend(list: impl Display) {
         vi: "Ghi chú: {list}.",

@@ -1830,8 +1830,8 @@ words! {
         en: "Count",
     }
     br_agenda {
-        vi: "Tháng hành động: hoạt động cấp quận",
-        en: "Action Month: district-level activities",
+        vi: "Tháng hành động: hoạt động của đơn vị tổ chức",
+        en: "Action Month: the organiser's activities",
     }
     br_late {
         vi: "Làm trễ hạn",

@@ -117,7 +117,9 @@ pub(super) fn stream<'a>(src: Source<'a>, sink: &mut dyn Sink<'a>) -> Result<(),
         s.ex_t_requirements,
         s.ex_h_requirements,
     ))?;
-    for r in &board.requirements {
+    // Every round's requirements, not only the round in view: the export is the whole
+    // record, and a spreadsheet filters by itself.
+    for r in &board.all_requirements {
         let applies: Vec<&str> = r
             .applies_to
             .iter()
@@ -141,7 +143,7 @@ pub(super) fn stream<'a>(src: Source<'a>, sink: &mut dyn Sink<'a>) -> Result<(),
 
     sink.begin(&head("checklist", s.ex_t_checklist, s.ex_h_checklist))?;
     for u in &board.units {
-        for r in &board.requirements {
+        for r in &board.all_requirements {
             let state = state_of(board, u, r, now);
             let done_at = match state {
                 CheckState::Done { at, .. } => Value::DateTime(at),
