@@ -41,6 +41,10 @@ fn ward_store(t: &TempStore) -> Store {
     .expect("store for the ward campaign")
 }
 
+fn path(p: &std::path::Path) -> &str {
+    p.to_str().expect("a temp path is UTF-8")
+}
+
 fn clean(what: &str, screen: &str) {
     for word in SHIPPED_WORDS {
         assert!(
@@ -106,14 +110,18 @@ fn the_briefing_and_the_export_speak_of_the_ward_campaign() {
         clean(&format!("briefing {lang} {format}"), &briefing);
     }
     let json = t.dir.path().join("xuat.json");
-    let out = std::process::Command::new(env!("CARGO_BIN_EXE_xungkich"))
-        .arg("--db")
-        .arg(&t.path)
-        .args(["--now", NOW, "export", "--format", "json", "--out"])
-        .arg(&json)
-        .env_remove("XUNGKICH_LANG")
-        .output()
-        .expect("export");
+    let out = xungkich(
+        &t.path,
+        &[
+            "--now",
+            NOW,
+            "export",
+            "--format",
+            "json",
+            "--out",
+            path(&json),
+        ],
+    );
     assert!(out.status.success(), "{}", text(&out.stderr));
     let exported = std::fs::read_to_string(&json).expect("json");
     for word in ["kp-1", "dang-ky-1", "bao-cao-2", "Chi đoàn Khu phố 1"] {
@@ -121,23 +129,31 @@ fn the_briefing_and_the_export_speak_of_the_ward_campaign() {
     }
     clean("export", &exported);
     let xlsx = t.dir.path().join("xuat.xlsx");
-    let out = std::process::Command::new(env!("CARGO_BIN_EXE_xungkich"))
-        .arg("--db")
-        .arg(&t.path)
-        .args(["--now", NOW, "export", "--format", "xlsx", "--out"])
-        .arg(&xlsx)
-        .env_remove("XUNGKICH_LANG")
-        .output()
-        .expect("export");
+    let out = xungkich(
+        &t.path,
+        &[
+            "--now",
+            NOW,
+            "export",
+            "--format",
+            "xlsx",
+            "--out",
+            path(&xlsx),
+        ],
+    );
     assert!(out.status.success(), "{}", text(&out.stderr));
     let docx = t.dir.path().join("bao-cao.docx");
-    let out = std::process::Command::new(env!("CARGO_BIN_EXE_xungkich"))
-        .arg("--db")
-        .arg(&t.path)
-        .args(["--now", NOW, "report", "--format", "docx", "--out"])
-        .arg(&docx)
-        .env_remove("XUNGKICH_LANG")
-        .output()
-        .expect("docx");
+    let out = xungkich(
+        &t.path,
+        &[
+            "--now",
+            NOW,
+            "report",
+            "--format",
+            "docx",
+            "--out",
+            path(&docx),
+        ],
+    );
     assert!(out.status.success(), "{}", text(&out.stderr));
 }
